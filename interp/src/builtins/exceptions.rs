@@ -1,0 +1,75 @@
+//! `BaseException` and its methods; every built-in exception class inherits them.
+
+use super::args::arity;
+use super::classes::def_new;
+use crate::object::function::KwArgs;
+use crate::value::Value;
+use crate::vm::types::add_method;
+use crate::vm::{PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let b = vm.types.exc.base_exception;
+    def_new(vm, b, "__new__", exc_new);
+    add_method(vm, b, "__init__", exc_init);
+    add_method(vm, b, "__str__", exc_str);
+    add_method(vm, b, "__repr__", exc_repr);
+    add_method(vm, b, "with_traceback", exc_with_traceback);
+}
+
+fn exc_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let class = args[0];
+    if vm.as_class(class).is_none() || !vm.is_subclass(class, vm.types.exc.base_exception) {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a subtype of BaseException"));
+    }
+    let t = vm.new_tuple(args[1..].to_vec());
+    Ok(vm.new_exception_obj(class, t))
+}
+
+fn exc_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", tn)));
+    }
+    if let Some(e) = vm.exc_obj(args[0]) {
+        let t = vm.new_tuple(args[1..].to_vec());
+        e.args.set(t);
+    }
+    Ok(Value::NONE)
+}
+
+fn exc_str(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "BaseException.__str__", args, 1, 1)?;
+    let items = vm.exc_args(args[0]).to_vec();
+    let is_key_error = vm.isinstance(args[0], vm.types.exc.key_error);
+    let s = match items.len() {
+        0 => String::new(),
+        1 if is_key_error => vm.repr(items[0])?,
+        1 => vm.str_value(items[0])?,
+        _ => {
+            let t = vm.new_tuple(items);
+            vm.repr(t)?
+        }
+    };
+    Ok(vm.new_string(s))
+}
+
+fn exc_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "BaseException.__repr__", args, 1, 1)?;
+    let class = vm.class_of(args[0]);
+    let name = vm.class_obj(class).name.borrow().clone();
+    let items = vm.exc_args(args[0]).to_vec();
+    let s = match items.len() {
+        0 => format!("{}()", name),
+        1 => format!("{}({})", name, vm.repr(items[0])?),
+        _ => {
+            let t = vm.new_tuple(items);
+            format!("{}{}", name, vm.repr(t)?)
+        }
+    };
+    Ok(vm.new_string(s))
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "with_traceback", args, 2, 2)?;
+    Ok(args[0])
+}

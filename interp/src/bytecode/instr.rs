@@ -1,0 +1,240 @@
+//! The register instruction set: what each instruction reads, writes and does.
+//!
+//! Every frame has `nslots` registers (DESIGN.md §4): locals first (parameters leading, in
+//! CPython's `co_varnames` order), then cell/free-variable slots, then temporaries. An
+//! operand of type [`Reg`] names a register; `NO_REG` means "absent" where an operand is
+//! optional. Registers hold a value or are *unbound* (the NULL word): a read of an
+//! unbound local is caught by [`Instr::CheckBound`], which the compiler places where a
+//! local may be unbound. Jump targets are instruction indexes into the same code object.
+//!
+//! Calls lay their operands out in consecutive registers `base, base+1, ...`.
+//! The quickening pass (tier 0 feedback) may later rewrite generic instructions into
+//! specialized ones in place; the generic forms listed here are what the compiler emits.
+
+pub use crate::ast::{BinOp, CmpOp};
+
+/// A register index.
+pub type Reg = u16;
+/// An index into `CodeObject::consts`.
+pub type ConstIdx = u32;
+/// An index into `CodeObject::names`.
+pub type NameIdx = u32;
+/// An instruction index.
+pub type Label = u32;
+
+/// Marks an absent optional register operand.
+pub const NO_REG: Reg = u16::MAX;
+
+/// Unary operators as bytecode operands (same numbering as `ast::UnaryOp`).
+pub use crate::ast::UnaryOp;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Instr {
+    /// No effect (left by passes that delete instructions without renumbering).
+    Nop,
+    /// `dst = consts[idx]`
+    LoadConst { dst: Reg, idx: ConstIdx },
+    /// `dst = src`
+    Move { dst: Reg, src: Reg },
+    /// Raise `UnboundLocalError` ("cannot access local variable 'x' where it is not associated
+    /// with a value", name from `varnames[slot]`) if local `slot` is unbound.
+    CheckBound { slot: Reg },
+    /// Unbind local `slot` (`del x`); raises UnboundLocalError if it is already unbound.
+    DeleteFast { slot: Reg },
+
+    /// `dst = globals[names[name]]`, falling back to builtins; NameError if absent.
+    LoadGlobal { dst: Reg, name: NameIdx },
+    StoreGlobal { name: NameIdx, src: Reg },
+    DeleteGlobal { name: NameIdx },
+    /// Class-body / exec-style lookup: the frame's namespace dict, then globals, then builtins.
+    LoadName { dst: Reg, name: NameIdx },
+    StoreName { name: NameIdx, src: Reg },
+    DeleteName { name: NameIdx },
+    /// In a class body, a free variable: the class namespace first, then the cell in `cell`.
+    LoadClassDeref { dst: Reg, name: NameIdx, cell: Reg },
+
+    /// `dst = cell.contents` where register `cell` holds a cell object. Unbound contents raise
+    /// NameError "cannot access free variable 'x' where it is not associated with a value
+    /// in enclosing scope" (free) or UnboundLocalError (own cell variable).
+    LoadDeref { dst: Reg, cell: Reg },
+    StoreDeref { cell: Reg, src: Reg },
+    DeleteDeref { cell: Reg },
+
+    /// `dst = obj.names[name]`
+    LoadAttr { dst: Reg, obj: Reg, name: NameIdx },
+    StoreAttr { obj: Reg, name: NameIdx, src: Reg },
+    DeleteAttr { obj: Reg, name: NameIdx },
+    /// Method-call setup: `base = obj.name` unbound function and `base+1 = obj` when the
+    /// attribute is a plain function found on the type; otherwise `base = obj.name` (any
+    /// value) and `base+1 = NULL`. Followed by [`Instr::CallMethod`] with the same `base`.
+    LoadMethod { base: Reg, obj: Reg, name: NameIdx },
+
+    /// `dst = base(base+1, ..., base+argc)`
+    Call { dst: Reg, base: Reg, argc: u16 },
+    /// `dst = base(base+1?, base+2, ..., base+1+argc)`: `base+1` is the self from
+    /// `LoadMethod` or NULL (then it is skipped).
+    CallMethod { dst: Reg, base: Reg, argc: u16 },
+    /// `dst = base(args...)` with `argc` argument registers `base+1..=base+argc`, of which
+    /// the last `len(consts[kwnames])` are keyword arguments named by the tuple constant
+    /// `kwnames` (a `Const::Tuple` of `Const::Str`).
+    CallKw { dst: Reg, base: Reg, argc: u16, kwnames: ConstIdx },
+    /// `dst = func(*args, **kwargs)`: `args` holds a tuple; `kwargs` a dict or `NO_REG`.
+    CallEx { dst: Reg, func: Reg, args: Reg, kwargs: Reg },
+
+    /// `dst = lhs op rhs`
+    Binary { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    /// `dst = lhs op= rhs` (tries `__iadd__` etc. first).
+    InplaceBinary { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    /// `dst = op src`
+    Unary { dst: Reg, op: UnaryOp, src: Reg },
+    /// `dst = lhs op rhs` for every comparison, including `is`, `in` and their negations.
+    Compare { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    /// `dst = bool(src)` as a bool value.
+    ToBool { dst: Reg, src: Reg },
+
+    Jump { target: Label },
+    /// Jump if `truthy(cond)` (calls `__bool__`/`__len__` as needed).
+    JumpIfTrue { cond: Reg, target: Label },
+    JumpIfFalse { cond: Reg, target: Label },
+    /// Jump if `cond` is None (`x is None` tests folded by the compiler).
+    JumpIfNone { cond: Reg, target: Label },
+    /// Jump if `cond` is not None.
+    JumpIfNotNone { cond: Reg, target: Label },
+
+    /// `dst = obj[key]`
+    GetItem { dst: Reg, obj: Reg, key: Reg },
+    /// `obj[key] = src`
+    SetItem { obj: Reg, key: Reg, src: Reg },
+    DelItem { obj: Reg, key: Reg },
+    /// `dst = slice(base, base+1, base+2)`; `n` is 2 or 3 (step absent when 2).
+    BuildSlice { dst: Reg, base: Reg, n: u16 },
+
+    /// `dst = (base, ..., base+n-1)`
+    BuildTuple { dst: Reg, base: Reg, n: u16 },
+    BuildList { dst: Reg, base: Reg, n: u16 },
+    BuildSet { dst: Reg, base: Reg, n: u16 },
+    /// `dst = {base: base+1, base+2: base+3, ...}` with `n` pairs.
+    BuildDict { dst: Reg, base: Reg, n: u16 },
+    /// `dst = str(base) + ... + str(base+n-1)`: concatenation of `n` str registers (f-strings).
+    BuildString { dst: Reg, base: Reg, n: u16 },
+    /// `dst = format(conv(src), spec)`: `conv` is 0 (none), b'r', b's' or b'a'; `spec` a str
+    /// register or `NO_REG`.
+    FormatValue { dst: Reg, src: Reg, conv: u8, spec: Reg },
+    /// `list.append(item)` on a list being built (comprehensions).
+    ListAppend { list: Reg, item: Reg },
+    /// `list.extend(iterable)` for `[*a, *b]`.
+    ListExtend { list: Reg, iterable: Reg },
+    SetAdd { set: Reg, item: Reg },
+    SetUpdate { set: Reg, iterable: Reg },
+    /// `dict[key] = value` on a dict being built.
+    DictInsert { dict: Reg, key: Reg, value: Reg },
+    /// `dict.update(mapping)` for `{**m}`.
+    DictUpdate { dict: Reg, mapping: Reg },
+    /// Like `DictUpdate` but for `f(**m)`: a duplicate key raises TypeError
+    /// "f() got multiple values for keyword argument 'k'"; `func` names the callee for it.
+    DictMerge { dict: Reg, mapping: Reg, func: Reg },
+    /// `dst = tuple(list)`
+    ListToTuple { dst: Reg, src: Reg },
+
+    /// `dst = iter(src)`
+    GetIter { dst: Reg, src: Reg },
+    /// `dst = next(iter)`, or jump to `target` when the iterator is exhausted.
+    ForIter { iter: Reg, dst: Reg, target: Label },
+    /// Unpack exactly `n` items of iterable `src` into `base..base+n`.
+    /// Errors: "not enough values to unpack (expected 3, got 2)", "too many values to unpack (expected 2)".
+    UnpackSequence { src: Reg, base: Reg, n: u16 },
+    /// `a, *b, c = src`: `before` items, then a list, then `after` items, into `base..`.
+    UnpackEx { src: Reg, base: Reg, before: u16, after: u16 },
+
+    /// Create a function from `consts[code]` (a `Const::Code`). Optional registers:
+    /// `defaults` (a tuple), `kwdefaults` (a dict), `closure` (a tuple of cells, in the
+    /// order of the inner code's `freevars`). Annotations are not kept.
+    MakeFunction { dst: Reg, code: ConstIdx, defaults: Reg, kwdefaults: Reg, closure: Reg },
+    /// `dst = __build_class__` (the builtin class builder). Called as
+    /// `__build_class__(body_function, name, *bases, **keywords)`.
+    LoadBuildClass { dst: Reg },
+    /// Return `src` from this frame.
+    Return { src: Reg },
+
+    /// Generator/coroutine: suspend yielding `src`; on resume `dst` = the sent value (or the
+    /// thrown exception is raised here).
+    Yield { dst: Reg, src: Reg },
+    /// `dst = iter(src)` for `yield from` (for a coroutine `src` it stays as is).
+    GetYieldFromIter { dst: Reg, src: Reg },
+    /// `yield from`/`await` on the iterator in `iter`: sends `dst` (None before the first
+    /// round; the compiler loads None into `dst` first) into it; if it yields, suspend with
+    /// that value and re-execute this instruction on resume with the sent value in `dst`;
+    /// when it finishes, `dst` = its return value and execution continues.
+    YieldFrom { dst: Reg, iter: Reg },
+    /// `dst = src.__await__()` (or src itself for a coroutine object), for `await`.
+    GetAwaitable { dst: Reg, src: Reg },
+
+    /// `raise exc from cause`. `exc == NO_REG` re-raises the exception being handled
+    /// (RuntimeError "No active exception to reraise" if none). `cause` may be `NO_REG`.
+    Raise { exc: Reg, cause: Reg },
+    /// Re-raise the exception in `exc` without adding a traceback entry (end of a
+    /// `finally` or of an unmatched `except` chain).
+    Reraise { exc: Reg },
+    /// `raise AssertionError` or `AssertionError(msg)`; `msg` may be `NO_REG`.
+    RaiseAssert { msg: Reg },
+    /// `dst = isinstance-style match of exception `exc` against `typ` (a class or a tuple of
+    /// classes; a non-class raises TypeError "catching classes that do not inherit from
+    /// BaseException is not allowed").
+    ExcMatch { dst: Reg, exc: Reg, typ: Reg },
+    /// Enter an `except` block for exception `exc`: save the currently handled exception
+    /// into `save` and make `exc` the handled one (for bare `raise`, `__context__`).
+    PushExcInfo { exc: Reg, save: Reg },
+    /// Leave an `except`/`finally` block: restore the handled exception from `save`.
+    PopExcInfo { save: Reg },
+
+    /// `with` entry: `exit = type(ctx).__exit__` bound to ctx, `result = ctx.__enter__()`.
+    /// Errors as CPython: "'X' object does not support the context manager protocol".
+    BeforeWith { ctx: Reg, exit: Reg, result: Reg },
+    /// `dst = exit(type(exc), exc, exc.__traceback__)` for the exceptional exit of `with`.
+    WithExcept { dst: Reg, exit: Reg, exc: Reg },
+
+    /// `dst = __import__(names[name], fromlist=consts[fromlist], level)`: for `import a.b`
+    /// (fromlist None) the top package `a`; with a fromlist, the module `a.b` itself.
+    ImportName { dst: Reg, name: NameIdx, fromlist: ConstIdx, level: u16 },
+    /// `dst = module.name`, ImportError "cannot import name 'x' from 'm' (path)" if absent
+    /// (also tries the submodule `m.x`).
+    ImportFrom { dst: Reg, module: Reg, name: NameIdx },
+    /// `from module import *` into the current namespace.
+    ImportStar { module: Reg },
+}
+
+impl Instr {
+    /// The jump target of a branch instruction, if it has one.
+    pub fn target(&self) -> Option<Label> {
+        match *self {
+            Instr::Jump { target }
+            | Instr::JumpIfTrue { target, .. }
+            | Instr::JumpIfFalse { target, .. }
+            | Instr::JumpIfNone { target, .. }
+            | Instr::JumpIfNotNone { target, .. }
+            | Instr::ForIter { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the jump target, for passes that renumber instructions.
+    pub fn target_mut(&mut self) -> Option<&mut Label> {
+        match self {
+            Instr::Jump { target }
+            | Instr::JumpIfTrue { target, .. }
+            | Instr::JumpIfFalse { target, .. }
+            | Instr::JumpIfNone { target, .. }
+            | Instr::JumpIfNotNone { target, .. }
+            | Instr::ForIter { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// True if control never falls through to the next instruction.
+    pub fn is_terminator(&self) -> bool {
+        matches!(
+            self,
+            Instr::Jump { .. } | Instr::Return { .. } | Instr::Raise { .. } | Instr::Reraise { .. } | Instr::RaiseAssert { .. }
+        )
+    }
+}

@@ -1,0 +1,226 @@
+//! The object heap: allocation and a precise, non-moving mark-sweep collector (DESIGN.md §3).
+//!
+//! # Invariants (what makes the `unsafe` here sound)
+//! 1. Every `Value` whose tag is `TAG_PTR` was produced by [`Heap::alloc`] and points to a
+//!    boxed [`Obj`] that is still in `objects` (not yet swept).
+//! 2. An object is swept only by [`Heap::collect`], and only if it was not reached from the
+//!    roots passed to that call. The interpreter calls `collect` only at safepoints where
+//!    every live value is in a root (frame registers, the temporary-root stack, module
+//!    tables, immortal objects); native code never holds an unrooted `Value` across a
+//!    safepoint (it roots allocations and call results on the VM's temporary-root stack).
+//! 3. Objects never move, so `&Obj` handed out by [`deref`] stays valid until the object is
+//!    swept, which by (2) cannot happen while any root still reaches it.
+//! 4. Mark bits live in a side bitmap indexed by each object's `gc_index`, never in the
+//!    object, so marking writes no object memory (pre-fork heaps can stay shared).
+
+use std::cell::Cell;
+use std::time::{Duration, Instant};
+
+use crate::object::{Obj, ObjKind};
+use crate::value::Value;
+
+pub use crate::object::Obj as HeapObj;
+
+/// Reborrows a heap pointer as a reference.
+///
+/// # Safety
+/// `p` must come from a `Value` satisfying invariant (1) above, and the caller must not keep
+/// the reference past a safepoint at which the object may become unreachable.
+#[inline(always)]
+pub unsafe fn deref(p: *const Obj) -> &'static Obj {
+    &*p
+}
+
+/// Flag bit: never collected (interned strings, constants, built-in types).
+pub const FLAG_IMMORTAL: u32 = 1;
+
+/// Counters of the collector, printed by `--stats`.
+#[derive(Default, Debug, Clone)]
+pub struct GcStats {
+    pub collections: u64,
+    pub objects_freed: u64,
+    pub bytes_allocated: u64,
+    pub objects_allocated: u64,
+    pub time: Duration,
+}
+
+pub struct Heap {
+    /// Every live object, indexed by its `gc_index`; null where the slot is free.
+    objects: Vec<*mut Obj>,
+    free_slots: Vec<u32>,
+    marks: Vec<u64>,
+    mark_stack: Vec<*const Obj>,
+    /// Estimated bytes allocated since the last collection.
+    debt: usize,
+    /// Collect when `debt` passes this.
+    threshold: usize,
+    live_objects: usize,
+    /// Collect at every safepoint that follows an allocation (`EMBER_GC_STRESS=1`).
+    pub stress: bool,
+    /// Set by an allocation that crossed the threshold: the next safepoint collects.
+    pub wants_collection: Cell<bool>,
+    pub stats: GcStats,
+}
+
+const MIN_THRESHOLD: usize = 8 << 20;
+
+impl Default for Heap {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Heap {
+    pub fn new() -> Heap {
+        Heap {
+            objects: Vec::with_capacity(1 << 16),
+            free_slots: Vec::new(),
+            marks: Vec::new(),
+            mark_stack: Vec::new(),
+            debt: 0,
+            threshold: MIN_THRESHOLD,
+            live_objects: 0,
+            stress: false,
+            wants_collection: Cell::new(false),
+            stats: GcStats::default(),
+        }
+    }
+
+    /// Moves `obj` to the heap and returns the value pointing at it.
+    pub fn alloc(&mut self, obj: Obj) -> Value {
+        let size = std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
+        let ptr = Box::into_raw(Box::new(obj));
+        let index = match self.free_slots.pop() {
+            Some(i) => {
+                self.objects[i as usize] = ptr;
+                i
+            }
+            None => {
+                self.objects.push(ptr);
+                (self.objects.len() - 1) as u32
+            }
+        };
+        // SAFETY: `ptr` was just created from a live Box and is not shared yet.
+        unsafe { (*ptr).gc_index.set(index) };
+        self.live_objects += 1;
+        self.debt += size;
+        self.stats.bytes_allocated += size as u64;
+        self.stats.objects_allocated += 1;
+        if self.stress || self.debt > self.threshold {
+            self.wants_collection.set(true);
+        }
+        Value::from_ptr(ptr)
+    }
+
+    /// Counts memory that an object grew by after allocation (a list or dict resized), so
+    /// that containers growing in place still drive collections.
+    #[inline]
+    pub fn note_growth(&mut self, bytes: usize) {
+        self.debt += bytes;
+        if self.debt > self.threshold {
+            self.wants_collection.set(true);
+        }
+    }
+
+    pub fn live_objects(&self) -> usize {
+        self.live_objects
+    }
+
+    /// Marks everything reachable from `roots` (plus immortal objects) and frees the rest.
+    pub fn collect(&mut self, roots: &mut dyn Iterator<Item = Value>) {
+        let start = Instant::now();
+        self.marks.clear();
+        self.marks.resize(self.objects.len().div_ceil(64), 0);
+        for v in roots {
+            self.mark_value(v);
+        }
+        for i in 0..self.objects.len() {
+            let p = self.objects[i];
+            // SAFETY: non-null entries are live boxed objects (invariant 1).
+            if !p.is_null() && unsafe { (*p).flags.get() } & FLAG_IMMORTAL != 0 {
+                self.mark_value(Value::from_ptr(p));
+            }
+        }
+        self.drain_mark_stack();
+        let mut freed = 0u64;
+        let mut live_bytes = 0usize;
+        for i in 0..self.objects.len() {
+            let p = self.objects[i];
+            if p.is_null() {
+                continue;
+            }
+            if self.marks[i / 64] & (1 << (i % 64)) == 0 {
+                // SAFETY: unmarked, so unreachable from every root (invariant 2); nothing
+                // will dereference it again. It was created by Box::into_raw in `alloc`.
+                drop(unsafe { Box::from_raw(p) });
+                self.objects[i] = std::ptr::null_mut();
+                self.free_slots.push(i as u32);
+                freed += 1;
+            } else {
+                // SAFETY: live object.
+                live_bytes += std::mem::size_of::<Obj>() + unsafe { (*p).kind.payload_bytes() };
+            }
+        }
+        self.live_objects -= freed as usize;
+        self.debt = 0;
+        self.threshold = (live_bytes * 2).max(MIN_THRESHOLD);
+        self.wants_collection.set(false);
+        self.stats.collections += 1;
+        self.stats.objects_freed += freed;
+        self.stats.time += start.elapsed();
+    }
+
+    #[inline]
+    fn mark_value(&mut self, v: Value) {
+        if !v.is_ptr() {
+            return;
+        }
+        let p = v.as_ptr();
+        // SAFETY: pointer values point at live objects (invariant 1).
+        let i = unsafe { (*p).gc_index.get() } as usize;
+        let word = &mut self.marks[i / 64];
+        if *word & (1 << (i % 64)) == 0 {
+            *word |= 1 << (i % 64);
+            self.mark_stack.push(p);
+        }
+    }
+
+    fn drain_mark_stack(&mut self) {
+        let mut children = Vec::new();
+        while let Some(p) = self.mark_stack.pop() {
+            // SAFETY: only live objects are pushed (see `mark_value`).
+            let obj = unsafe { &*p };
+            obj.trace(&mut |v| children.push(v));
+            for v in children.drain(..) {
+                self.mark_value(v);
+            }
+        }
+    }
+}
+
+impl Drop for Heap {
+    fn drop(&mut self) {
+        for &p in &self.objects {
+            if !p.is_null() {
+                // SAFETY: every non-null entry is a live Box from `alloc`, freed once here.
+                drop(unsafe { Box::from_raw(p) });
+            }
+        }
+    }
+}
+
+/// Estimated payload sizes, for collection pacing only.
+impl ObjKind {
+    fn payload_bytes(&self) -> usize {
+        use ObjKind::*;
+        match self {
+            Str(s) => s.as_str().len(),
+            List(l) => l.borrow().capacity() * 8,
+            Tuple(t) => t.len() * 8,
+            Dict(d) => d.borrow().capacity_bytes(),
+            BigInt(b) => (b.bits() / 8) as usize,
+            Bytes(b) => b.data.len(),
+            _ => 0,
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Class objects: name, bases, C3 MRO, namespace, and the version tag caches key on.
+
+use std::cell::{Cell, RefCell};
+
+use super::DictTable;
+use crate::value::Value;
+
+/// The built-in layout that instances of a class (and of its subclasses) have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Plain attribute-bearing instances (`object` and user classes deriving only from it).
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    /// Types that cannot be subclassed or instantiated through a generic path
+    /// (function, generator, module ...): constructors are natives.
+    Opaque,
+}
+
+/// Class flag bits.
+pub mod flags {
+    /// Defined by a `class` statement (not built in).
+    pub const HEAP_TYPE: u32 = 1;
+    /// Subclass of BaseException.
+    pub const EXCEPTION: u32 = 2;
+    /// Declares `__slots__` (instances reject other attributes).
+    pub const HAS_SLOTS: u32 = 4;
+    /// Some class in the MRO defines `__getattr__`.
+    pub const HAS_GETATTR: u32 = 8;
+    /// Some class in the MRO defines `__getattribute__`, `__setattr__` or `__delattr__`.
+    pub const CUSTOM_ATTR_ACCESS: u32 = 16;
+    /// Can be used as a base class.
+    pub const BASETYPE: u32 = 32;
+}
+
+pub struct ClassObj {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub module: Cell<Value>,
+    pub bases: RefCell<Vec<Value>>,
+    pub mro: RefCell<Vec<Value>>,
+    /// Namespace: interned str -> value.
+    pub dict: RefCell<DictTable>,
+    /// Bumped whenever this class or a class in its MRO changes; caches compare it.
+    pub version: Cell<u64>,
+    pub layout: Layout,
+    pub flags: Cell<u32>,
+    /// Direct subclasses, so a change can bump their versions too.
+    pub subclasses: RefCell<Vec<Value>>,
+    /// `__slots__` names, when declared.
+    pub slots: RefCell<Option<Vec<Value>>>,
+}
+
+thread_local! {
+    static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A fresh, never reused version tag.
+pub fn next_version() -> u64 {
+    NEXT_VERSION.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
+}
+
+impl ClassObj {
+    pub fn new(name: &str, layout: Layout, flags: u32) -> ClassObj {
+        ClassObj {
+            name: RefCell::new(name.to_string()),
+            qualname: RefCell::new(name.to_string()),
+            module: Cell::new(Value::NULL),
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            dict: RefCell::new(DictTable::new()),
+            version: Cell::new(next_version()),
+            layout,
+            flags: Cell::new(flags),
+            subclasses: RefCell::new(Vec::new()),
+            slots: RefCell::new(None),
+        }
+    }
+
+    #[inline]
+    pub fn has_flag(&self, flag: u32) -> bool {
+        self.flags.get() & flag != 0
+    }
+
+    pub fn trace(&self, f: &mut dyn FnMut(Value)) {
+        f(self.module.get());
+        self.bases.borrow().iter().for_each(|&v| f(v));
+        self.mro.borrow().iter().for_each(|&v| f(v));
+        self.dict.borrow().trace(f);
+        self.subclasses.borrow().iter().for_each(|&v| f(v));
+    }
+}

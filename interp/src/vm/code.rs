@@ -1,0 +1,63 @@
+//! Runtime code objects: the compiler's `CodeObject` plus its constants as heap values,
+//! interned names, and the instruction stream the interpreter may quicken in place.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::bytecode::{CodeObject, Instr, Position};
+use crate::value::Value;
+
+/// An inline cache attached to one instruction (attribute and global accesses).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InlineCache {
+    /// Which fast path the cache holds (per-instruction meaning; 0 is always "empty").
+    pub kind: u8,
+    /// What the cache is keyed on (a class version, a shape id, a module's cell table id).
+    pub key: u64,
+    /// Second key word (e.g. the shape id when `key` is a class version).
+    pub key2: u64,
+    /// Cached payload: a value, a cell, or a slot index (as a small int).
+    pub value: Value,
+}
+
+pub struct Code {
+    pub obj: Rc<CodeObject>,
+    /// Quickenable copy of `obj.instrs`.
+    pub instrs: Box<[Cell<Instr>]>,
+    pub caches: Box<[Cell<InlineCache>]>,
+    /// `obj.consts` as values (immortal).
+    pub consts: Box<[Value]>,
+    /// `obj.names` as interned strs.
+    pub names: Box<[Value]>,
+    /// Interned names of the locals, for error messages and `locals()`.
+    pub varnames: Box<[Value]>,
+    pub name: Value,
+    pub qualname: Value,
+    /// Number of times a frame of this code was entered (tier-up counter).
+    pub calls: Cell<u64>,
+}
+
+impl Code {
+    #[inline]
+    pub fn nslots(&self) -> usize {
+        self.obj.nslots as usize
+    }
+
+    pub fn position(&self, pc: usize) -> Position {
+        self.obj.positions.get(pc).copied().unwrap_or_default()
+    }
+
+    pub fn line(&self, pc: usize) -> u32 {
+        self.position(pc).line
+    }
+
+    pub fn filename(&self) -> &str {
+        &self.obj.filename
+    }
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::NULL
+    }
+}

@@ -1,0 +1,898 @@
+//! The tier-0 interpreter loop: executes register bytecode frame by frame.
+//!
+//! Python-to-Python calls and returns switch frames inside one loop (no Rust recursion),
+//! so deep Python recursion costs VM stack, not Rust stack. Native code calling back into
+//! Python starts a nested `run_frames`, which returns when its entry frame finishes.
+
+use std::rc::Rc;
+
+use super::code::{Code, InlineCache};
+use super::frame::{Frame, FrameKind};
+use super::{PyErr, PyResult, Vm};
+use crate::bytecode::{Instr, NO_REG};
+use crate::object::ObjKind;
+use crate::value::Value;
+
+/// How a run of frames ended.
+#[derive(Clone, Copy, Debug)]
+pub enum FrameExit {
+    Return(Value),
+    /// A generator frame suspended, yielding this value.
+    Yield(Value),
+}
+
+/// Cache kinds of `LoadGlobal`.
+const GLOBAL_CACHED: u8 = 1;
+
+impl Vm {
+    /// Runs the frame stack until frame number `entry` (an index into `frames`) ends.
+    pub fn run_frames(&mut self, entry: usize) -> PyResult<FrameExit> {
+        let temp_mark = self.temp_roots.len();
+        self.native_depth += 1;
+        let result = loop {
+            let step = match self.injected_error.take() {
+                Some(e) => Err(e),
+                None => self.execute(entry, temp_mark),
+            };
+            match step {
+                Ok(exit) => break Ok(exit),
+                Err(err) => {
+                    if let Err(err) = self.unwind(err, entry) {
+                        break Err(err);
+                    }
+                }
+            }
+        };
+        self.native_depth -= 1;
+        match &result {
+            Ok(FrameExit::Return(v)) | Ok(FrameExit::Yield(v)) => self.temp_roots.push(*v),
+            Err(e) => self.temp_roots.push(e.0),
+        }
+        result
+    }
+
+    /// Finds a handler for `err` in the frames above `entry`, popping frames that have
+    /// none. Ok means execution continues at a handler; Err means the entry frame itself
+    /// was unwound and the exception goes to the Rust caller.
+    fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
+        let exc = err.0;
+        self.temp_roots.push(exc);
+        let mut skip_tb = std::mem::take(&mut self.reraising);
+        if !skip_tb {
+            self.set_implicit_context(exc);
+        }
+        loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let pc = self.frames[fi].pc;
+            if !skip_tb {
+                self.add_traceback(exc, &code, pc);
+            }
+            skip_tb = false;
+            if let Some(h) = code.obj.handlers.iter().find(|h| (h.start as usize) <= pc && pc < (h.end as usize)) {
+                let base = self.frames[fi].base;
+                self.stack[base + h.exc_reg as usize] = exc;
+                self.frames[fi].pc = h.target as usize;
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("unwinding with no frame");
+            if frame.kind == FrameKind::Generator {
+                self.generator_finished(frame.extra);
+            }
+            if fi == entry {
+                return Err(err);
+            }
+        }
+    }
+
+    /// CPython's implicit chaining: an exception raised while another is being handled
+    /// gets that one as `__context__`.
+    fn set_implicit_context(&mut self, exc: Value) {
+        let handled = self.handled_exc;
+        if handled.is_null() || handled.is_none() || handled == exc {
+            return;
+        }
+        if let Some(e) = self.exc_obj(exc) {
+            if e.context.get().is_none() {
+                // Break cycles the way CPython does: cut `exc` out of handled's context chain.
+                let mut o = handled;
+                let mut steps = 0;
+                while let Some(oe) = self.exc_obj(o) {
+                    let next = oe.context.get();
+                    if next == exc {
+                        oe.context.set(Value::NONE);
+                        break;
+                    }
+                    o = next;
+                    steps += 1;
+                    if steps > 1000 {
+                        break;
+                    }
+                }
+                e.context.set(handled);
+            }
+        }
+    }
+
+    /// Pushes a frame for `code` with registers starting right above the top frame's.
+    /// The caller fills parameters; everything else starts unbound.
+    pub(crate) fn push_frame(&mut self, code: Rc<Code>, func: Value, module: Value, kind: FrameKind, ret_dst: u16) -> PyResult<usize> {
+        let base = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
+        let nslots = code.nslots();
+        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50) || base + nslots >= self.stack.len() {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        for slot in &mut self.stack[base..base + nslots] {
+            *slot = Value::NULL;
+        }
+        code.calls.set(code.calls.get() + 1);
+        self.frames.push(Frame { code, func, base, pc: 0, module, namespace: Value::NULL, ret_dst, kind, extra: Value::NULL });
+        Ok(base)
+    }
+
+    /// Executes instructions until the entry frame returns or an exception needs unwinding.
+    fn execute(&mut self, entry: usize, temp_mark: usize) -> PyResult<FrameExit> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base;
+            let mut pc = self.frames[fi].pc;
+            let instrs = &code.instrs[..];
+
+            macro_rules! r {
+                ($reg:expr) => {
+                    self.stack[base + $reg as usize]
+                };
+            }
+            loop {
+                let cur = pc;
+                let instr = instrs[cur].get();
+                pc += 1;
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => {
+                                self.frames[fi].pc = cur;
+                                return Err(e);
+                            }
+                        }
+                    };
+                }
+                macro_rules! jump {
+                    ($target:expr) => {{
+                        let t = $target as usize;
+                        if t <= cur {
+                            self.frames[fi].pc = t;
+                            self.safepoint(temp_mark);
+                        }
+                        pc = t;
+                    }};
+                }
+                match instr {
+                    Instr::Nop => {}
+                    Instr::LoadConst { dst, idx } => r!(dst) = code.consts[idx as usize],
+                    Instr::Move { dst, src } => {
+                        let v = r!(src);
+                        r!(dst) = v;
+                    }
+                    Instr::CheckBound { slot } => {
+                        if r!(slot).is_null() {
+                            let name = self.str_of(code.varnames[slot as usize]).unwrap_or("?").to_string();
+                            let e = self.unbound_local_error(format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                name
+                            ));
+                            tri!(Err(e))
+                        }
+                    }
+                    Instr::DeleteFast { slot } => {
+                        if r!(slot).is_null() {
+                            let name = self.str_of(code.varnames[slot as usize]).unwrap_or("?").to_string();
+                            let e = self.unbound_local_error(format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                name
+                            ));
+                            tri!(Err(e))
+                        }
+                        r!(slot) = Value::NULL;
+                    }
+                    Instr::LoadGlobal { dst, name } => {
+                        let cache = &code.caches[cur];
+                        let c = cache.get();
+                        if c.kind == GLOBAL_CACHED {
+                            let v = cell_get(c.value);
+                            if !v.is_null() {
+                                r!(dst) = v;
+                                continue;
+                            }
+                            let b = cell_get(Value(c.key2));
+                            if !b.is_null() {
+                                r!(dst) = b;
+                                continue;
+                            }
+                        }
+                        let module = self.frames[fi].module;
+                        let v = tri!(self.load_global_slow(module, code.names[name as usize], cache));
+                        r!(dst) = v;
+                    }
+                    Instr::StoreGlobal { name, src } => {
+                        let module = self.frames[fi].module;
+                        let v = r!(src);
+                        self.module_set(module, code.names[name as usize], v);
+                    }
+                    Instr::DeleteGlobal { name } => {
+                        let module = self.frames[fi].module;
+                        let n = code.names[name as usize];
+                        tri!(self.delete_global(module, n));
+                    }
+                    Instr::LoadName { dst, name } => {
+                        let n = code.names[name as usize];
+                        let v = tri!(self.load_name(fi, n));
+                        r!(dst) = v;
+                    }
+                    Instr::StoreName { name, src } => {
+                        let n = code.names[name as usize];
+                        let v = r!(src);
+                        tri!(self.store_name(fi, n, v));
+                    }
+                    Instr::DeleteName { name } => {
+                        let n = code.names[name as usize];
+                        tri!(self.delete_name(fi, n));
+                    }
+                    Instr::LoadClassDeref { dst, name, cell } => {
+                        let n = code.names[name as usize];
+                        let ns = self.frames[fi].namespace;
+                        let found = tri!(self.namespace_get(ns, n));
+                        let v = match found {
+                            Some(v) => v,
+                            None => {
+                                let cv = cell_get(r!(cell));
+                                if cv.is_null() {
+                                    tri!(Err(self.free_var_error(n)))
+                                }
+                                cv
+                            }
+                        };
+                        r!(dst) = v;
+                    }
+                    Instr::LoadDeref { dst, cell } => {
+                        let v = cell_get(r!(cell));
+                        if v.is_null() {
+                            let e = self.deref_error(&code, cell);
+                            tri!(Err(e))
+                        }
+                        r!(dst) = v;
+                    }
+                    Instr::StoreDeref { cell, src } => {
+                        let v = r!(src);
+                        cell_set(r!(cell), v);
+                    }
+                    Instr::DeleteDeref { cell } => {
+                        if cell_get(r!(cell)).is_null() {
+                            let e = self.deref_error(&code, cell);
+                            tri!(Err(e))
+                        }
+                        cell_set(r!(cell), Value::NULL);
+                    }
+                    Instr::LoadAttr { dst, obj, name } => {
+                        let o = r!(obj);
+                        let v = tri!(self.load_attr_cached(o, code.names[name as usize], &code.caches[cur]));
+                        r!(dst) = v;
+                    }
+                    Instr::StoreAttr { obj, name, src } => {
+                        let (o, v) = (r!(obj), r!(src));
+                        tri!(self.store_attr_cached(o, code.names[name as usize], v, &code.caches[cur]));
+                    }
+                    Instr::DeleteAttr { obj, name } => {
+                        let o = r!(obj);
+                        tri!(self.del_attr(o, code.names[name as usize]));
+                    }
+                    Instr::LoadMethod { base: b, obj, name } => {
+                        let o = r!(obj);
+                        let (f, recv) = tri!(self.load_method_cached(o, code.names[name as usize], &code.caches[cur]));
+                        r!(b) = f;
+                        r!(b + 1) = recv;
+                    }
+                    Instr::Call { dst, base: b, argc } => {
+                        self.frames[fi].pc = cur;
+                        self.safepoint(temp_mark);
+                        let callee = r!(b);
+                        let args_at = base + b as usize + 1;
+                        if tri!(self.try_push_python_call(callee, Value::NULL, args_at, argc as usize, dst)) {
+                            continue 'frame;
+                        }
+                        let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, None));
+                        r!(dst) = v;
+                    }
+                    Instr::CallMethod { dst, base: b, argc } => {
+                        self.frames[fi].pc = cur;
+                        self.safepoint(temp_mark);
+                        let callee = r!(b);
+                        let recv = r!(b + 1);
+                        let args_at = base + b as usize + 2;
+                        if tri!(self.try_push_python_call(callee, recv, args_at, argc as usize, dst)) {
+                            continue 'frame;
+                        }
+                        let v = tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
+                        r!(dst) = v;
+                    }
+                    Instr::CallKw { dst, base: b, argc, kwnames } => {
+                        self.frames[fi].pc = cur;
+                        self.safepoint(temp_mark);
+                        let callee = r!(b);
+                        let names = code.consts[kwnames as usize];
+                        let args_at = base + b as usize + 1;
+                        let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, Some(names)));
+                        r!(dst) = v;
+                    }
+                    Instr::CallEx { dst, func, args, kwargs } => {
+                        self.frames[fi].pc = cur;
+                        self.safepoint(temp_mark);
+                        let callee = r!(func);
+                        let a = r!(args);
+                        let k = if kwargs == NO_REG { Value::NULL } else { r!(kwargs) };
+                        let v = tri!(self.call_ex(callee, a, k));
+                        r!(dst) = v;
+                    }
+                    Instr::Binary { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        let v = match super::ops::fast_binary(op, a, b) {
+                            Some(v) => v,
+                            None => tri!(self.binary_op(a, op, b)),
+                        };
+                        r!(dst) = v;
+                    }
+                    Instr::InplaceBinary { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        let v = match super::ops::fast_binary(op, a, b) {
+                            Some(v) => v,
+                            None => tri!(self.inplace_op(a, op, b)),
+                        };
+                        r!(dst) = v;
+                    }
+                    Instr::Unary { dst, op, src } => {
+                        let a = r!(src);
+                        let v = tri!(self.unary_op(op, a));
+                        r!(dst) = v;
+                    }
+                    Instr::Compare { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        let v = match super::ops::fast_compare(op, a, b) {
+                            Some(v) => Value::bool(v),
+                            None => tri!(self.compare_op(a, op, b)),
+                        };
+                        r!(dst) = v;
+                    }
+                    Instr::ToBool { dst, src } => {
+                        let a = r!(src);
+                        let t = tri!(self.truthy(a));
+                        r!(dst) = Value::bool(t);
+                    }
+                    Instr::Jump { target } => jump!(target),
+                    Instr::JumpIfTrue { cond, target } => {
+                        let c = r!(cond);
+                        let t = if c == Value::TRUE {
+                            true
+                        } else if c == Value::FALSE {
+                            false
+                        } else {
+                            tri!(self.truthy(c))
+                        };
+                        if t {
+                            jump!(target)
+                        }
+                    }
+                    Instr::JumpIfFalse { cond, target } => {
+                        let c = r!(cond);
+                        let t = if c == Value::TRUE {
+                            true
+                        } else if c == Value::FALSE {
+                            false
+                        } else {
+                            tri!(self.truthy(c))
+                        };
+                        if !t {
+                            jump!(target)
+                        }
+                    }
+                    Instr::JumpIfNone { cond, target } => {
+                        if r!(cond).is_none() {
+                            jump!(target)
+                        }
+                    }
+                    Instr::JumpIfNotNone { cond, target } => {
+                        if !r!(cond).is_none() {
+                            jump!(target)
+                        }
+                    }
+                    Instr::GetItem { dst, obj, key } => {
+                        let (o, k) = (r!(obj), r!(key));
+                        let v = match self.fast_getitem(o, k) {
+                            Some(v) => v,
+                            None => tri!(self.get_item(o, k)),
+                        };
+                        r!(dst) = v;
+                    }
+                    Instr::SetItem { obj, key, src } => {
+                        let (o, k, v) = (r!(obj), r!(key), r!(src));
+                        tri!(self.set_item(o, k, v));
+                    }
+                    Instr::DelItem { obj, key } => {
+                        let (o, k) = (r!(obj), r!(key));
+                        tri!(self.del_item(o, k));
+                    }
+                    Instr::BuildSlice { dst, base: b, n } => {
+                        let start = r!(b);
+                        let stop = r!(b + 1);
+                        let step = if n == 3 { r!(b + 2) } else { Value::NONE };
+                        let class = self.types.slice;
+                        let v = self.alloc_kind(class, ObjKind::Slice { start, stop, step });
+                        r!(dst) = v;
+                    }
+                    Instr::BuildTuple { dst, base: b, n } => {
+                        let start = base + b as usize;
+                        let items = self.stack[start..start + n as usize].to_vec();
+                        let v = self.new_tuple(items);
+                        r!(dst) = v;
+                    }
+                    Instr::BuildList { dst, base: b, n } => {
+                        let start = base + b as usize;
+                        let items = self.stack[start..start + n as usize].to_vec();
+                        let v = self.new_list(items);
+                        r!(dst) = v;
+                    }
+                    Instr::BuildSet { dst, base: b, n } => {
+                        let v = self.new_set(false);
+                        for i in 0..n {
+                            let item = r!(b + i);
+                            tri!(self.set_add(v, item));
+                        }
+                        r!(dst) = v;
+                    }
+                    Instr::BuildDict { dst, base: b, n } => {
+                        let d = self.new_dict();
+                        r!(dst) = d;
+                        for i in 0..n {
+                            let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
+                            tri!(self.dict_set(d, k, v));
+                        }
+                    }
+                    Instr::BuildString { dst, base: b, n } => {
+                        let mut s = String::new();
+                        for i in 0..n {
+                            s.push_str(self.str_of(r!(b + i)).unwrap_or(""));
+                        }
+                        let v = self.new_string(s);
+                        r!(dst) = v;
+                    }
+                    Instr::FormatValue { dst, src, conv, spec } => {
+                        let v = r!(src);
+                        let spec_v = if spec == NO_REG { Value::NULL } else { r!(spec) };
+                        let out = tri!(self.format_value_conv(v, conv, spec_v));
+                        r!(dst) = out;
+                    }
+                    Instr::ListAppend { list, item } => {
+                        let (l, it) = (r!(list), r!(item));
+                        if let Some(cell) = self.list_cell(l) {
+                            let mut vec = tri!(cell.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration")));
+                            vec.push(it);
+                        }
+                    }
+                    Instr::ListExtend { list, iterable } => {
+                        let (l, it) = (r!(list), r!(iterable));
+                        tri!(self.list_extend(l, it));
+                    }
+                    Instr::SetAdd { set, item } => {
+                        let (s, it) = (r!(set), r!(item));
+                        tri!(self.set_add(s, it));
+                    }
+                    Instr::SetUpdate { set, iterable } => {
+                        let (s, it) = (r!(set), r!(iterable));
+                        let items = tri!(self.collect_iterable(it));
+                        for item in items {
+                            tri!(self.set_add(s, item));
+                        }
+                    }
+                    Instr::DictInsert { dict, key, value } => {
+                        let (d, k, v) = (r!(dict), r!(key), r!(value));
+                        tri!(self.dict_set(d, k, v));
+                    }
+                    Instr::DictUpdate { dict, mapping } => {
+                        let (d, m) = (r!(dict), r!(mapping));
+                        tri!(self.dict_update_from(d, m, None));
+                    }
+                    Instr::DictMerge { dict, mapping, func } => {
+                        let (d, m, f) = (r!(dict), r!(mapping), r!(func));
+                        tri!(self.dict_update_from(d, m, Some(f)));
+                    }
+                    Instr::ListToTuple { dst, src } => {
+                        let items = self.list_cell(r!(src)).map(|l| l.borrow().clone()).unwrap_or_default();
+                        let v = self.new_tuple(items);
+                        r!(dst) = v;
+                    }
+                    Instr::GetIter { dst, src } => {
+                        let v = r!(src);
+                        let it = tri!(self.get_iter(v));
+                        r!(dst) = it;
+                    }
+                    Instr::ForIter { iter, dst, target } => {
+                        let it = r!(iter);
+                        self.frames[fi].pc = cur;
+                        match tri!(self.iter_next(it)) {
+                            Some(v) => r!(dst) = v,
+                            None => pc = target as usize,
+                        }
+                    }
+                    Instr::UnpackSequence { src, base: b, n } => {
+                        let v = r!(src);
+                        let items = tri!(self.unpack_exact(v, n as usize));
+                        for (i, item) in items.into_iter().enumerate() {
+                            r!(b as usize + i) = item;
+                        }
+                    }
+                    Instr::UnpackEx { src, base: b, before, after } => {
+                        let v = r!(src);
+                        let items = tri!(self.unpack_starred(v, before as usize, after as usize));
+                        for (i, item) in items.into_iter().enumerate() {
+                            r!(b as usize + i) = item;
+                        }
+                    }
+                    Instr::MakeFunction { dst, code: idx, defaults, kwdefaults, closure } => {
+                        let d = if defaults == NO_REG { Value::NULL } else { r!(defaults) };
+                        let k = if kwdefaults == NO_REG { Value::NULL } else { r!(kwdefaults) };
+                        let c = if closure == NO_REG { Value::NULL } else { r!(closure) };
+                        let module = self.frames[fi].module;
+                        let v = tri!(self.make_function(&code, idx as usize, module, d, k, c));
+                        r!(dst) = v;
+                    }
+                    Instr::LoadBuildClass { dst } => {
+                        let v = self.build_class_fn();
+                        r!(dst) = v;
+                    }
+                    Instr::Return { src } => {
+                        let v = r!(src);
+                        let frame = self.frames.pop().expect("frame");
+                        match frame.kind {
+                            FrameKind::Normal => {
+                                let caller = self.frames.last_mut().expect("caller");
+                                caller.pc += 1;
+                                self.stack[caller.base + frame.ret_dst as usize] = v;
+                                self.safepoint(temp_mark);
+                                continue 'frame;
+                            }
+                            FrameKind::Init => {
+                                if !v.is_none() {
+                                    let name = self.type_name(v);
+                                    let e = self.type_error(format!("__init__() should return None, not '{}'", name));
+                                    return Err(e);
+                                }
+                                let caller = self.frames.last_mut().expect("caller");
+                                caller.pc += 1;
+                                self.stack[caller.base + frame.ret_dst as usize] = frame.extra;
+                                continue 'frame;
+                            }
+                            FrameKind::Entry => {
+                                debug_assert_eq!(fi, entry);
+                                return Ok(FrameExit::Return(v));
+                            }
+                            FrameKind::Generator => {
+                                self.generator_finished(frame.extra);
+                                return Ok(FrameExit::Return(v));
+                            }
+                        }
+                    }
+                    Instr::Yield { dst: _, src } => {
+                        let v = r!(src);
+                        self.frames[fi].pc = pc;
+                        self.suspend_generator_frame();
+                        return Ok(FrameExit::Yield(v));
+                    }
+                    Instr::GetYieldFromIter { dst, src } => {
+                        let v = r!(src);
+                        let it = tri!(self.get_yield_from_iter(v));
+                        r!(dst) = it;
+                    }
+                    Instr::YieldFrom { dst, iter } => {
+                        let (it, sent) = (r!(iter), r!(dst));
+                        self.frames[fi].pc = cur;
+                        match tri!(self.yield_from_step(it, sent)) {
+                            Ok(result) => r!(dst) = result,
+                            Err(yielded) => {
+                                // Stay on this instruction: resuming re-sends into `iter`.
+                                self.frames[fi].pc = cur;
+                                self.suspend_generator_frame();
+                                return Ok(FrameExit::Yield(yielded));
+                            }
+                        }
+                    }
+                    Instr::GetAwaitable { dst, src } => {
+                        let v = r!(src);
+                        let a = tri!(self.get_awaitable(v));
+                        r!(dst) = a;
+                    }
+                    Instr::Raise { exc, cause } => {
+                        let e = if exc == NO_REG { Value::NULL } else { r!(exc) };
+                        let c = if cause == NO_REG { Value::NULL } else { r!(cause) };
+                        let err = self.make_raise(e, c);
+                        tri!(Err(err))
+                    }
+                    Instr::Reraise { exc } => {
+                        let e = r!(exc);
+                        self.reraising = true;
+                        tri!(Err(PyErr(e)))
+                    }
+                    Instr::RaiseAssert { msg } => {
+                        let class = self.types.exc.assertion_error;
+                        let err = if msg == NO_REG {
+                            self.new_error_args(class, vec![])
+                        } else {
+                            let m = r!(msg);
+                            self.new_error_args(class, vec![m])
+                        };
+                        tri!(Err(err))
+                    }
+                    Instr::ExcMatch { dst, exc, typ } => {
+                        let (e, t) = (r!(exc), r!(typ));
+                        let m = tri!(self.exception_matches(e, t));
+                        r!(dst) = Value::bool(m);
+                    }
+                    Instr::PushExcInfo { exc, save } => {
+                        r!(save) = self.handled_exc;
+                        self.handled_exc = r!(exc);
+                    }
+                    Instr::PopExcInfo { save } => {
+                        self.handled_exc = r!(save);
+                    }
+                    Instr::BeforeWith { ctx, exit, result } => {
+                        let c = r!(ctx);
+                        let (ex, res) = tri!(self.before_with(c));
+                        r!(exit) = ex;
+                        r!(result) = res;
+                    }
+                    Instr::WithExcept { dst, exit, exc } => {
+                        let (ex, e) = (r!(exit), r!(exc));
+                        let t = self.class_of(e);
+                        self.frames[fi].pc = cur;
+                        let v = tri!(self.call(ex, &[t, e, Value::NONE], &[]));
+                        r!(dst) = v;
+                    }
+                    Instr::ImportName { dst, name, fromlist, level } => {
+                        self.frames[fi].pc = cur;
+                        let n = code.names[name as usize];
+                        let fl = code.consts[fromlist as usize];
+                        let module = self.frames[fi].module;
+                        let m = tri!(self.import_name(n, fl, level as usize, module));
+                        r!(dst) = m;
+                    }
+                    Instr::ImportFrom { dst, module, name } => {
+                        let m = r!(module);
+                        let n = code.names[name as usize];
+                        let v = tri!(self.import_from(m, n));
+                        r!(dst) = v;
+                    }
+                    Instr::ImportStar { module } => {
+                        let m = r!(module);
+                        tri!(self.import_star(fi, m));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The builtins module's `__build_class__`.
+    fn build_class_fn(&mut self) -> Value {
+        let name = self.intern("__build_class__");
+        let b = self.builtins;
+        self.module_get(b, name).unwrap_or(Value::NONE)
+    }
+
+    fn load_global_slow(&mut self, module: Value, name: Value, cache: &std::cell::Cell<InlineCache>) -> PyResult<Value> {
+        let cell = self.global_cell(module, name);
+        let builtins = self.builtins;
+        let bcell = self.global_cell(builtins, name);
+        cache.set(InlineCache { kind: GLOBAL_CACHED, key: 0, key2: bcell.0, value: cell });
+        let v = cell_get(cell);
+        if !v.is_null() {
+            return Ok(v);
+        }
+        let b = cell_get(bcell);
+        if !b.is_null() {
+            return Ok(b);
+        }
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        Err(self.name_error(format!("name '{}' is not defined", n)))
+    }
+
+    fn delete_global(&mut self, module: Value, name: Value) -> PyResult<()> {
+        let cell = self.global_cell(module, name);
+        if cell_get(cell).is_null() {
+            let n = self.str_of(name).unwrap_or("?").to_string();
+            return Err(self.name_error(format!("name '{}' is not defined", n)));
+        }
+        cell_set(cell, Value::NULL);
+        Ok(())
+    }
+
+    fn free_var_error(&mut self, name: Value) -> PyErr {
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        self.name_error(format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n))
+    }
+
+    fn deref_error(&mut self, code: &Code, cell_reg: u16) -> PyErr {
+        if let Some(fv) = code.obj.freevars.iter().find(|f| f.slot == cell_reg) {
+            let n = fv.name.clone();
+            return self.name_error(format!(
+                "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                n
+            ));
+        }
+        let n = code.obj.cellvars.iter().find(|c| c.slot == cell_reg).map(|c| c.name.clone()).unwrap_or_default();
+        self.unbound_local_error(format!("cannot access local variable '{}' where it is not associated with a value", n))
+    }
+
+    /// `LoadName`: the frame's namespace (class body), then globals, then builtins.
+    fn load_name(&mut self, fi: usize, name: Value) -> PyResult<Value> {
+        let ns = self.frames[fi].namespace;
+        if let Some(v) = self.namespace_get(ns, name)? {
+            return Ok(v);
+        }
+        let module = self.frames[fi].module;
+        if let Some(v) = self.module_get(module, name) {
+            return Ok(v);
+        }
+        let b = self.builtins;
+        if let Some(v) = self.module_get(b, name) {
+            return Ok(v);
+        }
+        let n = self.str_of(name).unwrap_or("?").to_string();
+        Err(self.name_error(format!("name '{}' is not defined", n)))
+    }
+
+    fn namespace_get(&mut self, ns: Value, name: Value) -> PyResult<Option<Value>> {
+        if ns.is_null() {
+            return Ok(None);
+        }
+        self.dict_get(ns, name)
+    }
+
+    fn store_name(&mut self, fi: usize, name: Value, v: Value) -> PyResult<()> {
+        let ns = self.frames[fi].namespace;
+        if ns.is_null() {
+            let module = self.frames[fi].module;
+            self.module_set(module, name, v);
+            Ok(())
+        } else {
+            self.dict_set(ns, name, v)
+        }
+    }
+
+    fn delete_name(&mut self, fi: usize, name: Value) -> PyResult<()> {
+        let ns = self.frames[fi].namespace;
+        if ns.is_null() {
+            let module = self.frames[fi].module;
+            return self.delete_global(module, name);
+        }
+        if self.dict_remove(ns, name)?.is_none() {
+            let n = self.str_of(name).unwrap_or("?").to_string();
+            return Err(self.name_error(format!("name '{}' is not defined", n)));
+        }
+        Ok(())
+    }
+
+    /// Builds the exception for `raise exc from cause` (`exc` NULL: bare `raise`).
+    fn make_raise(&mut self, exc: Value, cause: Value) -> PyErr {
+        if exc.is_null() {
+            let h = self.handled_exc;
+            if h.is_null() || h.is_none() {
+                return self.runtime_error("No active exception to reraise");
+            }
+            self.reraising = true;
+            return PyErr(h);
+        }
+        let e = match self.instantiate_exception(exc) {
+            Ok(e) => e,
+            Err(err) => return err,
+        };
+        if !cause.is_null() {
+            let c = if cause.is_none() {
+                Value::NONE
+            } else {
+                match self.instantiate_exception(cause) {
+                    Ok(c) => c,
+                    Err(_) => return self.type_error("exception causes must derive from BaseException"),
+                }
+            };
+            if let Some(eo) = self.exc_obj(e) {
+                eo.cause.set(c);
+                eo.suppress_context.set(true);
+            }
+        }
+        PyErr(e)
+    }
+
+    /// An exception instance from `raise X` where X is an instance or a class.
+    pub fn instantiate_exception(&mut self, v: Value) -> Result<Value, PyErr> {
+        let base = self.types.exc.base_exception;
+        if self.as_class(v).is_some() {
+            if self.is_subclass(v, base) {
+                let inst = self.call(v, &[], &[]).map_err(|e| e)?;
+                if self.isinstance(inst, base) {
+                    return Ok(inst);
+                }
+                let tn = self.type_name(inst);
+                return Err(self.type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    self.class_obj(v).name.borrow(),
+                    tn
+                )));
+            }
+        } else if self.isinstance(v, base) {
+            return Ok(v);
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn exception_matches(&mut self, exc: Value, typ: Value) -> PyResult<bool> {
+        let base = self.types.exc.base_exception;
+        let check = |vm: &mut Vm, t: Value| -> PyResult<bool> {
+            if vm.as_class(t).is_some() && vm.is_subclass(t, base) {
+                Ok(vm.isinstance(exc, t))
+            } else {
+                Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"))
+            }
+        };
+        if let Some(items) = self.tuple_items(typ) {
+            let mut any = false;
+            for &t in items {
+                if check(self, t)? {
+                    any = true;
+                }
+            }
+            return Ok(any);
+        }
+        check(self, typ)
+    }
+
+    fn before_with(&mut self, ctx: Value) -> PyResult<(Value, Value)> {
+        let class = self.class_of(ctx);
+        let enter_name = self.names.__enter__;
+        let exit_name = self.names.__exit__;
+        let enter = super::types::lookup_in_mro(self, class, enter_name);
+        let exit = super::types::lookup_in_mro(self, class, exit_name);
+        let (enter, exit) = match (enter, exit) {
+            (Some(e), Some(x)) => (e, x),
+            (None, _) => {
+                let tn = self.type_name(ctx);
+                return Err(self.type_error(format!("'{}' object does not support the context manager protocol", tn)));
+            }
+            (Some(_), None) => {
+                let tn = self.type_name(ctx);
+                return Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                    tn
+                )));
+            }
+        };
+        let bound_exit = self.bind_descriptor(exit, ctx, class)?;
+        let bound_enter = self.bind_descriptor(enter, ctx, class)?;
+        self.temp_roots.push(bound_exit);
+        let result = self.call(bound_enter, &[], &[])?;
+        Ok((bound_exit, result))
+    }
+}
+
+#[inline(always)]
+pub(crate) fn cell_get(cell: Value) -> Value {
+    match cell.obj().map(|o| &o.kind) {
+        Some(ObjKind::Cell(c)) => c.get(),
+        _ => Value::NULL,
+    }
+}
+
+#[inline(always)]
+pub(crate) fn cell_set(cell: Value, v: Value) {
+    if let Some(ObjKind::Cell(c)) = cell.obj().map(|o| &o.kind) {
+        c.set(v)
+    }
+}

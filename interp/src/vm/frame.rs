@@ -1,0 +1,42 @@
+//! Frames on the VM stack (DESIGN.md §4): which code runs, where its registers start, its pc.
+
+use std::rc::Rc;
+
+use super::code::Code;
+use crate::bytecode::Reg;
+use crate::value::Value;
+
+/// What happens when a frame returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// Return into the calling Python frame's register `ret_dst`.
+    Normal,
+    /// The frame a Rust caller (native code, the embedding API) is waiting on: the run loop
+    /// returns its result to Rust.
+    Entry,
+    /// An `__init__` frame pushed by a class call: its result must be None, and the caller
+    /// receives `instance` instead.
+    Init,
+    /// A generator's frame; returning or yielding hands control back to the resumer.
+    Generator,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// The function running (NULL for module and class bodies).
+    pub func: Value,
+    /// Index of register 0 in `Vm::stack`.
+    pub base: usize,
+    /// The current instruction, kept up to date whenever the frame may raise, call, or be
+    /// inspected (tracebacks, the profiler, deopt).
+    pub pc: usize,
+    /// The module whose globals this frame reads.
+    pub module: Value,
+    /// The namespace dict of a class body (or a module run through LoadName), else NULL.
+    pub namespace: Value,
+    /// Register of the caller receiving the return value (for `FrameKind::Normal`/`Init`).
+    pub ret_dst: Reg,
+    pub kind: FrameKind,
+    /// `Init` frames: the instance under construction. `Generator` frames: the generator.
+    pub extra: Value,
+}

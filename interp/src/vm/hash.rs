@@ -1,0 +1,1045 @@
+//! Hashing (CPython-exact for numbers and tuples), the subscript protocol, and the dict
+//! and set operations the interpreter and built-ins share.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+use super::{PyErr, PyResult, Vm};
+use crate::ast::{BinOp, CmpOp};
+use crate::object::class::flags;
+use crate::object::{DictTable, ObjKind};
+use crate::set_table::SetTable;
+use crate::value::Value;
+
+/// CPython's hash modulus for numbers: 2**61 - 1.
+const MODULUS: u64 = (1 << 61) - 1;
+
+pub fn hash_i64(i: i64) -> i64 {
+    let m = MODULUS as i128;
+    let mut h = (i as i128).abs() % m;
+    if i < 0 {
+        h = -h;
+    }
+    if h == -1 {
+        -2
+    } else {
+        h as i64
+    }
+}
+
+pub fn hash_bigint(b: &BigInt) -> i64 {
+    let m = BigInt::from(MODULUS);
+    let mut h = (b.abs() % &m).to_i64().unwrap_or(0);
+    if b.is_negative() {
+        h = -h;
+    }
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `_Py_HashDouble` for finite and infinite floats (NaN hashes by identity in CPython;
+/// a fixed value keeps ours stable, which Python permits).
+pub fn hash_float(x: f64) -> i64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    let (mut m, mut e) = frexp(x);
+    let mut sign = 1i64;
+    if m < 0.0 {
+        sign = -1;
+        m = -m;
+    }
+    let mut acc: u64 = 0;
+    while m != 0.0 {
+        acc = ((acc << 28) & MODULUS) | (acc >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        acc += y;
+        if acc >= MODULUS {
+            acc -= MODULUS;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    acc = ((acc << e) & MODULUS) | (acc >> (61 - e));
+    let h = (acc as i64) * sign;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let e = exp - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022u64 << 52));
+    (m, e)
+}
+
+/// CPython 3.11's tuple hash (xxHash-based), over item hashes.
+pub fn hash_tuple_items(hashes: &[i64]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for &h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as i64
+    }
+}
+
+impl Vm {
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if v.is_small_int() {
+            return Ok(hash_i64(v.as_small_int()));
+        }
+        if v.is_float() {
+            let f = v.as_float();
+            if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                return Ok(hash_i64(f as i64));
+            }
+            return Ok(hash_float(f));
+        }
+        if v.is_bool() {
+            return Ok((v == Value::TRUE) as i64);
+        }
+        let o = match v.obj() {
+            Some(o) => o,
+            None => return Ok(0x5f3759df), // None: any fixed value (CPython uses its address)
+        };
+        let class = o.class.get();
+        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE);
+        if user {
+            let hn = self.names.__hash__;
+            if let Some(m) = super::types::lookup_in_mro(self, class, hn) {
+                if m.is_none() {
+                    let tn = self.type_name(v);
+                    return Err(self.type_error(format!("unhashable type: '{}'", tn)));
+                }
+                if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                    let bound = self.bind_descriptor(m, v, class)?;
+                    let r = self.call(bound, &[], &[])?;
+                    return match self.bigint_of(r) {
+                        Some(b) => Ok(hash_bigint(&b)),
+                        None => Err(self.type_error("__hash__ method should return an integer")),
+                    };
+                }
+            }
+        }
+        match &o.kind {
+            ObjKind::Str(s) => Ok(s.hash()),
+            ObjKind::BigInt(b) => Ok(hash_bigint(b)),
+            ObjKind::Bytes(b) => {
+                let h = b.hash.get();
+                if h != 0 {
+                    return Ok(h);
+                }
+                let h = crate::object::string::str_hash(&String::from_utf8_lossy(&b.data)) ^ 0x2545f491;
+                let h = if h == 0 || h == -1 { 2 } else { h };
+                b.hash.set(h);
+                Ok(h)
+            }
+            ObjKind::Tuple(items) => {
+                let mut hashes = Vec::with_capacity(items.len());
+                for &it in items.iter() {
+                    hashes.push(self.hash(it)?);
+                }
+                Ok(hash_tuple_items(&hashes))
+            }
+            ObjKind::Set(s) if class == self.types.frozenset || self.is_subclass(class, self.types.frozenset) => {
+                Ok(frozenset_hash(s.borrow().iter().map(|(_, h)| h)))
+            }
+            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) => {
+                let tn = self.type_name(v);
+                Err(self.type_error(format!("unhashable type: '{}'", tn)))
+            }
+            ObjKind::Slice { .. } => Err(self.type_error("unhashable type: 'slice'")),
+            ObjKind::Range { start, stop, step } => {
+                let l = super::ops::range_len(*start, *stop, *step);
+                Ok(hash_tuple_items(&[hash_i64(l), hash_i64(*start), hash_i64(*step)]))
+            }
+            ObjKind::BoundMethod { func, receiver } => {
+                let (f, r) = (*func, *receiver);
+                Ok(self.hash(f)? ^ (r.0 as i64 >> 4))
+            }
+            _ => Ok(identity_hash(v)),
+        }
+    }
+
+    // ----- dicts ------------------------------------------------------------------------
+
+    /// Finds `key` in dict `d`; the comparison may run Python code.
+    fn dict_find(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<usize>> {
+        let cell = match self.dict_cell(d) {
+            Some(c) => c,
+            None => return Ok(None),
+        };
+        let table = cell.borrow();
+        let mut eq = |stored: Value, k: Value| self.eq(stored, k);
+        table.find(key, hash, &mut eq)
+    }
+
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        let ix = self.dict_find(d, key, hash)?;
+        Ok(ix.and_then(|ix| self.dict_cell(d).and_then(|c| c.borrow().entry(ix).map(|e| e.value))))
+    }
+
+    pub fn dict_get_str(&mut self, d: Value, key: &str) -> PyResult<Option<Value>> {
+        let k = self.intern(key);
+        self.dict_get(d, k)
+    }
+
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let hash = self.hash(key)?;
+        let ix = self.dict_find(d, key, hash)?;
+        let cell = match self.dict_cell(d) {
+            Some(c) => c,
+            None => return Err(self.type_error("dict expected")),
+        };
+        let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
+        match ix {
+            Some(ix) => t.set_value_at(ix, value),
+            None => {
+                t.insert_new(key, hash, value);
+                drop(t);
+                self.heap.note_growth(24);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dict_remove(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let hash = self.hash(key)?;
+        let ix = self.dict_find(d, key, hash)?;
+        match ix {
+            Some(ix) => {
+                let cell = self.dict_cell(d).expect("dict");
+                let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
+                Ok(Some(t.remove_at(ix).value))
+            }
+            None => Ok(None),
+        }
+    }
+
+    pub fn dict_copy(&mut self, d: Value) -> PyResult<Value> {
+        let table: DictTable = self.dict_cell(d).map(|c| c.borrow().clone()).unwrap_or_default();
+        let class = self.types.dict;
+        Ok(self.alloc_kind(class, ObjKind::Dict(std::cell::RefCell::new(table))))
+    }
+
+    /// `d.update(m)` (or `f(**m)` merging when `func` names the callee).
+    pub fn dict_update_from(&mut self, d: Value, m: Value, func: Option<Value>) -> PyResult<()> {
+        let pairs: Vec<(Value, Value)> = if let Some(src) = self.dict_cell(m) {
+            src.borrow().iter().map(|e| (e.key, e.value)).collect()
+        } else if func.is_some() || self.has_keys_method(m) {
+            let keys_fn = self.get_attr_str(m, "keys").map_err(|_| {
+                let tn = self.type_name(m);
+                match func {
+                    Some(f) => {
+                        let fname = self.callable_name(f);
+                        self.type_error(format!("{} argument after ** must be a mapping, not {}", fname, tn))
+                    }
+                    None => self.type_error(format!("'{}' object is not a mapping", tn)),
+                }
+            })?;
+            let keys = self.call(keys_fn, &[], &[])?;
+            let keys = self.collect_iterable(keys)?;
+            let mut pairs = Vec::with_capacity(keys.len());
+            for k in keys {
+                let v = self.get_item(m, k)?;
+                pairs.push((k, v));
+            }
+            pairs
+        } else {
+            let items = self.collect_iterable(m)?;
+            let mut pairs = Vec::with_capacity(items.len());
+            for (i, item) in items.into_iter().enumerate() {
+                let kv = self.collect_iterable(item).map_err(|_| {
+                    let tn = self.type_name(item);
+                    self.type_error(format!("cannot convert dictionary update sequence element #{} to a sequence", i))
+                        .also_note(tn)
+                })?;
+                if kv.len() != 2 {
+                    return Err(self.value_error(format!(
+                        "dictionary update sequence element #{} has length {}; 2 is required",
+                        i,
+                        kv.len()
+                    )));
+                }
+                pairs.push((kv[0], kv[1]));
+            }
+            pairs
+        };
+        for (k, v) in pairs {
+            if let Some(f) = func {
+                if self.str_of(k).is_none() {
+                    let fname = self.callable_name(f);
+                    return Err(self.type_error(format!("{} keywords must be strings", fname)));
+                }
+                if self.dict_get(d, k)?.is_some() {
+                    let fname = self.callable_name(f);
+                    let ks = self.str_of(k).unwrap_or("").to_string();
+                    return Err(self.type_error(format!("{} got multiple values for keyword argument '{}'", fname, ks)));
+                }
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    fn has_keys_method(&mut self, m: Value) -> bool {
+        let keys = self.intern("keys");
+        let class = self.class_of(m);
+        super::types::lookup_in_mro(self, class, keys).is_some() && self.list_cell(m).is_none() && self.tuple_items(m).is_none()
+    }
+
+    /// `name()` as CPython words it in call errors ("f()", "C.m()", "print()").
+    pub fn callable_name(&self, f: Value) -> String {
+        match f.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(func)) => format!("{}()", self.str_of(func.qualname.get()).unwrap_or("?")),
+            Some(ObjKind::Native(n)) => format!("{}()", n.name),
+            Some(ObjKind::BoundMethod { func, .. }) => self.callable_name(*func),
+            Some(ObjKind::Class(c)) => format!("{}()", c.name.borrow()),
+            _ => "object".to_string(),
+        }
+    }
+
+    pub(crate) fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let ea: Vec<(Value, Value)> = self.dict_cell(a).map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+        let lb = self.dict_cell(b).map(|c| c.borrow().len()).unwrap_or(0);
+        if ea.len() != lb {
+            return Ok(false);
+        }
+        for (k, v) in ea {
+            match self.dict_get(b, k)? {
+                Some(v2) => {
+                    if !self.eq(v, v2)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    // ----- sets -------------------------------------------------------------------------
+
+    pub fn set_cell(&self, v: Value) -> Option<&'static std::cell::RefCell<SetTable<Value>>> {
+        match v.obj().map(|o| &o.kind) {
+            Some(ObjKind::Set(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn set_add(&mut self, s: Value, item: Value) -> PyResult<()> {
+        let hash = self.hash(item)?;
+        let cell = match self.set_cell(s) {
+            Some(c) => c,
+            None => return Err(self.type_error("set expected")),
+        };
+        let found = {
+            let t = cell.borrow();
+            let mut eq = |a: Value, b: Value| self.eq(a, b);
+            t.lookup(item, hash, &mut eq)?
+        };
+        if found.is_none() {
+            let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
+            let mut never = |_: Value, _: Value| -> Result<bool, PyErr> { Ok(false) };
+            t.insert(item, hash, &mut never)?;
+        }
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, s: Value, item: Value) -> PyResult<bool> {
+        let hash = match self.hash(item) {
+            Ok(h) => h,
+            Err(e) => {
+                // `[] in set()` is a TypeError in CPython too; keep it.
+                return Err(e);
+            }
+        };
+        let cell = match self.set_cell(s) {
+            Some(c) => c,
+            None => return Ok(false),
+        };
+        let t = cell.borrow();
+        let mut eq = |a: Value, b: Value| self.eq(a, b);
+        Ok(t.lookup(item, hash, &mut eq)?.is_some())
+    }
+
+    pub fn set_discard(&mut self, s: Value, item: Value) -> PyResult<bool> {
+        let hash = self.hash(item)?;
+        let cell = self.set_cell(s).expect("set");
+        let present = {
+            let t = cell.borrow();
+            let mut eq = |a: Value, b: Value| self.eq(a, b);
+            t.lookup(item, hash, &mut eq)?.is_some()
+        };
+        if !present {
+            return Ok(false);
+        }
+        let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
+        let mut ident = |a: Value, b: Value| -> Result<bool, PyErr> { Ok(a == b) };
+        // The entry found above is the identical stored key or an equal one: remove by
+        // re-probing with the stored key's identity or equality already established.
+        let mut eq_cached = |a: Value, b: Value| -> Result<bool, PyErr> { Ok(a == b || a.0 == b.0) };
+        let removed = t.remove(item, hash, &mut ident)?;
+        if removed.is_none() {
+            // The stored key is equal but not identical: find it by hash and remove it.
+            let stored: Vec<Value> = t.iter().filter(|(_, h)| *h == hash).map(|(k, _)| k).collect();
+            drop(t);
+            for k in stored {
+                if self.eq(k, item)? {
+                    let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
+                    t.remove(k, hash, &mut eq_cached)?;
+                    break;
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// A new set (or frozenset) with the items of `s`, in CPython's copy order.
+    pub fn set_copy(&mut self, s: Value, frozen: bool) -> PyResult<Value> {
+        let table = self.set_cell(s).map(|c| c.borrow().copy()).unwrap_or_default();
+        let r = self.new_set(frozen);
+        if let Some(c) = self.set_cell(r) {
+            *c.borrow_mut() = table;
+        }
+        Ok(r)
+    }
+
+    fn set_items(&self, s: Value) -> Vec<Value> {
+        self.set_cell(s).map(|c| c.borrow().iter().map(|(k, _)| k).collect()).unwrap_or_default()
+    }
+
+    pub(crate) fn set_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let frozen = self.class_of(a) == self.types.frozenset;
+        let r = match op {
+            BinOp::BitOr => {
+                let r = self.set_copy(a, frozen)?;
+                for item in self.set_items(b) {
+                    self.set_add(r, item)?;
+                }
+                r
+            }
+            BinOp::BitAnd => {
+                // CPython iterates the smaller set and probes the larger.
+                let (small, big) = if self.set_len(a) > self.set_len(b) { (b, a) } else { (a, b) };
+                let r = self.new_set(frozen);
+                for item in self.set_items(small) {
+                    if self.set_contains(big, item)? {
+                        self.set_add(r, item)?;
+                    }
+                }
+                r
+            }
+            BinOp::Sub => {
+                let r = self.new_set(frozen);
+                for item in self.set_items(a) {
+                    if !self.set_contains(b, item)? {
+                        self.set_add(r, item)?;
+                    }
+                }
+                r
+            }
+            BinOp::BitXor => {
+                let r = self.set_copy(a, frozen)?;
+                for item in self.set_items(b) {
+                    if self.set_contains(a, item)? {
+                        self.set_discard(r, item)?;
+                    } else {
+                        self.set_add(r, item)?;
+                    }
+                }
+                r
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(r))
+    }
+
+    pub fn set_len(&self, s: Value) -> usize {
+        self.set_cell(s).map(|c| c.borrow().len()).unwrap_or(0)
+    }
+
+    pub(crate) fn set_inplace(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if self.set_cell(b).is_none() {
+            return Ok(None);
+        }
+        match op {
+            BinOp::BitOr => {
+                for item in self.set_items(b) {
+                    self.set_add(a, item)?;
+                }
+            }
+            BinOp::Sub => {
+                for item in self.set_items(b) {
+                    self.set_discard(a, item)?;
+                }
+            }
+            BinOp::BitAnd | BinOp::BitXor => {
+                let r = self.set_binary(op, a, b)?.expect("set op");
+                let items = self.set_items(r);
+                self.set_cell(a).expect("set").borrow_mut().clear();
+                for item in items {
+                    self.set_add(a, item)?;
+                }
+            }
+            _ => return Ok(None),
+        }
+        Ok(Some(a))
+    }
+
+    pub(crate) fn set_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        let (la, lb) = (self.set_len(a), self.set_len(b));
+        let a_in_b = |vm: &mut Vm| -> PyResult<bool> {
+            for item in vm.set_items(a) {
+                if !vm.set_contains(b, item)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let b_in_a = |vm: &mut Vm| -> PyResult<bool> {
+            for item in vm.set_items(b) {
+                if !vm.set_contains(a, item)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        Ok(Some(match op {
+            CmpOp::Eq => la == lb && a_in_b(self)?,
+            CmpOp::NotEq => !(la == lb && a_in_b(self)?),
+            CmpOp::LtE => la <= lb && a_in_b(self)?,
+            CmpOp::Lt => la < lb && a_in_b(self)?,
+            CmpOp::GtE => la >= lb && b_in_a(self)?,
+            CmpOp::Gt => la > lb && b_in_a(self)?,
+            _ => return Ok(None),
+        }))
+    }
+
+    // ----- membership and subscripts ----------------------------------------------------
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        let o = match container.obj() {
+            Some(o) => o,
+            None => {
+                let tn = self.type_name(container);
+                return Err(self.type_error(format!("argument of type '{}' is not iterable", tn)));
+            }
+        };
+        let class = o.class.get();
+        if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
+            let cn = self.names.__contains__;
+            if let Some(m) = super::types::lookup_in_mro(self, class, cn) {
+                if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                    let bound = self.bind_descriptor(m, container, class)?;
+                    let r = self.call(bound, &[item], &[])?;
+                    return self.truthy(r);
+                }
+            }
+        }
+        match &o.kind {
+            ObjKind::Str(s) => match self.str_of(item) {
+                Some(sub) => Ok(s.as_str().contains(sub)),
+                None => {
+                    let tn = self.type_name(item);
+                    Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", tn)))
+                }
+            },
+            ObjKind::Dict(_) => Ok(self.dict_get(container, item)?.is_some()),
+            ObjKind::Set(_) => self.set_contains(container, item),
+            ObjKind::List(l) => {
+                let mut i = 0;
+                loop {
+                    let v = match l.borrow().get(i) {
+                        Some(&v) => v,
+                        None => return Ok(false),
+                    };
+                    if self.eq(v, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+            }
+            ObjKind::Tuple(t) => {
+                for &v in t.iter() {
+                    if self.eq(v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            ObjKind::Range { start, stop, step } => {
+                let i = match self.int_of(item) {
+                    Some(i) if !item.is_float() => i,
+                    _ => {
+                        if item.is_float() && item.as_float().fract() == 0.0 {
+                            item.as_float() as i64
+                        } else {
+                            return Ok(false);
+                        }
+                    }
+                };
+                let (s, e, st) = (*start, *stop, *step);
+                Ok(if st > 0 { i >= s && i < e && (i - s) % st == 0 } else { i <= s && i > e && (s - i) % (-st) == 0 })
+            }
+            ObjKind::Bytes(b) => {
+                if let Some(i) = self.int_of(item) {
+                    return Ok(b.data.contains(&(i as u8)));
+                }
+                match item.obj().map(|o| &o.kind) {
+                    Some(ObjKind::Bytes(sub)) => Ok(b.data.windows(sub.data.len().max(1)).any(|w| w == &sub.data[..]) || sub.data.is_empty()),
+                    _ => Err(self.type_error("a bytes-like object is required")),
+                }
+            }
+            _ => {
+                let it = self.get_iter(container).map_err(|_| {
+                    let tn = self.type_name(container);
+                    self.type_error(format!("argument of type '{}' is not iterable", tn))
+                })?;
+                while let Some(v) = self.iter_next(it)? {
+                    if self.eq(v, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// The interpreter's fast subscript path: list/tuple with an in-range small int.
+    #[inline]
+    pub fn fast_getitem(&self, obj: Value, key: Value) -> Option<Value> {
+        if !key.is_small_int() {
+            return None;
+        }
+        let o = obj.obj()?;
+        let i = key.as_small_int();
+        match &o.kind {
+            ObjKind::List(l) if o.extra.is_none() => {
+                let l = l.borrow();
+                let idx = if i < 0 { i + l.len() as i64 } else { i };
+                l.get(usize::try_from(idx).ok()?).copied()
+            }
+            ObjKind::Tuple(t) if o.extra.is_none() => {
+                let idx = if i < 0 { i + t.len() as i64 } else { i };
+                t.get(usize::try_from(idx).ok()?).copied()
+            }
+            _ => None,
+        }
+    }
+
+    /// `obj[key]`.
+    pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        let o = match obj.obj() {
+            Some(o) => o,
+            None => return Err(self.type_error_for(obj, "is not subscriptable")),
+        };
+        let class = o.class.get();
+        if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
+            let gi = self.names.__getitem__;
+            if let Some(m) = super::types::lookup_in_mro(self, class, gi) {
+                if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    return self.call(bound, &[key], &[]);
+                }
+            }
+        }
+        match &o.kind {
+            ObjKind::List(l) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let items = l.borrow().clone();
+                    let picked = self.slice_pick(&items, sl)?;
+                    return Ok(self.new_list(picked));
+                }
+                let i = self.seq_index(key, "list")?;
+                let l = l.borrow();
+                match normalize_index(i, l.len()) {
+                    Some(ix) => Ok(l[ix]),
+                    None => {
+                        drop(l);
+                        Err(self.index_error("list index out of range"))
+                    }
+                }
+            }
+            ObjKind::Tuple(t) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let picked = self.slice_pick(t, sl)?;
+                    return Ok(self.new_tuple(picked));
+                }
+                let i = self.seq_index(key, "tuple")?;
+                match normalize_index(i, t.len()) {
+                    Some(ix) => Ok(t[ix]),
+                    None => Err(self.index_error("tuple index out of range")),
+                }
+            }
+            ObjKind::Str(s) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let chars: Vec<char> = s.as_str().chars().collect();
+                    let (start, stop, step) = self.slice_indices(sl, chars.len())?;
+                    let mut out = String::new();
+                    let mut i = start;
+                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        out.push(chars[i as usize]);
+                        i += step;
+                    }
+                    return Ok(self.new_string(out));
+                }
+                let i = self.seq_index(key, "string")?;
+                match normalize_index(i, s.char_len).and_then(|ix| s.char_at(ix)) {
+                    Some(c) => {
+                        let mut buf = [0u8; 4];
+                        Ok(self.new_str(c.encode_utf8(&mut buf)))
+                    }
+                    None => Err(self.index_error("string index out of range")),
+                }
+            }
+            ObjKind::Bytes(b) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let vals: Vec<Value> = b.data.iter().map(|&x| Value::small_int_unchecked(x as i64)).collect();
+                    let picked = self.slice_pick(&vals, sl)?;
+                    let bytes: Vec<u8> = picked.iter().map(|v| v.as_small_int() as u8).collect();
+                    return Ok(self.new_bytes(bytes));
+                }
+                let i = self.seq_index(key, "byte")?;
+                match normalize_index(i, b.data.len()) {
+                    Some(ix) => Ok(Value::small_int_unchecked(b.data[ix] as i64)),
+                    None => Err(self.index_error("index out of range")),
+                }
+            }
+            ObjKind::Dict(_) => match self.dict_get(obj, key)? {
+                Some(v) => Ok(v),
+                None => {
+                    if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
+                        let mn = self.names.__missing__;
+                        if let Some(m) = super::types::lookup_in_mro(self, class, mn) {
+                            let bound = self.bind_descriptor(m, obj, class)?;
+                            return self.call(bound, &[key], &[]);
+                        }
+                    }
+                    Err(self.key_error(key))
+                }
+            },
+            ObjKind::Range { start, stop, step } => {
+                let (s, e, st) = (*start, *stop, *step);
+                let len = super::ops::range_len(s, e, st);
+                if let Some(sl) = self.slice_parts(key) {
+                    let (a, b, c) = self.slice_indices(sl, len as usize)?;
+                    let class = self.types.range;
+                    return Ok(self.alloc_kind(class, ObjKind::Range { start: s + a * st, stop: s + b * st, step: st * c }));
+                }
+                let i = self.seq_index(key, "range")?;
+                match normalize_index(i, len as usize) {
+                    Some(ix) => Ok(self.new_int(s + ix as i64 * st)),
+                    None => Err(self.index_error("range object index out of range")),
+                }
+            }
+            ObjKind::Class(_) => {
+                let cg = self.names.__class_getitem__;
+                if let Some(m) = super::types::lookup_in_mro(self, obj, cg) {
+                    let f = match m.obj().map(|o| &o.kind) {
+                        Some(ObjKind::ClassMethod(f)) => f.get(),
+                        _ => m,
+                    };
+                    return self.call(f, &[obj, key], &[]);
+                }
+                // `list[int]` and friends in annotations: a generic alias prints like the
+                // origin here (Ember has no types.GenericAlias yet).
+                if !self.class_obj(obj).has_flag(flags::HEAP_TYPE) {
+                    return Ok(obj);
+                }
+                let cn = self.class_obj(obj).name.borrow().clone();
+                Err(self.type_error(format!("type '{}' is not subscriptable", cn)))
+            }
+            _ => Err(self.type_error_for(obj, "is not subscriptable")),
+        }
+    }
+
+    fn seq_index(&mut self, key: Value, what: &str) -> PyResult<i64> {
+        match self.index_value(key)? {
+            Some(i) => Ok(i),
+            None => {
+                let tn = self.type_name(key);
+                let plural = if what == "string" || what == "byte" { format!("{} indices", what) } else { format!("{} indices", what) };
+                Err(self.type_error(format!("{} must be integers or slices, not {}", plural, tn)))
+            }
+        }
+    }
+
+    pub(crate) fn slice_parts(&self, key: Value) -> Option<(Value, Value, Value)> {
+        match key.obj().map(|o| &o.kind) {
+            Some(ObjKind::Slice { start, stop, step }) => Some((*start, *stop, *step)),
+            _ => None,
+        }
+    }
+
+    /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) clamped to a length.
+    pub fn slice_indices(&mut self, sl: (Value, Value, Value), len: usize) -> PyResult<(i64, i64, i64)> {
+        let len = len as i64;
+        let step = if sl.2.is_none() {
+            1
+        } else {
+            match self.index_value(sl.2)? {
+                Some(0) => return Err(self.value_error("slice step cannot be zero")),
+                Some(s) => s,
+                None => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+            }
+        };
+        let get = |vm: &mut Vm, v: Value, default: i64| -> PyResult<i64> {
+            if v.is_none() {
+                return Ok(default);
+            }
+            match vm.index_value(v) {
+                Ok(Some(i)) => Ok(i),
+                Ok(None) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                Err(_) => {
+                    // Huge ints clamp like CPython.
+                    Ok(if vm.bigint_of(v).is_some_and(|b| b.is_negative()) { i64::MIN / 2 } else { i64::MAX / 2 })
+                }
+            }
+        };
+        let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let clamp = |i: i64| -> i64 {
+            if i < 0 {
+                let j = i + len;
+                if j < lower {
+                    lower
+                } else {
+                    j
+                }
+            } else if i > upper {
+                upper
+            } else {
+                i
+            }
+        };
+        let start = if sl.0.is_none() { if step < 0 { upper } else { lower } } else { clamp(get(self, sl.0, 0)?) };
+        let stop = if sl.1.is_none() { if step < 0 { lower } else { upper } } else { clamp(get(self, sl.1, 0)?) };
+        Ok((start, stop, step))
+    }
+
+    fn slice_pick(&mut self, items: &[Value], sl: (Value, Value, Value)) -> PyResult<Vec<Value>> {
+        let (start, stop, step) = self.slice_indices(sl, items.len())?;
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            out.push(items[i as usize]);
+            i += step;
+        }
+        Ok(out)
+    }
+
+    /// `obj[key] = v`.
+    pub fn set_item(&mut self, obj: Value, key: Value, v: Value) -> PyResult<()> {
+        let o = match obj.obj() {
+            Some(o) => o,
+            None => return Err(self.type_error_for(obj, "does not support item assignment")),
+        };
+        let class = o.class.get();
+        if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
+            let si = self.names.__setitem__;
+            if let Some(m) = super::types::lookup_in_mro(self, class, si) {
+                if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key, v], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        match &o.kind {
+            ObjKind::List(l) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let new_items = self.collect_iterable(v)?;
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(sl, len)?;
+                    let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                    if step == 1 {
+                        let stop = stop.max(start);
+                        list.splice(start as usize..stop as usize, new_items);
+                    } else {
+                        let mut idxs = Vec::new();
+                        let mut i = start;
+                        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                            idxs.push(i as usize);
+                            i += step;
+                        }
+                        if idxs.len() != new_items.len() {
+                            drop(list);
+                            return Err(self.value_error(format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                new_items.len(),
+                                idxs.len()
+                            )));
+                        }
+                        for (ix, item) in idxs.into_iter().zip(new_items) {
+                            list[ix] = item;
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(key, "list")?;
+                let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                match normalize_index(i, list.len()) {
+                    Some(ix) => {
+                        list[ix] = v;
+                        Ok(())
+                    }
+                    None => {
+                        drop(list);
+                        Err(self.index_error("list assignment index out of range"))
+                    }
+                }
+            }
+            ObjKind::Dict(_) => self.dict_set(obj, key, v),
+            _ => Err(self.type_error_for(obj, "does not support item assignment")),
+        }
+    }
+
+    /// `del obj[key]`.
+    pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        let o = match obj.obj() {
+            Some(o) => o,
+            None => return Err(self.type_error_for(obj, "does not support item deletion")),
+        };
+        let class = o.class.get();
+        if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
+            let di = self.names.__delitem__;
+            if let Some(m) = super::types::lookup_in_mro(self, class, di) {
+                if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        match &o.kind {
+            ObjKind::List(l) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let len = l.borrow().len();
+                    let (start, stop, step) = self.slice_indices(sl, len)?;
+                    let mut idxs = Vec::new();
+                    let mut i = start;
+                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                        idxs.push(i as usize);
+                        i += step;
+                    }
+                    idxs.sort_unstable();
+                    let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                    for ix in idxs.into_iter().rev() {
+                        list.remove(ix);
+                    }
+                    return Ok(());
+                }
+                let i = self.seq_index(key, "list")?;
+                let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                match normalize_index(i, list.len()) {
+                    Some(ix) => {
+                        list.remove(ix);
+                        Ok(())
+                    }
+                    None => {
+                        drop(list);
+                        Err(self.index_error("list assignment index out of range"))
+                    }
+                }
+            }
+            ObjKind::Dict(_) => match self.dict_remove(obj, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key)),
+            },
+            _ => Err(self.type_error_for(obj, "does not support item deletion")),
+        }
+    }
+}
+
+trait AlsoNote {
+    fn also_note(self, _s: String) -> Self;
+}
+
+impl AlsoNote for PyErr {
+    fn also_note(self, _s: String) -> Self {
+        self
+    }
+}
+
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let idx = if i < 0 { i + len as i64 } else { i };
+    if idx >= 0 && (idx as usize) < len {
+        Some(idx as usize)
+    } else {
+        None
+    }
+}
+
+/// Identity-based hash for objects without `__hash__` (CPython: address rotated by 4).
+pub fn identity_hash(v: Value) -> i64 {
+    let p = v.0 & crate::value::PAYLOAD_MASK;
+    ((p >> 4) | (p << 60)) as i64
+}
+
+/// CPython's frozenset hash over the items' hashes.
+pub fn frozenset_hash(hashes: impl Iterator<Item = i64>) -> i64 {
+    let mut hash: u64 = 0;
+    let mut n = 0u64;
+    for h in hashes {
+        let h = h as u64;
+        hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+        n += 1;
+    }
+    hash ^= (n + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX {
+        590923713
+    } else {
+        hash as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_hashes_match_cpython() {
+        assert_eq!(hash_i64(-1), -2);
+        assert_eq!(hash_i64(1 << 61), 1);
+        assert_eq!(hash_float(0.5), 1152921504606846976);
+        assert_eq!(hash_float(-2.5), -1152921504606846978);
+        assert_eq!(hash_float(1e300), 1224995262755759164);
+        assert_eq!(frozenset_hash([1i64, 2, 3].into_iter()), -272375401224217160);
+        assert_eq!(frozenset_hash(std::iter::empty()), 133146708735736);
+        assert_eq!(hash_tuple_items(&[1, 2, 3]), 529344067295497451);
+        assert_eq!(hash_tuple_items(&[]), 5740354900026072187);
+    }
+}

@@ -1,0 +1,28 @@
+# Checks list comprehensions: filters, nested loops, conditional expressions, nested comprehensions.
+print([x * 2 for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([x if x % 2 else -x for x in range(6)])
+print([(i, j) for i in range(3) for j in range(3) if i != j])
+print([[i * j for j in range(1, 4)] for i in range(1, 4)])
+matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+print([row[i] for i in range(3) for row in matrix])
+print([[row[i] for row in matrix] for i in range(3)])
+print([x for row in matrix for x in row if x % 2])
+words = ["apple", "Banana", "cherry", "date"]
+print([w.upper() for w in words if len(w) > 4])
+print([len(w) for w in words])
+print([c for w in words for c in w if c in "aeiou"][:10])
+print([(w, i) for i, w in enumerate(words) if i % 2 == 0])
+print([a + b for a, b in zip([1, 2, 3], [10, 20, 30])])
+print([s.strip() for s in " a , b ,c ".split(",")])
+print([n for n in range(2, 40) if all(n % d for d in range(2, n))])
+print([[] for _ in range(3)])
+print([None] * 2 + [i for i in ()])
+print([y for x in [[1, [2, 3]], [4, [5]]] for y in x[1]])
+print([f"{k}={v}" for k, v in {"a": 1, "b": 2}.items()])
+print([x for x in "hello" if x not in "l"])
+i = 99
+print([i for i in range(3)], i)
+print([(lambda v: v * 10)(x) for x in range(3)])
+print([x := 5, x * 2])
+print([v for v in [0, 1, "", "a", None, [], [0]] if v])

@@ -1,0 +1,26 @@
+# Checks repr() and str() of builtin values: strings with escapes, floats, containers, nested and recursive containers.
+print(repr("plain"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("tab\tnew\nline\\back"), repr("\x00\x07\x1f\x7f"), repr("é ñ 日本 😀"))
+print(repr("\u200b"), repr("\r"), repr(""), str(""))
+print(repr(1), repr(-0), repr(10 ** 25), repr(-7))
+print(repr(1.0), repr(-0.0), repr(1.5e300), repr(1e-5), repr(123456789012345678.0), repr(0.1 + 0.2))
+print(repr(True), repr(None), repr(...), repr(NotImplemented))
+print(repr([1, "a", [2.0, None]]), repr((1,)), repr(()), repr((1, 2)))
+print(repr({}), repr({1: "a", "b": [2]}), repr(set()), repr({3}), repr(frozenset()), repr(frozenset({1})))
+print(repr(b""), repr(b"abc"), repr(b"\x00\xff\n'"), repr(bytearray(b"x")), repr(bytearray()))
+print(repr(range(5)), repr(range(1, 10, 2)), repr(slice(1, 2)))
+print(repr(int), repr(str), repr(type(None)), repr(ValueError), repr(object))
+print(repr(len), repr(print))
+l = [1, 2]
+l.append(l)
+print(repr(l))
+d = {"self": None}
+d["self"] = d
+print(d)
+t = ([],)
+t[0].append(t)
+print(t)
+print(str([1, "a"]), str(("x",)), str({"k": "v"}))
+print(str(1.0), str(1e16), str(1e-7), str(-1.5), str(2 ** 0.5))
+print([1.0, 0.1, 1e100], (1e16, 1e15))
+print(repr(complex(1, 2)), repr(1j), repr(complex(0, -0.5)), repr(3 + 0j))
