@@ -34,7 +34,7 @@ pub const MAX_BRACKET_NESTING: usize = 200;
 /// Upper bound on the estimated nesting depth of the tree (unparenthesized operator chains,
 /// brackets and indentation). Deeper sources are rejected before lowering so neither lowering nor
 /// later recursive passes can overflow the stack.
-pub const MAX_EXPR_DEPTH: u32 = 1000;
+pub const MAX_EXPR_DEPTH: u32 = 1_000_000;
 /// Most `elif` clauses in one `if` chain (each nests one level deeper in `orelse`).
 pub const MAX_ELIF_CHAIN: u32 = 3000;
 /// CPython's indentation limit: the 100th nested indentation level is an error.
@@ -1023,7 +1023,7 @@ impl<'a> Cx<'a> {
                             let line = self.sm.line_of(fstart);
                             let line_end = self.sm.line_start(line).unwrap_or(fstart)
                                 + self.sm.line_text(line).map_or(0, |l| l.len() as u32);
-                            return parse(start, self.err_at(SE, "f-string expression part cannot include '#'", line_end));
+                            return tok(fstart, self.err_at(SE, "f-string expression part cannot include '#'", line_end));
                         }
                     }
                     tok(fstart, self.unterminated(fstart, end, triple))
@@ -1031,10 +1031,8 @@ impl<'a> Cx<'a> {
                 other => {
                     let prefix = if matches!(lex, LexicalErrorType::TStringError(_)) { "t-string" } else { "f-string" };
                     let msg = format!("{prefix}: {}", fstring_error_msg(other));
-                    match self.fstring_end(start) {
-                        Some(at) => parse(start, self.err_at(SE, &msg, at)),
-                        None => parse(start, self.err_range(SE, &msg, start, end)),
-                    }
+                    let at = self.fstring_end(start).unwrap_or(end);
+                    parse(start, self.err_at(SE, &msg, at))
                 }
             },
             LexicalErrorType::IndentationError => {
@@ -1182,7 +1180,7 @@ impl<'a> Cx<'a> {
                 if let (Some(i), Some(p)) = (idx, idx.and_then(|i| self.prev_sig(i))) {
                     let in_fstring = self.inside_fstring(i);
                     if in_fstring && self.toks[p].kind == K::Lbrace {
-                        let at = self.fstring_end(start).unwrap_or(self.toks[i].start);
+                        let at = self.fstring_end(start).unwrap_or(self.toks[i].end);
                         if matches!(self.toks[i].kind, K::Rbrace | K::Exclamation | K::Colon | K::Equal) {
                             return pe(self.err_at(SE, "f-string: empty expression not allowed", at));
                         }
@@ -1297,10 +1295,8 @@ impl<'a> Cx<'a> {
             }
             ParseErrorType::FStringError(fe) => {
                 let msg = format!("f-string: {}", fstring_error_msg(fe));
-                match self.fstring_end(start) {
-                    Some(at) => pe(self.err_at(SE, &msg, at)),
-                    None => pe(self.err_range(SE, &msg, start, end)),
-                }
+                let at = self.fstring_end(start).unwrap_or(end);
+                pe(self.err_at(SE, &msg, at))
             }
             ParseErrorType::TStringError(fe) => {
                 let msg = format!("t-string: {}", fstring_error_msg(fe));
@@ -1433,7 +1429,7 @@ impl<'a> Cx<'a> {
         }
         if msg.starts_with("Expected") || msg.starts_with("Invalid") || msg.starts_with("Unexpected") {
             if let Some(i) = self.tok_index(start) {
-                if self.toks[i].kind == K::Equal {
+                if self.toks[i].kind == K::Equal && !self.open_brackets_before(i).is_empty() {
                     if let Some(err) = self.assign_in_expression(i) {
                         return pe(err);
                     }
@@ -1839,6 +1835,10 @@ impl<'a> Cx<'a> {
             | UnsupportedSyntaxErrorKind::TypeParamDefault
             | UnsupportedSyntaxErrorKind::TemplateStrings => None,
             UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
+                if !self.balanced(start, end) {
+                    // `f((x = 3))`: a recovery artifact of the real error.
+                    return None;
+                }
                 let eq = self.toks.iter().find(|t| t.start >= end && t.kind == K::Equal).map_or(end, |t| t.end);
                 let s = match self.tok_index(start) {
                     Some(i) if self.toks[i].kind == K::Lpar => self.next_sig(i).map_or(start, |n| self.toks[n].start),
