@@ -50,13 +50,25 @@ impl Value {
         self.0 >> TAG_SHIFT
     }
 
+    /// A float. NaNs keep their bits (so distinct NaN objects stay distinguishable by
+    /// identity, as in CPython) unless the bits would collide with the tagged space.
     #[inline(always)]
     pub fn float(f: f64) -> Value {
-        if f.is_nan() {
+        let bits = f.to_bits();
+        if bits >= (TAG_INT << TAG_SHIFT) {
             Value(CANONICAL_NAN)
         } else {
-            Value(f.to_bits())
+            Value(bits)
         }
+    }
+
+    /// A fresh NaN, distinct by identity from every other NaN made this way
+    /// (`float('nan')` creates a new object in CPython).
+    pub fn fresh_nan() -> Value {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed) & ((1 << 50) - 1);
+        Value(CANONICAL_NAN | n)
     }
 
     #[inline(always)]
@@ -190,6 +202,8 @@ mod tests {
         assert!(weird_nan.is_nan());
         let v = Value::float(weird_nan);
         assert!(v.is_float() && v.as_float().is_nan() && !v.is_small_int());
+        let (a, b) = (Value::fresh_nan(), Value::fresh_nan());
+        assert!(a != b && a.is_float() && a.as_float().is_nan() && b.as_float().is_nan());
     }
 
     #[test]

@@ -1,5 +1,907 @@
-//! `bytes`: constructor and methods.
+//! `bytes`: constructor and methods, with CPython 3.11's semantics and error messages.
+//!
+//! Character classes are ASCII-only, as for CPython's bytes (`Py_ISSPACE` & co).
+//! Subscripting and iteration are also handled by the VM directly; the natives here
+//! serve explicit calls such as `super().__getitem__(i)` from subclasses.
 
-use crate::vm::Vm;
+use std::cell::Cell;
 
-pub fn register(_vm: &mut Vm) {}
+use super::args::{arity, bind, int_arg};
+use super::classes::{alloc_with_class, def_new};
+use super::str::{adjust, check_new_class, codecs, dunder_arity, join_items, search_args, str_param, MAX_RESULT_BYTES};
+use crate::object::function::KwArgs;
+use crate::object::{BytesObj, IterState, ObjKind};
+use crate::value::Value;
+use crate::vm::types::{add_classmethod, add_method, lookup_in_mro};
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub fn register(vm: &mut Vm) {
+    let b = vm.types.bytes;
+    def_new(vm, b, "__new__", bytes_new);
+    add_classmethod(vm, b, "fromhex", fromhex);
+    let methods: &[(&'static str, crate::object::NativeFn)] = &[
+        ("decode", decode),
+        ("hex", hex),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("join", join),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+        ("upper", upper),
+        ("lower", lower),
+        ("isdigit", isdigit),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("__len__", len),
+        ("__getitem__", getitem),
+        ("__iter__", iter),
+        ("__contains__", contains),
+        ("__hash__", hash),
+        ("__eq__", eq),
+        ("__ne__", ne),
+        ("__lt__", lt),
+        ("__le__", le),
+        ("__gt__", gt),
+        ("__ge__", ge),
+        ("__add__", add),
+        ("__mul__", mul),
+        ("__rmul__", mul),
+        ("__repr__", repr),
+    ];
+    for &(name, f) in methods {
+        add_method(vm, b, name, f);
+    }
+}
+
+// ----- helpers ---------------------------------------------------------------------------
+
+/// The bytes inside `v`, if it is a bytes object (or an instance of a subclass).
+pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
+    match v.obj().map(|o| &o.kind) {
+        Some(ObjKind::Bytes(b)) => Some(&b.data),
+        _ => None,
+    }
+}
+
+/// The receiver of a bytes method, with CPython's errors for a missing or wrong `self`.
+fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static [u8]> {
+    let v = match args.first() {
+        Some(&v) => v,
+        None => return Err(vm.type_error(format!("unbound method bytes.{}() needs an argument", name))),
+    };
+    match bytes_of(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object", name, tn)))
+        }
+    }
+}
+
+/// A bytes-like argument ("a bytes-like object is required, not 'str'").
+fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
+    match bytes_of(v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)))
+        }
+    }
+}
+
+fn new_bytes_checked(vm: &mut Vm, data: Vec<u8>) -> PyResult<Value> {
+    if data.len() > MAX_RESULT_BYTES {
+        return Err(vm.memory_error(""));
+    }
+    Ok(vm.new_bytes(data))
+}
+
+/// The receiver itself when it is exact bytes (CPython returns the same object when nothing
+/// changes), else an exact-bytes copy.
+fn same(vm: &mut Vm, v: Value) -> Value {
+    if vm.class_of(v) == vm.types.bytes {
+        return v;
+    }
+    let data = bytes_of(v).unwrap_or(&[]).to_vec();
+    vm.new_bytes(data)
+}
+
+/// `Py_ISSPACE`: ASCII whitespace including vertical tab.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// First occurrence of `needle` in `hay`.
+fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = match needle.first() {
+        Some(&f) => f,
+        None => return Some(0),
+    };
+    let last_start = hay.len().checked_sub(needle.len())?;
+    let mut i = 0;
+    while i <= last_start {
+        i += hay[i..=last_start].iter().position(|&b| b == first)?;
+        if hay.get(i..i + needle.len()) == Some(needle) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Last occurrence of `needle` in `hay`.
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Start offsets of the non-overlapping occurrences of a non-empty `needle`, left to right.
+fn match_offsets(hay: &[u8], needle: &[u8], max: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while out.len() < max {
+        match hay.get(pos..).and_then(|h| find_sub(h, needle)) {
+            Some(i) => {
+                out.push(pos + i);
+                pos += i + needle.len();
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+// ----- constructor -----------------------------------------------------------------------
+
+/// `bytes()`, `bytes(n)`, `bytes(iterable_of_ints)`, `bytes(str, encoding[, errors])`,
+/// `bytes(obj_with___bytes__)`.
+fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let class = match args.first() {
+        Some(&c) => c,
+        None => return Err(vm.type_error("bytes.__new__(): not enough arguments")),
+    };
+    check_new_class(vm, class, "bytes", vm.types.bytes)?;
+    for &(k, _) in kw {
+        let name = vm.str_of(k).unwrap_or("");
+        if !matches!(name, "source" | "encoding" | "errors") {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for bytes()", name)));
+        }
+    }
+    let a = bind(vm, "bytes", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
+    let data = bytes_from(vm, a[0], a[1], a[2])?;
+    if class == vm.types.bytes {
+        if let Some(src) = bytes_of(a[0]).filter(|_| vm.class_of(a[0]) == vm.types.bytes) {
+            if src.len() == data.len() && a[1].is_null() {
+                return Ok(a[0]);
+            }
+        }
+        return new_bytes_checked(vm, data);
+    }
+    Ok(alloc_with_class(vm, class, ObjKind::Bytes(BytesObj { data: data.into_boxed_slice(), hash: Cell::new(0) })))
+}
+
+fn bytes_from(vm: &mut Vm, x: Value, encoding: Value, errors: Value) -> PyResult<Vec<u8>> {
+    if x.is_null() {
+        if !encoding.is_null() {
+            return Err(vm.type_error("encoding without a string argument"));
+        }
+        if !errors.is_null() {
+            return Err(vm.type_error("errors without a string argument"));
+        }
+        return Ok(Vec::new());
+    }
+    let is_str = vm.str_of(x).is_some();
+    if !encoding.is_null() {
+        let enc = str_param(vm, "bytes", "encoding", encoding, "utf-8")?;
+        let errs = str_param(vm, "bytes", "errors", errors, "strict")?;
+        return match vm.str_of(x) {
+            Some(s) => codecs::encode(vm, s, enc, errs),
+            None => Err(vm.type_error("encoding without a string argument")),
+        };
+    }
+    if !errors.is_null() || is_str {
+        let msg = if is_str { "string argument without an encoding" } else { "errors without a string argument" };
+        return Err(vm.type_error(msg));
+    }
+    if let Some(b) = bytes_of(x) {
+        return Ok(b.to_vec());
+    }
+    if let Some(r) = dunder_bytes(vm, x)? {
+        return Ok(r);
+    }
+    if vm.is_int(x) {
+        return zeros(vm, x);
+    }
+    bytes_from_iterable(vm, x)
+}
+
+/// `bytes(n)`: n zero bytes.
+fn zeros(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    let n = match vm.int_of(x) {
+        Some(n) => n,
+        None => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
+    };
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    if n as u64 > MAX_RESULT_BYTES as u64 {
+        return Err(vm.memory_error(""));
+    }
+    Ok(vec![0; n as usize])
+}
+
+/// A user class's `__bytes__`, if it has one.
+fn dunder_bytes(vm: &mut Vm, x: Value) -> PyResult<Option<Vec<u8>>> {
+    let class = vm.class_of(x);
+    let name = vm.intern("__bytes__");
+    let m = match lookup_in_mro(vm, class, name) {
+        Some(m) => m,
+        None => return Ok(None),
+    };
+    let bound = vm.bind_descriptor(m, x, class)?;
+    let r = vm.call(bound, &[], &[])?;
+    match bytes_of(r) {
+        Some(b) => Ok(Some(b.to_vec())),
+        None => {
+            let tn = vm.type_name(r);
+            Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", tn)))
+        }
+    }
+}
+
+/// One element of `bytes(iterable)`.
+fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    let i = int_arg(vm, v)?;
+    u8::try_from(i).map_err(|_| vm.value_error("bytes must be in range(0, 256)"))
+}
+
+fn bytes_from_iterable(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    let it = match vm.get_iter(x) {
+        Ok(it) => it,
+        Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => {
+            let tn = vm.type_name(x);
+            return Err(vm.type_error(format!("cannot convert '{}' object to bytes", tn)));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut out = Vec::new();
+    while let Some(v) = vm.iter_next(it)? {
+        out.push(byte_value(vm, v)?);
+    }
+    Ok(out)
+}
+
+fn fromhex_error(vm: &mut Vm, pos: usize) -> PyErr {
+    vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", pos))
+}
+
+/// `bytes.fromhex(string)`: pairs of hex digits, whitespace allowed between pairs.
+fn fromhex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let class = args.first().copied().unwrap_or(vm.types.bytes);
+    arity(vm, "bytes.fromhex", args.get(1..).unwrap_or(&[]), 1, 1)?;
+    let s = match vm.str_of(args[1]) {
+        Some(s) => s,
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("fromhex() argument must be str, not {}", tn)));
+        }
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii() && is_space(chars[i] as u8) {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii()).ok_or_else(|| fromhex_error(vm, i))?;
+        let lo = chars.get(i + 1).filter(|c| c.is_ascii()).and_then(|c| c.to_digit(16)).ok_or_else(|| fromhex_error(vm, i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    let b = vm.new_bytes(out);
+    if class == vm.types.bytes {
+        return Ok(b);
+    }
+    vm.call(class, &[b], &[])
+}
+
+// ----- conversion ------------------------------------------------------------------------
+
+fn decode(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let data = this(vm, args, "decode")?;
+    let a = bind(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0)?;
+    let enc = str_param(vm, "decode", "encoding", a[0], "utf-8")?;
+    let errors = str_param(vm, "decode", "errors", a[1], "strict")?;
+    let s = codecs::decode(vm, data, enc, errors)?;
+    Ok(vm.new_string(s))
+}
+
+/// The separator of `hex(sep)`: one ASCII character given as str or bytes.
+fn hex_sep(vm: &mut Vm, v: Value) -> PyResult<Option<char>> {
+    if v.is_null() || v.is_none() {
+        return Ok(None);
+    }
+    let c = if let Some(s) = vm.str_obj(v) {
+        if s.char_len != 1 {
+            return Err(vm.value_error("sep must be length 1."));
+        }
+        s.as_str().chars().next()
+    } else if let Some(b) = bytes_of(v) {
+        if b.len() != 1 {
+            return Err(vm.value_error("sep must be length 1."));
+        }
+        b.first().map(|&x| x as char)
+    } else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("object of type '{}' has no len()", tn)));
+    };
+    match c {
+        Some(c) if c.is_ascii() => Ok(Some(c)),
+        _ => Err(vm.value_error("sep must be ASCII.")),
+    }
+}
+
+/// `hex(sep=None, bytes_per_sep=1)`: groups count from the right for positive
+/// `bytes_per_sep`, from the left for negative.
+fn hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let data = this(vm, args, "hex")?;
+    let a = bind(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
+    let sep = hex_sep(vm, a[0])?;
+    let per = if a[1].is_null() { 1 } else { int_arg(vm, a[1])? };
+    let group = per.unsigned_abs() as usize;
+    let mut out = String::with_capacity(data.len() * 3);
+    for (i, b) in data.iter().enumerate() {
+        if let Some(c) = sep.filter(|_| group > 0 && i > 0) {
+            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            if boundary {
+                out.push(c);
+            }
+        }
+        out.push_str(&format!("{:02x}", b));
+    }
+    Ok(vm.new_string(out))
+}
+
+// ----- splitting and joining -------------------------------------------------------------
+
+fn split_whitespace(s: &[u8], max: usize, reverse: bool) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = if reverse { trim(rest, false, true, None) } else { trim(rest, true, false, None) };
+        if rest.is_empty() {
+            break;
+        }
+        if out.len() == max {
+            out.push(rest);
+            break;
+        }
+        if reverse {
+            let start = rest.iter().rposition(|&b| is_space(b)).map_or(0, |i| i + 1);
+            out.push(&rest[start..]);
+            rest = &rest[..start];
+        } else {
+            let end = rest.iter().position(|&b| is_space(b)).unwrap_or(rest.len());
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    }
+    if reverse {
+        out.reverse();
+    }
+    out
+}
+
+/// Splits on a non-empty separator at most `max` times, from the left or the right.
+fn split_on<'a>(s: &'a [u8], sep: &[u8], max: usize, reverse: bool) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    if reverse {
+        let mut end = s.len();
+        while out.len() < max {
+            match rfind_sub(&s[..end], sep) {
+                Some(i) => {
+                    out.push(&s[i + sep.len()..end]);
+                    end = i;
+                }
+                None => break,
+            }
+        }
+        out.push(&s[..end]);
+        out.reverse();
+    } else {
+        let mut start = 0;
+        for i in match_offsets(s, sep, max) {
+            out.push(&s[start..i]);
+            start = i + sep.len();
+        }
+        out.push(&s[start..]);
+    }
+    out
+}
+
+fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    let sep = if a[0].is_null() || a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
+    let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts = match sep {
+        None => split_whitespace(s, max, reverse),
+        Some([]) => return Err(vm.value_error("empty separator")),
+        Some(sep) => split_on(s, sep, max, reverse),
+    };
+    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_bytes(p.to_vec())).collect();
+    Ok(vm.new_list(items))
+}
+
+fn split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    split_impl(vm, args, kw, "split", false)
+}
+
+fn rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    split_impl(vm, args, kw, "rsplit", true)
+}
+
+fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "bytes.join", args.get(1..).unwrap_or(&[]), 1, 1)?;
+    let sep = this(vm, args, "join")?;
+    let items = join_items(vm, args[1])?;
+    let mut out = Vec::new();
+    for (i, &item) in items.iter().enumerate() {
+        let piece = match bytes_of(item) {
+            Some(p) => p,
+            None => {
+                let tn = vm.type_name(item);
+                return Err(vm.type_error(format!("sequence item {}: expected a bytes-like object, {} found", i, tn)));
+            }
+        };
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        out.extend_from_slice(piece);
+        if out.len() > MAX_RESULT_BYTES {
+            return Err(vm.memory_error(""));
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    let sep = bytes_like(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if reverse { rfind_sub(s, sep) } else { find_sub(s, sep) };
+    let parts = match found {
+        Some(i) => [vm.new_bytes(s[..i].to_vec()), args[1], vm.new_bytes(s[i + sep.len()..].to_vec())],
+        None => {
+            let (whole, e1, e2) = (args[0], vm.new_bytes(Vec::new()), vm.new_bytes(Vec::new()));
+            if reverse {
+                [e1, e2, whole]
+            } else {
+                [whole, e1, e2]
+            }
+        }
+    };
+    Ok(vm.new_tuple(parts.to_vec()))
+}
+
+fn partition(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    partition_impl(vm, args, "partition", false)
+}
+
+fn rpartition(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    partition_impl(vm, args, "rpartition", true)
+}
+
+// ----- stripping and replacing -----------------------------------------------------------
+
+/// Strips bytes in `set` (ASCII whitespace when None) from the chosen ends.
+fn trim<'a>(s: &'a [u8], left: bool, right: bool, set: Option<&[u8]>) -> &'a [u8] {
+    let strip_it = |b: &u8| match set {
+        None => is_space(*b),
+        Some(set) => set.contains(b),
+    };
+    let start = if left { s.iter().position(|b| !strip_it(b)).unwrap_or(s.len()) } else { 0 };
+    let end = if right { s.iter().rposition(|b| !strip_it(b)).map_or(start, |i| i + 1) } else { s.len() };
+    s.get(start..end.max(start)).unwrap_or(&[])
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    arity(vm, name, &args[1..], 0, 1)?;
+    let set = match args.get(1) {
+        Some(&v) if !v.is_none() => Some(bytes_like(vm, v)?),
+        _ => None,
+    };
+    let r = trim(s, left, right, set);
+    if r.len() == s.len() {
+        return Ok(same(vm, args[0]));
+    }
+    Ok(vm.new_bytes(r.to_vec()))
+}
+
+fn strip(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, "strip", true, true)
+}
+
+fn lstrip(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, "lstrip", true, false)
+}
+
+fn rstrip(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+/// `s` with the first `n` occurrences of `old` replaced; an empty `old` matches before
+/// every byte and at the end, like CPython.
+fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    if old.is_empty() {
+        for (i, &b) in s.iter().enumerate() {
+            if i < n {
+                out.extend_from_slice(new);
+            }
+            out.push(b);
+        }
+        if s.len() < n {
+            out.extend_from_slice(new);
+        }
+        return out;
+    }
+    let mut start = 0;
+    for i in match_offsets(s, old, n) {
+        out.extend_from_slice(&s[start..i]);
+        out.extend_from_slice(new);
+        start = i + old.len();
+    }
+    out.extend_from_slice(&s[start..]);
+    out
+}
+
+fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "replace")?;
+    arity(vm, "replace", &args[1..], 2, 3)?;
+    let old = bytes_like(vm, args[1])?;
+    let new = bytes_like(vm, args[2])?;
+    let count = match args.get(3) {
+        Some(&c) => int_arg(vm, c)?,
+        None => -1,
+    };
+    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let found = if old.is_empty() { s.len() + 1 } else { match_offsets(s, old, limit).len() };
+    let n = found.min(limit);
+    if n == 0 {
+        return Ok(same(vm, args[0]));
+    }
+    let grow = new.len().saturating_sub(old.len()).saturating_mul(n);
+    if s.len().saturating_add(grow) > MAX_RESULT_BYTES {
+        return Err(vm.memory_error(""));
+    }
+    let r = replace_bytes(s, old, new, n);
+    Ok(vm.new_bytes(r))
+}
+
+fn affix_impl(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    let a = bytes_like(vm, args[1])?;
+    let r = if suffix { s.strip_suffix(a) } else { s.strip_prefix(a) };
+    match r {
+        Some(r) if !a.is_empty() => Ok(vm.new_bytes(r.to_vec())),
+        _ => Ok(same(vm, args[0])),
+    }
+}
+
+fn removeprefix(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    affix_impl(vm, args, "removeprefix", false)
+}
+
+fn removesuffix(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    affix_impl(vm, args, "removesuffix", true)
+}
+
+// ----- searching -------------------------------------------------------------------------
+
+/// The `sub` of find/count/index: bytes, or an int taken as one byte.
+fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = bytes_of(v) {
+        return Ok(b.to_vec());
+    }
+    if vm.is_int(v) {
+        return match vm.int_of(v).and_then(|i| u8::try_from(i).ok()) {
+            Some(b) => Ok(vec![b]),
+            None => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", tn)))
+}
+
+/// The window `s[start:end]` after CPython's index adjustment, with its offset; None when
+/// it cannot hold `need` bytes.
+fn window(s: &[u8], start: Option<i64>, end: Option<i64>, need: usize) -> Option<(usize, &[u8])> {
+    let (start, end) = adjust(start, end, s.len());
+    if end - start < need as i64 {
+        return None;
+    }
+    Some((start as usize, s.get(start as usize..end as usize)?))
+}
+
+fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Option<usize>> {
+    let s = this(vm, args, name)?;
+    let (sub, start, end) = search_args(vm, args, kw, "bytes", name)?;
+    let sub = sub_arg(vm, sub)?;
+    let (off, hay) = match window(s, start, end, sub.len()) {
+        Some(w) => w,
+        None => return Ok(None),
+    };
+    let found = if reverse { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) };
+    Ok(found.map(|i| off + i))
+}
+
+fn find(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let r = find_impl(vm, args, kw, "find", false)?;
+    Ok(vm.new_int(r.map_or(-1, |i| i as i64)))
+}
+
+fn rfind(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let r = find_impl(vm, args, kw, "rfind", true)?;
+    Ok(vm.new_int(r.map_or(-1, |i| i as i64)))
+}
+
+fn index(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "index", false)? {
+        Some(i) => Ok(vm.new_int(i as i64)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+fn rindex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    match find_impl(vm, args, kw, "rindex", true)? {
+        Some(i) => Ok(vm.new_int(i as i64)),
+        None => Err(vm.value_error("subsection not found")),
+    }
+}
+
+fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "count")?;
+    let (sub, start, end) = search_args(vm, args, kw, "bytes", "count")?;
+    let sub = sub_arg(vm, sub)?;
+    let n = match window(s, start, end, sub.len()) {
+        None => 0,
+        Some((_, hay)) if sub.is_empty() => hay.len() + 1,
+        Some((_, hay)) => match_offsets(hay, &sub, usize::MAX).len(),
+    };
+    Ok(vm.new_int(n as i64))
+}
+
+fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    let (arg, start, end) = search_args(vm, args, kw, "bytes", name)?;
+    let matches = |sub: &[u8]| match window(s, start, end, sub.len()) {
+        Some((_, hay)) if at_end => hay.ends_with(sub),
+        Some((_, hay)) => hay.starts_with(sub),
+        None => false,
+    };
+    if let Some(sub) = bytes_of(arg) {
+        return Ok(Value::bool(matches(sub)));
+    }
+    let items = match vm.tuple_items(arg) {
+        Some(t) => t,
+        None => {
+            let tn = vm.type_name(arg);
+            return Err(vm.type_error(format!("{} first arg must be bytes or a tuple of bytes, not {}", name, tn)));
+        }
+    };
+    for &item in items {
+        match bytes_of(item) {
+            Some(sub) if matches(sub) => return Ok(Value::TRUE),
+            Some(_) => {}
+            // Not bytes: raises "a bytes-like object is required, not 'T'", as CPython does.
+            None => {
+                bytes_like(vm, item)?;
+            }
+        }
+    }
+    Ok(Value::FALSE)
+}
+
+fn startswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    tailmatch_impl(vm, args, kw, "startswith", false)
+}
+
+fn endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    tailmatch_impl(vm, args, kw, "endswith", true)
+}
+
+// ----- case and classes ------------------------------------------------------------------
+
+fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static [u8]> {
+    let s = this(vm, args, name)?;
+    arity(vm, &format!("bytes.{}", name), &args[1..], 0, 0)?;
+    Ok(s)
+}
+
+fn upper(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "upper")?;
+    Ok(vm.new_bytes(s.to_ascii_uppercase()))
+}
+
+fn lower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "lower")?;
+    Ok(vm.new_bytes(s.to_ascii_lowercase()))
+}
+
+fn all_bytes(vm: &mut Vm, args: &[Value], name: &str, pred: fn(u8) -> bool) -> PyResult<Value> {
+    let s = no_args(vm, args, name)?;
+    Ok(Value::bool(!s.is_empty() && s.iter().all(|&b| pred(b))))
+}
+
+fn isdigit(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    all_bytes(vm, args, "isdigit", |b| b.is_ascii_digit())
+}
+
+fn isalpha(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    all_bytes(vm, args, "isalpha", |b| b.is_ascii_alphabetic())
+}
+
+fn isalnum(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    all_bytes(vm, args, "isalnum", |b| b.is_ascii_alphanumeric())
+}
+
+fn isspace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    all_bytes(vm, args, "isspace", is_space)
+}
+
+/// isupper/islower: at least one cased byte and none of the other case.
+fn case_pred(vm: &mut Vm, args: &[Value], name: &str, upper: bool) -> PyResult<Value> {
+    let s = no_args(vm, args, name)?;
+    let (has_upper, has_lower) = (s.iter().any(u8::is_ascii_uppercase), s.iter().any(u8::is_ascii_lowercase));
+    Ok(Value::bool(if upper { has_upper && !has_lower } else { has_lower && !has_upper }))
+}
+
+fn isupper(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    case_pred(vm, args, "isupper", true)
+}
+
+fn islower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    case_pred(vm, args, "islower", false)
+}
+
+// ----- special methods -------------------------------------------------------------------
+
+fn len(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "__len__")?;
+    dunder_arity(vm, args, 0)?;
+    Ok(vm.new_int(s.len() as i64))
+}
+
+/// The receiver as exact bytes, so a subclass's own dunder (which may have called us) is
+/// not re-entered by the VM's generic operation.
+fn plain(vm: &mut Vm, v: Value) -> Value {
+    same(vm, v)
+}
+
+fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    this(vm, args, "__getitem__")?;
+    dunder_arity(vm, args, 1)?;
+    let p = plain(vm, args[0]);
+    vm.get_item(p, args[1])
+}
+
+fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    this(vm, args, "__iter__")?;
+    dunder_arity(vm, args, 0)?;
+    Ok(vm.new_iter(IterState::Bytes { b: args[0], index: 0 }))
+}
+
+fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "__contains__")?;
+    dunder_arity(vm, args, 1)?;
+    let v = args[1];
+    if vm.is_int(v) {
+        return match vm.int_of(v).and_then(|i| u8::try_from(i).ok()) {
+            Some(b) => Ok(Value::bool(s.contains(&b))),
+            None => Err(vm.value_error("byte must be in range(0, 256)")),
+        };
+    }
+    let sub = bytes_like(vm, v)?;
+    Ok(Value::bool(find_sub(s, sub).is_some()))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    this(vm, args, "__hash__")?;
+    dunder_arity(vm, args, 0)?;
+    let p = plain(vm, args[0]);
+    let h = vm.hash(p)?;
+    Ok(vm.new_int(h))
+}
+
+/// Rich comparison with other bytes; NotImplemented for anything else.
+fn compare(vm: &mut Vm, args: &[Value], name: &str, test: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    dunder_arity(vm, args, 1)?;
+    match bytes_of(args[1]) {
+        Some(o) => Ok(Value::bool(test(s.cmp(o)))),
+        None => Ok(vm.singletons.not_implemented),
+    }
+}
+
+fn eq(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__eq__", |o| o.is_eq())
+}
+
+fn ne(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__ne__", |o| o.is_ne())
+}
+
+fn lt(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__lt__", |o| o.is_lt())
+}
+
+fn le(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__le__", |o| o.is_le())
+}
+
+fn gt(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__gt__", |o| o.is_gt())
+}
+
+fn ge(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    compare(vm, args, "__ge__", |o| o.is_ge())
+}
+
+fn add(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "__add__")?;
+    dunder_arity(vm, args, 1)?;
+    match bytes_of(args[1]) {
+        Some(o) => {
+            let mut r = Vec::with_capacity(s.len() + o.len());
+            r.extend_from_slice(s);
+            r.extend_from_slice(o);
+            new_bytes_checked(vm, r)
+        }
+        None => {
+            let tn = vm.type_name(args[1]);
+            Err(vm.type_error(format!("can't concat {} to bytes", tn)))
+        }
+    }
+}
+
+fn mul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "__mul__")?;
+    dunder_arity(vm, args, 1)?;
+    let n = int_arg(vm, args[1])?.max(0) as usize;
+    if s.len().saturating_mul(n) > MAX_RESULT_BYTES {
+        return Err(vm.memory_error(""));
+    }
+    Ok(vm.new_bytes(s.repeat(n)))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "__repr__")?;
+    dunder_arity(vm, args, 0)?;
+    Ok(vm.new_string(crate::vm::repr::repr_bytes(s)))
+}

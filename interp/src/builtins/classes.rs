@@ -33,6 +33,7 @@ pub fn register(vm: &mut Vm) {
     def_new(vm, t, "__new__", type_new_native);
     add_method(vm, t, "__init__", type_init);
     add_method(vm, t, "mro", type_mro);
+    add_method(vm, t, "__call__", type_call);
     add_method(vm, t, "__subclasses__", type_subclasses);
     add_method(vm, t, "__instancecheck__", type_instancecheck);
     add_method(vm, t, "__subclasscheck__", type_subclasscheck);
@@ -77,6 +78,8 @@ pub fn register(vm: &mut Vm) {
         add_method(vm, g, "throw", gen_throw);
         add_method(vm, g, "close", gen_close);
     }
+    let func = vm.types.function;
+    add_method(vm, func, "__get__", function_get);
     let bc = vm.new_native("__build_class__", build_class, None);
     super::set_builtin(vm, "__build_class__", bc);
 }
@@ -293,6 +296,14 @@ fn type_new_native(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("type.__new__() argument 3 must be dict"));
     }
     create_class(vm, meta, &name_s, &bases_v, ns, kw)
+}
+
+/// `type.__call__(cls, *args)`: what `super().__call__` in a metaclass reaches.
+fn type_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if args.is_empty() || vm.as_class(args[0]).is_none() {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    }
+    vm.call_class(args[0], &args[1..], kw)
 }
 
 fn type_init(_vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -623,6 +634,16 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(vm.alloc_kind(sc, ObjKind::Super { class, receiver }))
 }
 
+/// `function.__get__(obj, type)`: binds like attribute access does.
+fn function_get(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "function.__get__", args, 2, 3)?;
+    if args[1].is_none() {
+        return Ok(args[0]);
+    }
+    let mc = vm.types.method;
+    Ok(vm.alloc_kind(mc, ObjKind::BoundMethod { func: args[0], receiver: args[1] }))
+}
+
 // ----- range, slice ---------------------------------------------------------------------
 
 fn range_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -774,6 +795,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             let n = vm.len(l)?;
             return Ok(vm.new_iter(IterState::Reversed { seq: l, index: n as isize - 1 }));
         }
+        Some(ObjKind::DictView { .. }) => return crate::builtins::dict::view_reversed(vm, seq),
         Some(ObjKind::Str(_)) => {
             let chars: Vec<String> = vm.str_of(seq).unwrap_or("").chars().map(|c| c.to_string()).collect();
             let vals: Vec<Value> = chars.iter().map(|c| vm.new_str(c)).collect();

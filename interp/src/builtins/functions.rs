@@ -136,6 +136,7 @@ impl Vm {
                     ObjKind::Set(s) if !user => Some(s.borrow().len()),
                     ObjKind::Bytes(b) if !user => Some(b.data.len()),
                     ObjKind::Range { start, stop, step } => Some(crate::vm::ops::range_len(*start, *stop, *step) as usize),
+                    ObjKind::DictView { dict, .. } => Some(self.dict_cell(*dict).map_or(0, |d| d.borrow().len())),
                     _ => None,
                 };
                 if let Some(n) = n {
@@ -624,12 +625,13 @@ fn round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         };
     }
     if vm.is_int(x) {
+        let plain = if x.is_bool() { Value::small_int_unchecked((x == Value::TRUE) as i64) } else { x };
         if nd_none {
-            return Ok(if x.is_bool() { Value::small_int_unchecked((x == Value::TRUE) as i64) } else { x });
+            return Ok(plain);
         }
         let n = int_arg(vm, nd)?;
         if n >= 0 {
-            return Ok(x);
+            return Ok(plain);
         }
         let b = vm.bigint_of(x).unwrap_or_default();
         let p = num_traits::Pow::pow(BigInt::from(10), (-n).min(10_000) as u32);

@@ -360,6 +360,7 @@ fn float_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     }
     if let Some(s) = vm.str_of(x) {
         return match parse_float(s) {
+            Some(f) if f.is_nan() => Ok(Value::fresh_nan()),
             Some(f) => Ok(Value::float(f)),
             None => {
                 let r = vm.repr(x)?;
@@ -460,10 +461,7 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
         let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
-        let mut m = format!("{:013x}", mant);
-        while m.len() > 1 && m.ends_with('0') {
-            m.pop();
-        }
+        let m = format!("{:013x}", mant);
         format!("{}0x{}.{}p{:+}", sign, lead, m, e)
     };
     Ok(vm.new_string(s))

@@ -1,11 +1,741 @@
-//! printf-style `%` formatting and `str.format`.
+//! printf-style `%` formatting and `str.format`/`str.format_map`.
+//!
+//! Both follow CPython 3.11 step by step (`PyUnicode_Format` and `unicode_format.h`),
+//! including its position/count bookkeeping, because the order in which arguments are
+//! consumed and errors are detected is observable ("not enough arguments" wins over
+//! "unsupported format character", auto-numbering advances before nested specs ...).
+//! The padding and number rendering come from `format.rs`.
 
+use num_bigint::BigInt;
+
+use super::args::{arity, no_kwargs};
+use super::str::unicode::decimal_value;
+use crate::format::{self, PercentFlags};
+use crate::object::function::KwArgs;
+use crate::object::ObjKind;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::types::{add_method, lookup_in_mro};
+use crate::vm::{PyErr, PyResult, Vm};
 
-pub fn register(_vm: &mut Vm) {}
+/// Widths and precisions above this raise MemoryError rather than building the string.
+const MAX_PAD: i64 = 1 << 28;
+
+pub fn register(vm: &mut Vm) {
+    let s = vm.types.str;
+    add_method(vm, s, "format", str_format);
+    add_method(vm, s, "format_map", str_format_map);
+}
+
+// ----- printf-style formatting -----------------------------------------------------------
+
+/// Where conversions take their values from (CPython's `unicode_formatter_t` fields).
+struct ArgSource {
+    args: Value,
+    /// Tuple length, or -1 for a single non-tuple argument.
+    arglen: i64,
+    /// Next tuple index; -2/-1 for the single argument (unused/used).
+    argidx: i64,
+    /// The argument when it is a mapping (`%(name)s` looks keys up in it).
+    dict: Option<Value>,
+}
+
+impl ArgSource {
+    fn next(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        if self.argidx < self.arglen {
+            let i = self.argidx;
+            self.argidx += 1;
+            if self.arglen < 0 {
+                return Ok(self.args);
+            }
+            if let Some(&v) = vm.tuple_items(self.args).and_then(|t| t.get(i as usize)) {
+                return Ok(v);
+            }
+        }
+        Err(vm.type_error("not enough arguments for format string"))
+    }
+}
+
+/// The format string with CPython's `fmtpos`/`fmtcnt` cursor.
+struct Cursor<'a> {
+    chars: &'a [char],
+    pos: usize,
+    /// Characters left, decremented before each read as in C (`--fmtcnt >= 0`).
+    cnt: i64,
+}
+
+impl Cursor<'_> {
+    fn at(&self, i: usize) -> char {
+        self.chars.get(i).copied().unwrap_or('\0')
+    }
+
+    /// `if (--fmtcnt >= 0) { ch = READ(fmtpos); fmtpos++; }`
+    fn advance(&mut self) -> Option<char> {
+        self.cnt -= 1;
+        if self.cnt < 0 {
+            return None;
+        }
+        let c = self.at(self.pos);
+        self.pos += 1;
+        Some(c)
+    }
+}
+
+/// One parsed conversion specifier.
+struct Spec {
+    ch: char,
+    flags: PercentFlags,
+    /// -1 when absent.
+    width: i64,
+    /// -1 when absent.
+    prec: i64,
+}
+
+/// `PyMapping_Check`: anything subscriptable (dict, list, bytes, user `__getitem__`).
+fn is_mapping(vm: &mut Vm, v: Value) -> bool {
+    let kind_ok = matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Dict(_) | ObjKind::List(_) | ObjKind::Bytes(_) | ObjKind::Range { .. }));
+    if kind_ok {
+        return true;
+    }
+    if v.obj().is_none() {
+        return false;
+    }
+    let class = vm.class_of(v);
+    let gi = vm.names.__getitem__;
+    lookup_in_mro(vm, class, gi).is_some()
+}
 
 /// `fmt % args` for str.
-pub fn percent_format(vm: &mut Vm, _fmt: Value, _args: Value) -> PyResult<Value> {
-    Err(vm.not_implemented_error("unsupported: % formatting"))
+pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    let text = match vm.str_of(fmt) {
+        Some(s) => s,
+        None => return Err(vm.type_error_for(fmt, "is not a str")),
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let is_tuple = vm.tuple_items(args).is_some();
+    let (arglen, argidx) = match vm.tuple_items(args) {
+        Some(t) => (t.len() as i64, 0),
+        None => (-1, -2),
+    };
+    let dict = (!is_tuple && vm.str_of(args).is_none() && is_mapping(vm, args)).then_some(args);
+    let mut src = ArgSource { args, arglen, argidx, dict };
+    let mut cur = Cursor { chars: &chars, pos: 0, cnt: chars.len() as i64 };
+    let mut out = String::with_capacity(text.len() + 16);
+    loop {
+        cur.cnt -= 1;
+        if cur.cnt < 0 {
+            break;
+        }
+        if cur.at(cur.pos) != '%' {
+            let start = cur.pos;
+            cur.pos += 1;
+            while cur.cnt >= 0 && cur.at(cur.pos) != '%' {
+                cur.pos += 1;
+                cur.cnt -= 1;
+            }
+            if cur.cnt < 0 {
+                cur.pos -= 1;
+            }
+            out.extend(chars.get(start..cur.pos).unwrap_or(&[]));
+        } else {
+            cur.pos += 1;
+            format_one(vm, &mut src, &mut cur, &mut out)?;
+        }
+    }
+    if src.argidx < src.arglen && src.dict.is_none() {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(vm.new_string(out))
+}
+
+/// One `%...` conversion (`unicode_format_arg`); the cursor is just past the '%'.
+fn format_one(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, out: &mut String) -> PyResult<()> {
+    let first = cur.at(cur.pos);
+    if first == '%' {
+        cur.pos += 1;
+        cur.cnt -= 1;
+        out.push('%');
+        return Ok(());
+    }
+    let mut spec = Spec { ch: first, flags: PercentFlags::default(), width: -1, prec: -1 };
+    parse_spec(vm, src, cur, &mut spec)?;
+    let s = format_arg(vm, src, cur, &spec)?;
+    out.push_str(&s);
+    if src.dict.is_some() && src.argidx < src.arglen {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(())
+}
+
+/// `%(key)`: replaces the argument source by `mapping[key]`.
+fn mapping_key(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor) -> PyResult<()> {
+    let dict = match src.dict {
+        Some(d) => d,
+        None => return Err(vm.type_error("format requires a mapping")),
+    };
+    cur.pos += 1;
+    cur.cnt -= 1;
+    let keystart = cur.pos;
+    let mut depth = 1;
+    while depth > 0 {
+        cur.cnt -= 1;
+        if cur.cnt < 0 {
+            break;
+        }
+        match cur.at(cur.pos) {
+            ')' => depth -= 1,
+            '(' => depth += 1,
+            _ => {}
+        }
+        cur.pos += 1;
+    }
+    if cur.cnt < 0 || depth > 0 {
+        return Err(vm.value_error("incomplete format key"));
+    }
+    let key: String = cur.chars.get(keystart..cur.pos - 1).unwrap_or(&[]).iter().collect();
+    let key = vm.new_string(key);
+    src.args = vm.get_item(dict, key)?;
+    src.arglen = -1;
+    src.argidx = -2;
+    Ok(())
+}
+
+/// A `*` width or precision argument ("* wants int").
+fn star_arg(vm: &mut Vm, src: &mut ArgSource) -> PyResult<i64> {
+    let v = src.next(vm)?;
+    if !vm.is_int(v) {
+        return Err(vm.type_error("* wants int"));
+    }
+    match vm.int_of(v) {
+        Some(i) => Ok(i),
+        None => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// Digits after the first one of a width or precision; `ch` holds the current character.
+fn parse_digits(vm: &mut Vm, cur: &mut Cursor, ch: &mut char, limit: i64, what: &str) -> PyResult<i64> {
+    let mut n = (*ch as u8 - b'0') as i64;
+    while let Some(c) = cur.advance() {
+        *ch = c;
+        let d = match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => d as i64,
+            _ => break,
+        };
+        if n > (limit - d) / 10 {
+            return Err(vm.value_error(format!("{} too big", what)));
+        }
+        n = n * 10 + d;
+    }
+    Ok(n)
+}
+
+/// Flags, width, precision and length modifier (`unicode_format_arg_parse`).
+fn parse_spec(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, spec: &mut Spec) -> PyResult<()> {
+    if spec.ch == '(' {
+        mapping_key(vm, src, cur)?;
+    }
+    while let Some(c) = cur.advance() {
+        spec.ch = c;
+        match c {
+            '-' => spec.flags.left_adjust = true,
+            '+' => spec.flags.sign_plus = true,
+            ' ' => spec.flags.sign_space = true,
+            '#' => spec.flags.alternate = true,
+            '0' => spec.flags.zero_pad = true,
+            _ => break,
+        }
+    }
+    if spec.ch == '*' {
+        let w = star_arg(vm, src)?;
+        if w < 0 {
+            spec.flags.left_adjust = true;
+        }
+        spec.width = w.saturating_abs();
+        if let Some(c) = cur.advance() {
+            spec.ch = c;
+        }
+    } else if spec.ch.is_ascii_digit() {
+        spec.width = parse_digits(vm, cur, &mut spec.ch, i64::MAX, "width")?;
+    }
+    if spec.ch == '.' {
+        spec.prec = 0;
+        if let Some(c) = cur.advance() {
+            spec.ch = c;
+        }
+        if spec.ch == '*' {
+            let p = star_arg(vm, src)?;
+            if p > i32::MAX as i64 || p < i32::MIN as i64 {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            }
+            spec.prec = p.max(0);
+            if let Some(c) = cur.advance() {
+                spec.ch = c;
+            }
+        } else if spec.ch.is_ascii_digit() {
+            spec.prec = parse_digits(vm, cur, &mut spec.ch, i32::MAX as i64, "precision")?;
+        }
+    }
+    if cur.cnt >= 0 && matches!(spec.ch, 'h' | 'l' | 'L') {
+        if let Some(c) = cur.advance() {
+            spec.ch = c;
+        }
+    }
+    if cur.cnt < 0 {
+        return Err(vm.value_error("incomplete format"));
+    }
+    Ok(())
+}
+
+/// Formats the next argument per `spec` (`unicode_format_arg_format` + output).
+fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> PyResult<String> {
+    let v = src.next(vm)?;
+    if spec.width > MAX_PAD || spec.prec > MAX_PAD {
+        return Err(vm.memory_error(""));
+    }
+    let width = (spec.width >= 0).then_some(spec.width as usize);
+    let prec = (spec.prec >= 0).then_some(spec.prec as usize);
+    let flags = spec.flags;
+    match spec.ch {
+        's' | 'r' | 'a' => {
+            let s = match spec.ch {
+                's' => vm.str_value(v)?,
+                'r' => vm.repr(v)?,
+                _ => vm.ascii(v)?,
+            };
+            Ok(format::percent_format_str(&s, flags, width, prec))
+        }
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
+            let n = int_for(vm, v, spec.ch)?;
+            Ok(format::percent_format_int(&n, flags, width, prec, spec.ch))
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let f = float_for(vm, v)?;
+            Ok(format::percent_format_float(f, flags, width, prec, spec.ch))
+        }
+        'c' => {
+            let c = char_for(vm, v)?;
+            Ok(format::percent_format_str(c.encode_utf8(&mut [0u8; 4]), flags, width, None))
+        }
+        c => {
+            let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
+            let at = cur.pos.saturating_sub(1);
+            Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, c as u32, at)))
+        }
+    }
+}
+
+/// Whether a user class defines `name` (a number protocol method).
+fn has_method(vm: &mut Vm, v: Value, name: &str) -> bool {
+    let class = vm.class_of(v);
+    let n = vm.intern(name);
+    lookup_in_mro(vm, class, n).is_some()
+}
+
+fn wrong_int_type(vm: &mut Vm, v: Value, conv: char) -> PyErr {
+    let tn = vm.type_name(v);
+    let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
+    vm.type_error(format!("%{} format: {}, not {}", conv, what, tn))
+}
+
+/// The integer a d/i/u/o/x/X conversion formats (CPython's `mainformatlong`): ints as is,
+/// floats truncated for d/i/u, user numbers through `__index__` (or `int()` for d/i/u).
+fn int_for(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
+    if let Some(b) = vm.bigint_of(v) {
+        return Ok(b);
+    }
+    let index_only = matches!(conv, 'o' | 'x' | 'X');
+    if v.is_float() {
+        let f = v.as_float();
+        if index_only {
+            return Err(wrong_int_type(vm, v, conv));
+        }
+        if f.is_nan() {
+            return Err(vm.value_error("cannot convert float NaN to integer"));
+        }
+        if f.is_infinite() {
+            return Err(vm.overflow_error("cannot convert float infinity to integer"));
+        }
+        return Ok(crate::vm::ops::float_to_bigint(f.trunc()));
+    }
+    if v.obj().is_none() || vm.str_of(v).is_some() {
+        return Err(wrong_int_type(vm, v, conv));
+    }
+    if has_method(vm, v, "__index__") || (!index_only && (has_method(vm, v, "__int__") || has_method(vm, v, "__float__"))) {
+        let int_class = vm.types.int;
+        let r = match vm.call(int_class, &[v], &[]) {
+            Ok(r) => r,
+            Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => return Err(wrong_int_type(vm, v, conv)),
+            Err(e) => return Err(e),
+        };
+        if let Some(b) = vm.bigint_of(r) {
+            return Ok(b);
+        }
+    }
+    Err(wrong_int_type(vm, v, conv))
+}
+
+/// The float an e/f/g conversion formats (`PyFloat_AsDouble`).
+fn float_for(vm: &mut Vm, v: Value) -> PyResult<f64> {
+    if v.is_float() {
+        return Ok(v.as_float());
+    }
+    if let Some(b) = vm.bigint_of(v) {
+        return vm.bigint_to_f64(&b);
+    }
+    if v.obj().is_some() && vm.str_of(v).is_none() && (has_method(vm, v, "__float__") || has_method(vm, v, "__index__")) {
+        let float_class = vm.types.float;
+        let r = vm.call(float_class, &[v], &[])?;
+        if r.is_float() {
+            return Ok(r.as_float());
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("must be real number, not {}", tn)))
+}
+
+/// The character of a `%c` conversion: a one-character str or an int code point.
+fn char_for(vm: &mut Vm, v: Value) -> PyResult<char> {
+    if let Some(s) = vm.str_obj(v) {
+        return match s.as_str().chars().next() {
+            Some(c) if s.char_len == 1 => Ok(c),
+            _ => Err(vm.type_error("%c requires int or char")),
+        };
+    }
+    let n = match vm.bigint_of(v) {
+        Some(b) => b,
+        None if v.obj().is_some() && has_method(vm, v, "__index__") => match vm.index_value(v)? {
+            Some(i) => BigInt::from(i),
+            None => return Err(vm.type_error("%c requires int or char")),
+        },
+        None => return Err(vm.type_error("%c requires int or char")),
+    };
+    let code = num_traits::ToPrimitive::to_u32(&n).filter(|&c| c <= 0x10FFFF);
+    match code {
+        Some(c) => match char::from_u32(c) {
+            Some(ch) => Ok(ch),
+            None => Err(vm.not_implemented_error("unsupported: lone surrogate code points in str")),
+        },
+        None => Err(vm.overflow_error("%c arg not in range(0x110000)")),
+    }
+}
+
+// ----- str.format ------------------------------------------------------------------------
+
+/// Where `{name}` fields are looked up.
+enum Named<'a> {
+    /// `format(**kwargs)`.
+    Pairs(&'a [(Value, Value)]),
+    /// `format_map(mapping)`: `mapping[name]`.
+    Mapping(Value),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    Unset,
+    Auto,
+    Manual,
+}
+
+struct FormatCtx<'a> {
+    /// Positional arguments; None for `format_map`.
+    args: Option<&'a [Value]>,
+    named: Named<'a>,
+    numbering: Numbering,
+    next_auto: usize,
+}
+
+/// One replacement field, as ranges of the format string.
+struct Field {
+    name: (usize, usize),
+    conversion: Option<char>,
+    spec: (usize, usize),
+    spec_has_fields: bool,
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = format_receiver(vm, args, "format")?;
+    let chars: Vec<char> = s.chars().collect();
+    let mut ctx = FormatCtx { args: Some(&args[1..]), named: Named::Pairs(kw), numbering: Numbering::Unset, next_auto: 0 };
+    let out = build_string(vm, &mut ctx, &chars, 2)?;
+    Ok(vm.new_string(out))
+}
+
+fn str_format_map(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = format_receiver(vm, args, "format_map")?;
+    no_kwargs(vm, "str.format_map", kw)?;
+    arity(vm, "str.format_map", &args[1..], 1, 1)?;
+    let chars: Vec<char> = s.chars().collect();
+    let mut ctx = FormatCtx { args: None, named: Named::Mapping(args[1]), numbering: Numbering::Unset, next_auto: 0 };
+    let out = build_string(vm, &mut ctx, &chars, 2)?;
+    Ok(vm.new_string(out))
+}
+
+fn format_receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static str> {
+    let v = match args.first() {
+        Some(&v) => v,
+        None => return Err(vm.type_error(format!("unbound method str.{}() needs an argument", name))),
+    };
+    match vm.str_of(v) {
+        Some(s) => Ok(s),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("descriptor '{}' for 'str' objects doesn't apply to a '{}' object", name, tn)))
+        }
+    }
+}
+
+/// Expands a format string (or a nested format spec, with `depth` one less).
+fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], depth: i32) -> PyResult<String> {
+    if depth <= 0 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut pos = 0;
+    while pos < s.len() {
+        let (lit, field) = markup_next(vm, s, &mut pos)?;
+        out.extend(s.get(lit.0..lit.1).unwrap_or(&[]));
+        if let Some(f) = field {
+            output_field(vm, ctx, s, &f, depth, &mut out)?;
+        }
+    }
+    Ok(out)
+}
+
+/// The next literal run and the field after it, if any (`MarkupIterator_next`).
+fn markup_next(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<((usize, usize), Option<Field>)> {
+    let start = *pos;
+    let mut c = '\0';
+    let mut markup_follows = false;
+    while let Some(&x) = s.get(*pos) {
+        c = x;
+        *pos += 1;
+        if c == '{' || c == '}' {
+            markup_follows = true;
+            break;
+        }
+    }
+    let next = s.get(*pos).copied();
+    let mut len = *pos - start;
+    if c == '}' && next != Some('}') {
+        return Err(vm.value_error("Single '}' encountered in format string"));
+    }
+    if next.is_none() && c == '{' {
+        return Err(vm.value_error("Single '{' encountered in format string"));
+    }
+    if next.is_some() {
+        if next == Some(c) {
+            // An escaped brace: keep one in the literal, skip the other.
+            *pos += 1;
+            markup_follows = false;
+        } else {
+            len -= 1;
+        }
+    }
+    let lit = (start, start + len);
+    if !markup_follows {
+        return Ok((lit, None));
+    }
+    Ok((lit, Some(parse_field(vm, s, pos)?)))
+}
+
+/// `{name!conv:spec}` after the opening brace (`parse_field`).
+fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
+    let name_start = *pos;
+    let mut c = '\0';
+    while let Some(&x) = s.get(*pos) {
+        c = x;
+        *pos += 1;
+        match c {
+            '{' => return Err(vm.value_error("unexpected '{' in field name")),
+            '[' => {
+                while s.get(*pos).is_some_and(|&y| y != ']') {
+                    *pos += 1;
+                }
+            }
+            '}' | ':' | '!' => break,
+            _ => {}
+        }
+    }
+    let name = (name_start, pos.saturating_sub(1).max(name_start));
+    let mut field = Field { name, conversion: None, spec: (0, 0), spec_has_fields: false };
+    if c != '!' && c != ':' {
+        if c != '}' {
+            return Err(vm.value_error("expected '}' before end of string"));
+        }
+        return Ok(field);
+    }
+    if c == '!' {
+        let conv = match s.get(*pos) {
+            Some(&x) => x,
+            None => return Err(vm.value_error("end of string while looking for conversion specifier")),
+        };
+        *pos += 1;
+        field.conversion = Some(conv);
+        if let Some(&x) = s.get(*pos) {
+            *pos += 1;
+            if x == '}' {
+                return Ok(field);
+            }
+            if x != ':' {
+                return Err(vm.value_error("expected ':' after conversion specifier"));
+            }
+        }
+    }
+    let spec_start = *pos;
+    let mut depth = 1;
+    while let Some(&x) = s.get(*pos) {
+        *pos += 1;
+        if x == '{' {
+            field.spec_has_fields = true;
+            depth += 1;
+        } else if x == '}' {
+            depth -= 1;
+            if depth == 0 {
+                field.spec = (spec_start, *pos - 1);
+                return Ok(field);
+            }
+        }
+    }
+    Err(vm.value_error("unmatched '{' in format spec"))
+}
+
+/// Renders one field into `out` (`output_markup` + `render_field`).
+fn output_field(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], f: &Field, depth: i32, out: &mut String) -> PyResult<()> {
+    let name = s.get(f.name.0..f.name.1).unwrap_or(&[]);
+    let mut obj = field_object(vm, ctx, name)?;
+    if let Some(conv) = f.conversion {
+        obj = match conv {
+            'r' => vm.repr_value(obj)?,
+            's' => vm.str_as_value(obj)?,
+            'a' => {
+                let a = vm.ascii(obj)?;
+                vm.new_string(a)
+            }
+            c if (c as u32) > 32 && (c as u32) < 127 => return Err(vm.value_error(format!("Unknown conversion specifier {}", c))),
+            c => return Err(vm.value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+        };
+    }
+    let spec_chars = s.get(f.spec.0..f.spec.1).unwrap_or(&[]);
+    let spec: String = if f.spec_has_fields { build_string(vm, ctx, spec_chars, depth - 1)? } else { spec_chars.iter().collect() };
+    let rendered = vm.format(obj, &spec)?;
+    out.push_str(&rendered);
+    Ok(())
+}
+
+/// A run of decimal digits as an index (`get_integer`); None when not all digits.
+fn field_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let mut acc: usize = 0;
+    for &c in s {
+        let d = match decimal_value(c) {
+            Some(d) => d as usize,
+            None => return Ok(None),
+        };
+        if acc > (isize::MAX as usize - d) / 10 {
+            return Err(vm.value_error("Too many decimal digits in format string"));
+        }
+        acc = acc * 10 + d;
+    }
+    Ok(Some(acc))
+}
+
+/// Applies the automatic/manual numbering rules to the first part of a field name.
+fn resolve_number(vm: &mut Vm, ctx: &mut FormatCtx, index: Option<usize>, empty: bool) -> PyResult<Option<usize>> {
+    if !(empty || index.is_some()) {
+        return Ok(index);
+    }
+    if ctx.numbering == Numbering::Unset {
+        ctx.numbering = if empty { Numbering::Auto } else { Numbering::Manual };
+    }
+    match (ctx.numbering, empty) {
+        (Numbering::Manual, true) => Err(vm.value_error("cannot switch from manual field specification to automatic field numbering")),
+        (Numbering::Auto, false) => Err(vm.value_error("cannot switch from automatic field numbering to manual field specification")),
+        (_, true) => {
+            ctx.next_auto += 1;
+            Ok(Some(ctx.next_auto - 1))
+        }
+        _ => Ok(index),
+    }
+}
+
+/// The object a field name designates: argument, then `.attr` and `[key]` steps.
+fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Value> {
+    let split = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let first = &name[..split];
+    let index = field_integer(vm, first)?;
+    let index = resolve_number(vm, ctx, index, first.is_empty())?;
+    let mut obj = match index {
+        Some(i) => positional(vm, ctx, i)?,
+        None => {
+            let key: String = first.iter().collect();
+            named(vm, ctx, key)?
+        }
+    };
+    let mut p = split;
+    while let Some(&c) = name.get(p) {
+        p += 1;
+        let st = p;
+        match c {
+            '.' => {
+                while name.get(p).is_some_and(|&x| x != '.' && x != '[') {
+                    p += 1;
+                }
+                if p == st {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
+                let attr: String = name[st..p].iter().collect();
+                obj = vm.get_attr_str(obj, &attr)?;
+            }
+            '[' => {
+                while name.get(p).is_some_and(|&x| x != ']') {
+                    p += 1;
+                }
+                if p >= name.len() {
+                    return Err(vm.value_error("Missing ']' in format string"));
+                }
+                let key = &name[st..p];
+                p += 1;
+                if key.is_empty() {
+                    return Err(vm.value_error("Empty attribute in format string"));
+                }
+                let k = match field_integer(vm, key)? {
+                    Some(i) => vm.new_int(i as i64),
+                    None => vm.new_string(key.iter().collect()),
+                };
+                obj = vm.get_item(obj, k)?;
+            }
+            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+        }
+    }
+    Ok(obj)
+}
+
+fn positional(vm: &mut Vm, ctx: &FormatCtx, i: usize) -> PyResult<Value> {
+    let args = match ctx.args {
+        Some(a) => a,
+        None => return Err(vm.value_error("Format string contains positional fields")),
+    };
+    match args.get(i) {
+        Some(&v) => Ok(v),
+        None => Err(vm.index_error(format!("Replacement index {} out of range for positional args tuple", i))),
+    }
+}
+
+fn named(vm: &mut Vm, ctx: &FormatCtx, key: String) -> PyResult<Value> {
+    match ctx.named {
+        Named::Pairs(pairs) => {
+            for &(k, v) in pairs {
+                if vm.str_of(k) == Some(key.as_str()) {
+                    return Ok(v);
+                }
+            }
+            let k = vm.new_string(key);
+            Err(vm.key_error(k))
+        }
+        Named::Mapping(m) => {
+            let k = vm.new_string(key);
+            vm.get_item(m, k)
+        }
+    }
 }

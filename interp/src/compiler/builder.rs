@@ -157,11 +157,6 @@ impl CodeBuilder {
         i
     }
 
-    /// The last emitted instruction, if any.
-    pub fn last(&self) -> Option<&Instr> {
-        self.instrs.last()
-    }
-
     /// Resolves labels and builds the exception table. A label that was never bound (only
     /// possible for jumps in code that is itself unreachable) resolves to the end.
     pub fn finish(&mut self) -> Body {

@@ -42,7 +42,8 @@ pub(crate) fn rewrite(body: Body, mut expand: impl FnMut(usize, &Instr, &mut Vec
         }
     }
     map.push(instrs.len() as u32);
-    let remap = |t: u32| map.get(t as usize).copied().unwrap_or(instrs.len() as u32);
+    let new_len = instrs.len() as u32;
+    let remap = |t: u32| map.get(t as usize).copied().unwrap_or(new_len);
     for instr in &mut instrs {
         if let Some(t) = instr.target_mut() {
             *t = remap(*t);
@@ -78,10 +79,35 @@ pub(crate) fn reachable(body: &Body) -> Vec<bool> {
     seen
 }
 
-/// Deletes unreachable instructions and jumps to the instruction that follows anyway, so
-/// that the disassembly and the interpreter see no dead code (the code generator emits
-/// freely, e.g. a `Jump` after a `return` at the end of an `if` branch).
-pub(crate) fn remove_dead_code(body: Body) -> Body {
+/// Retargets every branch that lands on an unconditional `Jump` to that jump's final
+/// destination (`if not n: break` at the end of a loop body otherwise jumps to a jump).
+pub(crate) fn thread_jumps(body: &mut Body) {
+    let n = body.instrs.len();
+    let final_target = |instrs: &[Instr], mut t: u32| {
+        // Bounded: a cycle of jumps (`while True: pass`) must not hang the compiler.
+        for _ in 0..n.min(64) {
+            match instrs.get(t as usize) {
+                Some(Instr::Jump { target }) if *target != t => t = *target,
+                _ => break,
+            }
+        }
+        t
+    };
+    for pc in 0..n {
+        if let Some(t) = body.instrs[pc].target() {
+            let new = final_target(&body.instrs, t);
+            if let Some(slot) = body.instrs[pc].target_mut() {
+                *slot = new;
+            }
+        }
+    }
+}
+
+/// Threads jumps, then deletes unreachable instructions and jumps to the instruction that
+/// follows anyway, so that the disassembly and the interpreter see no dead code (the code
+/// generator emits freely, e.g. a `Jump` after a `return` at the end of an `if` branch).
+pub(crate) fn remove_dead_code(mut body: Body) -> Body {
+    thread_jumps(&mut body);
     let live = reachable(&body);
     // Index of the next live instruction after each position, for "jump to next" detection.
     let n = body.instrs.len();
@@ -124,6 +150,18 @@ mod tests {
         let b = remove_dead_code(b);
         assert_eq!(b.instrs.len(), 4);
         assert_eq!(b.instrs[0], Instr::JumpIfFalse { cond: 0, target: 2 });
+    }
+
+    #[test]
+    fn jumps_to_jumps_are_threaded() {
+        let b = body(vec![
+            Instr::JumpIfTrue { cond: 0, target: 2 },
+            Instr::Return { src: 0 },
+            Instr::Jump { target: 3 },
+            Instr::Jump { target: 0 },
+        ]);
+        let b = remove_dead_code(b);
+        assert_eq!(b.instrs, vec![Instr::JumpIfTrue { cond: 0, target: 0 }, Instr::Return { src: 0 }]);
     }
 
     #[test]

@@ -95,7 +95,6 @@ impl RegAlloc {
 #[derive(Debug, Default)]
 pub(crate) struct Layout {
     pub varnames: Vec<String>,
-    pub nparams: u16,
     /// Fast local name → register.
     locals: HashMap<String, Reg>,
     pub cellvars: Vec<CellVar>,
@@ -108,7 +107,7 @@ pub(crate) struct Layout {
 
 impl Layout {
     /// Lays out `scope`: its fast locals, then its cells, then its free variables.
-    pub fn of(scope: &Scope, nparams: u16) -> Layout {
+    pub fn of(scope: &Scope) -> Layout {
         let varnames = scope.varnames();
         let locals: HashMap<String, Reg> =
             varnames.iter().enumerate().map(|(i, n)| (n.clone(), i.min(MAX_REGS as usize) as Reg)).collect();
@@ -137,7 +136,7 @@ impl Layout {
                 FreeVar { name, slot }
             })
             .collect();
-        Layout { varnames, nparams, locals, cellvars, freevars, cells, first_temp: next }
+        Layout { varnames, locals, cellvars, freevars, cells, first_temp: next }
     }
 
     pub fn nlocals(&self) -> u16 {

@@ -140,6 +140,8 @@ pub struct Scope {
     pub private: Option<String>,
     /// Where the first `await` of this scope is (for CPython's compile-time checks).
     pub first_await: Option<Loc>,
+    /// Names a walrus (not inside a nested comprehension) binds in this scope.
+    pub walrus_targets: HashSet<String>,
     symbols: Vec<Symbol>,
     index: HashMap<String, usize>,
     /// Location of the `global`/`nonlocal` statement declaring each name (error reporting).
@@ -164,6 +166,7 @@ impl Scope {
             needs_class_closure: false,
             private,
             first_await: None,
+            walrus_targets: HashSet::new(),
             symbols: Vec::new(),
             index: HashMap::new(),
             directives: HashMap::new(),
@@ -307,6 +310,8 @@ struct Builder {
     scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
     cur: ScopeId,
+    /// Visiting the targets of a `del` statement (for the `__debug__` error wording).
+    deleting: bool,
 }
 
 type R = Result<(), CompileError>;
@@ -314,7 +319,7 @@ type R = Result<(), CompileError>;
 impl Builder {
     fn new() -> Self {
         let module = Scope::new(ScopeKind::Module, "<module>".into(), None, Loc::default(), None);
-        Builder { scopes: vec![module], by_node: HashMap::new(), cur: ScopeTable::MODULE }
+        Builder { scopes: vec![module], by_node: HashMap::new(), cur: ScopeTable::MODULE, deleting: false }
     }
 
     fn cur(&mut self) -> &mut Scope {
@@ -342,7 +347,8 @@ impl Builder {
     fn add_def_in(&mut self, id: ScopeId, name: &str, flag: u16, loc: Loc) -> R {
         let mangled = mangle(self.scopes[id].private.as_deref(), name).into_owned();
         if mangled == "__debug__" && flag & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT) != 0 {
-            return err("cannot assign to __debug__", loc);
+            let verb = if self.deleting { "delete" } else { "assign to" };
+            return err(format!("cannot {verb} __debug__"), loc);
         }
         let scope = &mut self.scopes[id];
         let comp_iter_target = scope.comp_iter_target;
@@ -390,7 +396,12 @@ impl Builder {
             StmtKind::FunctionDef(f) => self.function_def(f, s.loc),
             StmtKind::ClassDef(c) => self.class_def(c, s.loc),
             StmtKind::Return(value) => self.opt_expr(value.as_ref()),
-            StmtKind::Delete(targets) => self.targets(targets),
+            StmtKind::Delete(targets) => {
+                self.deleting = true;
+                let r = self.targets(targets);
+                self.deleting = false;
+                r
+            }
             StmtKind::Assign { targets, value } => {
                 self.targets(targets)?;
                 self.expr(value)
@@ -695,6 +706,9 @@ impl Builder {
         }
         if matches!(self.scopes[self.cur].kind, ScopeKind::Comprehension(_)) {
             self.extend_named_expr_scope(target)?;
+        } else if let ExprKind::Name(name) = &target.kind {
+            let mangled = self.mangled(name);
+            self.cur().walrus_targets.insert(mangled);
         }
         self.expr(value)?;
         self.target(target)

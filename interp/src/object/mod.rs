@@ -64,6 +64,9 @@ pub enum ObjKind {
     Exception(Box<ExceptionObj>),
     Generator(Box<crate::vm::generator::GenObj>),
     Iter(RefCell<IterState>),
+    /// `dict.keys()` / `values()` / `items()`: a live view of `dict`; `kind` 0 keys,
+    /// 1 values, 2 items (the class is dict_keys / dict_values / dict_items).
+    DictView { dict: Value, kind: u8 },
     File(RefCell<crate::builtins::file::FileObj>),
     /// `NotImplemented`, `Ellipsis`: objects that are only their identity.
     Singleton(&'static str),
@@ -177,6 +180,7 @@ impl Obj {
             }
             ObjKind::Generator(g) => g.trace(f),
             ObjKind::Iter(state) => state.borrow().trace(f),
+            ObjKind::DictView { dict, .. } => f(*dict),
             ObjKind::File(_) => {}
         }
     }

@@ -33,7 +33,11 @@ impl Vm {
         if class.has_flag(flags::CUSTOM_ATTR_ACCESS) || matches!(o.kind, ObjKind::Class(_) | ObjKind::Module(_)) {
             return None;
         }
-        let shape = o.attrs().map(|a| a.shape.get().id as u64).unwrap_or(NO_SHAPE);
+        let shape = match o.attrs() {
+            Some(a) if !a.dict.get().is_null() => return None,
+            Some(a) => a.shape.get().id as u64,
+            None => NO_SHAPE,
+        };
         Some((class.version.get(), shape, o))
     }
 
@@ -326,7 +330,7 @@ impl Vm {
         match d.obj().map(|o| &o.kind) {
             Some(ObjKind::Property { fget, .. }) => {
                 if fget.is_none() || fget.is_null() {
-                    let n = self.property_name(d);
+                    let n = self.property_name(d, obj);
                     let tn = self.type_name(obj);
                     return Err(self.attribute_error(format!("property '{}' of '{}' object has no getter", n, tn)));
                 }
@@ -336,7 +340,17 @@ impl Vm {
         }
     }
 
-    pub(crate) fn property_name(&self, prop: Value) -> String {
+    /// The name a property is stored under in `obj`'s class (CPython 3.11 reports it in
+    /// "property 'x' of 'C' object has no setter"), falling back to its getter's name.
+    pub(crate) fn property_name(&self, prop: Value, obj: Value) -> String {
+        let class = self.class_of(obj);
+        for &k in self.class_obj(class).mro.borrow().iter() {
+            for e in self.class_obj(k).dict.borrow().iter() {
+                if e.value == prop {
+                    return self.str_of(e.key).unwrap_or("?").to_string();
+                }
+            }
+        }
         if let Some(ObjKind::Property { fget, fset, .. }) = prop.obj().map(|o| &o.kind) {
             for f in [*fget, *fset] {
                 if let Some(ObjKind::Function(func)) = f.obj().map(|o| &o.kind) {
@@ -462,7 +476,7 @@ impl Vm {
             match d.obj().map(|o| &o.kind) {
                 Some(ObjKind::Property { fset, .. }) => {
                     if fset.is_none() || fset.is_null() {
-                        let n = self.property_name(d);
+                        let n = self.property_name(d, obj);
                         let tn = self.type_name(obj);
                         return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", n, tn)));
                     }
@@ -484,6 +498,10 @@ impl Vm {
         }
         if self.set_special_attr(obj, name, v)? {
             return Ok(());
+        }
+        if class == self.types.object {
+            let n = self.str_of(name).unwrap_or("?").to_string();
+            return Err(self.attribute_error(format!("'object' object has no attribute '{}'", n)));
         }
         if let Some(a) = o.attrs() {
             if co.has_flag(flags::HAS_SLOTS) {
@@ -507,6 +525,9 @@ impl Vm {
     fn readonly_attr_error(&mut self, obj: Value, name: Value) -> super::PyErr {
         let n = self.str_of(name).unwrap_or("?").to_string();
         let tn = self.type_name(obj);
+        if matches!(self.special_attr(obj, name), Ok(Some(_))) {
+            return self.attribute_error(format!("attribute '{}' of '{}' objects is not writable", n, tn));
+        }
         if self.class_of(obj) == self.types.object {
             return self.attribute_error(format!("'object' object has no attribute '{}'", n));
         }
@@ -555,7 +576,7 @@ impl Vm {
             match d.obj().map(|o| &o.kind) {
                 Some(ObjKind::Property { fdel, .. }) => {
                     if fdel.is_none() || fdel.is_null() {
-                        let n = self.property_name(d);
+                        let n = self.property_name(d, obj);
                         let tn = self.type_name(obj);
                         return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", n, tn)));
                     }

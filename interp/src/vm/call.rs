@@ -105,8 +105,11 @@ impl Vm {
     /// Class call fast path: `C(args)` where `C.__new__` is `object.__new__` and `__init__`
     /// is a Python function: allocate, then run `__init__` as an ordinary frame.
     fn try_push_init(&mut self, class: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<bool> {
+        if class.obj().is_some_and(|o| o.class.get() != self.types.type_) {
+            return Ok(false);
+        }
         let co = self.class_obj(class);
-        if co.layout != crate::object::Layout::Object || class == self.types.object || co.has_flag(crate::object::class::flags::HAS_SLOTS) && false {
+        if co.layout != crate::object::Layout::Object || class == self.types.object {
             return Ok(false);
         }
         let new_name = self.names.__new__;
@@ -158,7 +161,14 @@ impl Vm {
     pub(crate) fn call_ex(&mut self, callee: Value, args: Value, kwargs: Value) -> PyResult<Value> {
         let pos: Vec<Value> = match self.tuple_items(args) {
             Some(t) => t.to_vec(),
-            None => self.collect_iterable(args)?,
+            None => match self.collect_iterable(args) {
+                Ok(v) => v,
+                Err(e) if self.err_matches(&e, self.types.exc.type_error) && self.get_iter(args).is_err() => {
+                    let (f, tn) = (self.callable_name(callee), self.type_name(args));
+                    return Err(self.type_error(format!("{} argument after * must be an iterable, not {}", f, tn)));
+                }
+                Err(e) => return Err(e),
+            },
         };
         let mut kw = Vec::new();
         if !kwargs.is_null() {
@@ -204,7 +214,21 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call(*func, &full, kw)
             }
-            ObjKind::Class(_) => self.call_class(callee, args, kw),
+            ObjKind::Class(_) => {
+                let meta = obj.class.get();
+                if meta != self.types.type_ {
+                    let call_name = self.names.__call__;
+                    if let Some(m) = super::types::lookup_in_mro(self, meta, call_name) {
+                        if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                            let mut full = Vec::with_capacity(args.len() + 1);
+                            full.push(callee);
+                            full.extend_from_slice(args);
+                            return self.call(m, &full, kw);
+                        }
+                    }
+                }
+                self.call_class(callee, args, kw)
+            }
             _ => {
                 let class = obj.class.get();
                 let call_name = self.names.__call__;
@@ -382,7 +406,7 @@ impl Vm {
     }
 
     /// Calls a class: `type(x)`, built-in constructors, or `__new__` + `__init__`.
-    fn call_class(&mut self, class: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn call_class(&mut self, class: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
         if class == self.types.type_ && args.len() == 1 && kw.is_empty() {
             return Ok(self.class_of(args[0]));
         }

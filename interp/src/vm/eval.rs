@@ -304,6 +304,8 @@ impl Vm {
                         }
                         let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, None));
                         r!(dst) = v;
+                        // Everything live is in registers again: drop the call's temporaries.
+                        self.temp_roots.truncate(temp_mark);
                     }
                     Instr::CallMethod { dst, base: b, argc } => {
                         self.frames[fi].pc = cur;
@@ -316,6 +318,7 @@ impl Vm {
                         }
                         let v = tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
                         r!(dst) = v;
+                        self.temp_roots.truncate(temp_mark);
                     }
                     Instr::CallKw { dst, base: b, argc, kwnames } => {
                         self.frames[fi].pc = cur;
@@ -325,6 +328,7 @@ impl Vm {
                         let args_at = base + b as usize + 1;
                         let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, Some(names)));
                         r!(dst) = v;
+                        self.temp_roots.truncate(temp_mark);
                     }
                     Instr::CallEx { dst, func, args, kwargs } => {
                         self.frames[fi].pc = cur;
@@ -334,6 +338,7 @@ impl Vm {
                         let k = if kwargs == NO_REG { Value::NULL } else { r!(kwargs) };
                         let v = tri!(self.call_ex(callee, a, k));
                         r!(dst) = v;
+                        self.temp_roots.truncate(temp_mark);
                     }
                     Instr::Binary { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));

@@ -143,7 +143,10 @@ impl Vm {
 
     fn format_single_exception(&mut self, exc: Value, out: &mut String) {
         if let Some(e) = self.exc_obj(exc) {
-            let tb = e.traceback.borrow().clone();
+            // Entries were recorded innermost first as the exception travelled outwards;
+            // CPython prints the outermost frame first.
+            let mut tb = e.traceback.borrow().clone();
+            tb.reverse();
             if !tb.is_empty() {
                 out.push_str("Traceback (most recent call last):\n");
                 format_tb_entries(&tb, out);

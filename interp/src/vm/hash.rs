@@ -119,6 +119,10 @@ impl Vm {
         }
         if v.is_float() {
             let f = v.as_float();
+            if f.is_nan() {
+                // CPython hashes NaN by identity; our NaNs carry their identity in the payload.
+                return Ok(((v.0 >> 1) & 0x3fff_ffff_ffff_ffff) as i64);
+            }
             if f.fract() == 0.0 && f.abs() < 9.0e15 {
                 return Ok(hash_i64(f as i64));
             }
@@ -173,7 +177,7 @@ impl Vm {
             ObjKind::Set(s) if class == self.types.frozenset || self.is_subclass(class, self.types.frozenset) => {
                 Ok(frozenset_hash(s.borrow().iter().map(|(_, h)| h)))
             }
-            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) => {
+            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::DictView { .. } => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{}'", tn)))
             }
@@ -357,193 +361,52 @@ impl Vm {
         }
     }
 
+    /// `s.add(item)` (CPython's `set_add_key`).
     pub fn set_add(&mut self, s: Value, item: Value) -> PyResult<()> {
-        let hash = self.hash(item)?;
-        let cell = match self.set_cell(s) {
-            Some(c) => c,
-            None => return Err(self.type_error("set expected")),
-        };
-        let found = {
-            let t = cell.borrow();
-            let mut eq = |a: Value, b: Value| self.eq(a, b);
-            t.lookup(item, hash, &mut eq)?
-        };
-        if found.is_none() {
-            let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
-            let mut never = |_: Value, _: Value| -> Result<bool, PyErr> { Ok(false) };
-            t.insert(item, hash, &mut never)?;
+        match self.set_cell(s) {
+            Some(c) => crate::builtins::set::add_key(self, c, item).map(|_| ()),
+            None => Err(self.type_error("set expected")),
         }
-        Ok(())
     }
 
+    /// `item in s`; a mutable set `item` is looked up as a frozenset, like CPython.
     pub fn set_contains(&mut self, s: Value, item: Value) -> PyResult<bool> {
-        let hash = match self.hash(item) {
-            Ok(h) => h,
-            Err(e) => {
-                // `[] in set()` is a TypeError in CPython too; keep it.
-                return Err(e);
-            }
-        };
-        let cell = match self.set_cell(s) {
-            Some(c) => c,
-            None => return Ok(false),
-        };
-        let t = cell.borrow();
-        let mut eq = |a: Value, b: Value| self.eq(a, b);
-        Ok(t.lookup(item, hash, &mut eq)?.is_some())
+        crate::builtins::set::contains_key(self, s, item)
     }
 
+    /// `s.discard(item)`: whether it was present.
     pub fn set_discard(&mut self, s: Value, item: Value) -> PyResult<bool> {
-        let hash = self.hash(item)?;
-        let cell = self.set_cell(s).expect("set");
-        let present = {
-            let t = cell.borrow();
-            let mut eq = |a: Value, b: Value| self.eq(a, b);
-            t.lookup(item, hash, &mut eq)?.is_some()
-        };
-        if !present {
-            return Ok(false);
-        }
-        let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
-        let mut ident = |a: Value, b: Value| -> Result<bool, PyErr> { Ok(a == b) };
-        // The entry found above is the identical stored key or an equal one: remove by
-        // re-probing with the stored key's identity or equality already established.
-        let mut eq_cached = |a: Value, b: Value| -> Result<bool, PyErr> { Ok(a == b || a.0 == b.0) };
-        let removed = t.remove(item, hash, &mut ident)?;
-        if removed.is_none() {
-            // The stored key is equal but not identical: find it by hash and remove it.
-            let stored: Vec<Value> = t.iter().filter(|(_, h)| *h == hash).map(|(k, _)| k).collect();
-            drop(t);
-            for k in stored {
-                if self.eq(k, item)? {
-                    let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("Set changed size during iteration"))?;
-                    t.remove(k, hash, &mut eq_cached)?;
-                    break;
-                }
-            }
-        }
-        Ok(true)
+        crate::builtins::set::discard_key(self, s, item)
+    }
+
+    /// `s.update(iterable)` (CPython's `set_update_internal`: set merge, dict fast path, or
+    /// one insertion per item), e.g. for `SET_UPDATE`.
+    pub fn set_update(&mut self, s: Value, iterable: Value) -> PyResult<()> {
+        crate::builtins::set::update_internal(self, s, iterable)
     }
 
     /// A new set (or frozenset) with the items of `s`, in CPython's copy order.
     pub fn set_copy(&mut self, s: Value, frozen: bool) -> PyResult<Value> {
         let table = self.set_cell(s).map(|c| c.borrow().copy()).unwrap_or_default();
-        let r = self.new_set(frozen);
-        if let Some(c) = self.set_cell(r) {
-            *c.borrow_mut() = table;
-        }
-        Ok(r)
+        Ok(crate::builtins::set::wrap(self, table, frozen))
     }
 
-    fn set_items(&self, s: Value) -> Vec<Value> {
-        self.set_cell(s).map(|c| c.borrow().iter().map(|(k, _)| k).collect()).unwrap_or_default()
-    }
-
+    /// `a | b`, `a & b`, `a - b`, `a ^ b` for two sets, with CPython's result order.
     pub(crate) fn set_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        let frozen = self.class_of(a) == self.types.frozenset;
-        let r = match op {
-            BinOp::BitOr => {
-                let r = self.set_copy(a, frozen)?;
-                for item in self.set_items(b) {
-                    self.set_add(r, item)?;
-                }
-                r
-            }
-            BinOp::BitAnd => {
-                // CPython iterates the smaller set and probes the larger.
-                let (small, big) = if self.set_len(a) > self.set_len(b) { (b, a) } else { (a, b) };
-                let r = self.new_set(frozen);
-                for item in self.set_items(small) {
-                    if self.set_contains(big, item)? {
-                        self.set_add(r, item)?;
-                    }
-                }
-                r
-            }
-            BinOp::Sub => {
-                let r = self.new_set(frozen);
-                for item in self.set_items(a) {
-                    if !self.set_contains(b, item)? {
-                        self.set_add(r, item)?;
-                    }
-                }
-                r
-            }
-            BinOp::BitXor => {
-                let r = self.set_copy(a, frozen)?;
-                for item in self.set_items(b) {
-                    if self.set_contains(a, item)? {
-                        self.set_discard(r, item)?;
-                    } else {
-                        self.set_add(r, item)?;
-                    }
-                }
-                r
-            }
-            _ => return Ok(None),
-        };
-        Ok(Some(r))
+        crate::builtins::set::binary_sets(self, op, a, b)
     }
 
     pub fn set_len(&self, s: Value) -> usize {
         self.set_cell(s).map(|c| c.borrow().len()).unwrap_or(0)
     }
 
+    /// `a |= b` etc. for a mutable set `a` and a set `b`; None when not applicable.
     pub(crate) fn set_inplace(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
-        if self.set_cell(b).is_none() {
-            return Ok(None);
-        }
-        match op {
-            BinOp::BitOr => {
-                for item in self.set_items(b) {
-                    self.set_add(a, item)?;
-                }
-            }
-            BinOp::Sub => {
-                for item in self.set_items(b) {
-                    self.set_discard(a, item)?;
-                }
-            }
-            BinOp::BitAnd | BinOp::BitXor => {
-                let r = self.set_binary(op, a, b)?.expect("set op");
-                let items = self.set_items(r);
-                self.set_cell(a).expect("set").borrow_mut().clear();
-                for item in items {
-                    self.set_add(a, item)?;
-                }
-            }
-            _ => return Ok(None),
-        }
-        Ok(Some(a))
+        crate::builtins::set::inplace_sets(self, op, a, b)
     }
 
     pub(crate) fn set_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
-        let (la, lb) = (self.set_len(a), self.set_len(b));
-        let a_in_b = |vm: &mut Vm| -> PyResult<bool> {
-            for item in vm.set_items(a) {
-                if !vm.set_contains(b, item)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        let b_in_a = |vm: &mut Vm| -> PyResult<bool> {
-            for item in vm.set_items(b) {
-                if !vm.set_contains(a, item)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
-        Ok(Some(match op {
-            CmpOp::Eq => la == lb && a_in_b(self)?,
-            CmpOp::NotEq => !(la == lb && a_in_b(self)?),
-            CmpOp::LtE => la <= lb && a_in_b(self)?,
-            CmpOp::Lt => la < lb && a_in_b(self)?,
-            CmpOp::GtE => la >= lb && b_in_a(self)?,
-            CmpOp::Gt => la > lb && b_in_a(self)?,
-            _ => return Ok(None),
-        }))
+        crate::builtins::set::compare_sets(self, op, a, b)
     }
 
     // ----- membership and subscripts ----------------------------------------------------
@@ -578,6 +441,7 @@ impl Vm {
             },
             ObjKind::Dict(_) => Ok(self.dict_get(container, item)?.is_some()),
             ObjKind::Set(_) => self.set_contains(container, item),
+            ObjKind::DictView { .. } => crate::builtins::dict::view_contains(self, container, item),
             ObjKind::List(l) => {
                 let mut i = 0;
                 loop {
@@ -879,7 +743,13 @@ impl Vm {
         match &o.kind {
             ObjKind::List(l) => {
                 if let Some(sl) = self.slice_parts(key) {
-                    let new_items = self.collect_iterable(v)?;
+                    let new_items = match self.collect_iterable(v) {
+                        Ok(items) => items,
+                        Err(e) if self.err_matches(&e, self.types.exc.type_error) && self.get_iter(v).is_err() => {
+                            return Err(self.type_error("can only assign an iterable"));
+                        }
+                        Err(e) => return Err(e),
+                    };
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_indices(sl, len)?;
                     let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
@@ -929,7 +799,7 @@ impl Vm {
     pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
         let o = match obj.obj() {
             Some(o) => o,
-            None => return Err(self.type_error_for(obj, "does not support item deletion")),
+            None => return Err(self.type_error_for(obj, "doesn't support item deletion")),
         };
         let class = o.class.get();
         if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
@@ -977,7 +847,7 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
             },
-            _ => Err(self.type_error_for(obj, "does not support item deletion")),
+            _ => Err(self.type_error_for(obj, "doesn't support item deletion")),
         }
     }
 }

@@ -35,6 +35,10 @@ impl Vm {
             ObjKind::Bytes(_) => IterState::Bytes { b: v, index: 0 },
             ObjKind::Dict(d) => IterState::Dict { dict: v, pos: 0, kind: 0, expected_len: d.borrow().len() },
             ObjKind::Set(s) => IterState::Set { set: v, pos: 0, expected_len: s.borrow().len() },
+            ObjKind::DictView { dict, kind } => {
+                let n = self.dict_cell(*dict).map_or(0, |d| d.borrow().len());
+                IterState::Dict { dict: *dict, pos: 0, kind: *kind, expected_len: n }
+            }
             ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v),
             _ => {
                 let gi = self.names.__getitem__;
@@ -183,9 +187,18 @@ impl Vm {
                     drop(st);
                     return Err(self.runtime_error("Set changed size during iteration"));
                 }
-                let item = table.iter().nth(*pos).map(|(k, _)| k);
-                *pos += 1;
-                Ok(item)
+                match table.next_entry(*pos) {
+                    Some((next, key, _)) => {
+                        *pos = next;
+                        Ok(Some(key))
+                    }
+                    None => {
+                        // Like CPython's set iterator, an exhausted one stays exhausted.
+                        drop(table);
+                        *st = IterState::Exhausted;
+                        Ok(None)
+                    }
+                }
             }
             IterState::Reversed { seq, index } => {
                 if *index < 0 {

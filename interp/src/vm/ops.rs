@@ -341,7 +341,10 @@ impl Vm {
             (BinOp::Mod, Some(ObjKind::Str(_)), _) => crate::builtins::strfmt::percent_format(self, a, b).map(Some),
             (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => Ok(None),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => self.set_binary(op, a, b),
-            (BinOp::Sub, Some(ObjKind::Iter(_)), Some(ObjKind::Iter(_))) => Ok(None),
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::DictView { .. }), _)
+            | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Some(ObjKind::DictView { .. })) => {
+                crate::builtins::dict::view_binary(self, op, a, b)
+            }
             (BinOp::BitOr, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => {
                 let d = self.dict_copy(a)?;
                 self.dict_update_from(d, b, None)?;
@@ -725,6 +728,7 @@ impl Vm {
                 match &o.kind {
                     ObjKind::List(l) => Ok(!l.borrow().is_empty()),
                     ObjKind::Dict(d) => Ok(!d.borrow().is_empty()),
+                    ObjKind::DictView { dict, .. } => Ok(self.dict_cell(*dict).is_some_and(|d| !d.borrow().is_empty())),
                     _ => Ok(true),
                 }
             }
@@ -817,7 +821,9 @@ impl Vm {
     /// shortcut in containers), then `__eq__`.
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if a == b {
-            return Ok(!(a.is_float() && a.as_float().is_nan()));
+            // Identity implies equality in containers (CPython's PyObject_RichCompareBool),
+            // even for NaN.
+            return Ok(true);
         }
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
@@ -863,14 +869,18 @@ impl Vm {
                     _ => None,
                 });
             }
-            (Some(ObjKind::Slice { .. }), Some(ObjKind::Slice { .. })) | (Some(ObjKind::Class(_)), Some(ObjKind::Class(_))) => {
+            (Some(ObjKind::Slice { start: a0, stop: a1, step: a2 }), Some(ObjKind::Slice { start: b0, stop: b1, step: b2 })) => {
+                let (x, y) = ([*a0, *a1, *a2], [*b0, *b1, *b2]);
+                return self.compare_sequences(op, &x, &y).map(Some);
+            }
+            (Some(ObjKind::Class(_)), Some(ObjKind::Class(_))) => {
                 return Ok(match op {
                     CmpOp::Eq => Some(a == b),
                     CmpOp::NotEq => Some(a != b),
                     _ => None,
                 })
             }
-            (Some(ObjKind::Iter(_)), Some(ObjKind::Iter(_))) if matches!(op, CmpOp::Eq | CmpOp::NotEq) => {
+            (Some(ObjKind::DictView { .. }), _) | (_, Some(ObjKind::DictView { .. })) => {
                 return self.dict_view_compare(op, a, b);
             }
             _ => {
@@ -892,8 +902,8 @@ impl Vm {
         }))
     }
 
-    fn dict_view_compare(&mut self, _op: CmpOp, _a: Value, _b: Value) -> PyResult<Option<bool>> {
-        Ok(None)
+    fn dict_view_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        crate::builtins::dict::view_compare(self, op, a, b)
     }
 
     /// Lexicographic comparison of two sequences, CPython style: find the first pair that

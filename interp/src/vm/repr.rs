@@ -122,7 +122,7 @@ impl Vm {
         format!("0x{:x}", v.0 & crate::value::PAYLOAD_MASK)
     }
 
-    fn native_repr(&mut self, v: Value) -> PyResult<String> {
+    pub(crate) fn native_repr(&mut self, v: Value) -> PyResult<String> {
         if v.is_small_int() {
             return Ok(v.as_small_int().to_string());
         }
@@ -301,6 +301,7 @@ impl Vm {
             ObjKind::StaticMethod(_) => Ok(format!("<staticmethod object at {}>", Self::address(v))),
             ObjKind::ClassMethod(_) => Ok(format!("<classmethod object at {}>", Self::address(v))),
             ObjKind::File(f) => Ok(crate::builtins::file::file_repr(&f.borrow())),
+            ObjKind::DictView { .. } => crate::builtins::dict::view_repr(self, v),
             ObjKind::Iter(_) | ObjKind::Super { .. } | ObjKind::Instance(_) => self.default_repr(v),
         }
     }

@@ -239,12 +239,12 @@ impl Vm {
                 _ => return Ok(None),
             },
             ObjKind::Instance(a) => match n {
-                "__dict__" => {
-                    let d = self.new_dict();
-                    for (k, v) in a.items() {
-                        self.dict_set(d, k, v)?;
+                "__dict__" if !self.class_obj(o.class.get()).has_flag(crate::object::class::flags::HAS_SLOTS) => {
+                    if a.dict.get().is_null() {
+                        let d = self.new_dict();
+                        a.materialize(d);
                     }
-                    d
+                    a.dict.get()
                 }
                 _ => return Ok(None),
             },

@@ -279,9 +279,10 @@ pub fn c3_mro(vm: &mut Vm, class: Value, bases: &[Value]) -> PyResult<Vec<Value>
                 }
             }
             None => {
+                // CPython names the heads of the sequences that could not be merged.
                 let mut names: Vec<String> = Vec::new();
-                for &b in bases {
-                    let n = vm.class_obj(b).name.borrow().clone();
+                for s in &seqs {
+                    let n = vm.class_obj(s[0]).name.borrow().clone();
                     if !names.contains(&n) {
                         names.push(n);
                     }

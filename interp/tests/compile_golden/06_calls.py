@@ -1,0 +1,15 @@
+# Calls: plain, method, keyword, unpacking of every kind.
+def f(g, obj, args, kwargs):
+    g()
+    g(1, 2)
+    obj.method(1)
+    obj.method()
+    obj.method(1, key=2)
+    g(1, key=2, other=3)
+    g(*args)
+    g(1, *args, 2)
+    g(**kwargs)
+    g(1, *args, k=1, **kwargs)
+    g(a=1, **kwargs, b=2)
+    g(x=g(), *args)
+    return obj.a.b.c(g(1)(2))
