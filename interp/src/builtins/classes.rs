@@ -733,13 +733,8 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let mut iters = Vec::new();
     for (i, &a) in args[1..].iter().enumerate() {
-        match vm.get_iter(a) {
-            Ok(it) => iters.push(it),
-            Err(_) => {
-                let tn = vm.type_name(a);
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)).with_type(tn));
-            }
-        }
+        let _ = i;
+        iters.push(vm.get_iter(a)?);
     }
     Ok(vm.new_iter(IterState::Zip { iters, strict }))
 }

@@ -659,3 +659,408 @@ fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
     }
     Ok(Value::TRUE)
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expectations come from CPython 3.11 (`python3.11`). Results that are sets of strs are
+    //! compared through `sorted()` (str hashes are randomized in CPython).
+
+    use crate::ast::{BinOp, CmpOp};
+    use crate::value::Value;
+    use crate::vm::{PyResult, Vm, VmOptions};
+
+    fn new_vm() -> Box<Vm> {
+        Vm::new(VmOptions::default())
+    }
+
+    fn show(vm: &mut Vm, r: PyResult<Value>) -> String {
+        match r {
+            Ok(v) => vm.repr(v).unwrap_or_else(|_| "<repr failed>".into()),
+            Err(e) => {
+                let tn = vm.type_name(e.0);
+                let msg = vm.str_value(e.0).unwrap_or_default();
+                format!("{}: {}", tn, msg)
+            }
+        }
+    }
+
+    fn call_m(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let m = vm.get_attr_str(obj, name)?;
+        vm.call(m, args, &[])
+    }
+
+    fn m(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> Value {
+        let r = call_m(vm, obj, name, args);
+        match r {
+            Ok(v) => v,
+            Err(_) => panic!("{}() failed: {}", name, show(vm, r)),
+        }
+    }
+
+    /// `repr(obj.name(*args))` or the error.
+    fn mr(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> String {
+        let r = call_m(vm, obj, name, args);
+        show(vm, r)
+    }
+
+    fn rep(vm: &mut Vm, v: Value) -> String {
+        vm.repr(v).expect("repr")
+    }
+
+    fn s(vm: &mut Vm, x: &str) -> Value {
+        vm.new_str(x)
+    }
+
+    fn int(i: i64) -> Value {
+        Value::small_int_unchecked(i)
+    }
+
+    /// A dict from (str key, int value) pairs.
+    fn sdict(vm: &mut Vm, pairs: &[(&str, i64)]) -> Value {
+        let d = vm.new_dict();
+        for &(k, v) in pairs {
+            let k = vm.new_str(k);
+            vm.dict_set(d, k, int(v)).unwrap();
+        }
+        d
+    }
+
+    /// A dict from int keys, all values 0.
+    fn idict(vm: &mut Vm, keys: &[i64]) -> Value {
+        let d = vm.new_dict();
+        for &k in keys {
+            vm.dict_set(d, int(k), int(0)).unwrap();
+        }
+        d
+    }
+
+    fn list(vm: &mut Vm, items: Vec<Value>) -> Value {
+        vm.new_list(items)
+    }
+
+    fn pair(vm: &mut Vm, k: &str, v: i64) -> Value {
+        let k = vm.new_str(k);
+        vm.new_tuple(vec![k, int(v)])
+    }
+
+    fn sorted(vm: &mut Vm, v: Value) -> String {
+        let b = vm.builtins;
+        let name = vm.intern("sorted");
+        let f = vm.module_get(b, name).expect("sorted");
+        let r = vm.call(f, &[v], &[]);
+        show(vm, r)
+    }
+
+    fn binop(vm: &mut Vm, a: Value, op: BinOp, b: Value) -> PyResult<Value> {
+        vm.binary_op(a, op, b)
+    }
+
+    #[test]
+    fn constructor() {
+        let vm = &mut new_vm();
+        let dc = vm.types.dict;
+        let (p1, p2) = (pair(vm, "a", 1), pair(vm, "b", 2));
+        let l = list(vm, vec![p1, p2]);
+        let kc = vm.intern("c");
+        let r = vm.call(dc, &[l], &[(kc, int(3))]);
+        assert_eq!(show(vm, r), "{'a': 1, 'b': 2, 'c': 3}"); // dict([('a',1),('b',2)], c=3)
+        let src = sdict(vm, &[("x", 1)]);
+        let (kx, ky) = (vm.intern("x"), vm.intern("y"));
+        let r = vm.call(dc, &[src], &[(kx, int(2)), (ky, int(3))]);
+        assert_eq!(show(vm, r), "{'x': 2, 'y': 3}");
+        let r = vm.call(dc, &[int(1)], &[]);
+        assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
+        let l = list(vm, vec![int(1)]);
+        let r = vm.call(dc, &[l], &[]);
+        assert_eq!(show(vm, r), "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
+        let t = vm.new_tuple(vec![int(1), int(2), int(3)]);
+        let l = list(vm, vec![t]);
+        let r = vm.call(dc, &[l], &[]);
+        assert_eq!(show(vm, r), "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
+        let (e1, e2) = (vm.new_dict(), vm.new_dict());
+        let r = vm.call(dc, &[e1, e2], &[]);
+        assert_eq!(show(vm, r), "TypeError: dict expected at most 1 argument, got 2");
+        let r = vm.call(dc, &[], &[]);
+        assert_eq!(show(vm, r), "{}");
+    }
+
+    #[test]
+    fn get_setdefault_pop_popitem() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1), ("b", 2)]);
+        let (a, z) = (s(vm, "a"), s(vm, "z"));
+        assert_eq!(mr(vm, d, "get", &[a]), "1");
+        assert_eq!(mr(vm, d, "get", &[z]), "None");
+        assert_eq!(mr(vm, d, "get", &[z, int(0)]), "0");
+        let d = sdict(vm, &[("a", 1)]);
+        let (b, empty) = (s(vm, "b"), vm.new_list(vec![]));
+        let r = m(vm, d, "setdefault", &[b, empty]);
+        assert!(r == empty);
+        assert_eq!(mr(vm, d, "setdefault", &[a, int(5)]), "1");
+        assert_eq!(rep(vm, d), "{'a': 1, 'b': []}");
+        let d = sdict(vm, &[("a", 1), ("b", 2)]);
+        assert_eq!(mr(vm, d, "pop", &[a]), "1");
+        assert_eq!(mr(vm, d, "pop", &[z, int(9)]), "9");
+        assert_eq!(rep(vm, d), "{'b': 2}");
+        assert_eq!(mr(vm, d, "pop", &[z]), "KeyError: 'z'");
+        let d = sdict(vm, &[("a", 1), ("b", 2), ("c", 3)]);
+        assert_eq!(mr(vm, d, "popitem", &[]), "('c', 3)");
+        assert_eq!(mr(vm, d, "popitem", &[]), "('b', 2)");
+        assert_eq!(rep(vm, d), "{'a': 1}");
+        let e = vm.new_dict();
+        assert_eq!(mr(vm, e, "popitem", &[]), "KeyError: 'popitem(): dictionary is empty'");
+        let r = vm.get_item(d, b);
+        assert_eq!(show(vm, r), "KeyError: 'b'");
+    }
+
+    #[test]
+    fn argument_errors() {
+        let vm = &mut new_vm();
+        let e = vm.new_dict();
+        assert_eq!(mr(vm, e, "get", &[]), "TypeError: get expected at least 1 argument, got 0");
+        assert_eq!(mr(vm, e, "pop", &[]), "TypeError: pop expected at least 1 argument, got 0");
+        assert_eq!(mr(vm, e, "setdefault", &[]), "TypeError: setdefault expected at least 1 argument, got 0");
+        assert_eq!(mr(vm, e, "update", &[int(1), int(2)]), "TypeError: update expected at most 1 argument, got 2");
+        assert_eq!(mr(vm, e, "popitem", &[int(1)]), "TypeError: dict.popitem() takes no arguments (1 given)");
+        assert_eq!(mr(vm, e, "keys", &[int(1)]), "TypeError: dict.keys() takes no arguments (1 given)");
+        let dc = vm.types.dict;
+        assert_eq!(mr(vm, dc, "fromkeys", &[]), "TypeError: fromkeys expected at least 1 argument, got 0");
+        let k = m(vm, e, "keys", &[]);
+        let r = vm.hash(k).map(|h| vm.new_int(h));
+        assert_eq!(show(vm, r), "TypeError: unhashable type: 'dict_keys'");
+        let d = sdict(vm, &[("a", 1)]);
+        let l = list(vm, vec![]);
+        let r = binop(vm, d, BinOp::BitOr, l);
+        assert_eq!(show(vm, r), "TypeError: unsupported operand type(s) for |: 'dict' and 'list'");
+    }
+
+    #[test]
+    fn update_fromkeys_or_copy_clear() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1)]);
+        let p = pair(vm, "b", 2);
+        let l = list(vm, vec![p]);
+        let kc = vm.intern("c");
+        let upd = vm.get_attr_str(d, "update").unwrap();
+        vm.call(upd, &[l], &[(kc, int(3))]).unwrap();
+        let a9 = sdict(vm, &[("a", 9)]);
+        m(vm, d, "update", &[a9]);
+        assert_eq!(rep(vm, d), "{'a': 9, 'b': 2, 'c': 3}");
+        let dc = vm.types.dict;
+        let (x, y) = (s(vm, "x"), s(vm, "y"));
+        let keys = list(vm, vec![x, y]);
+        assert_eq!(mr(vm, dc, "fromkeys", &[keys, int(0)]), "{'x': 0, 'y': 0}");
+        let ab = s(vm, "ab");
+        assert_eq!(mr(vm, dc, "fromkeys", &[ab]), "{'a': None, 'b': None}");
+        let (d1, d2) = (sdict(vm, &[("a", 1)]), sdict(vm, &[("b", 2), ("a", 3)]));
+        let r = binop(vm, d1, BinOp::BitOr, d2);
+        assert_eq!(show(vm, r), "{'a': 3, 'b': 2}");
+        let p = pair(vm, "z", 0);
+        let l = list(vm, vec![p]);
+        let r = vm.inplace_op(d1, BinOp::BitOr, l);
+        assert_eq!(show(vm, r), "{'a': 1, 'z': 0}"); // d |= [('z', 0)]
+        let c = m(vm, d1, "copy", &[]);
+        assert!(c != d1);
+        assert_eq!(rep(vm, c), "{'a': 1, 'z': 0}");
+        m(vm, d1, "clear", &[]);
+        assert_eq!(rep(vm, d1), "{}");
+        assert_eq!(rep(vm, c), "{'a': 1, 'z': 0}");
+        let (e1, e2) = (sdict(vm, &[("a", 1)]), sdict(vm, &[("a", 1)]));
+        assert_eq!(mr(vm, e1, "__eq__", &[e2]), "True");
+        assert_eq!(mr(vm, e1, "__eq__", &[int(1)]), "NotImplemented");
+    }
+
+    #[test]
+    fn views_repr_len_contains_live() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1), ("b", 2), ("c", 3)]);
+        let (k, v, i) = (m(vm, d, "keys", &[]), m(vm, d, "values", &[]), m(vm, d, "items", &[]));
+        assert_eq!(rep(vm, k), "dict_keys(['a', 'b', 'c'])");
+        assert_eq!(rep(vm, v), "dict_values([1, 2, 3])");
+        assert_eq!(rep(vm, i), "dict_items([('a', 1), ('b', 2), ('c', 3)])");
+        assert_eq!(vm.len(k).unwrap(), 3);
+        let a = s(vm, "a");
+        assert!(vm.contains(k, a).unwrap());
+        let (pa1, pa2) = (pair(vm, "a", 1), pair(vm, "a", 2));
+        assert!(vm.contains(i, pa1).unwrap());
+        assert!(!vm.contains(i, pa2).unwrap());
+        assert!(!vm.contains(i, a).unwrap());
+        assert!(vm.contains(v, int(1)).unwrap());
+        let items = vm.collect_iterable(i).unwrap();
+        let l = list(vm, items);
+        assert_eq!(rep(vm, l), "[('a', 1), ('b', 2), ('c', 3)]");
+        // Views are live.
+        let d2 = sdict(vm, &[("a", 1)]);
+        let k2 = m(vm, d2, "keys", &[]);
+        let c = s(vm, "c");
+        vm.set_item(d2, c, int(3)).unwrap();
+        assert_eq!(rep(vm, k2), "dict_keys(['a', 'c'])");
+        assert_eq!(vm.len(k2).unwrap(), 2);
+        let e = vm.new_dict();
+        let ek = m(vm, e, "keys", &[]);
+        assert!(!vm.truthy(ek).unwrap());
+        assert!(vm.truthy(k2).unwrap());
+    }
+
+    #[test]
+    fn reversed_and_iteration_errors() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1), ("b", 2)]);
+        let r = m(vm, d, "__reversed__", &[]);
+        let l = vm.collect_iterable(r).unwrap();
+        let l = list(vm, l);
+        assert_eq!(rep(vm, l), "['b', 'a']");
+        let items = m(vm, d, "items", &[]);
+        let r = m(vm, items, "__reversed__", &[]);
+        let l = vm.collect_iterable(r).unwrap();
+        let l = list(vm, l);
+        assert_eq!(rep(vm, l), "[('b', 2), ('a', 1)]");
+        let values = m(vm, d, "values", &[]);
+        let r = m(vm, values, "__reversed__", &[]);
+        let l = vm.collect_iterable(r).unwrap();
+        let l = list(vm, l);
+        assert_eq!(rep(vm, l), "[2, 1]");
+        let it = vm.get_iter(d).unwrap();
+        vm.iter_next(it).unwrap();
+        let c = s(vm, "c");
+        vm.set_item(d, c, int(1)).unwrap();
+        let r = vm.iter_next(it).map(|v| v.unwrap_or(Value::NONE));
+        assert_eq!(show(vm, r), "RuntimeError: dictionary changed size during iteration");
+    }
+
+    #[test]
+    fn view_set_operators() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1), ("b", 2), ("c", 3)]);
+        let k = m(vm, d, "keys", &[]);
+        let (b, c, z) = (s(vm, "b"), s(vm, "c"), s(vm, "z"));
+        let l = list(vm, vec![b, c, z]);
+        let r = binop(vm, k, BinOp::BitAnd, l).unwrap();
+        assert_eq!(sorted(vm, r), "['b', 'c']"); // d.keys() & ['b','c','z']
+        let l = list(vm, vec![z]);
+        let r = binop(vm, k, BinOp::BitOr, l).unwrap();
+        assert_eq!(sorted(vm, r), "['a', 'b', 'c', 'z']");
+        let a = s(vm, "a");
+        let l = list(vm, vec![a]);
+        let r = binop(vm, k, BinOp::Sub, l).unwrap();
+        assert_eq!(sorted(vm, r), "['b', 'c']");
+        let q = s(vm, "q");
+        let l = list(vm, vec![a, q]);
+        let r = binop(vm, k, BinOp::BitXor, l).unwrap();
+        assert_eq!(sorted(vm, r), "['b', 'c', 'q']");
+        let i = m(vm, d, "items", &[]);
+        let (pa1, pb3) = (pair(vm, "a", 1), pair(vm, "b", 3));
+        let l = list(vm, vec![pa1, pb3]);
+        let r = binop(vm, i, BinOp::BitAnd, l).unwrap();
+        assert_eq!(rep(vm, r), "{('a', 1)}");
+        // dict(a=1,b=2).items() ^ dict(a=1,b=3,c=4).items()
+        let (d1, d2) = (sdict(vm, &[("a", 1), ("b", 2)]), sdict(vm, &[("a", 1), ("b", 3), ("c", 4)]));
+        let (i1, i2) = (m(vm, d1, "items", &[]), m(vm, d2, "items", &[]));
+        let r = binop(vm, i1, BinOp::BitXor, i2).unwrap();
+        assert_eq!(sorted(vm, r), "[('b', 2), ('b', 3), ('c', 4)]");
+        let e = vm.new_dict();
+        let ek = m(vm, e, "keys", &[]);
+        let r = binop(vm, ek, BinOp::BitAnd, int(1));
+        assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
+        let r = binop(vm, int(1), BinOp::Sub, ek);
+        assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
+        let v = m(vm, d, "values", &[]);
+        let r = binop(vm, v, BinOp::BitOr, k).unwrap();
+        assert_eq!(vm.len(r).unwrap(), 6); // d.values() | d.keys()
+        let r = binop(vm, v, BinOp::BitOr, v);
+        assert_eq!(show(vm, r), "TypeError: unsupported operand type(s) for |: 'dict_values' and 'dict_values'");
+    }
+
+    #[test]
+    fn view_operator_orders_with_colliding_ints() {
+        let vm = &mut new_vm();
+        let d = idict(vm, &[0, 8, 16]);
+        let k = m(vm, d, "keys", &[]);
+        let l = list(vm, vec![int(24), int(32)]);
+        let r = binop(vm, k, BinOp::BitOr, l);
+        assert_eq!(show(vm, r), "{0, 32, 8, 16, 24}"); // {0:0,8:0,16:0}.keys() | [24,32]
+        let d = idict(vm, &[0, 8, 16, 24, 32]);
+        let k = m(vm, d, "keys", &[]);
+        let l = list(vm, vec![int(8)]);
+        let r = binop(vm, k, BinOp::Sub, l);
+        assert_eq!(show(vm, r), "{0, 16, 32, 24}");
+        let sc = vm.types.set;
+        let l = list(vm, vec![int(8), int(40)]);
+        let s840 = vm.call(sc, &[l], &[]).unwrap();
+        let r = binop(vm, k, BinOp::BitXor, s840);
+        assert_eq!(show(vm, r), "{0, 16, 32, 40, 24}");
+        let d = idict(vm, &[0, 8, 16]);
+        let k = m(vm, d, "keys", &[]);
+        let l = list(vm, vec![int(24), int(0)]);
+        let r = binop(vm, l, BinOp::BitAnd, k);
+        assert_eq!(show(vm, r), "{0}"); // [24, 0] & {0:0,8:0,16:0}.keys()
+        let d = idict(vm, &[8, 0]);
+        let k = m(vm, d, "keys", &[]);
+        let l = list(vm, vec![int(0), int(8), int(16), int(24)]);
+        let big = vm.call(sc, &[l], &[]).unwrap();
+        let r = binop(vm, k, BinOp::BitAnd, big);
+        assert_eq!(show(vm, r), "{8, 0}"); // {8:0,0:0}.keys() & {0,8,16,24}
+    }
+
+    #[test]
+    fn view_comparisons_and_isdisjoint() {
+        let vm = &mut new_vm();
+        let d = sdict(vm, &[("a", 1), ("b", 2), ("c", 3)]);
+        let (k, i) = (m(vm, d, "keys", &[]), m(vm, d, "items", &[]));
+        let sc = vm.types.set;
+        let (a, b, c, dd) = (s(vm, "a"), s(vm, "b"), s(vm, "c"), s(vm, "d"));
+        let l = list(vm, vec![a, b, c]);
+        let abc = vm.call(sc, &[l], &[]).unwrap();
+        let l = list(vm, vec![a]);
+        let sa = vm.call(sc, &[l], &[]).unwrap();
+        let l = list(vm, vec![a, b, c, dd]);
+        let abcd = vm.call(sc, &[l], &[]).unwrap();
+        let checks = [
+            (k, CmpOp::Eq, abc, true),
+            (abc, CmpOp::Eq, k, true),
+            (k, CmpOp::NotEq, sa, true),
+            (k, CmpOp::Lt, abcd, true),
+            (sa, CmpOp::LtE, k, true),
+            (k, CmpOp::Gt, sa, true),
+            (k, CmpOp::GtE, abcd, false),
+        ];
+        for (x, op, y, want) in checks {
+            let r = vm.compare_op(x, op, y).unwrap();
+            assert_eq!(r, Value::bool(want), "{:?}", op);
+        }
+        let (p1, p2, p3) = (pair(vm, "a", 1), pair(vm, "b", 2), pair(vm, "c", 3));
+        let l = list(vm, vec![p1, p2, p3]);
+        let items_set = vm.call(sc, &[l], &[]).unwrap();
+        let r = vm.compare_op(i, CmpOp::Eq, items_set).unwrap();
+        assert_eq!(r, Value::TRUE); // d.items() == {('a',1),('b',2),('c',3)}
+        let v = m(vm, d, "values", &[]);
+        let v2 = m(vm, d, "values", &[]);
+        let r = vm.compare_op(v, CmpOp::Eq, v2).unwrap();
+        assert_eq!(r, Value::FALSE); // d.values() == d.values()
+        let z = s(vm, "z");
+        let l = list(vm, vec![z]);
+        assert_eq!(mr(vm, k, "isdisjoint", &[l]), "True");
+        let l = list(vm, vec![a]);
+        assert_eq!(mr(vm, k, "isdisjoint", &[l]), "False");
+        let l = list(vm, vec![p1]);
+        let s1 = vm.call(sc, &[l], &[]).unwrap();
+        assert_eq!(mr(vm, i, "isdisjoint", &[s1]), "False");
+    }
+
+    #[test]
+    fn subclass_missing_through_getitem_native() {
+        let vm = &mut new_vm();
+        // dict.__getitem__ on an exact dict never looks for __missing__.
+        let d = sdict(vm, &[("a", 1)]);
+        let k = s(vm, "k");
+        assert_eq!(mr(vm, d, "__getitem__", &[k]), "KeyError: 'k'");
+        let a = s(vm, "a");
+        assert_eq!(mr(vm, d, "__getitem__", &[a]), "1");
+        assert_eq!(mr(vm, d, "__contains__", &[a]), "True");
+        assert_eq!(mr(vm, d, "__len__", &[]), "1");
+        m(vm, d, "__setitem__", &[k, int(5)]);
+        m(vm, d, "__delitem__", &[a]);
+        assert_eq!(rep(vm, d), "{'k': 5}");
+        assert_eq!(mr(vm, d, "__delitem__", &[a]), "KeyError: 'a'");
+    }
+}

@@ -16,8 +16,25 @@ pub fn register(vm: &mut Vm) {
     add_method(vm, b, "with_traceback", exc_with_traceback);
 }
 
+/// CPython maps `OSError(errno, ...)` to the subclass for that errno.
+fn os_error_subclass(vm: &Vm, class: Value, args: &[Value]) -> Value {
+    if class != vm.types.exc.os_error || args.len() < 2 {
+        return class;
+    }
+    let e = &vm.types.exc;
+    match vm.int_of(args[0]) {
+        Some(2) => e.file_not_found_error,
+        Some(17) => e.file_exists_error,
+        Some(1) | Some(13) => e.permission_error,
+        Some(20) => e.not_a_directory_error,
+        Some(21) => e.is_a_directory_error,
+        Some(110) => e.timeout_error,
+        _ => class,
+    }
+}
+
 fn exc_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let class = args[0];
+    let class = os_error_subclass(vm, args[0], &args[1..]);
     if vm.as_class(class).is_none() || !vm.is_subclass(class, vm.types.exc.base_exception) {
         return Err(vm.type_error("BaseException.__new__(X): X is not a subtype of BaseException"));
     }
@@ -41,6 +58,14 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "BaseException.__str__", args, 1, 1)?;
     let items = vm.exc_args(args[0]).to_vec();
     let is_key_error = vm.isinstance(args[0], vm.types.exc.key_error);
+    if vm.isinstance(args[0], vm.types.exc.os_error) && (2..=3).contains(&items.len()) {
+        let (errno, strerror) = (vm.str_value(items[0])?, vm.str_value(items[1])?);
+        let s = match items.get(2) {
+            Some(&f) => format!("[Errno {}] {}: {}", errno, strerror, vm.repr(f)?),
+            None => format!("[Errno {}] {}", errno, strerror),
+        };
+        return Ok(vm.new_string(s));
+    }
     let s = match items.len() {
         0 => String::new(),
         1 if is_key_error => vm.repr(items[0])?,

@@ -264,6 +264,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if vm.str_of(total).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if matches!(total.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_))) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
     let it = vm.get_iter(a[0])?;
     // Float sums use Neumaier compensation like CPython 3.12? No: 3.11 adds plainly.
     while let Some(v) = vm.iter_next(it)? {
@@ -337,12 +340,12 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(Value::bool(r))
 }
 
-fn attr_name(vm: &mut Vm, fname: &str, v: Value) -> PyResult<Value> {
+fn attr_name(vm: &mut Vm, _fname: &str, v: Value) -> PyResult<Value> {
     match vm.str_of(v) {
         Some(_) => Ok(vm.intern_value(v)),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{}(): attribute name must be string, not '{}'", fname, tn)))
+            Err(vm.type_error(format!("attribute name must be string, not '{}'", tn)))
         }
     }
 }
@@ -432,10 +435,10 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn radix(vm: &mut Vm, args: &[Value], name: &str, base: u32) -> PyResult<Value> {
     arity(vm, name, args, 1, 1)?;
-    let b = match vm.index_value(args[0])? {
-        Some(i) => BigInt::from(i),
-        None => match vm.bigint_of(args[0]) {
-            Some(b) => b,
+    let b = match vm.bigint_of(args[0]) {
+        Some(b) => b,
+        None => match vm.index_value(args[0])? {
+            Some(i) => BigInt::from(i),
             None => {
                 let tn = vm.type_name(args[0]);
                 return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
@@ -474,6 +477,10 @@ fn id(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "iter", args, 1, 2)?;
     if args.len() == 2 {
+        let callable_check = callable(vm, &args[..1], &[])?;
+        if callable_check != Value::TRUE {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
         return Ok(vm.new_iter(IterState::Callable { func: args[0], sentinel: args[1] }));
     }
     vm.get_iter(args[0])

@@ -72,6 +72,9 @@ pub fn register_all(vm: &mut Vm) {
     for (name, class) in vm.types.exc.all() {
         set_builtin(vm, name, class);
     }
+    let os_error = vm.types.exc.os_error;
+    set_builtin(vm, "EnvironmentError", os_error);
+    set_builtin(vm, "IOError", os_error);
     let ni = vm.singletons.not_implemented;
     set_builtin(vm, "NotImplemented", ni);
     let el = vm.singletons.ellipsis;

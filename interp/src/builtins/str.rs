@@ -189,8 +189,11 @@ impl<'a> Chars<'a> {
 
     /// Byte offset of code point `ci` (clamped to the end).
     fn byte(&self, ci: usize) -> usize {
-        if self.ascii || ci >= self.len {
-            return ci.min(self.s.len());
+        if ci >= self.len {
+            return self.s.len();
+        }
+        if self.ascii {
+            return ci;
         }
         self.s.char_indices().nth(ci).map_or(self.s.len(), |(b, _)| b)
     }

@@ -240,3 +240,145 @@ fn mul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     }
     Ok(vm.new_tuple(v))
 }
+
+#[cfg(test)]
+mod tests {
+    //! Expectations come from CPython 3.11 (`python3.11`).
+
+    use crate::ast::{BinOp, CmpOp};
+    use crate::value::Value;
+    use crate::vm::{PyResult, Vm, VmOptions};
+
+    fn new_vm() -> Box<Vm> {
+        Vm::new(VmOptions::default())
+    }
+
+    fn show(vm: &mut Vm, r: PyResult<Value>) -> String {
+        match r {
+            Ok(v) => vm.repr(v).unwrap_or_else(|_| "<repr failed>".into()),
+            Err(e) => {
+                let tn = vm.type_name(e.0);
+                let msg = vm.str_value(e.0).unwrap_or_default();
+                format!("{}: {}", tn, msg)
+            }
+        }
+    }
+
+    fn mr(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> String {
+        let r = vm.get_attr_str(obj, name).and_then(|m| vm.call(m, args, &[]));
+        show(vm, r)
+    }
+
+    fn int(i: i64) -> Value {
+        Value::small_int_unchecked(i)
+    }
+
+    fn tup(vm: &mut Vm, xs: &[i64]) -> Value {
+        vm.new_tuple(xs.iter().map(|&i| int(i)).collect())
+    }
+
+    fn mk(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+        let tc = vm.types.tuple;
+        vm.call(tc, args, &[])
+    }
+
+    #[test]
+    fn constructor() {
+        let vm = &mut new_vm();
+        let r = mk(vm, &[]);
+        assert_eq!(show(vm, r), "()");
+        let l = vm.new_list(vec![int(1), int(2)]);
+        let r = mk(vm, &[l]);
+        assert_eq!(show(vm, r), "(1, 2)");
+        let ab = vm.new_str("ab");
+        let r = mk(vm, &[ab]);
+        assert_eq!(show(vm, r), "('a', 'b')");
+        let d = vm.new_dict();
+        vm.dict_set(d, int(1), int(2)).unwrap();
+        vm.dict_set(d, int(3), int(4)).unwrap();
+        let r = mk(vm, &[d]);
+        assert_eq!(show(vm, r), "(1, 3)");
+        let t = tup(vm, &[1, 2]);
+        let r = mk(vm, &[t]).unwrap();
+        assert!(r == t, "tuple(t) is t");
+        let r = mk(vm, &[int(1), int(2)]);
+        assert_eq!(show(vm, r), "TypeError: tuple expected at most 1 argument, got 2");
+        let tc = vm.types.tuple;
+        let k = vm.intern("a");
+        let r = vm.call(tc, &[], &[(k, int(1))]);
+        assert_eq!(show(vm, r), "TypeError: tuple() takes no keyword arguments");
+        let r = mk(vm, &[int(5)]);
+        assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
+    }
+
+    #[test]
+    fn count_and_index() {
+        let vm = &mut new_vm();
+        let t = tup(vm, &[1, 2, 1, 1]);
+        assert_eq!(mr(vm, t, "count", &[int(1)]), "3");
+        let t = tup(vm, &[1, 2, 3, 2]);
+        assert_eq!(mr(vm, t, "index", &[int(2)]), "1");
+        assert_eq!(mr(vm, t, "index", &[int(2), int(2)]), "3");
+        assert_eq!(mr(vm, t, "index", &[int(2), int(-1)]), "3");
+        assert_eq!(mr(vm, t, "index", &[int(3), int(0), int(3)]), "2");
+        assert_eq!(mr(vm, t, "index", &[int(2), int(0), int(1)]), "ValueError: tuple.index(x): x not in tuple");
+        assert_eq!(mr(vm, t, "index", &[int(9)]), "ValueError: tuple.index(x): x not in tuple");
+        let t3 = tup(vm, &[1, 2, 3]);
+        assert_eq!(mr(vm, t3, "index", &[int(3), int(-100), int(100)]), "2");
+        let e = tup(vm, &[]);
+        assert_eq!(mr(vm, e, "index", &[]), "TypeError: index expected at least 1 argument, got 0");
+        assert_eq!(mr(vm, e, "count", &[]), "TypeError: tuple.count() takes exactly one argument (0 given)");
+    }
+
+    #[test]
+    fn dunders() {
+        let vm = &mut new_vm();
+        let t = tup(vm, &[1, 2, 3]);
+        assert_eq!(mr(vm, t, "__hash__", &[]), "529344067295497451"); // hash((1,2,3))
+        let e = tup(vm, &[]);
+        assert_eq!(mr(vm, e, "__hash__", &[]), "5740354900026072187"); // hash(())
+        let inner = vm.new_list(vec![int(2)]);
+        let bad = vm.new_tuple(vec![int(1), inner]);
+        assert_eq!(mr(vm, bad, "__hash__", &[]), "TypeError: unhashable type: 'list'");
+        let sl = vm.alloc_kind(vm.types.slice, crate::object::ObjKind::Slice { start: int(1), stop: Value::NONE, step: Value::NONE });
+        assert_eq!(mr(vm, t, "__getitem__", &[sl]), "(2, 3)");
+        assert_eq!(mr(vm, t, "__getitem__", &[int(-1)]), "3");
+        assert_eq!(mr(vm, t, "__getitem__", &[int(5)]), "IndexError: tuple index out of range");
+        assert_eq!(mr(vm, t, "__contains__", &[int(2)]), "True");
+        assert_eq!(mr(vm, t, "__contains__", &[int(5)]), "False");
+        assert_eq!(mr(vm, t, "__len__", &[]), "3");
+        let it = vm.get_attr_str(t, "__iter__").and_then(|m| vm.call(m, &[], &[])).unwrap();
+        let items = vm.collect_iterable(it).unwrap();
+        let l = vm.new_list(items);
+        assert_eq!(show(vm, Ok(l)), "[1, 2, 3]");
+        let (a, b) = (tup(vm, &[1, 2]), tup(vm, &[1, 3]));
+        assert_eq!(mr(vm, a, "__lt__", &[b]), "True");
+        let a2 = tup(vm, &[1, 2]);
+        assert_eq!(mr(vm, a, "__eq__", &[a2]), "True");
+        let l = vm.new_list(vec![int(1), int(2)]);
+        assert_eq!(mr(vm, a, "__eq__", &[l]), "NotImplemented");
+        let c = tup(vm, &[1, 2, 0]);
+        let r = vm.compare_op(a, CmpOp::GtE, c);
+        assert_eq!(show(vm, r), "False");
+    }
+
+    #[test]
+    fn add_and_mul() {
+        let vm = &mut new_vm();
+        let (a, b) = (tup(vm, &[1, 2]), tup(vm, &[3]));
+        assert_eq!(mr(vm, a, "__add__", &[b]), "(1, 2, 3)");
+        let l = vm.new_list(vec![int(3)]);
+        assert_eq!(mr(vm, a, "__add__", &[l]), "TypeError: can only concatenate tuple (not \"list\") to tuple");
+        assert_eq!(mr(vm, a, "__mul__", &[int(3)]), "(1, 2, 1, 2, 1, 2)");
+        assert_eq!(mr(vm, a, "__mul__", &[int(-1)]), "()");
+        let s = vm.new_str("a");
+        assert_eq!(mr(vm, a, "__mul__", &[s]), "TypeError: 'str' object cannot be interpreted as an integer");
+        let t3 = tup(vm, &[3]);
+        assert_eq!(mr(vm, t3, "__rmul__", &[int(2)]), "(3, 3)");
+        let r = vm.binary_op(a, BinOp::Add, b);
+        assert_eq!(show(vm, r), "(1, 2, 3)");
+        let e = tup(vm, &[]);
+        let r = mr(vm, a, "__add__", &[e]);
+        assert_eq!(r, "(1, 2)");
+    }
+}

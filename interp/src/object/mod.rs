@@ -126,6 +126,7 @@ impl Obj {
     pub fn attrs(&self) -> Option<&AttrStore> {
         match &self.kind {
             ObjKind::Instance(a) => Some(a),
+            ObjKind::Function(f) => Some(&f.attrs),
             _ => self.extra.as_deref(),
         }
     }

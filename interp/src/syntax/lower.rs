@@ -1019,11 +1019,12 @@ impl<'a> Cx<'a> {
                 },
                 other => {
                     let mut p = self.map_parse_error(other, start, end);
-                    p.reliable = (is_target_error_msg(&p.err.msg)
-                        && self.balanced(start, end)
-                        && !self.other_error_within(errors, e, start, end))
-                        || p.err.msg.starts_with("f-string");
-                    if first_reported.is_none() {
+                    let target = is_target_error_msg(&p.err.msg);
+                    // An invalid target that contains (or is followed by) another error is a
+                    // consequence of that error (`a - = b`, `ifx > 1:`).
+                    let consequence = target && self.other_error_within(errors, e, start, end);
+                    p.reliable = (target && !consequence && self.balanced(start, end)) || p.err.msg.starts_with("f-string");
+                    if first_reported.is_none() && !consequence {
                         first_reported = Some(parse_errs.len());
                     }
                     parse_errs.push(p);
@@ -1066,6 +1067,10 @@ impl<'a> Cx<'a> {
                 continue;
             }
             any_error = true;
+            let (us, ue) = (u.range.start().to_u32(), u.range.end().to_u32());
+            if errors.iter().any(|e| (us..=ue).contains(&e.location.start().to_u32())) {
+                continue;
+            }
             if let Some(p) = self.map_unsupported(u) {
                 match p {
                     Mapped::Tok(t) => tok_errors.push(t),
@@ -1101,6 +1106,7 @@ impl<'a> Cx<'a> {
                     let bracket_line = self.sm.line_of(at);
                     let error_line = self.sm.line_of(p.at).max(p.err.line);
                     let same_line = bracket_line == self.sm.line_of(p.at)
+                        && p.err.msg.starts_with("invalid syntax")
                         && self.tok_index(p.at).is_some_and(|i| starts_expression(self.toks[i].kind));
                     if p.at >= self.content_end || bracket_line < error_line || same_line {
                         return Some(unclosed_err(at, c));
@@ -1126,7 +1132,7 @@ impl<'a> Cx<'a> {
     /// Whether another of ruff's errors lies within `start..end` or at the token right after it
     /// (then an "invalid target" is a consequence of that error, e.g. `a - = b`).
     fn other_error_within(&self, errors: &[ParseError], this: &ParseError, start: u32, end: u32) -> bool {
-        let after = self.tok_index(end).map_or(end, |i| self.toks[i].start);
+        let after = self.tok_index(end).map_or(end, |i| self.toks[i].end);
         errors.iter().any(|o| {
             !std::ptr::eq(o, this) && {
                 let at = o.location.start().to_u32();
@@ -1316,6 +1322,11 @@ impl<'a> Cx<'a> {
         let esc = before.rfind('\\').map_or(content, |p| content + p as u32);
         let mut esc_end = end.max(start);
         let esc_text = self.src.get(esc as usize..).unwrap_or("");
+        let is_bytes = token[..prefix].contains(['b', 'B']);
+        if is_bytes && esc_text.as_bytes().get(1) == Some(&b'x') {
+            let a = esc.saturating_sub(content);
+            return (format!("(value error) invalid \\x escape at position {a}"), te);
+        }
         let reason = match esc_text.as_bytes().get(1) {
             Some(b'x') => "truncated \\xXX escape",
             Some(b'u') => "truncated \\uXXXX escape",
@@ -1572,6 +1583,16 @@ impl<'a> Cx<'a> {
             return self.at_next_line(SE, "expected 'except' or 'finally' block", start);
         }
         if msg.starts_with("Expected class, function definition or async function definition after decorator") {
+            let at = self.toks.partition_point(|t| t.start < start);
+            if self.toks.get(at).is_some_and(|t| t.kind == K::Dedent) {
+                let line = self.tok_index(start).map_or_else(|| self.sm.line_count().max(1), |i| self.sm.line_of(self.toks[i].start));
+                return ParseErr {
+                    at: start,
+                    err: self.err_cols(SyntaxErrorKind::IndentationError, "unexpected unindent", line, 0, 0),
+                    is_final: true,
+                    reliable: false,
+                };
+            }
             if let Some(i) = self.tok_index(start) {
                 let indent = if self.toks[i].kind == K::Indent {
                     Some(i)
@@ -1709,7 +1730,7 @@ impl<'a> Cx<'a> {
                 if forced {
                     return pe(self.err_at(SE, "expected ':'", start));
                 }
-                if matches!(found, K::Comma | K::Rbrace) {
+                if !matches!(found, K::Newline | K::Unknown | K::Equal) {
                     let open = self.open_brackets_before(i);
                     if open.last().is_some_and(|&(k, _)| k == K::Lbrace) {
                         if let Some(p) = prev {

@@ -207,6 +207,9 @@ impl Vm {
         if sym == "+" && self.list_cell(a).is_some() && self.list_cell(b).is_none() {
             return self.type_error(format!("can only concatenate list (not \"{}\") to list", tb));
         }
+        if sym == "+" && matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_))) {
+            return self.type_error(format!("can't concat {} to bytes", tb));
+        }
         if sym == "+" && self.tuple_items(a).is_some() && self.tuple_items(b).is_none() {
             return self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tb));
         }
@@ -283,7 +286,8 @@ impl Vm {
             }
         }
         if let Some(d) = self.dict_cell(a) {
-            if op == BinOp::BitOr && self.dict_cell(b).is_some() {
+            // `d |= x` accepts any mapping or iterable of pairs, like `d.update(x)`.
+            if op == BinOp::BitOr {
                 let _ = d;
                 self.dict_update_from(a, b, None)?;
                 return Ok(a);

@@ -54,6 +54,11 @@ impl Vm {
         if let Some(m) = self.user_dunder(v, sn) {
             return self.call_dunder_str(m, v, "__str__");
         }
+        if self.exc_obj(v).is_some() && self.isinstance(v, self.types.exc.os_error) {
+            let f = self.get_attr_str(v, "__str__")?;
+            let r = self.call(f, &[], &[])?;
+            return Ok(self.str_of(r).unwrap_or("").to_string());
+        }
         if let Some(e) = self.exc_obj(v) {
             let args = self.tuple_items(e.args.get()).unwrap_or(&[]);
             let is_key_error = self.isinstance(v, self.types.exc.key_error);

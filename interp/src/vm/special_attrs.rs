@@ -228,6 +228,18 @@ impl Vm {
                 "denominator" => Value::small_int_unchecked(1),
                 _ => return Ok(None),
             },
+            ObjKind::File(f) => match n {
+                "closed" => Value::bool(f.borrow().closed),
+                "name" => {
+                    let s = f.borrow().name.clone();
+                    self.new_string(s)
+                }
+                "mode" => {
+                    let s = f.borrow().mode.clone();
+                    self.new_string(s)
+                }
+                _ => return Ok(None),
+            },
             ObjKind::Cell(c) => match n {
                 "cell_contents" => {
                     let v = c.get();
