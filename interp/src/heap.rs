@@ -62,7 +62,8 @@ pub struct Heap {
     pub stats: GcStats,
 }
 
-const MIN_THRESHOLD: usize = 8 << 20;
+/// Allocation volume between collections when the live heap is small.
+const MIN_THRESHOLD: usize = 32 << 20;
 
 impl Default for Heap {
     fn default() -> Self {

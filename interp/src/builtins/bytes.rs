@@ -12,13 +12,14 @@ use super::str::{adjust, check_new_class, codecs, dunder_arity, join_items, sear
 use crate::object::function::KwArgs;
 use crate::object::{BytesObj, IterState, ObjKind};
 use crate::value::Value;
-use crate::vm::types::{add_classmethod, add_method, lookup_in_mro};
+use crate::vm::types::{add_classmethod, add_method, add_staticmethod, lookup_in_mro};
 use crate::vm::{PyErr, PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
     let b = vm.types.bytes;
     def_new(vm, b, "__new__", bytes_new);
     add_classmethod(vm, b, "fromhex", fromhex);
+    add_staticmethod(vm, b, "maketrans", maketrans);
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("decode", decode),
         ("hex", hex),
@@ -42,6 +43,18 @@ pub fn register(vm: &mut Vm) {
         ("removesuffix", removesuffix),
         ("upper", upper),
         ("lower", lower),
+        ("title", title),
+        ("capitalize", capitalize),
+        ("swapcase", swapcase),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("splitlines", splitlines),
+        ("expandtabs", expandtabs),
+        ("translate", translate),
+        ("istitle", istitle),
+        ("isascii", isascii),
         ("isdigit", isdigit),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -63,6 +76,8 @@ pub fn register(vm: &mut Vm) {
         ("__mul__", mul),
         ("__rmul__", mul),
         ("__repr__", repr),
+        ("__mod__", modulo),
+        ("__rmod__", rmodulo),
     ];
     for &(name, f) in methods {
         add_method(vm, b, name, f);
@@ -249,7 +264,7 @@ fn zeros(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
 }
 
 /// A user class's `__bytes__`, if it has one.
-fn dunder_bytes(vm: &mut Vm, x: Value) -> PyResult<Option<Vec<u8>>> {
+pub(crate) fn dunder_bytes(vm: &mut Vm, x: Value) -> PyResult<Option<Vec<u8>>> {
     let class = vm.class_of(x);
     let name = vm.intern("__bytes__");
     let m = match lookup_in_mro(vm, class, name) {
@@ -462,8 +477,8 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "bytes.join", args.get(1..).unwrap_or(&[]), 1, 1)?;
     let sep = this(vm, args, "join")?;
+    arity(vm, "bytes.join", &args[1..], 1, 1)?;
     let items = join_items(vm, args[1])?;
     let mut out = Vec::new();
     for (i, &item) in items.iter().enumerate() {
@@ -790,6 +805,217 @@ fn islower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     case_pred(vm, args, "islower", false)
 }
 
+/// `bytes.title`: uppercase after an uncased byte, lowercase after a cased one.
+fn title(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "title")?;
+    let mut prev_cased = false;
+    let out = s
+        .iter()
+        .map(|&b| {
+            let r = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+            prev_cased = b.is_ascii_alphabetic();
+            r
+        })
+        .collect();
+    Ok(vm.new_bytes(out))
+}
+
+fn capitalize(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "capitalize")?;
+    let out = s.iter().enumerate().map(|(i, b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect();
+    Ok(vm.new_bytes(out))
+}
+
+fn swapcase(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "swapcase")?;
+    let out = s.iter().map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() }).collect();
+    Ok(vm.new_bytes(out))
+}
+
+fn istitle(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "istitle")?;
+    let (mut cased, mut prev_cased) = (false, false);
+    for &b in s {
+        if b.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+            cased = true;
+        } else if b.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::bool(cased))
+}
+
+fn isascii(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = no_args(vm, args, "isascii")?;
+    Ok(Value::bool(s.is_ascii()))
+}
+
+// ----- padding and layout ----------------------------------------------------------------
+
+/// center/ljust/rjust; `mode` 0 center, 1 left-justify, 2 right-justify.
+fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: u8) -> PyResult<Value> {
+    let s = this(vm, args, name)?;
+    arity(vm, name, &args[1..], 1, 2)?;
+    let width = int_arg(vm, args[1])?;
+    let fill = match args.get(2) {
+        None => b' ',
+        Some(&f) => match bytes_of(f) {
+            Some(&[b]) => b,
+            _ => {
+                let tn = vm.type_name(f);
+                return Err(vm.type_error(format!("{}() argument 2 must be a byte string of length 1, not {}", name, tn)));
+            }
+        },
+    };
+    let len = s.len() as i64;
+    if width <= len {
+        return Ok(same(vm, args[0]));
+    }
+    let marg = width - len;
+    let left = match mode {
+        0 => marg / 2 + (marg & width & 1),
+        1 => 0,
+        _ => marg,
+    };
+    if width as u64 > MAX_RESULT_BYTES as u64 {
+        return Err(vm.memory_error(""));
+    }
+    let mut out = vec![fill; left as usize];
+    out.extend_from_slice(s);
+    out.resize(width as usize, fill);
+    Ok(vm.new_bytes(out))
+}
+
+fn center(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    pad_impl(vm, args, "center", 0)
+}
+
+fn ljust(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    pad_impl(vm, args, "ljust", 1)
+}
+
+fn rjust(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    pad_impl(vm, args, "rjust", 2)
+}
+
+fn zfill(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "zfill")?;
+    arity(vm, "bytes.zfill", &args[1..], 1, 1)?;
+    let width = int_arg(vm, args[1])?;
+    if width <= s.len() as i64 {
+        return Ok(same(vm, args[0]));
+    }
+    if width as u64 > MAX_RESULT_BYTES as u64 {
+        return Err(vm.memory_error(""));
+    }
+    let fill = width as usize - s.len();
+    let mut out = vec![b'0'; fill];
+    out.extend_from_slice(s);
+    // The sign moves in front of the zeros.
+    if let Some(&sign @ (b'+' | b'-')) = s.first() {
+        out[0] = sign;
+        out[fill] = b'0';
+    }
+    Ok(vm.new_bytes(out))
+}
+
+/// `bytes.splitlines`: only \n, \r and \r\n end lines.
+fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "splitlines")?;
+    let a = bind(vm, "splitlines", &args[1..], kw, &["keepends"], 0)?;
+    let keepends = !a[0].is_null() && int_arg(vm, a[0])? != 0;
+    let mut items = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        let eol = match (s[i], s.get(i + 1)) {
+            (b'\r', Some(b'\n')) => i + 2,
+            (b'\r' | b'\n', _) => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let line = if keepends { &s[start..eol] } else { &s[start..i] };
+        items.push(vm.new_bytes(line.to_vec()));
+        start = eol;
+        i = eol;
+    }
+    if start < s.len() {
+        items.push(vm.new_bytes(s[start..].to_vec()));
+    }
+    Ok(vm.new_list(items))
+}
+
+fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "expandtabs")?;
+    let a = bind(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
+    let tabsize = if a[0].is_null() { 8 } else { int_arg(vm, a[0])? };
+    let mut out = Vec::with_capacity(s.len());
+    let mut col: i64 = 0;
+    for &b in s {
+        if b == b'\t' {
+            if tabsize > 0 {
+                let n = tabsize - col % tabsize;
+                col += n;
+                if out.len() as i64 + n > MAX_RESULT_BYTES as i64 {
+                    return Err(vm.memory_error(""));
+                }
+                out.resize(out.len() + n as usize, b' ');
+            }
+        } else {
+            col += 1;
+            out.push(b);
+            if b == b'\n' || b == b'\r' {
+                col = 0;
+            }
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+// ----- translation -----------------------------------------------------------------------
+
+/// `bytes.maketrans(from, to)`: a 256-byte table mapping each `from` byte to `to`.
+fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "maketrans", args, 2, 2)?;
+    let from = bytes_like(vm, args[0])?;
+    let to = bytes_like(vm, args[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (&f, &t) in from.iter().zip(to) {
+        table[f as usize] = t;
+    }
+    Ok(vm.new_bytes(table))
+}
+
+/// `translate(table, /, delete=b'')`: `table` is None or 256 bytes.
+fn translate(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let s = this(vm, args, "translate")?;
+    let a = bind(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
+    let table = if a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
+    if table.is_some_and(|t| t.len() != 256) {
+        return Err(vm.value_error("translation table must be 256 characters long"));
+    }
+    let delete = if a[1].is_null() { &[][..] } else { bytes_like(vm, a[1])? };
+    let out = s
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| table.and_then(|t| t.get(b as usize).copied()).unwrap_or(b))
+        .collect();
+    Ok(vm.new_bytes(out))
+}
+
 // ----- special methods -------------------------------------------------------------------
 
 fn len(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -904,6 +1130,22 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s = this(vm, args, "__repr__")?;
     dunder_arity(vm, args, 0)?;
     Ok(vm.new_string(crate::vm::repr::repr_bytes(s)))
+}
+
+fn modulo(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    this(vm, args, "__mod__")?;
+    dunder_arity(vm, args, 1)?;
+    super::strfmt::bytes_percent_format(vm, args[0], args[1])
+}
+
+/// `other % self` when `other` is bytes (reached through a subclass's reflected `%`).
+fn rmodulo(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    this(vm, args, "__rmod__")?;
+    dunder_arity(vm, args, 1)?;
+    if bytes_of(args[1]).is_none() {
+        return Ok(vm.singletons.not_implemented);
+    }
+    super::strfmt::bytes_percent_format(vm, args[1], args[0])
 }
 
 #[cfg(test)]
@@ -1047,6 +1289,28 @@ mod tests {
             (B(b"it's"), "__repr__", vec![], vec![], "'b\"it\\'s\"'"),
             (Ty("bytes"), "upper", vec![I(1)], vec![], "TypeError: descriptor 'upper' for 'bytes' objects doesn't apply to a 'int' object"),
             (Ty("bytes"), "upper", vec![], vec![], "TypeError: unbound method bytes.upper() needs an argument"),
+            (B(b"hello wORLD 1a"), "title", vec![], vec![], "b'Hello World 1A'"),
+            (B(b"hello wORLD"), "swapcase", vec![], vec![], "b'HELLO World'"),
+            (B(b"hELLO wORLD"), "capitalize", vec![], vec![], "b'Hello world'"),
+            (B(b"abc"), "center", vec![I(7), B(b"*")], vec![], "b'**abc**'"),
+            (B(b"abc"), "center", vec![I(6)], vec![], "b' abc  '"),
+            (B(b"abc"), "center", vec![I(7), S("*")], vec![], "TypeError: center() argument 2 must be a byte string of length 1, not str"),
+            (B(b"abc"), "center", vec![I(7), B(b"**")], vec![], "TypeError: center() argument 2 must be a byte string of length 1, not bytes"),
+            (B(b"7"), "zfill", vec![I(3)], vec![], "b'007'"),
+            (B(b"-7"), "zfill", vec![I(4)], vec![], "b'-007'"),
+            (B(b"x"), "ljust", vec![I(3), B(b".")], vec![], "b'x..'"),
+            (B(b"x"), "rjust", vec![I(3)], vec![], "b'  x'"),
+            (B(b"line1\x0aline2\x0d\x0a"), "splitlines", vec![], vec![], "[b'line1', b'line2']"),
+            (B(b"line1\x0aline2\x0d\x0a\x0b"), "splitlines", vec![Bool(true)], vec![], "[b'line1\\n', b'line2\\r\\n', b'\\x0b']"),
+            (B(b"abc"), "translate", vec![N, B(b"b")], vec![], "b'ac'"),
+            (B(b"abc"), "translate", vec![B(b"\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`xyzdefghijklmnopqrstuvwxyz{|}~\x7f\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a\x8b\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c\x9d\x9e\x9f\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8\xa9\xaa\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf\xc0\xc1\xc2\xc3\xc4\xc5\xc6\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5\xd6\xd7\xd8\xd9\xda\xdb\xdc\xdd\xde\xdf\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf0\xf1\xf2\xf3\xf4\xf5\xf6\xf7\xf8\xf9\xfa\xfb\xfc\xfd\xfe\xff")], vec![], "b'xyz'"),
+            (B(b"abc"), "translate", vec![B(b"x")], vec![], "ValueError: translation table must be 256 characters long"),
+            (Ty("bytes"), "maketrans", vec![B(b"ab"), B(b"c")], vec![], "ValueError: maketrans arguments must have same length"),
+            (Ty("bytes"), "maketrans", vec![S("a"), S("b")], vec![], "TypeError: a bytes-like object is required, not 'str'"),
+            (B(b"tab\x09sep\x0ax\x09y"), "expandtabs", vec![I(4)], vec![], "b'tab sep\\nx   y'"),
+            (B(b"Hello World"), "istitle", vec![], vec![], "True"),
+            (B(b"Hello world"), "istitle", vec![], vec![], "False"),
+            (B(b"abc\xff"), "isascii", vec![], vec![], "False"),
         ]);
     }
 

@@ -131,9 +131,9 @@ pub fn wrap(vm: &mut Vm, table: Table, frozen: bool) -> Value {
     vm.alloc_kind(class, ObjKind::Set(RefCell::new(table)))
 }
 
-/// Equality that never runs Python code: `Err(())` when it might (user objects, or kinds
+/// Equality that never runs Python code: `None` when it might (user objects, or kinds
 /// whose `__eq__` this does not model), so the caller falls back to `Vm::eq`.
-pub fn pure_eq(a: Value, b: Value) -> Result<bool, ()> {
+pub fn pure_eq(a: Value, b: Value) -> Option<bool> {
     fn simple(v: Value) -> bool {
         v.is_small_int() || v.is_float() || v.is_bool() || v.is_none()
     }
@@ -144,19 +144,19 @@ pub fn pure_eq(a: Value, b: Value) -> Result<bool, ()> {
         }
     }
     if a == b {
-        return Ok(!(a.is_float() && a.as_float().is_nan()));
+        return Some(!(a.is_float() && a.as_float().is_nan()));
     }
     match (as_str(a), as_str(b)) {
-        (Some(x), Some(y)) => return Ok(x == y),
-        (Some(_), None) if simple(b) => return Ok(false),
-        (None, Some(_)) if simple(a) => return Ok(false),
+        (Some(x), Some(y)) => return Some(x == y),
+        (Some(_), None) if simple(b) => return Some(false),
+        (None, Some(_)) if simple(a) => return Some(false),
         _ => {}
     }
     if !(simple(a) && simple(b)) {
-        return Err(());
+        return None;
     }
     if a.is_none() || b.is_none() {
-        return Ok(false);
+        return Some(false);
     }
     let num = |v: Value| -> f64 {
         if v.is_float() {
@@ -169,18 +169,18 @@ pub fn pure_eq(a: Value, b: Value) -> Result<bool, ()> {
     };
     if a.is_float() || b.is_float() {
         // Small ints have at most 48 bits: exact in f64.
-        Ok(num(a) == num(b))
+        Some(num(a) == num(b))
     } else {
         let int = |v: Value| if v.is_bool() { (v == Value::TRUE) as i64 } else { v.as_small_int() };
-        Ok(int(a) == int(b))
+        Some(int(a) == int(b))
     }
 }
 
 /// `PyObject_RichCompareBool(a, b, Py_EQ)` with the inline shortcut.
 fn eq_values(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     match pure_eq(a, b) {
-        Ok(r) => Ok(r),
-        Err(()) => vm.eq(a, b),
+        Some(r) => Ok(r),
+        None => vm.eq(a, b),
     }
 }
 

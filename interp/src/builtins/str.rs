@@ -341,6 +341,9 @@ fn decode_object(vm: &mut Vm, obj: Value, encoding: Value, errors: Value) -> PyR
 /// Splits on runs of whitespace, at most `max` times, from the left or the right; the
 /// unsplit remainder keeps its whitespace on the far side, like CPython.
 fn split_whitespace(s: &str, max: usize, reverse: bool) -> Vec<&str> {
+    if !reverse && s.is_ascii() {
+        return split_ascii_whitespace(s, max);
+    }
     let sp = unicode::is_space;
     let mut out = Vec::new();
     let mut rest = s;
@@ -365,6 +368,32 @@ fn split_whitespace(s: &str, max: usize, reverse: bool) -> Vec<&str> {
     }
     if reverse {
         out.reverse();
+    }
+    out
+}
+
+/// The common case of `split()`: ASCII text scanned by byte.
+fn split_ascii_whitespace(s: &str, max: usize) -> Vec<&str> {
+    let b = s.as_bytes();
+    let space = |x: u8| matches!(x, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f);
+    let mut out = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < b.len() && space(b[i]) {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if out.len() == max {
+            out.push(&s[i..]);
+            break;
+        }
+        let start = i;
+        while i < b.len() && !space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
     }
     out
 }
@@ -471,8 +500,8 @@ pub(crate) fn join_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "str.join", args.get(1..).unwrap_or(&[]), 1, 1)?;
     let sep = this(vm, args, "join")?.as_str();
+    arity(vm, "str.join", &args[1..], 1, 1)?;
     let items = join_items(vm, args[1])?;
     if items.len() == 1 && vm.class_of(items[0]) == vm.types.str {
         return Ok(items[0]);
@@ -1413,6 +1442,9 @@ pub(crate) mod tests {
             (S(""), "split", vec![], vec![], "[]"),
             (S(""), "split", vec![S(",")], vec![], "['']"),
             (S("a\u{1c}b　c\u{85}d"), "split", vec![], vec![], "['a', 'b', 'c', 'd']"),
+            (S(" a\u{b}b\u{1c}c\u{1f} d\u{c}"), "split", vec![], vec![], "['a', 'b', 'c', 'd']"),
+            (S(" a\u{b}b\u{1c}c\u{1f} d\u{c}"), "rsplit", vec![N, I(2)], vec![], "[' a\\x0bb', 'c', 'd']"),
+            (S("a b c"), "rsplit", vec![], vec![("maxsplit", I(1))], "['a b', 'c']"),
             (S("a b c"), "split", vec![], vec![("maxsplit", I(1))], "['a', 'b c']"),
             (S("a-b-c"), "split", vec![], vec![("sep", S("-")), ("maxsplit", I(0))], "['a-b-c']"),
             (S("a"), "split", vec![S("")], vec![], "ValueError: empty separator"),
@@ -1632,6 +1664,23 @@ pub(crate) mod tests {
             (Ty("str"), "", vec![], vec![("encoding", S("utf-8"))], "''"),
             (Ty("str"), "", vec![], vec![("x", I(1))], "TypeError: 'x' is an invalid keyword argument for str()"),
             (Ty("str"), "", vec![I(1), I(2), I(3), I(4)], vec![], "TypeError: str() takes at most 3 arguments (4 given)"),
+            (S("日本"), "encode", vec![S("utf-16-le")], vec![], "b'\\xe5e,g'"),
+            (S("A😀"), "encode", vec![S("utf-16-be")], vec![], "b'\\x00A\\xd8=\\xde\\x00'"),
+            (S("ab"), "encode", vec![S("utf-16")], vec![], "b'\\xff\\xfea\\x00b\\x00'"),
+            (S("ab"), "encode", vec![S("utf-32")], vec![], "b'\\xff\\xfe\\x00\\x00a\\x00\\x00\\x00b\\x00\\x00\\x00'"),
+            (S("a😀"), "encode", vec![S("UTF-32-BE")], vec![], "b'\\x00\\x00\\x00a\\x00\\x01\\xf6\\x00'"),
+            (Ty("str"), "", vec![B(b"A\x00B"), S("utf-16-le")], vec![], "UnicodeDecodeError: 'utf-16-le' codec can't decode byte 0x42 in position 2: truncated data"),
+            (Ty("str"), "", vec![B(b"\x00\xd8A\x00"), S("utf-16-le")], vec![], "UnicodeDecodeError: 'utf-16-le' codec can't decode bytes in position 0-1: illegal UTF-16 surrogate"),
+            (Ty("str"), "", vec![B(b"\x00\xd8"), S("utf-16")], vec![], "UnicodeDecodeError: 'utf-16-le' codec can't decode bytes in position 0-1: unexpected end of data"),
+            (Ty("str"), "", vec![B(b"\x00\xdcA\x00"), S("utf-16-le"), S("replace")], vec![], "'�A'"),
+            (Ty("str"), "", vec![B(b"A\x00\x00\xd8\x00"), S("utf-16-le")], vec![], "UnicodeDecodeError: 'utf-16-le' codec can't decode bytes in position 2-4: unexpected end of data"),
+            (Ty("str"), "", vec![B(b"\xfe\xff\x00A"), S("utf-16")], vec![], "'A'"),
+            (Ty("str"), "", vec![B(b"\xff\xfeA\x00"), S("utf-16")], vec![], "'A'"),
+            (Ty("str"), "", vec![B(b"\x00A\xd8=\xde\x00"), S("utf-16-be")], vec![], "'A😀'"),
+            (Ty("str"), "", vec![B(b"A\x00\x00"), S("utf-32")], vec![], "UnicodeDecodeError: 'utf-32-le' codec can't decode bytes in position 0-2: truncated data"),
+            (Ty("str"), "", vec![B(b"\x00\xd8\x00\x00"), S("utf-32-le")], vec![], "UnicodeDecodeError: 'utf-32-le' codec can't decode bytes in position 0-3: code point in surrogate code point range(0xd800, 0xe000)"),
+            (Ty("str"), "", vec![B(b"\x00\x00\x11\x00"), S("utf-32-le"), S("replace")], vec![], "'�'"),
+            (Ty("str"), "", vec![B(b"\x00\x00\xfe\xff\x00\x00\x00A"), S("utf-32")], vec![], "'A'"),
         ]);
     }
 
@@ -1640,6 +1689,28 @@ pub(crate) mod tests {
         let mut vm = Vm::new(VmOptions::default());
         let got = run(&mut vm, &S("a"), "find", &[S("a")], &[("start", I(1))]);
         assert_eq!(got, "TypeError: str.find() takes no keyword arguments");
+    }
+
+    #[test]
+    fn unicode_errors_carry_cpython_attributes() {
+        let mut vm = Vm::new(VmOptions::default());
+        let text = vm.new_str("aéé!");
+        let encode = vm.get_attr_str(text, "encode").expect("str.encode");
+        let ascii = vm.new_str("ascii");
+        let err = vm.call(encode, &[ascii], &[]).expect_err("encoding must fail");
+        let mut attrs = Vec::new();
+        for name in ["encoding", "object", "start", "end", "reason"] {
+            let v = vm.get_attr_str(err.0, name).expect("attribute");
+            attrs.push(vm.repr(v).expect("repr"));
+        }
+        assert_eq!(attrs, ["'ascii'", "'aéé!'", "1", "3", "'ordinal not in range(128)'"]);
+        let data = vm.new_bytes(b"ab\xff".to_vec());
+        let decode = vm.get_attr_str(data, "decode").expect("bytes.decode");
+        let err = vm.call(decode, &[], &[]).expect_err("decoding must fail");
+        let start = vm.get_attr_str(err.0, "start").expect("start");
+        let reason = vm.get_attr_str(err.0, "reason").expect("reason");
+        assert_eq!(vm.int_of(start), Some(2));
+        assert_eq!(vm.str_of(reason), Some("invalid start byte"));
     }
 
     #[test]

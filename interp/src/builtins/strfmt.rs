@@ -37,6 +37,8 @@ struct ArgSource {
     argidx: i64,
     /// The argument when it is a mapping (`%(name)s` looks keys up in it).
     dict: Option<Value>,
+    /// Formatting bytes (`bytes % x`): text is Latin-1 chars, and s/r/a/c differ.
+    bytes: bool,
 }
 
 impl ArgSource {
@@ -111,15 +113,35 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
         None => return Err(vm.type_error_for(fmt, "is not a str")),
     };
     let chars: Vec<char> = text.chars().collect();
+    let excluded = vm.str_of(args).is_some();
+    let out = percent_engine(vm, &chars, args, excluded, false)?;
+    Ok(vm.new_string(out))
+}
+
+/// `fmt % args` for bytes (PEP 461): the same engine over the bytes as Latin-1 text.
+pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    let data = match super::bytes::bytes_of(fmt) {
+        Some(b) => b,
+        None => return Err(vm.type_error_for(fmt, "is not bytes")),
+    };
+    let chars: Vec<char> = data.iter().map(|&b| b as char).collect();
+    let excluded = super::bytes::bytes_of(args).is_some() || vm.str_of(args).is_some();
+    let out = percent_engine(vm, &chars, args, excluded, true)?;
+    Ok(vm.new_bytes(out.chars().map(|c| c as u32 as u8).collect()))
+}
+
+/// The `PyUnicode_Format` main loop; `not_mapping` excludes the argument from `%(key)`
+/// lookups (a str for str formatting, bytes for bytes formatting).
+fn percent_engine(vm: &mut Vm, chars: &[char], args: Value, not_mapping: bool, bytes: bool) -> PyResult<String> {
     let is_tuple = vm.tuple_items(args).is_some();
     let (arglen, argidx) = match vm.tuple_items(args) {
         Some(t) => (t.len() as i64, 0),
         None => (-1, -2),
     };
-    let dict = (!is_tuple && vm.str_of(args).is_none() && is_mapping(vm, args)).then_some(args);
-    let mut src = ArgSource { args, arglen, argidx, dict };
-    let mut cur = Cursor { chars: &chars, pos: 0, cnt: chars.len() as i64 };
-    let mut out = String::with_capacity(text.len() + 16);
+    let dict = (!is_tuple && !not_mapping && is_mapping(vm, args)).then_some(args);
+    let mut src = ArgSource { args, arglen, argidx, dict, bytes };
+    let mut cur = Cursor { chars, pos: 0, cnt: chars.len() as i64 };
+    let mut out = String::with_capacity(chars.len() + 16);
     loop {
         cur.cnt -= 1;
         if cur.cnt < 0 {
@@ -142,9 +164,14 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
         }
     }
     if src.argidx < src.arglen && src.dict.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(not_all_converted(vm, bytes));
     }
-    Ok(vm.new_string(out))
+    Ok(out)
+}
+
+fn not_all_converted(vm: &mut Vm, bytes: bool) -> PyErr {
+    let what = if bytes { "bytes" } else { "string" };
+    vm.type_error(format!("not all arguments converted during {} formatting", what))
 }
 
 /// One `%...` conversion (`unicode_format_arg`); the cursor is just past the '%'.
@@ -161,7 +188,7 @@ fn format_one(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, out: &mut Stri
     let s = format_arg(vm, src, cur, &spec)?;
     out.push_str(&s);
     if src.dict.is_some() && src.argidx < src.arglen {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(not_all_converted(vm, src.bytes));
     }
     Ok(())
 }
@@ -191,8 +218,12 @@ fn mapping_key(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor) -> PyResult<(
     if cur.cnt < 0 || depth > 0 {
         return Err(vm.value_error("incomplete format key"));
     }
-    let key: String = cur.chars.get(keystart..cur.pos - 1).unwrap_or(&[]).iter().collect();
-    let key = vm.new_string(key);
+    let key_chars = cur.chars.get(keystart..cur.pos - 1).unwrap_or(&[]);
+    let key = if src.bytes {
+        vm.new_bytes(key_chars.iter().map(|&c| c as u32 as u8).collect())
+    } else {
+        vm.new_string(key_chars.iter().collect())
+    };
     src.args = vm.get_item(dict, key)?;
     src.arglen = -1;
     src.argidx = -2;
@@ -294,6 +325,12 @@ fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> Py
     let width = (spec.width >= 0).then_some(spec.width as usize);
     let prec = (spec.prec >= 0).then_some(spec.prec as usize);
     let flags = spec.flags;
+    if src.bytes {
+        if let Some(s) = bytes_conversion(vm, v, spec.ch)? {
+            let p = if spec.ch == 'c' { None } else { prec };
+            return Ok(format::percent_format_str(&s, flags, width, p));
+        }
+    }
     match spec.ch {
         's' | 'r' | 'a' => {
             let s = match spec.ch {
@@ -321,6 +358,37 @@ fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> Py
             Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, c as u32, at)))
         }
     }
+}
+
+/// The s/b/r/a/c conversions of bytes formatting, as Latin-1 text; None for the others.
+fn bytes_conversion(vm: &mut Vm, v: Value, conv: char) -> PyResult<Option<String>> {
+    let latin1 = |b: &[u8]| b.iter().map(|&x| x as char).collect::<String>();
+    Ok(Some(match conv {
+        's' | 'b' => {
+            if let Some(b) = super::bytes::bytes_of(v) {
+                latin1(b)
+            } else if let Some(b) = super::bytes::dunder_bytes(vm, v)? {
+                latin1(&b)
+            } else {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("%b requires a bytes-like object, or an object that implements __bytes__, not '{}'", tn)));
+            }
+        }
+        'r' | 'a' => vm.ascii(v)?,
+        'c' => {
+            if let Some(b) = super::bytes::bytes_of(v).filter(|b| b.len() == 1) {
+                return Ok(Some(latin1(b)));
+            }
+            if !vm.is_int(v) {
+                return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
+            }
+            match vm.int_of(v).and_then(|i| u8::try_from(i).ok()) {
+                Some(b) => (b as char).to_string(),
+                None => return Err(vm.overflow_error("%c arg not in range(256)")),
+            }
+        }
+        _ => return Ok(None),
+    }))
 }
 
 /// Whether a user class defines `name` (a number protocol method).
@@ -866,6 +934,24 @@ mod tests {
             (S("{}"), "format_map", vec![D(vec![])], vec![], "ValueError: Format string contains positional fields"),
             (S("a"), "format_map", vec![I(1)], vec![], "'a'"),
             (S("a"), "format_map", vec![], vec![], "TypeError: str.format_map() takes exactly one argument (0 given)"),
+            (B(b"%d-%s"), "__mod__", vec![T(vec![I(1), B(b"x")])], vec![], "b'1-x'"),
+            (B(b"%s"), "__mod__", vec![S("x")], vec![], "TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'str'"),
+            (B(b"%s"), "__mod__", vec![I(5)], vec![], "TypeError: %b requires a bytes-like object, or an object that implements __bytes__, not 'int'"),
+            (B(b"%r|%a"), "__mod__", vec![T(vec![S("é"), S("x")])], vec![], "b\"'\\\\xe9'|'x'\""),
+            (B(b"%5.1f|%x|%c|%c|%-4b|"), "__mod__", vec![T(vec![F(2.25), I(255), I(65), B(b"B"), B(b"z")])], vec![], "b'  2.2|ff|A|B|z   |'"),
+            (B(b"%c"), "__mod__", vec![I(256)], vec![], "OverflowError: %c arg not in range(256)"),
+            (B(b"%c"), "__mod__", vec![B(b"ab")], vec![], "TypeError: %c requires an integer in range(256) or a single byte"),
+            (B(b"%c"), "__mod__", vec![S("a")], vec![], "TypeError: %c requires an integer in range(256) or a single byte"),
+            (B(b"%(a)s"), "__mod__", vec![D(vec![(B(b"a"), B(b"v"))])], vec![], "b'v'"),
+            (B(b"%(a)s"), "__mod__", vec![D(vec![(S("a"), B(b"v"))])], vec![], "KeyError: b'a'"),
+            (B(b"%s %s"), "__mod__", vec![T(vec![B(b"a")])], vec![], "TypeError: not enough arguments for format string"),
+            (B(b"%s"), "__mod__", vec![T(vec![B(b"a"), B(b"b")])], vec![], "TypeError: not all arguments converted during bytes formatting"),
+            (B(b"%q"), "__mod__", vec![I(1)], vec![], "ValueError: unsupported format character 'q' (0x71) at index 1"),
+            (B(b"%d"), "__mod__", vec![S("x")], vec![], "TypeError: %d format: a real number is required, not str"),
+            (B(b"%%|%.2s"), "__mod__", vec![B(b"abc")], vec![], "b'%|ab'"),
+            (B(b"abc"), "__mod__", vec![I(5)], vec![], "TypeError: not all arguments converted during bytes formatting"),
+            (B(b"abc"), "__mod__", vec![S("x")], vec![], "TypeError: not all arguments converted during bytes formatting"),
+            (B(b"\xff%s"), "__mod__", vec![B(b"\xfe")], vec![], "b'\\xff\\xfe'"),
         ]);
     }
 }

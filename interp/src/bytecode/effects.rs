@@ -31,7 +31,12 @@ pub struct RegRanges {
 }
 
 impl RegRanges {
-    const EMPTY: RegRanges = RegRanges { ranges: [(0, 0); 3], len: 0, cur: 0, off: 0 };
+    const EMPTY: RegRanges = RegRanges {
+        ranges: [(0, 0); 3],
+        len: 0,
+        cur: 0,
+        off: 0,
+    };
 
     fn none() -> Self {
         Self::EMPTY
@@ -90,25 +95,42 @@ impl Instr {
     pub fn reads(&self) -> RegRanges {
         use Instr::*;
         match *self {
-            Nop | LoadConst { .. } | DeleteFast { .. } | LoadGlobal { .. } | DeleteGlobal { .. } => RegRanges::none(),
-            LoadName { .. } | DeleteName { .. } | Jump { .. } | LoadBuildClass { .. } | ImportName { .. } => RegRanges::none(),
+            Nop
+            | LoadConst { .. }
+            | DeleteFast { .. }
+            | LoadGlobal { .. }
+            | DeleteGlobal { .. } => RegRanges::none(),
+            LoadName { .. }
+            | DeleteName { .. }
+            | Jump { .. }
+            | LoadBuildClass { .. }
+            | ImportName { .. } => RegRanges::none(),
             Move { src, .. } => RegRanges::regs(&[src]),
             CheckBound { slot } => RegRanges::regs(&[slot]),
             StoreGlobal { src, .. } | StoreName { src, .. } => RegRanges::regs(&[src]),
-            LoadClassDeref { cell, .. } | LoadDeref { cell, .. } | DeleteDeref { cell } => RegRanges::regs(&[cell]),
+            LoadClassDeref { cell, .. } | LoadDeref { cell, .. } | DeleteDeref { cell } => {
+                RegRanges::regs(&[cell])
+            }
             StoreDeref { cell, src } => RegRanges::regs(&[cell, src]),
-            LoadAttr { obj, .. } | DeleteAttr { obj, .. } | LoadMethod { obj, .. } => RegRanges::regs(&[obj]),
+            LoadAttr { obj, .. } | DeleteAttr { obj, .. } | LoadMethod { obj, .. } => {
+                RegRanges::regs(&[obj])
+            }
             StoreAttr { obj, src, .. } => RegRanges::regs(&[obj, src]),
-            Call { base, argc, .. } | CallKw { base, argc, .. } => RegRanges::range(base, argc as u32 + 1),
+            Call { base, argc, .. } | CallKw { base, argc, .. } => {
+                RegRanges::range(base, argc as u32 + 1)
+            }
             CallMethod { base, argc, .. } => RegRanges::range(base, argc as u32 + 2),
-            CallEx { func, args, kwargs, .. } => RegRanges::regs(&[func, args, kwargs]),
+            CallEx {
+                func, args, kwargs, ..
+            } => RegRanges::regs(&[func, args, kwargs]),
             Binary { lhs, rhs, .. } | InplaceBinary { lhs, rhs, .. } | Compare { lhs, rhs, .. } => {
                 RegRanges::regs(&[lhs, rhs])
             }
             Unary { src, .. } | ToBool { src, .. } => RegRanges::regs(&[src]),
-            JumpIfTrue { cond, .. } | JumpIfFalse { cond, .. } | JumpIfNone { cond, .. } | JumpIfNotNone { cond, .. } => {
-                RegRanges::regs(&[cond])
-            }
+            JumpIfTrue { cond, .. }
+            | JumpIfFalse { cond, .. }
+            | JumpIfNone { cond, .. }
+            | JumpIfNotNone { cond, .. } => RegRanges::regs(&[cond]),
             GetItem { obj, key, .. } | DelItem { obj, key } => RegRanges::regs(&[obj, key]),
             SetItem { obj, key, src } => RegRanges::regs(&[obj, key, src]),
             BuildSlice { base, n, .. }
@@ -124,13 +146,24 @@ impl Instr {
             SetUpdate { set, iterable } => RegRanges::regs(&[set, iterable]),
             DictInsert { dict, key, value } => RegRanges::regs(&[dict, key, value]),
             DictUpdate { dict, mapping } => RegRanges::regs(&[dict, mapping]),
-            DictMerge { dict, mapping, func } => RegRanges::regs(&[dict, mapping, func]),
+            DictMerge {
+                dict,
+                mapping,
+                func,
+            } => RegRanges::regs(&[dict, mapping, func]),
             ListToTuple { src, .. } | GetIter { src, .. } => RegRanges::regs(&[src]),
             ForIter { iter, .. } => RegRanges::regs(&[iter]),
             UnpackSequence { src, .. } | UnpackEx { src, .. } => RegRanges::regs(&[src]),
-            MakeFunction { defaults, kwdefaults, closure, .. } => RegRanges::regs(&[defaults, kwdefaults, closure]),
+            MakeFunction {
+                defaults,
+                kwdefaults,
+                closure,
+                ..
+            } => RegRanges::regs(&[defaults, kwdefaults, closure]),
             Return { src } => RegRanges::regs(&[src]),
-            Yield { src, .. } | GetYieldFromIter { src, .. } | GetAwaitable { src, .. } => RegRanges::regs(&[src]),
+            Yield { src, .. } | GetYieldFromIter { src, .. } | GetAwaitable { src, .. } => {
+                RegRanges::regs(&[src])
+            }
             YieldFrom { dst, iter } => RegRanges::regs(&[dst, iter]),
             Raise { exc, cause } => RegRanges::regs(&[exc, cause]),
             Reraise { exc } => RegRanges::regs(&[exc]),
@@ -149,15 +182,31 @@ impl Instr {
     pub fn writes(&self) -> RegRanges {
         use Instr::*;
         match *self {
-            Nop | CheckBound { .. } | DeleteFast { .. } | StoreGlobal { .. } | DeleteGlobal { .. } => RegRanges::none(),
-            StoreName { .. } | DeleteName { .. } | StoreDeref { .. } | DeleteDeref { .. } => RegRanges::none(),
-            StoreAttr { .. } | DeleteAttr { .. } | SetItem { .. } | DelItem { .. } => RegRanges::none(),
-            Jump { .. } | JumpIfTrue { .. } | JumpIfFalse { .. } | JumpIfNone { .. } | JumpIfNotNone { .. } => {
+            Nop
+            | CheckBound { .. }
+            | DeleteFast { .. }
+            | StoreGlobal { .. }
+            | DeleteGlobal { .. } => RegRanges::none(),
+            StoreName { .. } | DeleteName { .. } | StoreDeref { .. } | DeleteDeref { .. } => {
                 RegRanges::none()
             }
-            ListAppend { .. } | ListExtend { .. } | SetAdd { .. } | SetUpdate { .. } => RegRanges::none(),
+            StoreAttr { .. } | DeleteAttr { .. } | SetItem { .. } | DelItem { .. } => {
+                RegRanges::none()
+            }
+            Jump { .. }
+            | JumpIfTrue { .. }
+            | JumpIfFalse { .. }
+            | JumpIfNone { .. }
+            | JumpIfNotNone { .. } => RegRanges::none(),
+            ListAppend { .. } | ListExtend { .. } | SetAdd { .. } | SetUpdate { .. } => {
+                RegRanges::none()
+            }
             DictInsert { .. } | DictUpdate { .. } | DictMerge { .. } => RegRanges::none(),
-            Return { .. } | Raise { .. } | Reraise { .. } | RaiseAssert { .. } | PopExcInfo { .. } => RegRanges::none(),
+            Return { .. }
+            | Raise { .. }
+            | Reraise { .. }
+            | RaiseAssert { .. }
+            | PopExcInfo { .. } => RegRanges::none(),
             ImportStar { .. } => RegRanges::none(),
             LoadConst { dst, .. }
             | Move { dst, .. }
@@ -198,7 +247,12 @@ impl Instr {
             | ImportFrom { dst, .. } => RegRanges::regs(&[dst]),
             LoadMethod { base, .. } => RegRanges::range(base, 2),
             UnpackSequence { base, n, .. } => RegRanges::range(base, n as u32),
-            UnpackEx { base, before, after, .. } => RegRanges::range(base, before as u32 + after as u32 + 1),
+            UnpackEx {
+                base,
+                before,
+                after,
+                ..
+            } => RegRanges::range(base, before as u32 + after as u32 + 1),
             PushExcInfo { save, .. } => RegRanges::regs(&[save]),
             BeforeWith { exit, result, .. } => RegRanges::regs(&[exit, result]),
         }
@@ -219,28 +273,50 @@ mod tests {
 
     #[test]
     fn call_reads_callee_and_args() {
-        let i = Instr::Call { dst: 9, base: 4, argc: 2 };
+        let i = Instr::Call {
+            dst: 9,
+            base: 4,
+            argc: 2,
+        };
         assert_eq!(i.reads().collect::<Vec<_>>(), vec![4, 5, 6]);
         assert_eq!(i.writes().collect::<Vec<_>>(), vec![9]);
     }
 
     #[test]
     fn optional_operands_are_skipped() {
-        let i = Instr::MakeFunction { dst: 1, code: 0, defaults: NO_REG, kwdefaults: 3, closure: NO_REG };
+        let i = Instr::MakeFunction {
+            dst: 1,
+            code: 0,
+            defaults: NO_REG,
+            kwdefaults: 3,
+            closure: NO_REG,
+        };
         assert_eq!(i.reads().collect::<Vec<_>>(), vec![3]);
-        let i = Instr::Raise { exc: NO_REG, cause: NO_REG };
+        let i = Instr::Raise {
+            exc: NO_REG,
+            cause: NO_REG,
+        };
         assert_eq!(i.reads().count(), 0);
     }
 
     #[test]
     fn unpack_ex_writes_the_list_slot() {
-        let i = Instr::UnpackEx { src: 0, base: 5, before: 1, after: 2 };
+        let i = Instr::UnpackEx {
+            src: 0,
+            base: 5,
+            before: 1,
+            after: 2,
+        };
         assert_eq!(i.writes().collect::<Vec<_>>(), vec![5, 6, 7, 8]);
     }
 
     #[test]
     fn call_method_reads_self_slot() {
-        let i = Instr::CallMethod { dst: 2, base: 2, argc: 1 };
+        let i = Instr::CallMethod {
+            dst: 2,
+            base: 2,
+            argc: 1,
+        };
         assert_eq!(i.reads().collect::<Vec<_>>(), vec![2, 3, 4]);
     }
 }

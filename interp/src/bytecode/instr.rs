@@ -79,6 +79,10 @@ pub enum Instr {
     /// `kwnames` (a `Const::Tuple` of `Const::Str`).
     CallKw { dst: Reg, base: Reg, argc: u16, kwnames: ConstIdx },
     /// `dst = func(*args, **kwargs)`: `args` holds a tuple; `kwargs` a dict or `NO_REG`.
+    /// For a call whose only positional argument is `*x` (`f(*x)`, `f(*x, k=1)`), the
+    /// compiler passes `x` itself, as CPython 3.11 does: a non-tuple is converted like
+    /// `tuple(x)`, a non-iterable raising TypeError "f() argument after * must be an
+    /// iterable, not int".
     CallEx { dst: Reg, func: Reg, args: Reg, kwargs: Reg },
 
     /// `dst = lhs op rhs`

@@ -49,7 +49,11 @@ impl<'c> Dis<'c> {
         targets.extend(code.handlers.iter().map(|h| h.target));
         targets.sort_unstable();
         targets.dedup();
-        let labels = targets.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
+        let labels = targets
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| (t, i))
+            .collect();
         Dis { code, labels }
     }
 
@@ -62,7 +66,11 @@ impl<'c> Dis<'c> {
             CodeKind::Lambda => "lambda",
             CodeKind::Comprehension => "comprehension",
         };
-        let _ = writeln!(out, "== {} ({kind} {}, {}:{}) ==", c.name, c.qualname, c.filename, c.first_line);
+        let _ = writeln!(
+            out,
+            "== {} ({kind} {}, {}:{}) ==",
+            c.name, c.qualname, c.filename, c.first_line
+        );
         let mut flags = Vec::new();
         if c.is_generator {
             flags.push("generator");
@@ -76,14 +84,23 @@ impl<'c> Dis<'c> {
         if c.has_varkw {
             flags.push("varkw");
         }
-        let flags = if flags.is_empty() { "-".to_string() } else { flags.join(" ") };
+        let flags = if flags.is_empty() {
+            "-".to_string()
+        } else {
+            flags.join(" ")
+        };
         let _ = writeln!(
             out,
             "args: {} (posonly {}, kwonly {})  flags: {flags}",
             c.argcount, c.posonlyargcount, c.kwonlyargcount
         );
         let _ = writeln!(out, "nlocals: {}  nslots: {}", c.nlocals, c.nslots);
-        let varnames: Vec<String> = c.varnames.iter().enumerate().map(|(i, n)| format!("v{i}:{n}")).collect();
+        let varnames: Vec<String> = c
+            .varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("v{i}:{n}"))
+            .collect();
         list_line(out, "varnames", &varnames);
         let cells: Vec<String> = c
             .cellvars
@@ -94,11 +111,25 @@ impl<'c> Dis<'c> {
             })
             .collect();
         list_line(out, "cellvars", &cells);
-        let frees: Vec<String> = c.freevars.iter().map(|fv| format!("v{}:&{}", fv.slot, fv.name)).collect();
+        let frees: Vec<String> = c
+            .freevars
+            .iter()
+            .map(|fv| format!("v{}:&{}", fv.slot, fv.name))
+            .collect();
         list_line(out, "freevars", &frees);
-        let consts: Vec<String> = c.consts.iter().enumerate().map(|(i, k)| format!("{i}: {}", const_repr(k))).collect();
+        let consts: Vec<String> = c
+            .consts
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{i}: {}", const_repr(k)))
+            .collect();
         list_line(out, "consts", &consts);
-        let names: Vec<String> = c.names.iter().enumerate().map(|(i, n)| format!("{i}: {n}")).collect();
+        let names: Vec<String> = c
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{i}: {n}"))
+            .collect();
         list_line(out, "names", &names);
         if let Some(doc) = &c.doc {
             let _ = writeln!(out, "doc: {}", str_repr(doc));
@@ -109,10 +140,21 @@ impl<'c> Dis<'c> {
         let mut last_line = None;
         for (i, instr) in self.code.instrs.iter().enumerate() {
             let line = self.code.positions.get(i).map(|p| p.line);
-            let line_col = if line != last_line { line.map_or(String::new(), |l| l.to_string()) } else { String::new() };
+            let line_col = if line != last_line {
+                line.map_or(String::new(), |l| l.to_string())
+            } else {
+                String::new()
+            };
             last_line = line;
-            let label = self.labels.get(&(i as u32)).map_or(String::new(), |l| format!("L{l}"));
-            let _ = writeln!(out, "{line_col:>4} {label:<4} {i:>3}  {}", self.instr(instr));
+            let label = self
+                .labels
+                .get(&(i as u32))
+                .map_or(String::new(), |l| format!("L{l}"));
+            let _ = writeln!(
+                out,
+                "{line_col:>4} {label:<4} {i:>3}  {}",
+                self.instr(instr)
+            );
         }
     }
 
@@ -122,12 +164,21 @@ impl<'c> Dis<'c> {
         }
         out.push_str("handlers:\n");
         for h in &self.code.handlers {
-            let _ = writeln!(out, "  {}..{} -> {} (exc {})", h.start, h.end, self.label(h.target), self.reg(h.exc_reg));
+            let _ = writeln!(
+                out,
+                "  {}..{} -> {} (exc {})",
+                h.start,
+                h.end,
+                self.label(h.target),
+                self.reg(h.exc_reg)
+            );
         }
     }
 
     fn label(&self, target: u32) -> String {
-        self.labels.get(&target).map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
+        self.labels
+            .get(&target)
+            .map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
     }
 
     /// A register, annotated with its variable name for locals and cells.
@@ -149,7 +200,10 @@ impl<'c> Dis<'c> {
     }
 
     fn regs(&self, base: Reg, n: usize) -> String {
-        (0..n).map(|i| self.reg(base.wrapping_add(i as u16))).collect::<Vec<_>>().join(", ")
+        (0..n)
+            .map(|i| self.reg(base.wrapping_add(i as u16)))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn name(&self, idx: u32) -> String {
@@ -161,7 +215,10 @@ impl<'c> Dis<'c> {
     }
 
     fn konst(&self, idx: u32) -> String {
-        self.code.consts.get(idx as usize).map_or_else(|| format!("<const {idx}?>"), const_repr)
+        self.code
+            .consts
+            .get(idx as usize)
+            .map_or_else(|| format!("<const {idx}?>"), const_repr)
     }
 
     fn instr(&self, instr: &Instr) -> String {
@@ -179,59 +236,125 @@ impl<'c> Dis<'c> {
             LoadName { dst, name } => format!("{} = LoadName {}", r(dst), self.name(name)),
             StoreName { name, src } => format!("StoreName {}, {}", self.name(name), r(src)),
             DeleteName { name } => format!("DeleteName {}", self.name(name)),
-            LoadClassDeref { dst, name, cell } => format!("{} = LoadClassDeref {}, {}", r(dst), self.name(name), r(cell)),
+            LoadClassDeref { dst, name, cell } => format!(
+                "{} = LoadClassDeref {}, {}",
+                r(dst),
+                self.name(name),
+                r(cell)
+            ),
             LoadDeref { dst, cell } => format!("{} = LoadDeref {}", r(dst), r(cell)),
             StoreDeref { cell, src } => format!("StoreDeref {}, {}", r(cell), r(src)),
             DeleteDeref { cell } => format!("DeleteDeref {}", r(cell)),
-            LoadAttr { dst, obj, name } => format!("{} = LoadAttr {}.{}", r(dst), r(obj), self.name(name)),
-            StoreAttr { obj, name, src } => format!("StoreAttr {}.{}, {}", r(obj), self.name(name), r(src)),
+            LoadAttr { dst, obj, name } => {
+                format!("{} = LoadAttr {}.{}", r(dst), r(obj), self.name(name))
+            }
+            StoreAttr { obj, name, src } => {
+                format!("StoreAttr {}.{}, {}", r(obj), self.name(name), r(src))
+            }
             DeleteAttr { obj, name } => format!("DeleteAttr {}.{}", r(obj), self.name(name)),
             LoadMethod { base, obj, name } => {
-                format!("{}, {} = LoadMethod {}.{}", r(base), r(base.wrapping_add(1)), r(obj), self.name(name))
+                format!(
+                    "{}, {} = LoadMethod {}.{}",
+                    r(base),
+                    r(base.wrapping_add(1)),
+                    r(obj),
+                    self.name(name)
+                )
             }
             Call { dst, base, argc } => {
-                format!("{} = Call {}({})", r(dst), r(base), self.regs(base.wrapping_add(1), argc as usize))
+                format!(
+                    "{} = Call {}({})",
+                    r(dst),
+                    r(base),
+                    self.regs(base.wrapping_add(1), argc as usize)
+                )
             }
             CallMethod { dst, base, argc } => {
                 let args = self.regs(base.wrapping_add(2), argc as usize);
                 let sep = if argc > 0 { ", " } else { "" };
-                format!("{} = CallMethod {}(self={}{sep}{args})", r(dst), r(base), r(base.wrapping_add(1)))
+                format!(
+                    "{} = CallMethod {}(self={}{sep}{args})",
+                    r(dst),
+                    r(base),
+                    r(base.wrapping_add(1))
+                )
             }
-            CallKw { dst, base, argc, kwnames } => self.call_kw(dst, base, argc, kwnames),
-            CallEx { dst, func, args, kwargs } => {
-                let kw = if kwargs == NO_REG { String::new() } else { format!(", **{}", r(kwargs)) };
+            CallKw {
+                dst,
+                base,
+                argc,
+                kwnames,
+            } => self.call_kw(dst, base, argc, kwnames),
+            CallEx {
+                dst,
+                func,
+                args,
+                kwargs,
+            } => {
+                let kw = if kwargs == NO_REG {
+                    String::new()
+                } else {
+                    format!(", **{}", r(kwargs))
+                };
                 format!("{} = CallEx {}(*{}{kw})", r(dst), r(func), r(args))
             }
-            Binary { dst, op, lhs, rhs } => format!("{} = Binary {:?} {}, {}", r(dst), op, r(lhs), r(rhs)),
+            Binary { dst, op, lhs, rhs } => {
+                format!("{} = Binary {:?} {}, {}", r(dst), op, r(lhs), r(rhs))
+            }
             InplaceBinary { dst, op, lhs, rhs } => {
                 format!("{} = InplaceBinary {:?} {}, {}", r(dst), op, r(lhs), r(rhs))
             }
             Unary { dst, op, src } => format!("{} = Unary {:?} {}", r(dst), op, r(src)),
-            Compare { dst, op, lhs, rhs } => format!("{} = Compare {:?} {}, {}", r(dst), op, r(lhs), r(rhs)),
+            Compare { dst, op, lhs, rhs } => {
+                format!("{} = Compare {:?} {}, {}", r(dst), op, r(lhs), r(rhs))
+            }
             ToBool { dst, src } => format!("{} = ToBool {}", r(dst), r(src)),
             Jump { target } => format!("Jump {}", self.label(target)),
-            JumpIfTrue { cond, target } => format!("JumpIfTrue {}, {}", r(cond), self.label(target)),
-            JumpIfFalse { cond, target } => format!("JumpIfFalse {}, {}", r(cond), self.label(target)),
-            JumpIfNone { cond, target } => format!("JumpIfNone {}, {}", r(cond), self.label(target)),
-            JumpIfNotNone { cond, target } => format!("JumpIfNotNone {}, {}", r(cond), self.label(target)),
+            JumpIfTrue { cond, target } => {
+                format!("JumpIfTrue {}, {}", r(cond), self.label(target))
+            }
+            JumpIfFalse { cond, target } => {
+                format!("JumpIfFalse {}, {}", r(cond), self.label(target))
+            }
+            JumpIfNone { cond, target } => {
+                format!("JumpIfNone {}, {}", r(cond), self.label(target))
+            }
+            JumpIfNotNone { cond, target } => {
+                format!("JumpIfNotNone {}, {}", r(cond), self.label(target))
+            }
             GetItem { dst, obj, key } => format!("{} = GetItem {}[{}]", r(dst), r(obj), r(key)),
             SetItem { obj, key, src } => format!("SetItem {}[{}], {}", r(obj), r(key), r(src)),
             DelItem { obj, key } => format!("DelItem {}[{}]", r(obj), r(key)),
-            BuildSlice { dst, base, n } => format!("{} = BuildSlice ({})", r(dst), self.regs(base, n as usize)),
-            BuildTuple { dst, base, n } => format!("{} = BuildTuple ({})", r(dst), self.regs(base, n as usize)),
-            BuildList { dst, base, n } => format!("{} = BuildList ({})", r(dst), self.regs(base, n as usize)),
-            BuildSet { dst, base, n } => format!("{} = BuildSet ({})", r(dst), self.regs(base, n as usize)),
-            BuildString { dst, base, n } => format!("{} = BuildString ({})", r(dst), self.regs(base, n as usize)),
+            BuildSlice { dst, base, n } => {
+                format!("{} = BuildSlice ({})", r(dst), self.regs(base, n as usize))
+            }
+            BuildTuple { dst, base, n } => {
+                format!("{} = BuildTuple ({})", r(dst), self.regs(base, n as usize))
+            }
+            BuildList { dst, base, n } => {
+                format!("{} = BuildList ({})", r(dst), self.regs(base, n as usize))
+            }
+            BuildSet { dst, base, n } => {
+                format!("{} = BuildSet ({})", r(dst), self.regs(base, n as usize))
+            }
+            BuildString { dst, base, n } => {
+                format!("{} = BuildString ({})", r(dst), self.regs(base, n as usize))
+            }
             BuildDict { dst, base, n } => {
                 let pairs: Vec<String> = (0..n)
                     .map(|i| {
-                        let k = base.wrapping_add(2 * i);
+                        let k = base.wrapping_add(i.wrapping_mul(2));
                         format!("{}: {}", r(k), r(k.wrapping_add(1)))
                     })
                     .collect();
                 format!("{} = BuildDict {{{}}}", r(dst), pairs.join(", "))
             }
-            FormatValue { dst, src, conv, spec } => {
+            FormatValue {
+                dst,
+                src,
+                conv,
+                spec,
+            } => {
                 let mut s = format!("{} = FormatValue {}", r(dst), r(src));
                 if conv != 0 {
                     let _ = write!(s, " !{}", conv as char);
@@ -245,24 +368,54 @@ impl<'c> Dis<'c> {
             ListExtend { list, iterable } => format!("ListExtend {}, {}", r(list), r(iterable)),
             SetAdd { set, item } => format!("SetAdd {}, {}", r(set), r(item)),
             SetUpdate { set, iterable } => format!("SetUpdate {}, {}", r(set), r(iterable)),
-            DictInsert { dict, key, value } => format!("DictInsert {}, {}: {}", r(dict), r(key), r(value)),
+            DictInsert { dict, key, value } => {
+                format!("DictInsert {}, {}: {}", r(dict), r(key), r(value))
+            }
             DictUpdate { dict, mapping } => format!("DictUpdate {}, {}", r(dict), r(mapping)),
-            DictMerge { dict, mapping, func } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
+            DictMerge {
+                dict,
+                mapping,
+                func,
+            } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
-            ForIter { iter, dst, target } => format!("{} = ForIter {}, {}", r(dst), r(iter), self.label(target)),
-            UnpackSequence { src, base, n } => {
-                format!("({}) = UnpackSequence {}", self.regs(base, n as usize), r(src))
+            ForIter { iter, dst, target } => {
+                format!("{} = ForIter {}, {}", r(dst), r(iter), self.label(target))
             }
-            UnpackEx { src, base, before, after } => {
+            UnpackSequence { src, base, n } => {
+                format!(
+                    "({}) = UnpackSequence {}",
+                    self.regs(base, n as usize),
+                    r(src)
+                )
+            }
+            UnpackEx {
+                src,
+                base,
+                before,
+                after,
+            } => {
                 let mut parts: Vec<String> = (0..before).map(|i| r(base.wrapping_add(i))).collect();
                 parts.push(format!("*{}", r(base.wrapping_add(before))));
-                parts.extend((0..after).map(|i| r(base.wrapping_add(before + 1 + i))));
+                parts.extend(
+                    (0..after)
+                        .map(|i| r(base.wrapping_add(before).wrapping_add(1).wrapping_add(i))),
+                );
                 format!("({}) = UnpackEx {}", parts.join(", "), r(src))
             }
-            MakeFunction { dst, code, defaults, kwdefaults, closure } => {
+            MakeFunction {
+                dst,
+                code,
+                defaults,
+                kwdefaults,
+                closure,
+            } => {
                 let mut s = format!("{} = MakeFunction {}", r(dst), self.konst(code));
-                for (what, reg) in [("defaults", defaults), ("kwdefaults", kwdefaults), ("closure", closure)] {
+                for (what, reg) in [
+                    ("defaults", defaults),
+                    ("kwdefaults", kwdefaults),
+                    ("closure", closure),
+                ] {
                     if reg != NO_REG {
                         let _ = write!(s, " {what}={}", r(reg));
                     }
@@ -291,12 +444,28 @@ impl<'c> Dis<'c> {
             ExcMatch { dst, exc, typ } => format!("{} = ExcMatch {}, {}", r(dst), r(exc), r(typ)),
             PushExcInfo { exc, save } => format!("{} = PushExcInfo {}", r(save), r(exc)),
             PopExcInfo { save } => format!("PopExcInfo {}", r(save)),
-            BeforeWith { ctx, exit, result } => format!("{}, {} = BeforeWith {}", r(exit), r(result), r(ctx)),
-            WithExcept { dst, exit, exc } => format!("{} = WithExcept {}, {}", r(dst), r(exit), r(exc)),
-            ImportName { dst, name, fromlist, level } => {
-                format!("{} = ImportName {} (from {}, level {level})", r(dst), self.name(name), self.konst(fromlist))
+            BeforeWith { ctx, exit, result } => {
+                format!("{}, {} = BeforeWith {}", r(exit), r(result), r(ctx))
             }
-            ImportFrom { dst, module, name } => format!("{} = ImportFrom {}.{}", r(dst), r(module), self.name(name)),
+            WithExcept { dst, exit, exc } => {
+                format!("{} = WithExcept {}, {}", r(dst), r(exit), r(exc))
+            }
+            ImportName {
+                dst,
+                name,
+                fromlist,
+                level,
+            } => {
+                format!(
+                    "{} = ImportName {} (from {}, level {level})",
+                    r(dst),
+                    self.name(name),
+                    self.konst(fromlist)
+                )
+            }
+            ImportFrom { dst, module, name } => {
+                format!("{} = ImportFrom {}.{}", r(dst), r(module), self.name(name))
+            }
             ImportStar { module } => format!("ImportStar {}", r(module)),
         }
     }
@@ -313,11 +482,21 @@ impl<'c> Dis<'c> {
             _ => Vec::new(),
         };
         let npos = (argc as usize).saturating_sub(names.len());
-        let mut args: Vec<String> = (0..npos).map(|i| self.reg(base.wrapping_add(1 + i as u16))).collect();
+        let mut args: Vec<String> = (0..npos)
+            .map(|i| self.reg(base.wrapping_add(1 + i as u16)))
+            .collect();
         for (i, name) in names.iter().enumerate() {
-            args.push(format!("{name}={}", self.reg(base.wrapping_add((1 + npos + i) as u16))));
+            args.push(format!(
+                "{name}={}",
+                self.reg(base.wrapping_add((1 + npos + i) as u16))
+            ));
         }
-        format!("{} = CallKw {}({})", self.reg(dst), self.reg(base), args.join(", "))
+        format!(
+            "{} = CallKw {}({})",
+            self.reg(dst),
+            self.reg(base),
+            args.join(", ")
+        )
     }
 }
 
@@ -342,7 +521,10 @@ pub fn const_repr(c: &Const) -> String {
         Const::Bytes(b) => bytes_repr(b),
         Const::Tuple(items) => match items.as_slice() {
             [one] => format!("({},)", const_repr(one)),
-            _ => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+            _ => format!(
+                "({})",
+                items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+            ),
         },
         Const::Code(code) => format!("<code {}>", code.qualname),
     }
@@ -368,7 +550,11 @@ fn float_repr(f: f64) -> String {
 
 /// Python's `repr` of a str: single quotes unless the text has `'` and no `"`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -392,7 +578,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::from("b");
     out.push(quote as char);
     for &byte in b {

@@ -61,7 +61,10 @@ impl std::error::Error for CompileError {}
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 pub(crate) fn error<T>(msg: impl Into<String>, loc: Loc) -> CResult<T> {
-    Err(CompileError { msg: msg.into(), loc })
+    Err(CompileError {
+        msg: msg.into(),
+        loc,
+    })
 }
 
 /// Compiles a module. The result's constants hold the code objects of every nested
@@ -70,11 +73,37 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<CodeObject, Com
     let table = scope::analyze(module)?;
     let filename: Rc<str> = Rc::from(filename);
     let mut unit = Unit::new(&table, ScopeTable::MODULE, "<module>".into(), 1);
-    unit.code.loc = module.body.first().map_or(Loc { line: 1, col: 0, end_line: 1, end_col: 0 }, |s| s.loc);
-    let mut compiler = Compiler { table: &table, filename, unit };
+    unit.code.loc = module.body.first().map_or(
+        Loc {
+            line: 1,
+            col: 0,
+            end_line: 1,
+            end_col: 0,
+        },
+        |s| s.loc,
+    );
+    let mut compiler = Compiler {
+        table: &table,
+        filename,
+        unit,
+    };
     compiler.module_body(&module.body)?;
-    let unit = std::mem::replace(&mut compiler.unit, Unit::placeholder());
-    compiler.finish_unit(unit, "<module>", Signature::default(), Loc { line: 1, ..Loc::default() })
+    let Compiler {
+        table,
+        filename,
+        unit,
+    } = compiler;
+    finish_unit(
+        table,
+        &filename,
+        unit,
+        "<module>",
+        Signature::default(),
+        Loc {
+            line: 1,
+            ..Loc::default()
+        },
+    )
 }
 
 /// How a name is accessed from the current code object.
@@ -115,7 +144,9 @@ impl Signature {
 
     /// Number of parameter registers (all bound at frame entry).
     fn nparams(&self) -> u16 {
-        self.argcount + self.kwonlyargcount + self.has_varargs as u16 + self.has_varkw as u16
+        self.argcount
+            .saturating_add(self.kwonlyargcount)
+            .saturating_add(self.has_varargs as u16 + self.has_varkw as u16)
     }
 }
 
@@ -139,8 +170,6 @@ pub(crate) struct Unit<'a> {
     pub argcount: u16,
     pub first_line: u32,
     pub doc: Option<String>,
-    /// Location of the first register overflow, reported after the statement.
-    pub overflow_reported: bool,
 }
 
 impl<'a> Unit<'a> {
@@ -161,27 +190,6 @@ impl<'a> Unit<'a> {
             argcount: 0,
             first_line,
             doc: None,
-            overflow_reported: false,
-        }
-    }
-
-    /// A dummy unit, swapped in while the real one is being finished.
-    fn placeholder() -> Self {
-        Unit {
-            scope: ScopeTable::MODULE,
-            kind: ScopeKind::Module,
-            code: CodeBuilder::default(),
-            regs: RegAlloc::new(0),
-            layout: Layout::default(),
-            fblocks: Vec::new(),
-            qualname: String::new(),
-            private: None,
-            walrus_targets: HashSet::new(),
-            is_coroutine: false,
-            argcount: 0,
-            first_line: 0,
-            doc: None,
-            overflow_reported: false,
         }
     }
 }
@@ -238,12 +246,24 @@ impl<'a> Compiler<'a> {
             ScopeKind::Module => NameOp::Global,
             ScopeKind::Class => match scope {
                 SymScope::GlobalExplicit => NameOp::Global,
-                SymScope::Free => self.unit.layout.cell(&mangled).map_or(NameOp::Name, NameOp::ClassDeref),
+                SymScope::Free => self
+                    .unit
+                    .layout
+                    .cell(&mangled)
+                    .map_or(NameOp::Name, NameOp::ClassDeref),
                 _ => NameOp::Name,
             },
             _ => match scope {
-                SymScope::Local => self.unit.layout.local(&mangled).map_or(NameOp::Global, NameOp::Fast),
-                SymScope::Cell | SymScope::Free => self.unit.layout.cell(&mangled).map_or(NameOp::Global, NameOp::Deref),
+                SymScope::Local => self
+                    .unit
+                    .layout
+                    .local(&mangled)
+                    .map_or(NameOp::Global, NameOp::Fast),
+                SymScope::Cell | SymScope::Free => self
+                    .unit
+                    .layout
+                    .cell(&mangled)
+                    .map_or(NameOp::Global, NameOp::Deref),
                 SymScope::GlobalExplicit | SymScope::GlobalImplicit => NameOp::Global,
             },
         }
@@ -283,7 +303,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Move { dst: reg, src });
                 }
             }
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::StoreDeref { cell, src }),
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
+                self.emit(Instr::StoreDeref { cell, src })
+            }
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::StoreGlobal { name, src });
@@ -299,7 +321,9 @@ impl<'a> Compiler<'a> {
     pub fn delete_name(&mut self, name: &str) {
         match self.name_op(name) {
             NameOp::Fast(slot) => self.emit(Instr::DeleteFast { slot }),
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::DeleteDeref { cell }),
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
+                self.emit(Instr::DeleteDeref { cell })
+            }
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::DeleteGlobal { name });
@@ -315,7 +339,9 @@ impl<'a> Compiler<'a> {
     /// one. Walrus-rebound locals are excluded (see `Unit::walrus_targets`).
     pub fn operand_local(&self, name: &str) -> Option<Reg> {
         match self.name_op(name) {
-            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => Some(reg),
+            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => {
+                Some(reg)
+            }
             _ => None,
         }
     }
@@ -328,16 +354,28 @@ impl<'a> Compiler<'a> {
 
     /// Starts compiling the body of scope `id`; returns the enclosing unit to restore.
     /// Synthetic code (prologues) takes `loc`, the defining statement or expression.
-    pub fn enter_unit(&mut self, id: ScopeId, qualname: String, first_line: u32, loc: Loc) -> Unit<'a> {
+    pub fn enter_unit(
+        &mut self,
+        id: ScopeId,
+        qualname: String,
+        first_line: u32,
+        loc: Loc,
+    ) -> Unit<'a> {
         let mut unit = Unit::new(self.table, id, qualname, first_line);
         unit.code.loc = loc;
         std::mem::replace(&mut self.unit, unit)
     }
 
     /// Finishes the current unit into a code object and makes `outer` current again.
-    pub fn leave_unit(&mut self, outer: Unit<'a>, name: &str, sig: Signature, loc: Loc) -> CResult<CodeObject> {
+    pub fn leave_unit(
+        &mut self,
+        outer: Unit<'a>,
+        name: &str,
+        sig: Signature,
+        loc: Loc,
+    ) -> CResult<CodeObject> {
         let unit = std::mem::replace(&mut self.unit, outer);
-        self.finish_unit(unit, name, sig, loc)
+        finish_unit(self.table, &self.filename, unit, name, sig, loc)
     }
 
     /// The qualified name of a child scope named `name` (CPython's `compiler_set_qualname`).
@@ -350,52 +388,13 @@ impl<'a> Compiler<'a> {
         }
         match self.unit.kind {
             ScopeKind::Module => name.to_string(),
-            ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{name}", self.unit.qualname),
-            ScopeKind::Class | ScopeKind::Comprehension(_) => format!("{}.{name}", self.unit.qualname),
+            ScopeKind::Function | ScopeKind::Lambda => {
+                format!("{}.<locals>.{name}", self.unit.qualname)
+            }
+            ScopeKind::Class | ScopeKind::Comprehension(_) => {
+                format!("{}.{name}", self.unit.qualname)
+            }
         }
-    }
-
-    fn finish_unit(&mut self, mut unit: Unit<'a>, name: &str, sig: Signature, loc: Loc) -> CResult<CodeObject> {
-        if unit.regs.overflowed() {
-            return error("too many registers", loc);
-        }
-        let body = unit.code.finish();
-        let body = cfg::remove_dead_code(body);
-        let nlocals = unit.layout.nlocals();
-        let body = unbound::place_checks(body, nlocals, sig.nparams());
-        let scope = self.table.scope(unit.scope);
-        let kind = match unit.kind {
-            ScopeKind::Module => CodeKind::Module,
-            ScopeKind::Class => CodeKind::Class,
-            ScopeKind::Function => CodeKind::Function,
-            ScopeKind::Lambda => CodeKind::Lambda,
-            ScopeKind::Comprehension(_) => CodeKind::Comprehension,
-        };
-        Ok(CodeObject {
-            kind,
-            name: name.to_string(),
-            qualname: unit.qualname,
-            filename: self.filename.clone(),
-            first_line: unit.first_line,
-            is_generator: scope.is_generator,
-            is_coroutine: scope.is_coroutine,
-            argcount: sig.argcount,
-            posonlyargcount: sig.posonlyargcount,
-            kwonlyargcount: sig.kwonlyargcount,
-            has_varargs: sig.has_varargs,
-            has_varkw: sig.has_varkw,
-            nlocals,
-            varnames: unit.layout.varnames,
-            cellvars: unit.layout.cellvars,
-            freevars: unit.layout.freevars,
-            nslots: unit.regs.nslots(),
-            instrs: body.instrs,
-            positions: body.positions,
-            consts: unit.code.consts,
-            names: unit.code.names,
-            handlers: body.handlers,
-            doc: unit.doc,
-        })
     }
 
     /// The implicit `return None` ending a statement body, positioned at its last
@@ -423,8 +422,7 @@ impl<'a> Compiler<'a> {
     pub fn stmts(&mut self, body: &'a [Stmt]) -> CResult {
         for s in body {
             self.stmt(s)?;
-            if self.unit.regs.overflowed() && !self.unit.overflow_reported {
-                self.unit.overflow_reported = true;
+            if self.unit.regs.overflowed() {
                 return error("too many registers", s.loc);
             }
         }
@@ -444,7 +442,9 @@ impl<'a> Compiler<'a> {
     /// Handles a leading docstring: records it as `doc` and, for modules and classes,
     /// stores it as `__doc__`. Returns the remaining statements.
     pub fn docstring_prelude(&mut self, body: &'a [Stmt], store: bool) -> CResult<&'a [Stmt]> {
-        let Some(doc) = docstring(body) else { return Ok(body) };
+        let Some(doc) = docstring(body) else {
+            return Ok(body);
+        };
         self.unit.doc = Some(doc.to_string());
         if store {
             let saved = self.set_loc(body[0].loc);
@@ -459,10 +459,65 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// Runs the finishing passes over a unit's code (dead-code removal, then definite
+/// assignment) and assembles the code object.
+fn finish_unit(
+    table: &ScopeTable,
+    filename: &Rc<str>,
+    mut unit: Unit<'_>,
+    name: &str,
+    sig: Signature,
+    loc: Loc,
+) -> CResult<CodeObject> {
+    if unit.regs.overflowed() {
+        return error("too many registers", loc);
+    }
+    let body = unit.code.finish();
+    let body = cfg::remove_dead_code(body);
+    let nlocals = unit.layout.nlocals();
+    let body = unbound::place_checks(body, nlocals, sig.nparams());
+    let scope = table.scope(unit.scope);
+    let kind = match unit.kind {
+        ScopeKind::Module => CodeKind::Module,
+        ScopeKind::Class => CodeKind::Class,
+        ScopeKind::Function => CodeKind::Function,
+        ScopeKind::Lambda => CodeKind::Lambda,
+        ScopeKind::Comprehension(_) => CodeKind::Comprehension,
+    };
+    Ok(CodeObject {
+        kind,
+        name: name.to_string(),
+        qualname: unit.qualname,
+        filename: filename.clone(),
+        first_line: unit.first_line,
+        is_generator: scope.is_generator,
+        is_coroutine: scope.is_coroutine,
+        argcount: sig.argcount,
+        posonlyargcount: sig.posonlyargcount,
+        kwonlyargcount: sig.kwonlyargcount,
+        has_varargs: sig.has_varargs,
+        has_varkw: sig.has_varkw,
+        nlocals,
+        varnames: unit.layout.varnames,
+        cellvars: unit.layout.cellvars,
+        freevars: unit.layout.freevars,
+        nslots: unit.regs.nslots(),
+        instrs: body.instrs,
+        positions: body.positions,
+        consts: unit.code.consts,
+        names: unit.code.names,
+        handlers: body.handlers,
+        doc: unit.doc,
+    })
+}
+
 /// The docstring of a body: its first statement, if that is a string literal expression.
 pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) => Some(s),
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })) => Some(s),
         _ => None,
     }
 }

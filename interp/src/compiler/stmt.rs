@@ -15,9 +15,9 @@ use super::{error, CResult, Compiler, NameOp, Signature};
 pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|s| match &s.kind {
         StmtKind::AnnAssign { .. } => true,
-        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
-            has_annotations(body) || has_annotations(orelse)
-        }
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
         StmtKind::Try(t) => {
             has_annotations(&t.body)
@@ -37,7 +37,10 @@ fn suggests_equality(e: &Expr) -> bool {
         e.kind,
         ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::Named { .. }
@@ -69,10 +72,19 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(target, annotation, value.as_ref(), *simple)
-            }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async_context("for", s)?;
                     return self.async_for_loop(target, iter, body, orelse);
@@ -81,7 +93,11 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async_context("with", s)?;
                 }
@@ -91,7 +107,11 @@ impl<'a> Compiler<'a> {
             StmtKind::Try(t) => self.try_stmt(t),
             StmtKind::Assert { test, msg } => self.assert(test, msg.as_ref()),
             StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| self.import(a)),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => Ok(()),
             StmtKind::Expr(e) => self.expr_discard(e),
             StmtKind::Break => self.break_stmt(s.loc),
@@ -141,7 +161,9 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Tuple(targets) | ExprKind::List(targets) => {
                 if let ExprKind::Tuple(values) | ExprKind::List(values) = &value.kind {
-                    if values.len() == targets.len() && !values.iter().chain(targets).any(is_starred) {
+                    if values.len() == targets.len()
+                        && !values.iter().chain(targets).any(is_starred)
+                    {
                         return self.parallel_assign(targets, values);
                     }
                 }
@@ -186,7 +208,10 @@ impl<'a> Compiler<'a> {
             })(),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => self.unpack(target, elts, src),
             ExprKind::Starred(inner) => self.store_target(inner, src),
-            _ => error(format!("cannot assign to {}", expr_name(target)), target.loc),
+            _ => error(
+                format!("cannot assign to {}", expr_name(target)),
+                target.loc,
+            ),
         };
         self.unit.regs.release(mark);
         self.set_loc(saved);
@@ -198,13 +223,25 @@ impl<'a> Compiler<'a> {
         let n = elts.len();
         let base = self.alloc_n(n);
         match elts.iter().position(is_starred) {
-            None => self.emit(Instr::UnpackSequence { src, base, n: n as u16 }),
+            None => self.emit(Instr::UnpackSequence {
+                src,
+                base,
+                n: n as u16,
+            }),
             Some(before) => {
                 let after = n - before - 1;
                 if before >= 1 << 8 || after > u16::MAX as usize {
-                    return error("too many expressions in star-unpacking assignment", target.loc);
+                    return error(
+                        "too many expressions in star-unpacking assignment",
+                        target.loc,
+                    );
                 }
-                self.emit(Instr::UnpackEx { src, base, before: before as u16, after: after as u16 });
+                self.emit(Instr::UnpackEx {
+                    src,
+                    base,
+                    before: before as u16,
+                    after: after as u16,
+                });
             }
         }
         for (i, elt) in elts.iter().enumerate() {
@@ -230,7 +267,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => error("starred assignment target must be in a list or tuple", target.loc),
+            ExprKind::Starred(_) => error(
+                "starred assignment target must be in a list or tuple",
+                target.loc,
+            ),
             _ => {
                 let mut msg = format!("cannot assign to {}", expr_name(target));
                 if whole_assign && suggests_equality(target) {
@@ -243,9 +283,15 @@ impl<'a> Compiler<'a> {
 
     /// `x op= value`: the target's container and key are evaluated once.
     fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult {
-        if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+        if !matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        ) {
             return error(
-                format!("'{}' is an illegal expression for augmented assignment", expr_name(target)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(target)
+                ),
                 target.loc,
             );
         }
@@ -260,7 +306,12 @@ impl<'a> Compiler<'a> {
                     }
                     self.set_loc(saved);
                     let rhs = self.expr_any(value)?;
-                    self.emit(Instr::InplaceBinary { dst: reg, op, lhs: reg, rhs });
+                    self.emit(Instr::InplaceBinary {
+                        dst: reg,
+                        op,
+                        lhs: reg,
+                        rhs,
+                    });
                     return Ok(());
                 }
                 let t = self.alloc();
@@ -268,7 +319,12 @@ impl<'a> Compiler<'a> {
                 self.load_name(name, t);
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.store_name(name, t);
             }
@@ -280,7 +336,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr { dst: t, obj, name });
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.emit(Instr::StoreAttr { obj, name, src: t });
             }
@@ -292,7 +353,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::GetItem { dst: t, obj, key });
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.emit(Instr::SetItem { obj, key, src: t });
             }
@@ -306,7 +372,13 @@ impl<'a> Compiler<'a> {
     /// at module or class level, the annotation is stored in `__annotations__`; for other
     /// targets at those levels it is only evaluated. Function-level annotations are not
     /// evaluated (PEP 526).
-    fn ann_assign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> CResult {
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> CResult {
         self.check_store_target(target, false)?;
         if let Some(value) = value {
             self.assign_single(target, value)?;
@@ -320,7 +392,11 @@ impl<'a> Compiler<'a> {
                 let key = self.alloc();
                 let mangled = self.mangled(name);
                 self.load_const(Const::Str(mangled), key);
-                self.emit(Instr::SetItem { obj: dict, key, src: ann });
+                self.emit(Instr::SetItem {
+                    obj: dict,
+                    key,
+                    src: ann,
+                });
                 return Ok(());
             }
             ExprKind::Attribute { value: obj, .. } if value.is_none() => {
@@ -342,7 +418,11 @@ impl<'a> Compiler<'a> {
     pub fn setup_annotations(&mut self) {
         let mark = self.unit.regs.mark();
         let t = self.alloc();
-        self.emit(Instr::BuildDict { dst: t, base: t, n: 0 });
+        self.emit(Instr::BuildDict {
+            dst: t,
+            base: t,
+            n: 0,
+        });
         self.store_name("__annotations__", t);
         self.unit.regs.release(mark);
     }
@@ -352,7 +432,9 @@ impl<'a> Compiler<'a> {
     fn check_del_target(&self, target: &Expr) -> CResult {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|e| self.check_del_target(e)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.check_del_target(e))
+            }
             _ => error(format!("cannot delete {}", expr_name(target)), target.loc),
         }
     }
@@ -375,7 +457,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DelItem { obj, key });
                 Ok(())
             })(),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|e| self.delete_target(e)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.delete_target(e))
+            }
             _ => error(format!("cannot delete {}", expr_name(target)), target.loc),
         };
         self.unit.regs.release(mark);
@@ -425,7 +509,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lambda args: body`.
-    pub fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr, dst: Reg) -> CResult {
+    pub fn lambda(
+        &mut self,
+        e: &'a Expr,
+        args: &'a Arguments,
+        body: &'a Expr,
+        dst: Reg,
+    ) -> CResult {
         let id = self.scope_id(e, e.loc)?;
         let (defaults, kwdefaults) = self.default_args(args)?;
         let qualname = self.child_qualname("<lambda>", ScopeKind::Lambda);
@@ -457,10 +547,19 @@ impl<'a> Compiler<'a> {
                 self.expr_to(d, off(base, i))?;
             }
             let t = self.alloc();
-            self.emit(Instr::BuildTuple { dst: t, base, n: args.defaults.len() as u16 });
+            self.emit(Instr::BuildTuple {
+                dst: t,
+                base,
+                n: args.defaults.len() as u16,
+            });
             t
         };
-        let kw: Vec<_> = args.kwonly.iter().zip(&args.kw_defaults).filter_map(|(a, d)| Some((a, d.as_ref()?))).collect();
+        let kw: Vec<_> = args
+            .kwonly
+            .iter()
+            .zip(&args.kw_defaults)
+            .filter_map(|(a, d)| Some((a, d.as_ref()?)))
+            .collect();
         let kwdefaults = if kw.is_empty() {
             NO_REG
         } else {
@@ -471,17 +570,36 @@ impl<'a> Compiler<'a> {
                 self.expr_to(default, off(base, 2 * i + 1))?;
             }
             let t = self.alloc();
-            self.emit(Instr::BuildDict { dst: t, base, n: kw.len() as u16 });
+            self.emit(Instr::BuildDict {
+                dst: t,
+                base,
+                n: kw.len() as u16,
+            });
             t
         };
         Ok((defaults, kwdefaults))
     }
 
     /// `dst = MakeFunction(code)` with the closure the inner code's free variables need.
-    pub fn make_function(&mut self, code: CodeObject, defaults: Reg, kwdefaults: Reg, dst: Reg) -> CResult {
+    pub fn make_function(
+        &mut self,
+        code: CodeObject,
+        defaults: Reg,
+        kwdefaults: Reg,
+        dst: Reg,
+    ) -> CResult {
         let closure = self.closure_tuple(&code)?;
-        let code = self.unit.code.const_idx(Const::Code(std::rc::Rc::new(code)));
-        self.emit(Instr::MakeFunction { dst, code, defaults, kwdefaults, closure });
+        let code = self
+            .unit
+            .code
+            .const_idx(Const::Code(std::rc::Rc::new(code)));
+        self.emit(Instr::MakeFunction {
+            dst,
+            code,
+            defaults,
+            kwdefaults,
+            closure,
+        });
         Ok(())
     }
 
@@ -493,12 +611,22 @@ impl<'a> Compiler<'a> {
         let base = self.alloc_n(code.freevars.len());
         for (i, free) in code.freevars.iter().enumerate() {
             let Some(cell) = self.unit.layout.cell(&free.name) else {
-                return error(format!("internal error: no cell for free variable '{}'", free.name), self.unit.code.loc);
+                return error(
+                    format!("internal error: no cell for free variable '{}'", free.name),
+                    self.unit.code.loc,
+                );
             };
-            self.emit(Instr::Move { dst: off(base, i), src: cell });
+            self.emit(Instr::Move {
+                dst: off(base, i),
+                src: cell,
+            });
         }
         let t = self.alloc();
-        self.emit(Instr::BuildTuple { dst: t, base, n: code.freevars.len() as u16 });
+        self.emit(Instr::BuildTuple {
+            dst: t,
+            base,
+            n: code.freevars.len() as u16,
+        });
         Ok(t)
     }
 
@@ -508,7 +636,11 @@ impl<'a> Compiler<'a> {
         for (i, d) in decorators.iter().enumerate().rev() {
             let saved = self.set_loc(d.loc);
             let base = off(block, i);
-            self.emit(Instr::Call { dst: base, base, argc: 1 });
+            self.emit(Instr::Call {
+                dst: base,
+                base,
+                argc: 1,
+            });
             self.set_loc(saved);
         }
     }
@@ -527,7 +659,10 @@ impl<'a> Compiler<'a> {
         let outer = self.enter_unit(id, qualname.clone(), first_line, s.loc);
         self.class_body(c, &qualname)?;
         let code = self.leave_unit(outer, &c.name, Signature::default(), s.loc)?;
-        let callee = Callee::BuildClass { code, name: &c.name };
+        let callee = Callee::BuildClass {
+            code: Box::new(code),
+            name: &c.name,
+        };
         self.call_with(callee, &c.bases, &c.keywords, off(block, n))?;
         self.apply_decorators(block, &c.decorators);
         self.store_name(&c.name, block);
@@ -566,20 +701,30 @@ impl<'a> Compiler<'a> {
 
     /// `import a.b.c` binds `a`; `import a.b.c as d` walks to the submodule with
     /// `ImportFrom` (CPython 3.11's `IMPORT_NAME` + `IMPORT_FROM` pattern) and binds `d`.
+    /// Import instructions carry the statement's position, as in CPython (tracebacks then
+    /// show the whole statement without carets).
     fn import(&mut self, alias: &'a Alias) -> CResult {
-        let saved = self.set_loc(alias.loc);
         let mark = self.unit.regs.mark();
         let module = self.alloc();
         let name = self.name_idx(&alias.name);
         let fromlist = self.unit.code.const_idx(Const::None);
-        self.emit(Instr::ImportName { dst: module, name, fromlist, level: 0 });
+        self.emit(Instr::ImportName {
+            dst: module,
+            name,
+            fromlist,
+            level: 0,
+        });
         match &alias.asname {
             Some(asname) => {
                 let mut cur = module;
                 for part in alias.name.split('.').skip(1) {
                     let next = self.alloc();
                     let name = self.name_idx(part);
-                    self.emit(Instr::ImportFrom { dst: next, module: cur, name });
+                    self.emit(Instr::ImportFrom {
+                        dst: next,
+                        module: cur,
+                        name,
+                    });
                     cur = next;
                 }
                 self.store_name(asname, cur);
@@ -590,7 +735,6 @@ impl<'a> Compiler<'a> {
             }
         }
         self.unit.regs.release(mark);
-        self.set_loc(saved);
         Ok(())
     }
 
@@ -601,8 +745,16 @@ impl<'a> Compiler<'a> {
         let fromlist = self.unit.code.const_idx(fromlist);
         let name = self.name_idx(module.unwrap_or(""));
         let m = self.alloc();
-        let level = u16::try_from(level).map_err(|_| super::CompileError { msg: "import level too deep".into(), loc })?;
-        self.emit(Instr::ImportName { dst: m, name, fromlist, level });
+        let level = u16::try_from(level).map_err(|_| super::CompileError {
+            msg: "import level too deep".into(),
+            loc,
+        })?;
+        self.emit(Instr::ImportName {
+            dst: m,
+            name,
+            fromlist,
+            level,
+        });
         if let [Alias { name, .. }] = names {
             if name == "*" {
                 self.emit(Instr::ImportStar { module: m });
@@ -610,14 +762,16 @@ impl<'a> Compiler<'a> {
             }
         }
         for alias in names {
-            let saved = self.set_loc(alias.loc);
             let mark = self.unit.regs.mark();
             let t = self.alloc();
             let name = self.name_idx(&alias.name);
-            self.emit(Instr::ImportFrom { dst: t, module: m, name });
+            self.emit(Instr::ImportFrom {
+                dst: t,
+                module: m,
+                name,
+            });
             self.store_name(alias.asname.as_deref().unwrap_or(&alias.name), t);
             self.unit.regs.release(mark);
-            self.set_loc(saved);
         }
         Ok(())
     }
@@ -637,7 +791,8 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `assert test, msg`: the message is evaluated only when the test fails.
+    /// `assert test, msg`: the message is evaluated only when the test fails. The raise is
+    /// positioned at the test, where CPython's traceback points.
     fn assert(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> CResult {
         let ok = self.unit.code.new_label();
         self.jump_if(test, true, ok)?;
@@ -645,7 +800,9 @@ impl<'a> Compiler<'a> {
             Some(m) => self.expr_any(m)?,
             None => NO_REG,
         };
+        let saved = self.set_loc(test.loc);
         self.emit(Instr::RaiseAssert { msg });
+        self.set_loc(saved);
         self.unit.code.bind(ok);
         Ok(())
     }

@@ -38,7 +38,7 @@ impl Bits {
 
     fn full(n: usize) -> Self {
         let mut b = Bits(vec![!0; n.div_ceil(64)]);
-        if n % 64 != 0 {
+        if !n.is_multiple_of(64) {
             if let Some(last) = b.0.last_mut() {
                 *last = (1u64 << (n % 64)) - 1;
             }
@@ -118,7 +118,9 @@ fn analyze(body: &Body, nlocals: usize, nparams: usize) -> Vec<Option<Bits>> {
     queued[0] = true;
     while let Some(pc) = work.pop() {
         queued[pc] = false;
-        let Some(before) = states[pc].clone() else { continue };
+        let Some(before) = states[pc].clone() else {
+            continue;
+        };
         let instr = &body.instrs[pc];
         let after = transfer(instr, &before, nlocals);
         let mut flow = |target: usize, state: &Bits, work: &mut Vec<usize>| {
@@ -191,7 +193,16 @@ mod tests {
 
     fn run(instrs: Vec<Instr>, handlers: Vec<Handler>, nlocals: u16, nparams: u16) -> Vec<Instr> {
         let positions = vec![Position::default(); instrs.len()];
-        place_checks(Body { instrs, positions, handlers }, nlocals, nparams).instrs
+        place_checks(
+            Body {
+                instrs,
+                positions,
+                handlers,
+            },
+            nlocals,
+            nparams,
+        )
+        .instrs
     }
 
     #[test]
@@ -241,7 +252,11 @@ mod tests {
         );
         assert_eq!(
             out,
-            vec![Instr::LoadConst { dst: 0, idx: 0 }, Instr::Jump { target: 2 }, Instr::Return { src: 0 }]
+            vec![
+                Instr::LoadConst { dst: 0, idx: 0 },
+                Instr::Jump { target: 2 },
+                Instr::Return { src: 0 }
+            ]
         );
     }
 
@@ -255,7 +270,12 @@ mod tests {
                 Instr::Return { src: 0 },            // 2
                 Instr::Return { src: 0 },            // 3: handler
             ],
-            vec![Handler { start: 0, end: 2, target: 3, exc_reg: 2 }],
+            vec![Handler {
+                start: 0,
+                end: 2,
+                target: 3,
+                exc_reg: 2,
+            }],
             1,
             0,
         );
@@ -267,7 +287,11 @@ mod tests {
     fn for_iter_exit_edge_does_not_bind() {
         let out = run(
             vec![
-                Instr::ForIter { iter: 1, dst: 0, target: 2 },
+                Instr::ForIter {
+                    iter: 1,
+                    dst: 0,
+                    target: 2,
+                },
                 Instr::Jump { target: 0 },
                 Instr::Return { src: 0 },
             ],
@@ -280,7 +304,19 @@ mod tests {
 
     #[test]
     fn delete_unbinds() {
-        let out = run(vec![Instr::DeleteFast { slot: 0 }, Instr::Return { src: 0 }], vec![], 1, 1);
-        assert_eq!(out, vec![Instr::DeleteFast { slot: 0 }, Instr::CheckBound { slot: 0 }, Instr::Return { src: 0 }]);
+        let out = run(
+            vec![Instr::DeleteFast { slot: 0 }, Instr::Return { src: 0 }],
+            vec![],
+            1,
+            1,
+        );
+        assert_eq!(
+            out,
+            vec![
+                Instr::DeleteFast { slot: 0 },
+                Instr::CheckBound { slot: 0 },
+                Instr::Return { src: 0 }
+            ]
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! Class objects: name, bases, C3 MRO, namespace, and the version tag caches key on.
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::DictTable;
 use crate::value::Value;
@@ -57,6 +59,28 @@ pub struct ClassObj {
     pub subclasses: RefCell<Vec<Value>>,
     /// `__slots__` names, when declared.
     pub slots: RefCell<Option<Vec<Value>>>,
+    /// Memo of MRO lookups (interned name bits -> value, NULL for "absent"), valid while
+    /// `lookup_cache_version == version`.
+    pub lookup_cache: RefCell<HashMap<u64, Value, BuildHasherDefault<NameHasher>>>,
+    pub lookup_cache_version: Cell<u64>,
+}
+
+/// Hasher for interned-name keys (pointer bits): one multiply, no SipHash.
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
 
 thread_local! {
@@ -86,6 +110,8 @@ impl ClassObj {
             flags: Cell::new(flags),
             subclasses: RefCell::new(Vec::new()),
             slots: RefCell::new(None),
+            lookup_cache: RefCell::new(HashMap::default()),
+            lookup_cache_version: Cell::new(0),
         }
     }
 

@@ -991,55 +991,92 @@ impl<'a> Cx<'a> {
         unsupported: &[UnsupportedSyntaxError],
         scan: Scan,
     ) -> Option<SyntaxError> {
+        // Only a bounded number of ruff's errors is mapped (mapping can scan the tokens), so
+        // files with thousands of errors stay linear.
+        const MAX_MAPPED: usize = 64;
         let mut tok_errors = scan.tok_errors;
-        let mut parse_errs: Vec<ParseErr> = Vec::new();
-        let mut first_reported: Option<usize> = None;
-        let mut any_error = false;
+        let mut starts: Vec<u32> = errors.iter().map(|e| e.location.start().to_u32()).collect();
+        starts.sort_unstable();
+        let mut any_error = !errors.is_empty();
         let mut ruff_indent_error: Option<TokErr> = None;
-        for e in errors {
-            any_error = true;
-            let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
-            match &e.error {
-                ParseErrorType::Lexical(lex) => match self.map_lexical(lex, start, end) {
-                    Mapped::Tok(t) => {
-                        if matches!(lex, LexicalErrorType::IndentationError) {
-                            ruff_indent_error.get_or_insert(t);
-                        } else {
-                            tok_errors.push(t);
-                        }
-                    }
-                    Mapped::Parse(mut p) => {
-                        if first_reported.is_none() {
-                            first_reported = Some(parse_errs.len());
-                        }
-                        p.reliable = p.err.msg.starts_with("f-string");
-                        parse_errs.push(p);
-                    }
-                    Mapped::Ignore => {}
-                },
-                other => {
-                    let mut p = self.map_parse_error(other, start, end);
-                    let target = is_target_error_msg(&p.err.msg);
-                    // An invalid target that contains (or is followed by) another error is a
-                    // consequence of that error (`a - = b`, `ifx > 1:`).
-                    let consequence = target && self.other_error_within(errors, e, start, end);
-                    p.reliable = (target && !consequence && self.balanced(start, end)) || p.err.msg.starts_with("f-string");
-                    if first_reported.is_none() && !consequence {
-                        first_reported = Some(parse_errs.len());
-                    }
-                    parse_errs.push(p);
-                }
+        // (report index, error) of the parser-level candidates.
+        let mut parse_errs: Vec<(usize, ParseErr)> = Vec::new();
+        // Report indexes of the errors that may be ruff's first real one.
+        let mut first_candidates: Vec<usize> = Vec::new();
+
+        // Lexical errors: CPython stops at its first tokenizer error, so the earliest ones of
+        // that kind matter; the others are parser errors for CPython.
+        let mut lexical: Vec<(usize, &ParseError, &LexicalErrorType)> = errors
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match &e.error {
+                ParseErrorType::Lexical(lex) => Some((i, e, lex)),
+                _ => None,
+            })
+            .collect();
+        lexical.sort_by_key(|(_, e, _)| e.location.start().to_u32());
+        let (tokenizer, other): (Vec<_>, Vec<_>) = lexical.into_iter().partition(|(_, _, lex)| tokenizer_class(lex));
+        let mut found = 0;
+        for (idx, e, lex) in tokenizer.into_iter().chain(other.into_iter().take(MAX_MAPPED)) {
+            if found >= 8 && tokenizer_class(lex) {
+                continue;
             }
+            let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
+            match self.map_lexical(lex, start, end) {
+                Mapped::Tok(t) => {
+                    if matches!(lex, LexicalErrorType::IndentationError) {
+                        ruff_indent_error.get_or_insert(t);
+                    } else {
+                        found += 1;
+                        tok_errors.push(t);
+                    }
+                }
+                Mapped::Parse(mut p) => {
+                    p.reliable = p.err.msg.starts_with("f-string");
+                    first_candidates.push(idx);
+                    parse_errs.push((idx, p));
+                }
+                Mapped::Ignore => {}
+            }
+        }
+
+        // Parser errors. An invalid target that contains (or is followed by) another error is a
+        // consequence of that error (`a - = b`, `ifx > 1:`); the first other error in ruff's
+        // order is where its parser really failed.
+        let is_consequence = |e: &ParseError| {
+            let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
+            is_target_error(&e.error) && self.other_error_within(&starts, start, end)
+        };
+        let parser: Vec<(usize, &ParseError)> =
+            errors.iter().enumerate().filter(|(_, e)| !matches!(e.error, ParseErrorType::Lexical(_))).collect();
+        let first = parser.iter().find(|(_, e)| !is_consequence(e)).map(|&(idx, _)| idx);
+        let mut limit = u32::MAX;
+        if let Some(idx) = first {
+            let e = &errors[idx];
+            let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
+            let mut p = self.map_parse_error(&e.error, start, end);
+            p.reliable = p.err.msg.starts_with("f-string");
+            limit = p.at;
+            first_candidates.push(idx);
+            parse_errs.push((idx, p));
+        }
+        // ruff reports target errors after the whole statement; CPython finds them first. They
+        // (and other precise errors) compete with the first error by position.
+        for &(idx, e) in parser.iter().filter(|&&(idx, e)| Some(idx) != first && e.location.start().to_u32() <= limit).take(MAX_MAPPED) {
+            let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
+            let mut p = self.map_parse_error(&e.error, start, end);
+            let target = is_target_error(&e.error);
+            p.reliable = (target && !is_consequence(e) && self.balanced(start, end)) || p.err.msg.starts_with("f-string");
+            parse_errs.push((idx, p));
         }
         // Our own indentation check replaces ruff's (which also fires where error recovery
         // ended a line inside brackets); ruff's is only a last resort below.
         tok_errors.sort_by_key(|e| e.at);
 
-        // ruff reports target errors after the statement; CPython finds them first. Ruff's
-        // first reported error competes with clean target errors and version errors by position.
+        let first_reported = first_candidates.into_iter().min();
         let mut eligible: Vec<ParseErr> = Vec::new();
-        for (i, p) in parse_errs.into_iter().enumerate() {
-            if Some(i) == first_reported || p.is_final || p.reliable {
+        for (idx, p) in parse_errs {
+            if Some(idx) == first_reported || p.is_final || p.reliable {
                 eligible.push(p);
             }
         }
@@ -1049,7 +1086,7 @@ impl<'a> Cx<'a> {
         let broken = !errors.is_empty()
             || !tok_errors.is_empty()
             || unsupported.iter().any(|u| !is_newer_syntax(u.kind));
-        for u in unsupported {
+        for u in unsupported.iter().take(MAX_MAPPED) {
             if is_newer_syntax(u.kind) {
                 if broken {
                     let (start, end) = (u.range.start().to_u32(), u.range.end().to_u32());
@@ -1068,7 +1105,9 @@ impl<'a> Cx<'a> {
             }
             any_error = true;
             let (us, ue) = (u.range.start().to_u32(), u.range.end().to_u32());
-            if errors.iter().any(|e| (us..=ue).contains(&e.location.start().to_u32())) {
+            // A version error around one of ruff's errors is a consequence of it.
+            let i = starts.partition_point(|&x| x < us);
+            if starts.get(i).is_some_and(|&x| x <= ue) || us > limit {
                 continue;
             }
             if let Some(p) = self.map_unsupported(u) {
@@ -1105,8 +1144,10 @@ impl<'a> Cx<'a> {
                     // failing token on the same line starts an operand it goes on parsing.
                     let bracket_line = self.sm.line_of(at);
                     let error_line = self.sm.line_of(p.at).max(p.err.line);
+                    let statement = self.tok_index(p.at).map(|i| self.toks[self.logical_line_start(i)].kind);
                     let same_line = bracket_line == self.sm.line_of(p.at)
                         && p.err.msg.starts_with("invalid syntax")
+                        && !matches!(statement, Some(K::From | K::Import | K::Def | K::Class | K::Async))
                         && self.tok_index(p.at).is_some_and(|i| starts_expression(self.toks[i].kind));
                     if p.at >= self.content_end || bracket_line < error_line || same_line {
                         return Some(unclosed_err(at, c));
@@ -1129,23 +1170,22 @@ impl<'a> Cx<'a> {
         }
     }
 
-    /// Whether another of ruff's errors lies within `start..end` or at the token right after it
-    /// (then an "invalid target" is a consequence of that error, e.g. `a - = b`).
-    fn other_error_within(&self, errors: &[ParseError], this: &ParseError, start: u32, end: u32) -> bool {
+    /// Whether another of ruff's errors (`starts`, sorted) lies within `start..end` or at the
+    /// token right after it (then an "invalid target" is a consequence of that error).
+    fn other_error_within(&self, starts: &[u32], start: u32, end: u32) -> bool {
         let after = self.tok_index(end).map_or(end, |i| self.toks[i].end);
-        errors.iter().any(|o| {
-            !std::ptr::eq(o, this) && {
-                let at = o.location.start().to_u32();
-                at >= start && at <= after
-            }
-        })
+        let lo = starts.partition_point(|&x| x < start);
+        let hi = starts.partition_point(|&x| x <= after);
+        // The error itself starts at `start`.
+        hi - lo > 1
     }
 
     /// Whether the brackets within the byte range `start..end` are balanced (ruff's recovery can
     /// produce "invalid target" ranges that cut through a bracket).
     fn balanced(&self, start: u32, end: u32) -> bool {
         let mut depth = 0i32;
-        for t in self.toks.iter().filter(|t| t.start >= start && t.end <= end) {
+        let from = self.toks.partition_point(|t| t.start < start);
+        for t in self.toks[from..].iter().take_while(|t| t.end <= end) {
             if is_open(t.kind) {
                 depth += 1;
             } else if is_close(t.kind) {
@@ -1224,7 +1264,17 @@ impl<'a> Cx<'a> {
                 // an earlier parser error.
                 Mapped::Tok(TokErr { at: start, err: e, overrides: false })
             }
-            LexicalErrorType::Eof => Mapped::Ignore,
+            LexicalErrorType::Eof => {
+                // A backslash continuation at the very end of the file.
+                if let Some(backslash) = self.src.get(start as usize..end as usize).and_then(|t| t.find('\\')) {
+                    let line = self.sm.line_of(start + backslash as u32);
+                    let len = self.sm.line_text(line).map_or(0, |l| l.chars().count() as u32);
+                    let err = self.err_cols(SE, "unexpected EOF while parsing", line, len.saturating_add(1), 0);
+                    return Mapped::Tok(TokErr { at: start, err, overrides: false });
+                }
+                // Otherwise end of file inside brackets: "'(' was never closed".
+                Mapped::Ignore
+            }
             LexicalErrorType::InvalidByteLiteral => {
                 let (s, e) = self.string_token_around(start).unwrap_or((start, end));
                 parse(start, self.err_range(SE, "bytes can only contain ASCII literal characters", s, e))
@@ -1267,8 +1317,6 @@ impl<'a> Cx<'a> {
                 }
             }
             LexicalErrorType::StringError => parse(start, self.err_range(SE, "invalid string literal", start, end)),
-            #[allow(unreachable_patterns)]
-            _ => parse(start, self.err_range(SE, &lex.to_string(), start, end)),
         }
     }
 
@@ -1304,9 +1352,11 @@ impl<'a> Cx<'a> {
 
     /// The string token covering `offset`.
     fn string_token_around(&self, offset: u32) -> Option<(u32, u32)> {
-        self.toks
+        let i = self.toks.partition_point(|t| t.end < offset);
+        self.toks[i..]
             .iter()
-            .find(|t| t.start <= offset && offset <= t.end && t.kind == K::String)
+            .take_while(|t| t.start <= offset)
+            .find(|t| offset <= t.end && t.kind == K::String)
             .map(|t| (t.start, t.end))
     }
 
@@ -1354,7 +1404,7 @@ impl<'a> Cx<'a> {
         let generic = || pe(self.invalid_syntax_at(start));
         match e {
             ParseErrorType::OtherError(msg) => self.map_other(msg, start, end),
-            ParseErrorType::ExpectedToken { expected, found } => self.map_expected(*expected, *found, start, end),
+            ParseErrorType::ExpectedToken { expected, found } => self.map_expected(*expected, *found, start),
             ParseErrorType::ExpectedExpression => {
                 // `f"{}"`: nothing between the braces of a replacement field.
                 if let (Some(i), Some(p)) = (idx, idx.and_then(|i| self.prev_sig(i))) {
@@ -1661,9 +1711,9 @@ impl<'a> Cx<'a> {
     fn at_next_line(&self, kind: SyntaxErrorKind, msg: &str, start: u32) -> ParseErr {
         let i = self.toks.partition_point(|t| t.start < start);
         let next = self.toks[i..].iter().find(|t| {
-            !is_trivia(t.kind)
-                && !matches!(t.kind, K::Newline | K::Indent | K::Dedent)
-                && !(t.kind == K::Unknown && t.start == t.end)
+            !(is_trivia(t.kind)
+                || matches!(t.kind, K::Newline | K::Indent | K::Dedent)
+                || t.kind == K::Unknown && t.start == t.end)
         });
         match next {
             Some(t) if t.start < self.content_end => {
@@ -1702,7 +1752,7 @@ impl<'a> Cx<'a> {
         self.kind(name) == Some(K::Name) && self.kind(def) == Some(K::Def)
     }
 
-    fn map_expected(&self, expected: K, found: K, start: u32, end: u32) -> ParseErr {
+    fn map_expected(&self, expected: K, found: K, start: u32) -> ParseErr {
         use SyntaxErrorKind::SyntaxError as SE;
         let pe = |err: SyntaxError| ParseErr { at: start, err, is_final: false, reliable: false };
         let Some(i) = self.tok_index(start) else {
@@ -1780,10 +1830,7 @@ impl<'a> Cx<'a> {
                 }
                 pe(self.err_tok(SE, "invalid syntax", i))
             }
-            _ => {
-                let _ = end;
-                pe(self.err_tok(SE, "invalid syntax", self.failure_tok(i)))
-            }
+            _ => pe(self.err_tok(SE, "invalid syntax", self.failure_tok(i))),
         }
     }
 
@@ -2140,14 +2187,34 @@ fn is_newer_syntax(kind: UnsupportedSyntaxErrorKind) -> bool {
     )
 }
 
-fn is_target_error_msg(msg: &str) -> bool {
-    msg.starts_with("cannot assign to")
-        || msg.starts_with("cannot delete")
-        || msg.starts_with("assignment to yield")
-        || msg.contains("illegal expression for augmented assignment")
-        || msg.starts_with("cannot use assignment expressions")
-        || msg == "illegal target for annotation"
-        || msg.starts_with("only single target")
+/// Lexical errors that CPython's tokenizer (rather than its parser) reports.
+fn tokenizer_class(lex: &LexicalErrorType) -> bool {
+    match lex {
+        LexicalErrorType::UnclosedStringError
+        | LexicalErrorType::IndentationError
+        | LexicalErrorType::LineContinuationError
+        | LexicalErrorType::Eof
+        | LexicalErrorType::OtherError(_) => true,
+        LexicalErrorType::UnrecognizedToken { tok } => !tok.is_ascii(),
+        LexicalErrorType::FStringError(e) | LexicalErrorType::TStringError(e) => matches!(
+            e,
+            InterpolatedStringErrorType::UnterminatedString | InterpolatedStringErrorType::UnterminatedTripleQuotedString
+        ),
+        _ => false,
+    }
+}
+
+/// ruff's errors about invalid assignment, deletion or annotation targets.
+fn is_target_error(e: &ParseErrorType) -> bool {
+    match e {
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget => true,
+        ParseErrorType::OtherError(msg) => msg.starts_with("Only single target"),
+        _ => false,
+    }
 }
 
 fn fstring_error_msg(e: &InterpolatedStringErrorType) -> &'static str {
@@ -3942,6 +4009,28 @@ mod tests {
         assert_eq!(e("try:\n    pass\n"), se("expected 'except' or 'finally' block", 2, 0, 0));
         assert_eq!(e("if x = 1: pass\n"), se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4, 9));
         assert_eq!(e("f(1 = 2)\n"), se("expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3, 6));
+        assert_eq!(e("(x = 3)\n"), se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 2, 7));
+        assert_eq!(msg("{'a': 1, 'b' 2}\n"), "':' expected after dictionary key");
+        assert_eq!(msg("def f:\n    pass\n"), "expected '('");
+        assert_eq!(msg("def f(a) -\n    pass\n"), "expected ':'");
+        assert_eq!(msg("def f(a, b=):\n    pass\n"), "expected default value expression");
+        assert_eq!(msg("x = 1 +\\\n"), "unexpected EOF while parsing");
+        assert_eq!(e("x = \\\n"), se("unexpected EOF while parsing", 1, 6, 0));
+        assert_eq!(msg("for key in key_list=\n    pass\n"), "invalid syntax");
+        assert_eq!(msg("_x- = 1\n"), "invalid syntax");
+    }
+
+    #[test]
+    fn starred_expression_errors() {
+        assert_eq!(e("print((*a))\n"), se("cannot use starred expression here", 1, 8, 10));
+        assert_eq!(e("assert *a\n"), se("invalid syntax", 1, 8, 9));
+        assert_eq!(e("x = 1 + *a\n"), se("invalid syntax", 1, 9, 10));
+        assert_eq!(e("def f():\n  yield *a\n"), se("can't use starred expression here", 2, 9, 11));
+        assert_eq!(msg("for x in *a: pass\n"), "can't use starred expression here");
+        assert_eq!(msg("x = f'{*a}'\n"), "f-string: cannot use starred expression here");
+        assert_eq!(msg("del *a\n"), "cannot delete starred");
+        // Valid places for `*`.
+        assert_eq!(d("f(*a)\nx = *a, *b\nfor x in *a, *b: pass"), "Expr(f(*a)); Assign(x = Tuple(*a, *b)); For(x in Tuple(*a, *b)) {Pass} else {}");
     }
 
     #[test]
@@ -4002,6 +4091,13 @@ mod tests {
             e("if x:\n\tpass\n        pass\n"),
             (SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation".to_string(), 3, 1, 0)
         );
+        assert_eq!(
+            e("class A:\n    @d\ndef f(): pass\n"),
+            (SyntaxErrorKind::IndentationError, "unexpected unindent".to_string(), 3, 0, 0)
+        );
+        assert_eq!(e("class A:\n  @d\n    def f(): pass\n"), ie("unexpected indent", 3, 4, 0));
+        // Inside brackets indentation does not matter, even after a broken line.
+        assert_eq!(msg("x = (1,\n        2\n  y = 3\n"), "'(' was never closed");
         // Tabs that line up consistently are fine.
         assert_eq!(d("if x:\n\tif y:\n\t\tpass\n"), "If(x) {If(y) {Pass} else {}} else {}");
     }

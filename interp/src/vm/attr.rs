@@ -23,6 +23,18 @@ const STORE_ADD: u8 = 2;
 /// Shape id used in cache keys for objects without attribute storage.
 const NO_SHAPE: u64 = 0;
 
+/// Adds `entry` to a polymorphic cache: into the first free way, else replacing the way
+/// with the same key; a full cache with new keys stays as it is (megamorphic site).
+fn cache_insert(caches: &[Cell<InlineCache>], entry: InlineCache) {
+    for c in caches {
+        let cur = c.get();
+        if cur.kind == 0 || (cur.key == entry.key && cur.key2 == entry.key2 && cur.kind == entry.kind) {
+            c.set(entry);
+            return;
+        }
+    }
+}
+
 impl Vm {
     /// (class version, shape id) of `obj`, when it is an object whose attribute lookups
     /// can be cached: a class without custom attribute hooks.
@@ -30,7 +42,9 @@ impl Vm {
     fn cache_key(&self, obj: Value) -> Option<(u64, u64, &'static crate::object::Obj)> {
         let o = obj.obj()?;
         let class = self.class_obj(o.class.get());
-        if class.has_flag(flags::CUSTOM_ATTR_ACCESS) || matches!(o.kind, ObjKind::Class(_) | ObjKind::Module(_)) {
+        // Classes, modules and super() proxies do not resolve attributes through their own
+        // class's MRO, so (class version, shape) says nothing about them.
+        if class.has_flag(flags::CUSTOM_ATTR_ACCESS) || matches!(o.kind, ObjKind::Class(_) | ObjKind::Module(_) | ObjKind::Super { .. }) {
             return None;
         }
         let shape = match o.attrs() {
@@ -41,47 +55,52 @@ impl Vm {
         Some((class.version.get(), shape, o))
     }
 
-    pub(crate) fn load_attr_cached(&mut self, obj: Value, name: Value, cache: &Cell<InlineCache>) -> PyResult<Value> {
-        let c = cache.get();
-        match c.kind {
-            ATTR_MODULE_CELL if obj.0 == c.key => {
-                let v = super::eval::cell_get(c.value);
-                if !v.is_null() {
-                    return Ok(v);
+    pub(crate) fn load_attr_cached(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<Value> {
+        let key = self.cache_key(obj);
+        for cache in caches {
+            let c = cache.get();
+            match c.kind {
+                0 => break,
+                ATTR_MODULE_CELL => {
+                    if obj.0 == c.key {
+                        let v = super::eval::cell_get(c.value);
+                        if !v.is_null() {
+                            return Ok(v);
+                        }
+                    }
                 }
-            }
-            0 => {}
-            kind => {
-                if let Some((version, shape, o)) = self.cache_key(obj) {
-                    if version == c.key && shape == c.key2 {
-                        match kind {
-                            ATTR_SLOT => {
-                                if let Some(a) = o.attrs() {
-                                    if let Some(&v) = a.slots.borrow().get(c.value.as_small_int() as usize) {
-                                        return Ok(v);
+                kind => {
+                    if let Some((version, shape, o)) = key {
+                        if version == c.key && shape == c.key2 {
+                            match kind {
+                                ATTR_SLOT => {
+                                    if let Some(a) = o.attrs() {
+                                        if let Some(&v) = a.slots.borrow().get(c.value.as_small_int() as usize) {
+                                            return Ok(v);
+                                        }
                                     }
                                 }
+                                ATTR_METHOD => {
+                                    let class = self.types.method;
+                                    return Ok(self.alloc_kind(class, ObjKind::BoundMethod { func: c.value, receiver: obj }));
+                                }
+                                ATTR_CLASS_VALUE => return Ok(c.value),
+                                _ => {}
                             }
-                            ATTR_METHOD => {
-                                let class = self.types.method;
-                                return Ok(self.alloc_kind(class, ObjKind::BoundMethod { func: c.value, receiver: obj }));
-                            }
-                            ATTR_CLASS_VALUE => return Ok(c.value),
-                            _ => {}
                         }
                     }
                 }
             }
         }
-        self.load_attr_fill(obj, name, cache)
+        self.load_attr_fill(obj, name, caches)
     }
 
-    fn load_attr_fill(&mut self, obj: Value, name: Value, cache: &Cell<InlineCache>) -> PyResult<Value> {
+    fn load_attr_fill(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<Value> {
         if let Some(ObjKind::Module(m)) = obj.obj().map(|o| &o.kind) {
             let hash = self.str_obj(name).map(|s| s.hash()).unwrap_or(0);
             let ix = m.globals.borrow().find_identical(name, hash);
             if let Some(e) = ix.and_then(|ix| m.globals.borrow().entry(ix).copied()) {
-                cache.set(InlineCache { kind: ATTR_MODULE_CELL, key: obj.0, key2: 0, value: e.value });
+                cache_insert(caches, InlineCache { kind: ATTR_MODULE_CELL, key: obj.0, key2: 0, value: e.value });
             }
             return self.get_attr(obj, name);
         }
@@ -91,17 +110,17 @@ impl Vm {
             let in_instance = o.attrs().and_then(|a| a.shape.get().lookup(name));
             match (descr, in_instance) {
                 (None, Some(ix)) => {
-                    cache.set(InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
+                    cache_insert(caches, InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
                 }
                 (Some(d), Some(ix)) if !self.is_data_descriptor(d) => {
-                    cache.set(InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
+                    cache_insert(caches, InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
                 }
                 (Some(d), None) => match d.obj().map(|o| &o.kind) {
                     Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) => {
-                        cache.set(InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
                     }
                     _ if self.is_plain_class_value(d) && !self.class_obj(class).has_flag(flags::HAS_GETATTR) => {
-                        cache.set(InlineCache { kind: ATTR_CLASS_VALUE, key: version, key2: shape, value: d });
+                        cache_insert(caches, InlineCache { kind: ATTR_CLASS_VALUE, key: version, key2: shape, value: d });
                     }
                     _ => {}
                 },
@@ -126,71 +145,79 @@ impl Vm {
         }
     }
 
-    pub(crate) fn load_method_cached(&mut self, obj: Value, name: Value, cache: &Cell<InlineCache>) -> PyResult<(Value, Value)> {
-        let c = cache.get();
-        if c.kind == ATTR_METHOD {
-            if let Some((version, shape, _)) = self.cache_key(obj) {
-                if version == c.key && shape == c.key2 {
+    pub(crate) fn load_method_cached(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<(Value, Value)> {
+        let key = self.cache_key(obj);
+        if let Some((version, shape, _)) = key {
+            for cache in caches {
+                let c = cache.get();
+                if c.kind == 0 {
+                    break;
+                }
+                if c.kind == ATTR_METHOD && version == c.key && shape == c.key2 {
                     return Ok((c.value, obj));
                 }
             }
         }
-        if let Some((version, shape, o)) = self.cache_key(obj) {
+        if let Some((version, shape, o)) = key {
             let class = o.class.get();
             let shadowed = o.attrs().is_some_and(|a| a.shape.get().lookup(name).is_some());
             if !shadowed {
                 if let Some(d) = lookup_in_mro(self, class, name) {
                     if matches!(d.obj().map(|o| &o.kind), Some(ObjKind::Function(_)) | Some(ObjKind::Native(_))) {
-                        cache.set(InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
                         return Ok((d, obj));
                     }
                 }
             }
         }
-        let v = self.load_attr_cached(obj, name, cache)?;
+        let v = self.load_attr_cached(obj, name, caches)?;
         Ok((v, Value::NULL))
     }
 
-    pub(crate) fn store_attr_cached(&mut self, obj: Value, name: Value, v: Value, cache: &Cell<InlineCache>) -> PyResult<()> {
-        let c = cache.get();
-        if c.kind != 0 {
-            if let Some((version, shape, o)) = self.cache_key(obj) {
-                if version == c.key && shape == c.key2 {
-                    if let Some(a) = o.attrs() {
-                        match c.kind {
-                            STORE_SLOT => {
-                                let ix = c.value.as_small_int() as usize;
-                                if let Some(slot) = a.slots.borrow_mut().get_mut(ix) {
-                                    *slot = v;
-                                    return Ok(());
-                                }
-                            }
-                            STORE_ADD => {
-                                // SAFETY-free: the cache holds the id of the successor shape;
-                                // re-derive it through the transition table (cheap, cached).
-                                let next = a.shape.get().with_added(name);
-                                a.shape.set(next);
-                                a.slots.borrow_mut().push(v);
+    pub(crate) fn store_attr_cached(&mut self, obj: Value, name: Value, v: Value, caches: &[Cell<InlineCache>]) -> PyResult<()> {
+        let key = self.cache_key(obj);
+        if let Some((version, shape, o)) = key {
+            for cache in caches {
+                let c = cache.get();
+                if c.kind == 0 {
+                    break;
+                }
+                if version != c.key || shape != c.key2 {
+                    continue;
+                }
+                if let Some(a) = o.attrs() {
+                    match c.kind {
+                        STORE_SLOT => {
+                            let ix = c.value.as_small_int() as usize;
+                            if let Some(slot) = a.slots.borrow_mut().get_mut(ix) {
+                                *slot = v;
                                 return Ok(());
                             }
-                            _ => {}
                         }
+                        STORE_ADD => {
+                            // The successor shape comes from the transition table (cached there).
+                            let next = a.shape.get().with_added(name);
+                            a.shape.set(next);
+                            a.slots.borrow_mut().push(v);
+                            return Ok(());
+                        }
+                        _ => {}
                     }
                 }
             }
         }
         // Fill: only plain attribute stores on instances without data descriptors.
-        if let Some((version, shape, o)) = self.cache_key(obj) {
+        if let Some((version, shape, o)) = key {
             if let Some(a) = o.attrs() {
                 let class = o.class.get();
                 let co = self.class_obj(class);
                 let descr = lookup_in_mro(self, class, name);
-                let plain = descr.is_none_or(|d| !self.is_data_descriptor(d)) && !co.has_flag(flags::HAS_SLOTS);
+                let plain = descr.is_none_or(|d| !self.is_data_descriptor(d)) && !co.has_flag(flags::HAS_SLOTS) && class != self.types.object;
                 if plain {
                     let s: &'static Shape = a.shape.get();
                     match s.lookup(name) {
-                        Some(ix) => cache.set(InlineCache { kind: STORE_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) }),
-                        None => cache.set(InlineCache { kind: STORE_ADD, key: version, key2: shape, value: Value::NULL }),
+                        Some(ix) => cache_insert(caches, InlineCache { kind: STORE_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) }),
+                        None => cache_insert(caches, InlineCache { kind: STORE_ADD, key: version, key2: shape, value: Value::NULL }),
                     }
                 }
             }
@@ -253,6 +280,7 @@ impl Vm {
         };
         match &o.kind {
             ObjKind::Class(_) => return self.class_getattr(obj, name),
+            ObjKind::Super { .. } => return self.special_attr(obj, name),
             ObjKind::Module(_) => {
                 if let Some(v) = self.module_get(obj, name) {
                     return Ok(Some(v));

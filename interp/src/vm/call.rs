@@ -141,6 +141,21 @@ impl Vm {
 
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
     pub(crate) fn call_registers(&mut self, callee: Value, recv: Value, args_at: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Value> {
+        // Natives with few positional arguments: copy them to the Rust stack and call
+        // directly. The registers keep the arguments rooted for the duration.
+        if kwnames.is_none() {
+            if let Some(ObjKind::Native(n)) = callee.obj().map(|o| &o.kind) {
+                let total = argc + (!recv.is_null()) as usize;
+                if n.receiver.is_null() && total <= 8 {
+                    let mut buf = [Value::NULL; 8];
+                    let first = (!recv.is_null()) as usize;
+                    buf[0] = recv;
+                    buf[first..total].copy_from_slice(&self.stack[args_at..args_at + argc]);
+                    let f = n.func;
+                    return f(self, &buf[..total], &[]);
+                }
+            }
+        }
         let mut args = Vec::with_capacity(argc + 1);
         if !recv.is_null() {
             args.push(recv);

@@ -24,7 +24,11 @@ pub struct Code {
     pub obj: Rc<CodeObject>,
     /// Quickenable copy of `obj.instrs`.
     pub instrs: Box<[Cell<Instr>]>,
+    /// Inline caches, `CACHE_WAYS` consecutive entries per instruction that has caches
+    /// (attribute, method and global accesses); `cache_base[pc]` is the first entry's
+    /// index, or `NO_CACHE`.
     pub caches: Box<[Cell<InlineCache>]>,
+    pub cache_base: Box<[u32]>,
     /// `obj.consts` as values (immortal).
     pub consts: Box<[Value]>,
     /// `obj.names` as interned strs.
@@ -37,7 +41,23 @@ pub struct Code {
     pub calls: Cell<u64>,
 }
 
+/// Entries per polymorphic inline cache: sites seeing more receiver layouts than this
+/// go through the (memoized) generic lookup.
+pub const CACHE_WAYS: usize = 4;
+pub const NO_CACHE: u32 = u32::MAX;
+
 impl Code {
+    /// The cache entries of instruction `pc` (empty if it has none).
+    #[inline(always)]
+    pub fn caches_at(&self, pc: usize) -> &[Cell<InlineCache>] {
+        let b = self.cache_base[pc];
+        if b == NO_CACHE {
+            &[]
+        } else {
+            &self.caches[b as usize..b as usize + CACHE_WAYS]
+        }
+    }
+
     #[inline]
     pub fn nslots(&self) -> usize {
         self.obj.nslots as usize

@@ -198,7 +198,7 @@ impl Vm {
                         r!(slot) = Value::NULL;
                     }
                     Instr::LoadGlobal { dst, name } => {
-                        let cache = &code.caches[cur];
+                        let cache = &code.caches_at(cur)[0];
                         let c = cache.get();
                         if c.kind == GLOBAL_CACHED {
                             let v = cell_get(c.value);
@@ -277,12 +277,12 @@ impl Vm {
                     }
                     Instr::LoadAttr { dst, obj, name } => {
                         let o = r!(obj);
-                        let v = tri!(self.load_attr_cached(o, code.names[name as usize], &code.caches[cur]));
+                        let v = tri!(self.load_attr_cached(o, code.names[name as usize], code.caches_at(cur)));
                         r!(dst) = v;
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
-                        tri!(self.store_attr_cached(o, code.names[name as usize], v, &code.caches[cur]));
+                        tri!(self.store_attr_cached(o, code.names[name as usize], v, code.caches_at(cur)));
                     }
                     Instr::DeleteAttr { obj, name } => {
                         let o = r!(obj);
@@ -290,7 +290,7 @@ impl Vm {
                     }
                     Instr::LoadMethod { base: b, obj, name } => {
                         let o = r!(obj);
-                        let (f, recv) = tri!(self.load_method_cached(o, code.names[name as usize], &code.caches[cur]));
+                        let (f, recv) = tri!(self.load_method_cached(o, code.names[name as usize], code.caches_at(cur)));
                         r!(b) = f;
                         r!(b + 1) = recv;
                     }

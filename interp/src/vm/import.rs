@@ -28,10 +28,27 @@ impl Vm {
         let varnames: Vec<Value> = obj.varnames.iter().map(|n| self.intern(n)).collect();
         let name = self.intern(&obj.name);
         let qualname = self.intern(&obj.qualname);
-        let n = obj.instrs.len();
+        let mut cache_base = Vec::with_capacity(obj.instrs.len());
+        let mut ncaches = 0usize;
+        for i in &obj.instrs {
+            let cached = matches!(
+                i,
+                crate::bytecode::Instr::LoadGlobal { .. }
+                    | crate::bytecode::Instr::LoadAttr { .. }
+                    | crate::bytecode::Instr::StoreAttr { .. }
+                    | crate::bytecode::Instr::LoadMethod { .. }
+            );
+            if cached {
+                cache_base.push(ncaches as u32);
+                ncaches += super::code::CACHE_WAYS;
+            } else {
+                cache_base.push(super::code::NO_CACHE);
+            }
+        }
         let code = Rc::new(Code {
             instrs: obj.instrs.iter().map(|&i| Cell::new(i)).collect(),
-            caches: vec![Cell::new(InlineCache::default()); n].into_boxed_slice(),
+            caches: vec![Cell::new(InlineCache::default()); ncaches].into_boxed_slice(),
+            cache_base: cache_base.into_boxed_slice(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             varnames: varnames.into_boxed_slice(),

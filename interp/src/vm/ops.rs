@@ -104,21 +104,21 @@ pub fn op_symbol(op: BinOp) -> &'static str {
     }
 }
 
-fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+fn dunder(n: &super::types::Names, op: BinOp) -> (Value, Value, Value) {
     match op {
-        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
-        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
-        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
-        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
-        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
-        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+        BinOp::Add => (n.__add__, n.__radd__, n.__iadd__),
+        BinOp::Sub => (n.__sub__, n.__rsub__, n.__isub__),
+        BinOp::Mul => (n.__mul__, n.__rmul__, n.__imul__),
+        BinOp::MatMul => (n.__matmul__, n.__rmatmul__, n.__imatmul__),
+        BinOp::TrueDiv => (n.__truediv__, n.__rtruediv__, n.__itruediv__),
+        BinOp::FloorDiv => (n.__floordiv__, n.__rfloordiv__, n.__ifloordiv__),
+        BinOp::Mod => (n.__mod__, n.__rmod__, n.__imod__),
+        BinOp::Pow => (n.__pow__, n.__rpow__, n.__ipow__),
+        BinOp::LShift => (n.__lshift__, n.__rlshift__, n.__ilshift__),
+        BinOp::RShift => (n.__rshift__, n.__rrshift__, n.__irshift__),
+        BinOp::BitOr => (n.__or__, n.__ror__, n.__ior__),
+        BinOp::BitXor => (n.__xor__, n.__rxor__, n.__ixor__),
+        BinOp::BitAnd => (n.__and__, n.__rand__, n.__iand__),
     }
 }
 
@@ -134,15 +134,14 @@ fn cmp_symbol(op: CmpOp) -> &'static str {
     }
 }
 
-fn cmp_dunders(op: CmpOp) -> (&'static str, &'static str) {
+fn cmp_dunders(n: &super::types::Names, op: CmpOp) -> (Value, Value) {
     match op {
-        CmpOp::Lt => ("__lt__", "__gt__"),
-        CmpOp::LtE => ("__le__", "__ge__"),
-        CmpOp::Gt => ("__gt__", "__lt__"),
-        CmpOp::GtE => ("__ge__", "__le__"),
-        CmpOp::Eq => ("__eq__", "__eq__"),
-        CmpOp::NotEq => ("__ne__", "__ne__"),
-        _ => ("", ""),
+        CmpOp::Lt => (n.__lt__, n.__gt__),
+        CmpOp::LtE => (n.__le__, n.__ge__),
+        CmpOp::Gt => (n.__gt__, n.__lt__),
+        CmpOp::GtE => (n.__ge__, n.__le__),
+        CmpOp::Eq => (n.__eq__, n.__eq__),
+        _ => (n.__ne__, n.__ne__),
     }
 }
 
@@ -179,6 +178,14 @@ impl Vm {
             return None;
         }
         let n = self.intern(name);
+        self.user_method_v(class, n)
+    }
+
+    /// `user_method` with an interned name.
+    fn user_method_v(&mut self, class: Value, n: Value) -> Option<Value> {
+        if !self.is_user_class(class) {
+            return None;
+        }
         let m = lookup_in_mro(self, class, n)?;
         match m.obj().map(|o| &o.kind) {
             Some(ObjKind::Native(_)) => None,
@@ -187,6 +194,13 @@ impl Vm {
     }
 
     fn call_method_value(&mut self, m: Value, recv: Value, args: &[Value]) -> PyResult<Value> {
+        // Plain functions are called with the receiver prepended: no bound-method object.
+        if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(recv);
+            full.extend_from_slice(args);
+            return self.call(m, &full, &[]);
+        }
         let class = self.class_of(recv);
         let bound = self.bind_descriptor(m, recv, class)?;
         self.call(bound, args, &[])
@@ -219,11 +233,11 @@ impl Vm {
     /// Binary operator dispatch; None means both sides returned NotImplemented.
     fn binary_op_opt(&mut self, a: Value, op: BinOp, b: Value) -> PyResult<Option<Value>> {
         let (ca, cb) = (self.class_of(a), self.class_of(b));
-        let (name, rname, _) = dunder(op);
+        let (name, rname, _) = dunder(&self.names, op);
         let ni = self.singletons.not_implemented;
         let mut tried_reflected = false;
         if ca != cb && self.is_subclass(cb, ca) {
-            if let Some(m) = self.user_method(cb, rname) {
+            if let Some(m) = self.user_method_v(cb, rname) {
                 tried_reflected = true;
                 let r = self.call_method_value(m, b, &[a])?;
                 if r != ni {
@@ -231,7 +245,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(m) = self.user_method(ca, name) {
+        if let Some(m) = self.user_method_v(ca, name) {
             let r = self.call_method_value(m, a, &[b])?;
             if r != ni {
                 return Ok(Some(r));
@@ -240,7 +254,7 @@ impl Vm {
             return Ok(Some(v));
         }
         if !tried_reflected && ca != cb {
-            if let Some(m) = self.user_method(cb, rname) {
+            if let Some(m) = self.user_method_v(cb, rname) {
                 let r = self.call_method_value(m, b, &[a])?;
                 if r != ni {
                     return Ok(Some(r));
@@ -252,8 +266,8 @@ impl Vm {
 
     pub fn inplace_op(&mut self, a: Value, op: BinOp, b: Value) -> PyResult<Value> {
         let ca = self.class_of(a);
-        let (_, _, iname) = dunder(op);
-        if let Some(m) = self.user_method(ca, iname) {
+        let (_, _, iname) = dunder(&self.names, op);
+        if let Some(m) = self.user_method_v(ca, iname) {
             let r = self.call_method_value(m, a, &[b])?;
             if r != self.singletons.not_implemented {
                 return Ok(r);
@@ -717,7 +731,8 @@ impl Vm {
             ObjKind::Range { start, stop, step } => Ok(range_len(*start, *stop, *step) > 0),
             _ => {
                 let class = o.class.get();
-                if let Some(m) = self.user_method(class, "__bool__") {
+                let bn = self.names.__bool__;
+                if let Some(m) = self.user_method_v(class, bn) {
                     let r = self.call_method_value(m, v, &[])?;
                     if !r.is_bool() {
                         let tn = self.type_name(r);
@@ -725,7 +740,8 @@ impl Vm {
                     }
                     return Ok(r == Value::TRUE);
                 }
-                if let Some(m) = self.user_method(class, "__len__") {
+                let ln = self.names.__len__;
+                if let Some(m) = self.user_method_v(class, ln) {
                     let r = self.call_method_value(m, v, &[])?;
                     return Ok(self.len_result(r)? != 0);
                 }
@@ -761,11 +777,11 @@ impl Vm {
             _ => {}
         }
         let (ca, cb) = (self.class_of(a), self.class_of(b));
-        let (name, rname) = cmp_dunders(op);
+        let (name, rname) = cmp_dunders(&self.names, op);
         let ni = self.singletons.not_implemented;
         let mut tried_reflected = false;
         if ca != cb && self.is_subclass(cb, ca) {
-            if let Some(m) = self.user_method(cb, rname) {
+            if let Some(m) = self.user_method_v(cb, rname) {
                 tried_reflected = true;
                 let r = self.call_method_value(m, b, &[a])?;
                 if r != ni {
@@ -773,7 +789,7 @@ impl Vm {
                 }
             }
         }
-        if let Some(m) = self.user_method(ca, name) {
+        if let Some(m) = self.user_method_v(ca, name) {
             let r = self.call_method_value(m, a, &[b])?;
             if r != ni {
                 return Ok(r);
@@ -782,7 +798,7 @@ impl Vm {
             return Ok(Value::bool(r));
         }
         if !tried_reflected {
-            if let Some(m) = self.user_method(cb, rname) {
+            if let Some(m) = self.user_method_v(cb, rname) {
                 let r = self.call_method_value(m, b, &[a])?;
                 if r != ni {
                     return Ok(r);
@@ -797,7 +813,8 @@ impl Vm {
             CmpOp::Eq => Ok(Value::bool(a == b)),
             CmpOp::NotEq => {
                 // Default __ne__ inverts a user __eq__.
-                if let Some(m) = self.user_method(ca, "__eq__") {
+                let eqn = self.names.__eq__;
+                if let Some(m) = self.user_method_v(ca, eqn) {
                     let r = self.call_method_value(m, a, &[b])?;
                     if r != ni {
                         return Ok(Value::bool(!self.truthy(r)?));
@@ -849,8 +866,8 @@ impl Vm {
             (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.as_str().cmp(y.as_str()),
             (Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => x.data.cmp(&y.data),
             (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
-                let (x, y) = (x.to_vec(), y.to_vec());
-                return self.compare_sequences(op, &x, &y).map(Some);
+                // Tuples are immutable: compare in place.
+                return self.compare_sequences(op, x, y).map(Some);
             }
             (Some(ObjKind::List(x)), Some(ObjKind::List(y))) => {
                 let (x, y) = (x.borrow().clone(), y.borrow().clone());

@@ -194,6 +194,11 @@ declare_names! {
     __class_getitem__ __missing__ __round__ __trunc__ __floor__ __ceil__ __divmod__ __rdivmod__
     __copy__ __deepcopy__ __fspath__ __length_hint__ __wrapped__ __annotations__ __path__
     args send throw close metaclass
+    __add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__
+    __matmul__ __rmatmul__ __imatmul__ __truediv__ __rtruediv__ __itruediv__
+    __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__ __imod__ __pow__ __rpow__ __ipow__
+    __lshift__ __rlshift__ __ilshift__ __rshift__ __rrshift__ __irshift__
+    __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __and__ __rand__ __iand__
 }
 
 fn make_builtin_class(vm: &mut Vm, name: &str, layout: Layout, class_flags: u32, bases: &[Value]) -> Value {
@@ -324,7 +329,13 @@ pub fn class_del(vm: &mut Vm, c: Value, name: Value) -> bool {
     }
 }
 
+/// Records that a user class hooks attribute access (which disables attribute caches for
+/// it and its subclasses). Built-in classes' own natives (object.__getattribute__ ...)
+/// are the default behaviour and set nothing.
 fn update_attr_flags(vm: &mut Vm, c: Value, name: Value) {
+    if !vm.class_obj(c).has_flag(flags::HEAP_TYPE) {
+        return;
+    }
     let n = &vm.names;
     let flag = if name == n.__getattr__ {
         flags::HAS_GETATTR
@@ -355,8 +366,24 @@ pub fn bump_version(vm: &Vm, c: Value) {
     }
 }
 
-/// Looks `name` up along the MRO of class `c` (no descriptors applied).
+/// Looks `name` up along the MRO of class `c` (no descriptors applied). Results are
+/// memoized per class and invalidated by the class's version tag.
 pub fn lookup_in_mro(vm: &Vm, c: Value, name: Value) -> Option<Value> {
+    let co = vm.class_obj(c);
+    if co.lookup_cache_version.get() == co.version.get() {
+        if let Some(&v) = co.lookup_cache.borrow().get(&name.0) {
+            return if v.is_null() { None } else { Some(v) };
+        }
+    } else {
+        co.lookup_cache.borrow_mut().clear();
+        co.lookup_cache_version.set(co.version.get());
+    }
+    let found = lookup_in_mro_uncached(vm, c, name);
+    co.lookup_cache.borrow_mut().insert(name.0, found.unwrap_or(Value::NULL));
+    found
+}
+
+fn lookup_in_mro_uncached(vm: &Vm, c: Value, name: Value) -> Option<Value> {
     let hash = vm.str_obj(name).map(|s| s.hash()).unwrap_or(0);
     let co = vm.class_obj(c);
     for &k in co.mro.borrow().iter() {

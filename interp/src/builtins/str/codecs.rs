@@ -1,11 +1,12 @@
 //! The text codecs behind `str.encode`, `bytes.decode`, `str(b, encoding)` and
-//! `bytes(s, encoding)`: UTF-8, ASCII and Latin-1 with the common error handlers, raising
-//! CPython's exact UnicodeEncodeError/UnicodeDecodeError messages.
+//! `bytes(s, encoding)`: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 with the common error
+//! handlers, raising CPython's exact UnicodeEncodeError/UnicodeDecodeError messages.
 //!
 //! Error handlers are resolved only when an error actually occurs, as in CPython
 //! (`'a'.encode('utf-8', 'bogus')` succeeds). Rust strings cannot hold lone surrogates, so
 //! `surrogateescape`/`surrogatepass` behave like `strict`.
 
+use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +14,10 @@ pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// `big`: byte order; `bom`: the plain `utf-16` codec, which writes a BOM and reads
+    /// one (defaulting to little-endian, the native order CPython uses on x86/ARM).
+    Utf16 { big: bool, bom: bool },
+    Utf32 { big: bool, bom: bool },
 }
 
 impl Codec {
@@ -22,15 +27,19 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Utf16 { big: false, .. } => "utf-16-le",
+            Codec::Utf16 { big: true, .. } => "utf-16-be",
+            Codec::Utf32 { big: false, .. } => "utf-32-le",
+            Codec::Utf32 { big: true, .. } => "utf-32-be",
         }
     }
 
     /// Largest code point the codec can encode.
     fn limit(self) -> u32 {
         match self {
-            Codec::Utf8 => 0x10FFFF,
             Codec::Ascii => 0x7F,
             Codec::Latin1 => 0xFF,
+            _ => 0x10FFFF,
         }
     }
 }
@@ -72,6 +81,12 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
         | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "iso_646.irv_1991" => Codec::Ascii,
         "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100"
         | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Codec::Latin1,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16 { big: false, bom: true },
+        "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16 { big: false, bom: false },
+        "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16 { big: true, bom: false },
+        "utf_32" | "utf32" | "u32" => Codec::Utf32 { big: false, bom: true },
+        "utf_32_le" | "utf_32le" => Codec::Utf32 { big: false, bom: false },
+        "utf_32_be" | "utf_32be" => Codec::Utf32 { big: true, bom: false },
         _ => {
             let c = vm.types.exc.lookup_error;
             return Err(vm.new_error(c, format!("unknown encoding: {}", encoding)));
@@ -105,6 +120,21 @@ struct BadBytes<'a> {
     reason: &'static str,
 }
 
+/// A UnicodeEncodeError/UnicodeDecodeError whose `str()` is `msg` and which carries
+/// CPython's `encoding`, `object`, `start`, `end` and `reason` attributes.
+fn unicode_error(vm: &mut Vm, class: Value, msg: String, codec: Codec, object: Value, range: (usize, usize), reason: &str) -> PyErr {
+    let err = vm.new_error(class, msg);
+    let encoding = vm.new_str(codec.name());
+    let (start, end) = (vm.new_int(range.0 as i64), vm.new_int(range.1 as i64));
+    let reason = vm.new_str(reason);
+    for (name, v) in [("encoding", encoding), ("object", object), ("start", start), ("end", end), ("reason", reason)] {
+        let k = vm.intern(name);
+        // Setting attributes on a fresh built-in exception cannot fail; keep the error anyway.
+        let _ = vm.set_attr(err.0, k, v);
+    }
+    err
+}
+
 fn decode_error(vm: &mut Vm, bad: &BadBytes) -> PyErr {
     let (name, start, end, reason) = (bad.codec.name(), bad.start, bad.end, bad.reason);
     let msg = if end <= start + 1 {
@@ -113,7 +143,9 @@ fn decode_error(vm: &mut Vm, bad: &BadBytes) -> PyErr {
     } else {
         format!("'{}' codec can't decode bytes in position {}-{}: {}", name, start, end - 1, reason)
     };
-    vm.unicode_decode_error(msg)
+    let object = vm.new_bytes(bad.data.to_vec());
+    let class = vm.types.exc.unicode_decode_error;
+    unicode_error(vm, class, msg, bad.codec, object, (start, end), reason)
 }
 
 /// Applies the error handler to an undecodable byte range.
@@ -136,6 +168,8 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     let codec = lookup(vm, encoding)?;
     match codec {
         Codec::Utf8 => decode_utf8(vm, data, errors),
+        Codec::Utf16 { big, bom } => decode_utf16(vm, data, big, bom, errors),
+        Codec::Utf32 { big, bom } => decode_utf32(vm, data, big, bom, errors),
         Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
         Codec::Ascii => {
             if data.is_ascii() {
@@ -188,6 +222,77 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<String> {
     Ok(out)
 }
 
+/// The byte order after an optional BOM, and where the text starts.
+fn detect_bom(data: &[u8], big: bool, bom: bool, marks: (&[u8], &[u8])) -> (bool, usize) {
+    if !bom {
+        return (big, 0);
+    }
+    if data.starts_with(marks.0) {
+        (false, marks.0.len())
+    } else if data.starts_with(marks.1) {
+        (true, marks.1.len())
+    } else {
+        (big, 0)
+    }
+}
+
+fn read_u16(data: &[u8], at: usize, big: bool) -> Option<u32> {
+    let b = [*data.get(at)?, *data.get(at + 1)?];
+    Some(if big { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) } as u32)
+}
+
+/// UTF-16 with CPython's error ranges: "truncated data" for an odd trailing byte,
+/// "unexpected end of data" for a final high surrogate, "illegal UTF-16 surrogate" for
+/// a high surrogate not followed by a low one, "illegal encoding" for a lone low one.
+fn decode_utf16(vm: &mut Vm, data: &[u8], big: bool, bom: bool, errors: &str) -> PyResult<String> {
+    let (big, mut pos) = detect_bom(data, big, bom, (&[0xFF, 0xFE], &[0xFE, 0xFF]));
+    let codec = Codec::Utf16 { big, bom: false };
+    let mut out = String::with_capacity(data.len() / 2);
+    while pos < data.len() {
+        let (unit, next) = match (read_u16(data, pos, big), read_u16(data, pos + 2, big)) {
+            (None, _) => (Err("truncated data"), data.len()),
+            (Some(u), _) if !(0xD800..0xE000).contains(&u) => (Ok(u), pos + 2),
+            (Some(u), _) if u >= 0xDC00 => (Err("illegal encoding"), pos + 2),
+            (Some(_), None) => (Err("unexpected end of data"), data.len()),
+            (Some(hi), Some(lo)) if (0xDC00..0xE000).contains(&lo) => (Ok(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), pos + 4),
+            (Some(_), Some(_)) => (Err("illegal UTF-16 surrogate"), pos + 2),
+        };
+        match unit {
+            Ok(u) => out.push(char::from_u32(u).unwrap_or('\u{FFFD}')),
+            Err(reason) => decode_fallback(vm, BadBytes { codec, data, start: pos, end: next, reason }, errors, &mut out)?,
+        }
+        pos = next;
+    }
+    Ok(out)
+}
+
+fn decode_utf32(vm: &mut Vm, data: &[u8], big: bool, bom: bool, errors: &str) -> PyResult<String> {
+    let (big, mut pos) = detect_bom(data, big, bom, (&[0xFF, 0xFE, 0, 0], &[0, 0, 0xFE, 0xFF]));
+    let codec = Codec::Utf32 { big, bom: false };
+    let mut out = String::with_capacity(data.len() / 4);
+    while pos < data.len() {
+        let (unit, next) = match data.get(pos..pos + 4) {
+            None => (Err("truncated data"), data.len()),
+            Some(w) => {
+                let b = [w[0], w[1], w[2], w[3]];
+                let u = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+                let r = match char::from_u32(u) {
+                    Some(c) => Ok(c),
+                    None if u > 0x10FFFF => Err("code point not in range(0x110000)"),
+                    None => Err("code point in surrogate code point range(0xd800, 0xe000)"),
+                };
+                (r, pos + 4)
+            }
+        };
+        match unit {
+            Ok(c) => out.push(c),
+            Err(reason) => decode_fallback(vm, BadBytes { codec, data, start: pos, end: next, reason }, errors, &mut out)?,
+        }
+        pos = next;
+    }
+    Ok(out)
+}
+
 // ----- encoding ------------------------------------------------------------------------
 
 /// How CPython shows one unencodable character in the error message.
@@ -202,21 +307,26 @@ fn escaped_char(c: char) -> String {
     }
 }
 
-fn encode_error(vm: &mut Vm, codec: Codec, run: &[char], start: usize) -> PyErr {
+fn encode_error(vm: &mut Vm, codec: Codec, s: &str, run: &[char], start: usize) -> PyErr {
     let reason = format!("ordinal not in range({})", codec.limit() + 1);
     let msg = match run {
         [c] => format!("'{}' codec can't encode character '{}' in position {}: {}", codec.name(), escaped_char(*c), start, reason),
         _ => format!("'{}' codec can't encode characters in position {}-{}: {}", codec.name(), start, start + run.len().saturating_sub(1), reason),
     };
+    let object = vm.new_str(s);
     let class = vm.types.exc.unicode_encode_error;
-    vm.new_error(class, msg)
+    unicode_error(vm, class, msg, codec, object, (start, start + run.len()), &reason)
 }
 
 /// Encodes `s`; `encoding` and `errors` as given by the caller.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
     let codec = lookup(vm, encoding)?;
-    if codec == Codec::Utf8 || s.is_ascii() {
-        return Ok(s.as_bytes().to_vec());
+    match codec {
+        Codec::Utf16 { big, bom } => return Ok(encode_utf16(s, big, bom)),
+        Codec::Utf32 { big, bom } => return Ok(encode_utf32(s, big, bom)),
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        _ if s.is_ascii() => return Ok(s.as_bytes().to_vec()),
+        _ => {}
     }
     let limit = codec.limit();
     let chars: Vec<char> = s.chars().collect();
@@ -233,7 +343,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         let end = chars[i..].iter().position(|&x| x as u32 <= limit).map_or(chars.len(), |p| i + p);
         let run = &chars[i..end];
         match handler(vm, errors)? {
-            Handler::Strict => return Err(encode_error(vm, codec, run, i)),
+            Handler::Strict => return Err(encode_error(vm, codec, s, run, i)),
             Handler::Ignore => {}
             Handler::Replace => out.extend(std::iter::repeat_n(b'?', run.len())),
             Handler::BackslashReplace => run.iter().for_each(|&x| out.extend_from_slice(escaped_char(x).as_bytes())),
@@ -242,6 +352,25 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         i = end;
     }
     Ok(out)
+}
+
+/// UTF-16 (BOM first for the plain `utf-16` codec, little-endian).
+fn encode_utf16(s: &str, big: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 2 + 2);
+    let units = bom.then_some(0xFEFF).into_iter().chain(s.encode_utf16());
+    for u in units {
+        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+    out
+}
+
+fn encode_utf32(s: &str, big: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 4 + 4);
+    let points = bom.then_some(0xFEFF).into_iter().chain(s.chars().map(|c| c as u32));
+    for u in points {
+        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+    }
+    out
 }
 
 #[cfg(test)]
