@@ -214,26 +214,27 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn bytes_from(vm: &mut Vm, x: Value, encoding: Value, errors: Value) -> PyResult<Vec<u8>> {
+    // Both are type-checked while parsing arguments, before anything else.
+    let enc = if encoding.is_null() { None } else { Some(str_param(vm, "bytes", "encoding", encoding, "utf-8")?) };
+    let errs = if errors.is_null() { None } else { Some(str_param(vm, "bytes", "errors", errors, "strict")?) };
     if x.is_null() {
-        if !encoding.is_null() {
+        if enc.is_some() {
             return Err(vm.type_error("encoding without a string argument"));
         }
-        if !errors.is_null() {
+        if errs.is_some() {
             return Err(vm.type_error("errors without a string argument"));
         }
         return Ok(Vec::new());
     }
-    let is_str = vm.str_of(x).is_some();
-    if !encoding.is_null() {
-        let enc = str_param(vm, "bytes", "encoding", encoding, "utf-8")?;
-        let errs = str_param(vm, "bytes", "errors", errors, "strict")?;
-        return match vm.str_of(x) {
-            Some(s) => codecs::encode(vm, s, enc, errs),
+    let text = vm.str_of(x);
+    if let Some(enc) = enc {
+        return match text {
+            Some(s) => codecs::encode(vm, s, enc, errs.unwrap_or("strict")),
             None => Err(vm.type_error("encoding without a string argument")),
         };
     }
-    if !errors.is_null() || is_str {
-        let msg = if is_str { "string argument without an encoding" } else { "errors without a string argument" };
+    if errs.is_some() || text.is_some() {
+        let msg = if text.is_some() { "string argument without an encoding" } else { "errors without a string argument" };
         return Err(vm.type_error(msg));
     }
     if let Some(b) = bytes_of(x) {
@@ -380,8 +381,8 @@ fn hex_sep(vm: &mut Vm, v: Value) -> PyResult<Option<char>> {
 fn hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let data = this(vm, args, "hex")?;
     let a = bind(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
-    let sep = hex_sep(vm, a[0])?;
     let per = if a[1].is_null() { 1 } else { int_arg(vm, a[1])? };
+    let sep = hex_sep(vm, a[0])?;
     let group = per.unsigned_abs() as usize;
     let mut out = String::with_capacity(data.len() * 3);
     for (i, b) in data.iter().enumerate() {
@@ -456,8 +457,9 @@ fn split_on<'a>(s: &'a [u8], sep: &[u8], max: usize, reverse: bool) -> Vec<&'a [
 fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
-    let sep = if a[0].is_null() || a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
+    // CPython converts maxsplit while parsing arguments, before looking at sep.
     let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
+    let sep = if a[0].is_null() || a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let parts = match sep {
         None => split_whitespace(s, max, reverse),
@@ -1002,6 +1004,9 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// `translate(table, /, delete=b'')`: `table` is None or 256 bytes.
 fn translate(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s = this(vm, args, "translate")?;
+    if args.len() < 2 {
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
+    }
     let a = bind(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
     let table = if a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
     if table.is_some_and(|t| t.len() != 256) {
@@ -1024,16 +1029,11 @@ fn len(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_int(s.len() as i64))
 }
 
-/// The receiver as exact bytes, so a subclass's own dunder (which may have called us) is
-/// not re-entered by the VM's generic operation.
-fn plain(vm: &mut Vm, v: Value) -> Value {
-    same(vm, v)
-}
-
 fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     this(vm, args, "__getitem__")?;
     dunder_arity(vm, args, 1)?;
-    let p = plain(vm, args[0]);
+    // Exact bytes, so a subclass's own __getitem__ (which may have called us) is not re-entered.
+    let p = same(vm, args[0]);
     vm.get_item(p, args[1])
 }
 
@@ -1060,7 +1060,8 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     this(vm, args, "__hash__")?;
     dunder_arity(vm, args, 0)?;
-    let p = plain(vm, args[0]);
+    // Exact bytes, so a subclass's own __hash__ (which may have called us) is not re-entered.
+    let p = same(vm, args[0]);
     let h = vm.hash(p)?;
     Ok(vm.new_int(h))
 }
@@ -1179,6 +1180,11 @@ mod tests {
             (Ty("bytes"), "", vec![], vec![("errors", S("x"))], "TypeError: errors without a string argument"),
             (Ty("bytes"), "", vec![], vec![("encoding", S("x"))], "TypeError: encoding without a string argument"),
             (Ty("bytes"), "", vec![], vec![("x", I(1))], "TypeError: 'x' is an invalid keyword argument for bytes()"),
+            (Ty("bytes"), "", vec![], vec![("encoding", I(1))], "TypeError: bytes() argument 'encoding' must be str, not int"),
+            (Ty("bytes"), "", vec![I(1)], vec![("errors", I(2))], "TypeError: bytes() argument 'errors' must be str, not int"),
+            (B(b"a"), "hex", vec![I(1), S("x")], vec![], "TypeError: 'str' object cannot be interpreted as an integer"),
+            (B(b"a"), "translate", vec![I(1), S("x")], vec![], "TypeError: a bytes-like object is required, not 'int'"),
+            (B(b"a b"), "split", vec![I(1), S("x")], vec![], "TypeError: 'str' object cannot be interpreted as an integer"),
             (Ty("bytes"), "", vec![B(b"a")], vec![("errors", S("strict"))], "TypeError: errors without a string argument"),
             (Ty("bytes"), "fromhex", vec![S("01 ff 7F")], vec![], "b'\\x01\\xff\\x7f'"),
             (Ty("bytes"), "fromhex", vec![S(" 01\n02 ")], vec![], "b'\\x01\\x02'"),

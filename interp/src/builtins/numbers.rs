@@ -11,7 +11,94 @@ use crate::value::Value;
 use crate::vm::types::add_method;
 use crate::vm::{PyResult, Vm};
 
+/// Operator dunders of int and float as callable natives (`(10).__add__(5)`,
+/// `super().__add__(x)` in subclasses). The interpreter never dispatches through them:
+/// built-in operands take the native paths in `vm::ops` directly.
+macro_rules! operator_natives {
+    ($($fname:ident => $op:expr, $reflected:expr;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+                arity(vm, stringify!($fname), args, 2, 2)?;
+                let (a, b) = if $reflected { (args[1], args[0]) } else { (args[0], args[1]) };
+                match vm.native_binary($op, a, b)? {
+                    Some(v) => Ok(v),
+                    None => Ok(vm.singletons.not_implemented),
+                }
+            }
+        )*
+        fn register_operators(vm: &mut Vm, class: Value) {
+            $(add_method(vm, class, &stringify!($fname)[4..], $fname);)*
+        }
+    };
+}
+
+use crate::ast::{BinOp, CmpOp};
+
+operator_natives! {
+    num___add__ => BinOp::Add, false;
+    num___radd__ => BinOp::Add, true;
+    num___sub__ => BinOp::Sub, false;
+    num___rsub__ => BinOp::Sub, true;
+    num___mul__ => BinOp::Mul, false;
+    num___rmul__ => BinOp::Mul, true;
+    num___truediv__ => BinOp::TrueDiv, false;
+    num___rtruediv__ => BinOp::TrueDiv, true;
+    num___floordiv__ => BinOp::FloorDiv, false;
+    num___rfloordiv__ => BinOp::FloorDiv, true;
+    num___mod__ => BinOp::Mod, false;
+    num___rmod__ => BinOp::Mod, true;
+    num___pow__ => BinOp::Pow, false;
+    num___rpow__ => BinOp::Pow, true;
+    num___lshift__ => BinOp::LShift, false;
+    num___rshift__ => BinOp::RShift, false;
+    num___and__ => BinOp::BitAnd, false;
+    num___or__ => BinOp::BitOr, false;
+    num___xor__ => BinOp::BitXor, false;
+}
+
+macro_rules! compare_natives {
+    ($($fname:ident => $op:expr;)*) => {
+        $(
+            fn $fname(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+                arity(vm, stringify!($fname), args, 2, 2)?;
+                match vm.native_compare($op, args[0], args[1])? {
+                    Some(r) => Ok(Value::bool(r)),
+                    None => Ok(vm.singletons.not_implemented),
+                }
+            }
+        )*
+        fn register_comparisons(vm: &mut Vm, class: Value) {
+            $(add_method(vm, class, &stringify!($fname)[4..], $fname);)*
+        }
+    };
+}
+
+compare_natives! {
+    cmp___lt__ => CmpOp::Lt;
+    cmp___le__ => CmpOp::LtE;
+    cmp___gt__ => CmpOp::Gt;
+    cmp___ge__ => CmpOp::GtE;
+    cmp___eq__ => CmpOp::Eq;
+    cmp___ne__ => CmpOp::NotEq;
+}
+
+fn num_neg(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "__neg__", args, 1, 1)?;
+    vm.unary_op(crate::ast::UnaryOp::USub, args[0])
+}
+
+fn num_bool(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "__bool__", args, 1, 1)?;
+    Ok(Value::bool(vm.truthy(args[0])?))
+}
+
 pub fn register(vm: &mut Vm) {
+    for class in [vm.types.int, vm.types.float] {
+        register_operators(vm, class);
+        register_comparisons(vm, class);
+        add_method(vm, class, "__neg__", num_neg);
+        add_method(vm, class, "__bool__", num_bool);
+    }
     let i = vm.types.int;
     def_new(vm, i, "__new__", int_new);
     add_method(vm, i, "bit_length", int_bit_length);
@@ -106,15 +193,33 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return None;
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').map(|c| {
-        // Unicode decimal digits count, like CPython.
-        c.to_digit(10).map(|d| char::from_digit(d, 10).unwrap_or(c)).unwrap_or(c)
-    }).collect();
+    let clean: String = digits.chars().filter(|&c| c != '_').map(unicode_decimal_to_ascii).collect();
     if !clean.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
     let v = BigInt::from_str_radix(&clean, radix).ok()?;
     Some(if neg { -v } else { v })
+}
+
+/// Zero code points of the Unicode decimal-digit blocks (category Nd) in common scripts;
+/// `int()` and `float()` accept these digits like CPython does.
+const DECIMAL_ZEROS: &[u32] = &[
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
+    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
+    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+];
+
+fn unicode_decimal_to_ascii(c: char) -> char {
+    let n = c as u32;
+    if n < 0x80 {
+        return c;
+    }
+    for &z in DECIMAL_ZEROS {
+        if (z..z + 10).contains(&n) {
+            return char::from(b'0' + (n - z) as u8);
+        }
+    }
+    c
 }
 
 fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {

@@ -401,6 +401,8 @@ fn split_ascii_whitespace(s: &str, max: usize) -> Vec<&str> {
 fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
+    // CPython converts maxsplit while parsing arguments, before looking at sep.
+    let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
     let sep = if a[0].is_null() || a[0].is_none() {
         None
     } else {
@@ -412,7 +414,6 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool
             }
         }
     };
-    let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let text = s.as_str();
     let parts: Vec<&str> = match sep {
@@ -1111,8 +1112,16 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
         return Ok(table);
     }
-    let x = str_arg_n(vm, "maketrans", 1, args[0])?;
+    // Arguments 2 and 3 are type-checked while parsing, before argument 1.
     let y = str_arg_n(vm, "maketrans", 2, args[1])?;
+    let z = match args.get(2) {
+        Some(&z) => Some(str_arg_n(vm, "maketrans", 3, z)?),
+        None => None,
+    };
+    let x = match vm.str_of(args[0]) {
+        Some(x) => x,
+        None => return Err(vm.type_error("first maketrans argument must be a string if there is a second argument")),
+    };
     if char_count(x) != char_count(y) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
@@ -1120,8 +1129,7 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let (k, v) = (vm.new_int(a as i64), vm.new_int(b as i64));
         vm.dict_set(table, k, v)?;
     }
-    if let Some(&z) = args.get(2) {
-        let z = str_arg_n(vm, "maketrans", 3, z)?;
+    if let Some(z) = z {
         for c in z.chars() {
             let k = vm.new_int(c as i64);
             vm.dict_set(table, k, Value::NONE)?;
@@ -1603,6 +1611,11 @@ pub(crate) mod tests {
             (Ty("str"), "maketrans", vec![D(vec![(S("ab"), I(1))])], vec![], "ValueError: string keys in translate table must be of length 1"),
             (Ty("str"), "maketrans", vec![D(vec![(F(1.5), I(1))])], vec![], "TypeError: keys in translate table must be strings or integers"),
             (Ty("str"), "maketrans", vec![], vec![], "TypeError: maketrans expected at least 1 argument, got 0"),
+            (Ty("str"), "maketrans", vec![I(1), S("a")], vec![], "TypeError: first maketrans argument must be a string if there is a second argument"),
+            (Ty("str"), "maketrans", vec![I(1), I(2)], vec![], "TypeError: maketrans() argument 2 must be str, not int"),
+            (Ty("str"), "maketrans", vec![I(1), S("b"), I(1)], vec![], "TypeError: maketrans() argument 3 must be str, not int"),
+            (S("a b"), "split", vec![I(1), S("x")], vec![], "TypeError: 'str' object cannot be interpreted as an integer"),
+            (Ty("str"), "", vec![I(1)], vec![("encoding", S("x")), ("errors", I(2))], "TypeError: str() argument 'errors' must be str, not int"),
             (S("abc"), "__len__", vec![], vec![], "3"),
             (S("日本語"), "__len__", vec![], vec![], "3"),
             (S("abc"), "__len__", vec![I(1)], vec![], "TypeError: expected 0 arguments, got 1"),

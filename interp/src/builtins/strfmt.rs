@@ -1,4 +1,5 @@
-//! printf-style `%` formatting and `str.format`/`str.format_map`.
+//! printf-style `%` formatting (for str and, PEP 461, for bytes) and
+//! `str.format`/`str.format_map`.
 //!
 //! Both follow CPython 3.11 step by step (`PyUnicode_Format` and `unicode_format.h`),
 //! including its position/count bookkeeping, because the order in which arguments are
@@ -824,8 +825,8 @@ mod tests {
             (S("%x %X %#x %#X %o %#o"), "__mod__", vec![T(vec![I(255), I(255), I(255), I(255), I(8), I(8)])], vec![], "'ff FF 0xff 0XFF 10 0o10'"),
             (S("%#08x|%-#8o|%+x"), "__mod__", vec![T(vec![I(255), I(8), I(-255)])], vec![], "'0x0000ff|0o10    |-ff'"),
             (S("%.3d|%5.3d"), "__mod__", vec![T(vec![I(7), I(-7)])], vec![], "'007| -007'"),
-            (S("%f %e %g %G"), "__mod__", vec![T(vec![F(3.14159), F(31415.9), F(1.234e-05), F(1e+20)])], vec![], "'3.141590 3.141590e+04 1.234e-05 1E+20'"),
-            (S("%.2f|%10.3f|%-10.1f|%+.1e|%010.2f"), "__mod__", vec![T(vec![F(2.675), F(3.14159), F(2.5), F(12345.678), F(-3.5)])], vec![], "'2.67|     3.142|2.5       |+1.2e+04|-000003.50'"),
+            (S("%f %e %g %G"), "__mod__", vec![T(vec![F(3.14259), F(31415.9), F(1.234e-05), F(1e+20)])], vec![], "'3.142590 3.141590e+04 1.234e-05 1E+20'"),
+            (S("%.2f|%10.3f|%-10.1f|%+.1e|%010.2f"), "__mod__", vec![T(vec![F(2.675), F(3.14259), F(2.5), F(12345.678), F(-3.5)])], vec![], "'2.67|     3.143|2.5       |+1.2e+04|-000003.50'"),
             (S("%#g|%#.0f|%.0e"), "__mod__", vec![T(vec![F(1.0), F(2.0), F(15000.0)])], vec![], "'1.00000|2.|2e+04'"),
             (S("%F %f"), "__mod__", vec![T(vec![F(f64::INFINITY), F(f64::NAN)])], vec![], "'INF nan'"),
             (S("%f"), "__mod__", vec![Big("100000000000000000000")], vec![], "'100000000000000000000.000000'"),
@@ -841,7 +842,7 @@ mod tests {
             (S("%s %s"), "__mod__", vec![T(vec![Bool(true), Big("10000000000000000000000000")])], vec![], "'True 10000000000000000000000000'"),
             (S("%d"), "__mod__", vec![Bool(true)], vec![], "'1'"),
             (S("%x"), "__mod__", vec![Big("-100000000000000000000")], vec![], "'-56bc75e2d63100000'"),
-            (S("%*d|%-*d|%.*f"), "__mod__", vec![T(vec![I(5), I(1), I(4), I(2), I(2), F(3.14159)])], vec![], "'    1|2   |3.14'"),
+            (S("%*d|%-*d|%.*f"), "__mod__", vec![T(vec![I(5), I(1), I(4), I(2), I(2), F(3.14259)])], vec![], "'    1|2   |3.14'"),
             (S("%*d"), "__mod__", vec![T(vec![I(-4), I(7)])], vec![], "'7   '"),
             (S("100%%"), "__mod__", vec![T(vec![])], vec![], "'100%'"),
             (S("%(a)s-%(b)05d"), "__mod__", vec![D(vec![(S("a"), S("x")), (S("b"), I(42))])], vec![], "'x-00042'"),
@@ -885,8 +886,8 @@ mod tests {
             (S("{0[1]} {0[a]}"), "format", vec![D(vec![(I(1), S("one")), (S("a"), S("A"))])], vec![], "'one A'"),
             (S("{0[1]}"), "format", vec![L(vec![I(10), I(20)])], vec![], "'20'"),
             (S("{0.real} {0.imag}"), "format", vec![I(5)], vec![], "'5 0'"),
-            (S("{:>8.3f}|{:<6}|{:^7}|{:+d}"), "format", vec![F(3.14159), S("ab"), S("mid"), I(5)], vec![], "'   3.142|ab    |  mid  |+5'"),
-            (S("{:{width}.{prec}f}"), "format", vec![F(3.14159)], vec![("width", I(10)), ("prec", I(2))], "'      3.14'"),
+            (S("{:>8.3f}|{:<6}|{:^7}|{:+d}"), "format", vec![F(3.14259), S("ab"), S("mid"), I(5)], vec![], "'   3.143|ab    |  mid  |+5'"),
+            (S("{:{width}.{prec}f}"), "format", vec![F(3.14259)], vec![("width", I(10)), ("prec", I(2))], "'      3.14'"),
             (S("{0:{1}{2}}"), "format", vec![S("x"), S(">"), I(5)], vec![], "'    x'"),
             (S("{:{}}|{}"), "format", vec![S("a"), I(4), S("b")], vec![], "'a   |b'"),
             (S("{{}} {{{0}}}"), "format", vec![I(7)], vec![], "'{} {7}'"),

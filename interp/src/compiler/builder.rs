@@ -59,9 +59,7 @@ impl ConstKey {
             Const::Float(f) => ConstKey::Float(f.to_bits()),
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Bytes(b) => ConstKey::Bytes(b.clone()),
-            Const::Tuple(items) => {
-                ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
-            }
+            Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
             Const::Code(_) => return None,
         })
     }
@@ -163,9 +161,7 @@ impl CodeBuilder {
     /// possible for jumps in code that is itself unreachable) resolves to the end.
     pub fn finish(&mut self) -> Body {
         let end = self.instrs.len() as u32;
-        let resolve = |labels: &[Option<u32>], l: u32| {
-            labels.get(l as usize).copied().flatten().unwrap_or(end)
-        };
+        let resolve = |labels: &[Option<u32>], l: u32| labels.get(l as usize).copied().flatten().unwrap_or(end);
         let mut instrs = std::mem::take(&mut self.instrs);
         for instr in &mut instrs {
             if let Some(t) = instr.target_mut() {
@@ -191,10 +187,6 @@ impl CodeBuilder {
                 exc_reg: spec.exc_reg,
             });
         }
-        Body {
-            instrs,
-            positions: std::mem::take(&mut self.positions),
-            handlers,
-        }
+        Body { instrs, positions: std::mem::take(&mut self.positions), handlers }
     }
 }

@@ -49,11 +49,7 @@ impl<'c> Dis<'c> {
         targets.extend(code.handlers.iter().map(|h| h.target));
         targets.sort_unstable();
         targets.dedup();
-        let labels = targets
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| (t, i))
-            .collect();
+        let labels = targets.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
         Dis { code, labels }
     }
 
@@ -66,11 +62,7 @@ impl<'c> Dis<'c> {
             CodeKind::Lambda => "lambda",
             CodeKind::Comprehension => "comprehension",
         };
-        let _ = writeln!(
-            out,
-            "== {} ({kind} {}, {}:{}) ==",
-            c.name, c.qualname, c.filename, c.first_line
-        );
+        let _ = writeln!(out, "== {} ({kind} {}, {}:{}) ==", c.name, c.qualname, c.filename, c.first_line);
         let mut flags = Vec::new();
         if c.is_generator {
             flags.push("generator");
@@ -84,23 +76,14 @@ impl<'c> Dis<'c> {
         if c.has_varkw {
             flags.push("varkw");
         }
-        let flags = if flags.is_empty() {
-            "-".to_string()
-        } else {
-            flags.join(" ")
-        };
+        let flags = if flags.is_empty() { "-".to_string() } else { flags.join(" ") };
         let _ = writeln!(
             out,
             "args: {} (posonly {}, kwonly {})  flags: {flags}",
             c.argcount, c.posonlyargcount, c.kwonlyargcount
         );
         let _ = writeln!(out, "nlocals: {}  nslots: {}", c.nlocals, c.nslots);
-        let varnames: Vec<String> = c
-            .varnames
-            .iter()
-            .enumerate()
-            .map(|(i, n)| format!("v{i}:{n}"))
-            .collect();
+        let varnames: Vec<String> = c.varnames.iter().enumerate().map(|(i, n)| format!("v{i}:{n}")).collect();
         list_line(out, "varnames", &varnames);
         let cells: Vec<String> = c
             .cellvars
@@ -111,25 +94,11 @@ impl<'c> Dis<'c> {
             })
             .collect();
         list_line(out, "cellvars", &cells);
-        let frees: Vec<String> = c
-            .freevars
-            .iter()
-            .map(|fv| format!("v{}:&{}", fv.slot, fv.name))
-            .collect();
+        let frees: Vec<String> = c.freevars.iter().map(|fv| format!("v{}:&{}", fv.slot, fv.name)).collect();
         list_line(out, "freevars", &frees);
-        let consts: Vec<String> = c
-            .consts
-            .iter()
-            .enumerate()
-            .map(|(i, k)| format!("{i}: {}", const_repr(k)))
-            .collect();
+        let consts: Vec<String> = c.consts.iter().enumerate().map(|(i, k)| format!("{i}: {}", const_repr(k))).collect();
         list_line(out, "consts", &consts);
-        let names: Vec<String> = c
-            .names
-            .iter()
-            .enumerate()
-            .map(|(i, n)| format!("{i}: {n}"))
-            .collect();
+        let names: Vec<String> = c.names.iter().enumerate().map(|(i, n)| format!("{i}: {n}")).collect();
         list_line(out, "names", &names);
         if let Some(doc) = &c.doc {
             let _ = writeln!(out, "doc: {}", str_repr(doc));
@@ -140,21 +109,11 @@ impl<'c> Dis<'c> {
         let mut last_line = None;
         for (i, instr) in self.code.instrs.iter().enumerate() {
             let line = self.code.positions.get(i).map(|p| p.line);
-            let line_col = if line != last_line {
-                line.map_or(String::new(), |l| l.to_string())
-            } else {
-                String::new()
-            };
+            let line_col =
+                if line != last_line { line.map_or(String::new(), |l| l.to_string()) } else { String::new() };
             last_line = line;
-            let label = self
-                .labels
-                .get(&(i as u32))
-                .map_or(String::new(), |l| format!("L{l}"));
-            let _ = writeln!(
-                out,
-                "{line_col:>4} {label:<4} {i:>3}  {}",
-                self.instr(instr)
-            );
+            let label = self.labels.get(&(i as u32)).map_or(String::new(), |l| format!("L{l}"));
+            let _ = writeln!(out, "{line_col:>4} {label:<4} {i:>3}  {}", self.instr(instr));
         }
     }
 
@@ -164,21 +123,12 @@ impl<'c> Dis<'c> {
         }
         out.push_str("handlers:\n");
         for h in &self.code.handlers {
-            let _ = writeln!(
-                out,
-                "  {}..{} -> {} (exc {})",
-                h.start,
-                h.end,
-                self.label(h.target),
-                self.reg(h.exc_reg)
-            );
+            let _ = writeln!(out, "  {}..{} -> {} (exc {})", h.start, h.end, self.label(h.target), self.reg(h.exc_reg));
         }
     }
 
     fn label(&self, target: u32) -> String {
-        self.labels
-            .get(&target)
-            .map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
+        self.labels.get(&target).map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
     }
 
     /// A register, annotated with its variable name for locals and cells.
@@ -200,10 +150,7 @@ impl<'c> Dis<'c> {
     }
 
     fn regs(&self, base: Reg, n: usize) -> String {
-        (0..n)
-            .map(|i| self.reg(base.wrapping_add(i as u16)))
-            .collect::<Vec<_>>()
-            .join(", ")
+        (0..n).map(|i| self.reg(base.wrapping_add(i as u16))).collect::<Vec<_>>().join(", ")
     }
 
     fn name(&self, idx: u32) -> String {
@@ -215,10 +162,7 @@ impl<'c> Dis<'c> {
     }
 
     fn konst(&self, idx: u32) -> String {
-        self.code
-            .consts
-            .get(idx as usize)
-            .map_or_else(|| format!("<const {idx}?>"), const_repr)
+        self.code.consts.get(idx as usize).map_or_else(|| format!("<const {idx}?>"), const_repr)
     }
 
     fn instr(&self, instr: &Instr) -> String {
@@ -236,12 +180,9 @@ impl<'c> Dis<'c> {
             LoadName { dst, name } => format!("{} = LoadName {}", r(dst), self.name(name)),
             StoreName { name, src } => format!("StoreName {}, {}", self.name(name), r(src)),
             DeleteName { name } => format!("DeleteName {}", self.name(name)),
-            LoadClassDeref { dst, name, cell } => format!(
-                "{} = LoadClassDeref {}, {}",
-                r(dst),
-                self.name(name),
-                r(cell)
-            ),
+            LoadClassDeref { dst, name, cell } => {
+                format!("{} = LoadClassDeref {}, {}", r(dst), self.name(name), r(cell))
+            }
             LoadDeref { dst, cell } => format!("{} = LoadDeref {}", r(dst), r(cell)),
             StoreDeref { cell, src } => format!("StoreDeref {}, {}", r(cell), r(src)),
             DeleteDeref { cell } => format!("DeleteDeref {}", r(cell)),
@@ -253,49 +194,19 @@ impl<'c> Dis<'c> {
             }
             DeleteAttr { obj, name } => format!("DeleteAttr {}.{}", r(obj), self.name(name)),
             LoadMethod { base, obj, name } => {
-                format!(
-                    "{}, {} = LoadMethod {}.{}",
-                    r(base),
-                    r(base.wrapping_add(1)),
-                    r(obj),
-                    self.name(name)
-                )
+                format!("{}, {} = LoadMethod {}.{}", r(base), r(base.wrapping_add(1)), r(obj), self.name(name))
             }
             Call { dst, base, argc } => {
-                format!(
-                    "{} = Call {}({})",
-                    r(dst),
-                    r(base),
-                    self.regs(base.wrapping_add(1), argc as usize)
-                )
+                format!("{} = Call {}({})", r(dst), r(base), self.regs(base.wrapping_add(1), argc as usize))
             }
             CallMethod { dst, base, argc } => {
                 let args = self.regs(base.wrapping_add(2), argc as usize);
                 let sep = if argc > 0 { ", " } else { "" };
-                format!(
-                    "{} = CallMethod {}(self={}{sep}{args})",
-                    r(dst),
-                    r(base),
-                    r(base.wrapping_add(1))
-                )
+                format!("{} = CallMethod {}(self={}{sep}{args})", r(dst), r(base), r(base.wrapping_add(1)))
             }
-            CallKw {
-                dst,
-                base,
-                argc,
-                kwnames,
-            } => self.call_kw(dst, base, argc, kwnames),
-            CallEx {
-                dst,
-                func,
-                args,
-                kwargs,
-            } => {
-                let kw = if kwargs == NO_REG {
-                    String::new()
-                } else {
-                    format!(", **{}", r(kwargs))
-                };
+            CallKw { dst, base, argc, kwnames } => self.call_kw(dst, base, argc, kwnames),
+            CallEx { dst, func, args, kwargs } => {
+                let kw = if kwargs == NO_REG { String::new() } else { format!(", **{}", r(kwargs)) };
                 format!("{} = CallEx {}(*{}{kw})", r(dst), r(func), r(args))
             }
             Binary { dst, op, lhs, rhs } => {
@@ -349,12 +260,7 @@ impl<'c> Dis<'c> {
                     .collect();
                 format!("{} = BuildDict {{{}}}", r(dst), pairs.join(", "))
             }
-            FormatValue {
-                dst,
-                src,
-                conv,
-                spec,
-            } => {
+            FormatValue { dst, src, conv, spec } => {
                 let mut s = format!("{} = FormatValue {}", r(dst), r(src));
                 if conv != 0 {
                     let _ = write!(s, " !{}", conv as char);
@@ -372,50 +278,24 @@ impl<'c> Dis<'c> {
                 format!("DictInsert {}, {}: {}", r(dict), r(key), r(value))
             }
             DictUpdate { dict, mapping } => format!("DictUpdate {}, {}", r(dict), r(mapping)),
-            DictMerge {
-                dict,
-                mapping,
-                func,
-            } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
+            DictMerge { dict, mapping, func } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
             ForIter { iter, dst, target } => {
                 format!("{} = ForIter {}, {}", r(dst), r(iter), self.label(target))
             }
             UnpackSequence { src, base, n } => {
-                format!(
-                    "({}) = UnpackSequence {}",
-                    self.regs(base, n as usize),
-                    r(src)
-                )
+                format!("({}) = UnpackSequence {}", self.regs(base, n as usize), r(src))
             }
-            UnpackEx {
-                src,
-                base,
-                before,
-                after,
-            } => {
+            UnpackEx { src, base, before, after } => {
                 let mut parts: Vec<String> = (0..before).map(|i| r(base.wrapping_add(i))).collect();
                 parts.push(format!("*{}", r(base.wrapping_add(before))));
-                parts.extend(
-                    (0..after)
-                        .map(|i| r(base.wrapping_add(before).wrapping_add(1).wrapping_add(i))),
-                );
+                parts.extend((0..after).map(|i| r(base.wrapping_add(before).wrapping_add(1).wrapping_add(i))));
                 format!("({}) = UnpackEx {}", parts.join(", "), r(src))
             }
-            MakeFunction {
-                dst,
-                code,
-                defaults,
-                kwdefaults,
-                closure,
-            } => {
+            MakeFunction { dst, code, defaults, kwdefaults, closure } => {
                 let mut s = format!("{} = MakeFunction {}", r(dst), self.konst(code));
-                for (what, reg) in [
-                    ("defaults", defaults),
-                    ("kwdefaults", kwdefaults),
-                    ("closure", closure),
-                ] {
+                for (what, reg) in [("defaults", defaults), ("kwdefaults", kwdefaults), ("closure", closure)] {
                     if reg != NO_REG {
                         let _ = write!(s, " {what}={}", r(reg));
                     }
@@ -450,18 +330,8 @@ impl<'c> Dis<'c> {
             WithExcept { dst, exit, exc } => {
                 format!("{} = WithExcept {}, {}", r(dst), r(exit), r(exc))
             }
-            ImportName {
-                dst,
-                name,
-                fromlist,
-                level,
-            } => {
-                format!(
-                    "{} = ImportName {} (from {}, level {level})",
-                    r(dst),
-                    self.name(name),
-                    self.konst(fromlist)
-                )
+            ImportName { dst, name, fromlist, level } => {
+                format!("{} = ImportName {} (from {}, level {level})", r(dst), self.name(name), self.konst(fromlist))
             }
             ImportFrom { dst, module, name } => {
                 format!("{} = ImportFrom {}.{}", r(dst), r(module), self.name(name))
@@ -482,21 +352,11 @@ impl<'c> Dis<'c> {
             _ => Vec::new(),
         };
         let npos = (argc as usize).saturating_sub(names.len());
-        let mut args: Vec<String> = (0..npos)
-            .map(|i| self.reg(base.wrapping_add(1 + i as u16)))
-            .collect();
+        let mut args: Vec<String> = (0..npos).map(|i| self.reg(base.wrapping_add(1 + i as u16))).collect();
         for (i, name) in names.iter().enumerate() {
-            args.push(format!(
-                "{name}={}",
-                self.reg(base.wrapping_add((1 + npos + i) as u16))
-            ));
+            args.push(format!("{name}={}", self.reg(base.wrapping_add((1 + npos + i) as u16))));
         }
-        format!(
-            "{} = CallKw {}({})",
-            self.reg(dst),
-            self.reg(base),
-            args.join(", ")
-        )
+        format!("{} = CallKw {}({})", self.reg(dst), self.reg(base), args.join(", "))
     }
 }
 
@@ -521,40 +381,50 @@ pub fn const_repr(c: &Const) -> String {
         Const::Bytes(b) => bytes_repr(b),
         Const::Tuple(items) => match items.as_slice() {
             [one] => format!("({},)", const_repr(one)),
-            _ => format!(
-                "({})",
-                items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
-            ),
+            _ => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
         },
         Const::Code(code) => format!("<code {}>", code.qualname),
     }
 }
 
-/// Python's float repr for the common cases (`1.0`, `0.1`, `1e+100`, `inf`, `nan`).
-fn float_repr(f: f64) -> String {
+/// Python's `repr(float)`: the shortest digits that read back exactly, in fixed notation
+/// when the decimal exponent is in `-4 <= exp < 16`, else scientific with a signed,
+/// at-least-two-digit exponent (`1e+300`, `1.5e-07`).
+pub fn float_repr(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();
     }
     if f.is_infinite() {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    if f == f.trunc() && f.abs() < 1e16 {
-        return format!("{f:.1}");
+    // Rust's `{:e}` gives the shortest round-trip digits: "-1.5e300", "1e-7", "0e0".
+    let sci = format!("{f:e}");
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    if (-4..16).contains(&exp) {
+        let point = exp + 1; // digits before the decimal point
+        let text = if point <= 0 {
+            format!("0.{}{digits}", "0".repeat((-point) as usize))
+        } else if point as usize >= digits.len() {
+            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
+        } else {
+            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
+        };
+        return format!("{sign}{text}");
     }
-    let s = format!("{f:?}");
-    match s.split_once('e') {
-        Some((mantissa, exp)) if !exp.starts_with('-') => format!("{mantissa}e+{exp}"),
-        _ => s,
-    }
+    let frac = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
+    let esign = if exp < 0 { '-' } else { '+' };
+    format!("{sign}{}{frac}e{esign}{:02}", &digits[..1], exp.abs())
 }
 
 /// Python's `repr` of a str: single quotes unless the text has `'` and no `"`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -567,8 +437,13 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+            // Python's non-printable characters (approximated: C0/C1 controls, NBSP,
+            // soft hyphen, line/paragraph separators).
+            c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
                 let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            '\u{2028}' | '\u{2029}' => {
+                let _ = write!(out, "\\u{:04x}", ch as u32);
             }
             c => out.push(c),
         }
@@ -578,11 +453,7 @@ pub fn str_repr(s: &str) -> String {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
-        b'"'
-    } else {
-        b'\''
-    };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::from("b");
     out.push(quote as char);
     for &byte in b {
@@ -603,4 +474,37 @@ fn bytes_repr(b: &[u8]) -> String {
     }
     out.push(quote as char);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_python() {
+        let cases = [
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (-0.0, "-0.0"),
+            (1.5e300, "1.5e+300"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (123.456, "123.456"),
+            (0.0001, "0.0001"),
+            (0.00001, "1e-05"),
+            (1.5e-7, "1.5e-07"),
+            (2.5, "2.5"),
+            (f64::INFINITY, "inf"),
+        ];
+        for (f, expected) in cases {
+            assert_eq!(float_repr(f), expected);
+        }
+    }
+
+    #[test]
+    fn str_repr_quotes_like_python() {
+        assert_eq!(str_repr("a'b"), "\"a'b\"");
+        assert_eq!(str_repr("a'b\""), "'a\\'b\"'");
+        assert_eq!(str_repr("x\ny"), "'x\\ny'");
+    }
 }

@@ -2,18 +2,27 @@
 //!
 //! Compilation runs in three stages:
 //!
-//! 1. [`scope`] resolves every name of every scope (CPython's symtable), reporting the
-//!    declaration errors CPython reports there.
+//! 1. [`future`] reads the module's `from __future__` directives, then [`scope`] resolves
+//!    every name of every scope (CPython's symtable), reporting the declaration errors
+//!    CPython reports there.
 //! 2. Code generation walks the AST once per code object, emitting register instructions
-//!    through a [`builder::CodeBuilder`]. It is split by concern: [`expr`] (expressions
-//!    and conditional jumps), [`call`] (calls, including `super()` and class creation),
-//!    [`compr`] (comprehensions as nested functions), [`stmt`] (simple statements,
-//!    assignment, definitions, imports), and [`flow`] (loops, `try`, `with`, and the
-//!    unwinding of `break`/`continue`/`return` through `finally` and `with` blocks).
-//! 3. Finishing passes over each code object: dead-code removal ([`cfg`]) and the
-//!    definite-assignment analysis that places `CheckBound` ([`unbound`]).
+//!    through a [`builder::CodeBuilder`] into registers laid out and allocated by [`regs`].
+//!    It is split by concern: [`expr`] (expressions and conditional jumps), [`call`]
+//!    (calls, including `super()` and class creation), [`compr`] (comprehensions as nested
+//!    functions), [`stmt`] (simple statements, assignment, definitions, imports), and
+//!    [`flow`] (loops, `try`, `with`, and the unwinding of `break`/`continue`/`return`
+//!    through `finally` and `with` blocks). [`unparse`] renders annotations as text under
+//!    `from __future__ import annotations`.
+//! 3. Finishing passes over each code object: jump threading and dead-code removal
+//!    ([`cfg`]), then the definite-assignment analysis that places `CheckBound`
+//!    ([`unbound`]).
 //!
 //! [`dis`] renders the result as text for `ember dis` and the golden tests.
+//!
+//! Conventions the interpreter relies on (beyond `instr.rs`): an instruction's `dst` may
+//! be one of its own operands (`x = x + 1` is `Binary { dst: x, lhs: x, .. }`, decorators
+//! are applied with `Call { dst: base, base, .. }`), so operands must be read before `dst`
+//! is written; and every code object ends in a terminator (no falling off the end).
 
 mod builder;
 mod call;
@@ -22,10 +31,12 @@ mod compr;
 pub mod dis;
 mod expr;
 mod flow;
+mod future;
 mod regs;
 pub mod scope;
 mod stmt;
 mod unbound;
+mod unparse;
 
 #[cfg(test)]
 mod tests;
@@ -61,49 +72,22 @@ impl std::error::Error for CompileError {}
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 pub(crate) fn error<T>(msg: impl Into<String>, loc: Loc) -> CResult<T> {
-    Err(CompileError {
-        msg: msg.into(),
-        loc,
-    })
+    Err(CompileError { msg: msg.into(), loc })
 }
 
 /// Compiles a module. The result's constants hold the code objects of every nested
 /// function, class body, lambda and comprehension.
 pub fn compile_module(module: &Module, filename: &str) -> Result<CodeObject, CompileError> {
-    let table = scope::analyze(module)?;
+    let futures = future::Futures::scan(&module.body)?;
+    let table = scope::analyze(module, futures.annotations)?;
     let filename: Rc<str> = Rc::from(filename);
     let mut unit = Unit::new(&table, ScopeTable::MODULE, "<module>".into(), 1);
-    unit.code.loc = module.body.first().map_or(
-        Loc {
-            line: 1,
-            col: 0,
-            end_line: 1,
-            end_col: 0,
-        },
-        |s| s.loc,
-    );
-    let mut compiler = Compiler {
-        table: &table,
-        filename,
-        unit,
-    };
+    let first_line = Loc { line: 1, col: 0, end_line: 1, end_col: 0 };
+    unit.code.loc = module.body.first().map_or(first_line, |s| s.loc);
+    let mut compiler = Compiler { table: &table, filename, unit, futures };
     compiler.module_body(&module.body)?;
-    let Compiler {
-        table,
-        filename,
-        unit,
-    } = compiler;
-    finish_unit(
-        table,
-        &filename,
-        unit,
-        "<module>",
-        Signature::default(),
-        Loc {
-            line: 1,
-            ..Loc::default()
-        },
-    )
+    let Compiler { table, filename, unit, .. } = compiler;
+    finish_unit(table, &filename, unit, "<module>", Signature::default(), first_line)
 }
 
 /// How a name is accessed from the current code object.
@@ -198,6 +182,7 @@ pub(crate) struct Compiler<'a> {
     pub table: &'a ScopeTable,
     pub filename: Rc<str>,
     pub unit: Unit<'a>,
+    pub futures: future::Futures,
 }
 
 impl<'a> Compiler<'a> {
@@ -246,24 +231,14 @@ impl<'a> Compiler<'a> {
             ScopeKind::Module => NameOp::Global,
             ScopeKind::Class => match scope {
                 SymScope::GlobalExplicit => NameOp::Global,
-                SymScope::Free => self
-                    .unit
-                    .layout
-                    .cell(&mangled)
-                    .map_or(NameOp::Name, NameOp::ClassDeref),
+                SymScope::Free => self.unit.layout.cell(&mangled).map_or(NameOp::Name, NameOp::ClassDeref),
                 _ => NameOp::Name,
             },
             _ => match scope {
-                SymScope::Local => self
-                    .unit
-                    .layout
-                    .local(&mangled)
-                    .map_or(NameOp::Global, NameOp::Fast),
-                SymScope::Cell | SymScope::Free => self
-                    .unit
-                    .layout
-                    .cell(&mangled)
-                    .map_or(NameOp::Global, NameOp::Deref),
+                SymScope::Local => self.unit.layout.local(&mangled).map_or(NameOp::Global, NameOp::Fast),
+                SymScope::Cell | SymScope::Free => {
+                    self.unit.layout.cell(&mangled).map_or(NameOp::Global, NameOp::Deref)
+                }
                 SymScope::GlobalExplicit | SymScope::GlobalImplicit => NameOp::Global,
             },
         }
@@ -303,9 +278,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Move { dst: reg, src });
                 }
             }
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
-                self.emit(Instr::StoreDeref { cell, src })
-            }
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::StoreDeref { cell, src }),
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::StoreGlobal { name, src });
@@ -321,9 +294,7 @@ impl<'a> Compiler<'a> {
     pub fn delete_name(&mut self, name: &str) {
         match self.name_op(name) {
             NameOp::Fast(slot) => self.emit(Instr::DeleteFast { slot }),
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
-                self.emit(Instr::DeleteDeref { cell })
-            }
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::DeleteDeref { cell }),
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::DeleteGlobal { name });
@@ -339,9 +310,7 @@ impl<'a> Compiler<'a> {
     /// one. Walrus-rebound locals are excluded (see `Unit::walrus_targets`).
     pub fn operand_local(&self, name: &str) -> Option<Reg> {
         match self.name_op(name) {
-            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => {
-                Some(reg)
-            }
+            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => Some(reg),
             _ => None,
         }
     }
@@ -354,26 +323,14 @@ impl<'a> Compiler<'a> {
 
     /// Starts compiling the body of scope `id`; returns the enclosing unit to restore.
     /// Synthetic code (prologues) takes `loc`, the defining statement or expression.
-    pub fn enter_unit(
-        &mut self,
-        id: ScopeId,
-        qualname: String,
-        first_line: u32,
-        loc: Loc,
-    ) -> Unit<'a> {
+    pub fn enter_unit(&mut self, id: ScopeId, qualname: String, first_line: u32, loc: Loc) -> Unit<'a> {
         let mut unit = Unit::new(self.table, id, qualname, first_line);
         unit.code.loc = loc;
         std::mem::replace(&mut self.unit, unit)
     }
 
     /// Finishes the current unit into a code object and makes `outer` current again.
-    pub fn leave_unit(
-        &mut self,
-        outer: Unit<'a>,
-        name: &str,
-        sig: Signature,
-        loc: Loc,
-    ) -> CResult<CodeObject> {
+    pub fn leave_unit(&mut self, outer: Unit<'a>, name: &str, sig: Signature, loc: Loc) -> CResult<CodeObject> {
         let unit = std::mem::replace(&mut self.unit, outer);
         finish_unit(self.table, &self.filename, unit, name, sig, loc)
     }
@@ -514,10 +471,7 @@ fn finish_unit(
 /// The docstring of a body: its first statement, if that is a string literal expression.
 pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr {
-            kind: ExprKind::Str(s),
-            ..
-        })) => Some(s),
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) => Some(s),
         _ => None,
     }
 }

@@ -205,20 +205,22 @@ fn parse_and_lower(source: &str, sm: &SourceMap) -> Result<a::Module, SyntaxErro
         })
         .collect();
     let cx = Cx::new(source, sm, &toks);
-    let scan = cx.scan();
-    if let Some((at, err)) = scan.too_deep {
+    let mut scan = cx.scan();
+    let too_deep = scan.too_deep.take();
+    let errors: Vec<ParseError> = parsed.errors().to_vec();
+    let unsupported: Vec<UnsupportedSyntaxError> = parsed.unsupported_syntax_errors().to_vec();
+    let selected = cx.select_error(&errors, &unsupported, scan);
+    if let Some(deep) = too_deep {
         // Dropping a pathologically deep tree recursively could overflow the stack; this is a
         // one-off error path, so leak it instead.
         std::mem::forget(parsed);
-        // A tokenizer error before that point is what CPython reports.
-        return Err(match scan.tok_errors.into_iter().next() {
-            Some(t) if t.at <= at => t.err,
-            _ => err,
+        // A syntax error before that point is what CPython reports.
+        return Err(match selected {
+            Some(err) if (err.line, err.col) <= (deep.line, deep.col) => err,
+            _ => deep,
         });
     }
-    let errors: Vec<ParseError> = parsed.errors().to_vec();
-    let unsupported: Vec<UnsupportedSyntaxError> = parsed.unsupported_syntax_errors().to_vec();
-    if let Some(err) = cx.select_error(&errors, &unsupported, scan) {
+    if let Some(err) = selected {
         return Err(err);
     }
     let module = match parsed.try_into_module() {
@@ -269,8 +271,8 @@ struct Scan {
     tok_errors: Vec<TokErr>,
     /// The innermost bracket still open at the end of the file.
     unclosed: Option<(u32, char)>,
-    /// Where the tree gets too deep to lower safely, and the error to report.
-    too_deep: Option<(u32, SyntaxError)>,
+    /// The error to report where the tree gets too deep to lower safely.
+    too_deep: Option<SyntaxError>,
 }
 
 fn is_open(k: K) -> bool {
@@ -711,14 +713,11 @@ impl<'a> Cx<'a> {
                     (K::Elif, Some(c)) => {
                         *c += 1;
                         if *c > MAX_ELIF_CHAIN && too_deep.is_none() {
-                            too_deep = Some((
+                            too_deep = Some(self.err_range(
+                                SyntaxErrorKind::SyntaxError,
+                                "too many 'elif' clauses (maximum recursion depth exceeded during compilation)",
                                 t.start,
-                                self.err_range(
-                                    SyntaxErrorKind::SyntaxError,
-                                    "too many 'elif' clauses (maximum recursion depth exceeded during compilation)",
-                                    t.start,
-                                    t.end,
-                                ),
+                                t.end,
                             ));
                         }
                     }
@@ -818,14 +817,11 @@ impl<'a> Cx<'a> {
             after_operand = ends_operand(k);
             let depth = sum.max(0) as u64 + levels.len() as u64 + u64::from(indent_levels);
             if depth > u64::from(MAX_EXPR_DEPTH) && too_deep.is_none() {
-                too_deep = Some((
+                too_deep = Some(self.err_range(
+                    SyntaxErrorKind::SyntaxError,
+                    "expression too deeply nested (maximum recursion depth exceeded during compilation)",
                     t.start,
-                    self.err_range(
-                        SyntaxErrorKind::SyntaxError,
-                        "expression too deeply nested (maximum recursion depth exceeded during compilation)",
-                        t.start,
-                        t.end,
-                    ),
+                    t.end,
                 ));
             }
             if too_deep.is_some() {

@@ -258,6 +258,7 @@ impl Vm {
             IterState::Zip { .. } => self.types.zip,
             IterState::Map { .. } => self.types.map,
             IterState::Filter { .. } => self.types.filter,
+            IterState::Reversed { seq, .. } if self.list_cell(*seq).is_some() => self.types.list_reverseiterator,
             IterState::Reversed { .. } => self.types.reversed,
             _ => self.types.iterator,
         };

@@ -317,7 +317,7 @@ impl Vm {
     }
 
     /// Built-in types' operators; Ok(None) is NotImplemented.
-    fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             // bool op bool stays bool for the bitwise operators.
             if a.is_bool() && b.is_bool() && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
@@ -856,7 +856,18 @@ impl Vm {
     }
 
     /// Built-in comparisons; Ok(None) is NotImplemented.
-    fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+    pub(crate) fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
+        if let (Some(ObjKind::BoundMethod { func: f1, receiver: r1 }), Some(ObjKind::BoundMethod { func: f2, receiver: r2 })) =
+            (a.obj().map(|o| &o.kind), b.obj().map(|o| &o.kind))
+        {
+            // Bound methods are equal when they bind the same function to the same object.
+            let same = f1 == f2 && r1 == r2;
+            return Ok(match op {
+                CmpOp::Eq => Some(same),
+                CmpOp::NotEq => Some(!same),
+                _ => None,
+            });
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(Some(compare_nums(op, x, y)));
         }

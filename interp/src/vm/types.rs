@@ -72,6 +72,7 @@ declare_types! {
     map: "map", Opaque, 0;
     filter: "filter", Opaque, 0;
     reversed: "reversed", Opaque, 0;
+    list_reverseiterator: "list_reverseiterator", Opaque, 0;
     dict_keys: "dict_keys", Opaque, 0;
     dict_values: "dict_values", Opaque, 0;
     dict_items: "dict_items", Opaque, 0;

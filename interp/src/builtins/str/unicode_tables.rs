@@ -1,5 +1,9 @@
 //! Unicode 14 (CPython 3.11) character data that Rust's standard library does not expose,
 //! generated from CPython 3.11 and expressed relative to `char`'s own properties.
+//!
+//! Regenerate by dumping `char::is_alphabetic`/`is_numeric` for every code point from Rust
+//! and comparing with CPython's `str.isalpha`/`isdecimal`/`isdigit`/`isnumeric`/`title`/
+//! `casefold` and `unicodedata.category(c) == 'Lt'`; each table lists where they differ.
 
 /// Characters `char::is_alphabetic` accepts that are not letters (categories L*) for `str.isalpha`:
 /// marks, letter numbers and symbols with the Other_Alphabetic property.
