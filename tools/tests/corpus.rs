@@ -6,7 +6,8 @@
 //! run too, so the list only ever shrinks.
 //!
 //! Environment: `EMBER_CORPUS_FILTER=substr` runs a subset; `EMBER_GC_STRESS=1` is passed
-//! through to Ember (collect at every safepoint); `EMBER_CORPUS_VERBOSE=1` prints diffs of
+//! through to Ember (collect at every safepoint), and then the programs listed in
+//! `tests/corpus/GC_STRESS_SKIP` (allocation-volume tests) are not run; `EMBER_CORPUS_VERBOSE=1` prints diffs of
 //! known failures too.
 
 use std::collections::BTreeMap;

@@ -779,6 +779,9 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
     }
     match seq.obj().map(|o| &o.kind) {
+        Some(ObjKind::Set(_)) | Some(ObjKind::Generator(_)) | Some(ObjKind::Iter(_)) | None => {
+            return Err(vm.type_error_for(seq, "is not reversible"));
+        }
         Some(ObjKind::Range { start, stop, step }) => {
             let n = crate::vm::ops::range_len(*start, *stop, *step);
             let last = start + (n - 1) * step;

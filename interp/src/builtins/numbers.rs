@@ -105,6 +105,7 @@ pub fn register(vm: &mut Vm) {
     add_method(vm, i, "bit_count", int_bit_count);
     add_method(vm, i, "conjugate", int_conjugate);
     add_method(vm, i, "is_integer", int_is_integer);
+    add_method(vm, i, "as_integer_ratio", int_as_integer_ratio);
     add_method(vm, i, "__index__", int_conjugate);
     add_method(vm, i, "__int__", int_conjugate);
     add_method(vm, i, "__float__", int_float);
@@ -355,6 +356,13 @@ fn int_conjugate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "int.conjugate", args, 1, 1)?;
     let b = int_self(vm, args[0])?;
     Ok(vm.new_bigint(b))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "int.as_integer_ratio", args, 1, 1)?;
+    let b = int_self(vm, args[0])?;
+    let n = vm.new_bigint(b);
+    Ok(vm.new_tuple(vec![n, Value::small_int_unchecked(1)]))
 }
 
 fn int_is_integer(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
