@@ -739,16 +739,6 @@ fn zip_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_iter(IterState::Zip { iters, strict }))
 }
 
-trait WithType {
-    fn with_type(self, _t: String) -> Self;
-}
-
-impl WithType for crate::vm::PyErr {
-    fn with_type(self, _t: String) -> Self {
-        self
-    }
-}
-
 fn map_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));

@@ -17,9 +17,15 @@ pub struct FileObj {
     reader: Option<BufReader<std::fs::File>>,
     writer: Option<std::io::BufWriter<std::fs::File>>,
     pub closed: bool,
+    /// Opened with 'b': reads return bytes, writes take bytes.
+    pub binary: bool,
 }
 
 pub fn file_repr(f: &FileObj) -> String {
+    if f.binary {
+        let kind = if f.mode.contains('r') && !f.mode.contains('+') { "BufferedReader" } else { "BufferedWriter" };
+        return format!("<_io.{} name='{}'>", kind, f.name);
+    }
     format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>", f.name, f.mode)
 }
 
@@ -49,11 +55,9 @@ fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     };
     let mode = if a[1].is_null() { "r".to_string() } else { vm.str_of(a[1]).unwrap_or("r").to_string() };
-    if mode.contains('b') {
-        return Err(vm.not_implemented_error("unsupported: binary file mode in open()"));
-    }
+    let binary = mode.contains('b');
     let mut opts = std::fs::OpenOptions::new();
-    match mode.trim_end_matches('t') {
+    match mode.replace(['t', 'b'], "").as_str() {
         "r" => opts.read(true),
         "w" => opts.write(true).create(true).truncate(true),
         "a" => opts.append(true).create(true),
@@ -94,6 +98,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         reader: if reading { file.try_clone().ok().map(BufReader::new) } else { None },
         writer: if writing { Some(std::io::BufWriter::new(file)) } else { None },
         closed: false,
+        binary,
     };
     let class = vm.types.text_file;
     Ok(vm.alloc_kind(class, ObjKind::File(std::cell::RefCell::new(obj))))
@@ -122,13 +127,24 @@ fn read(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if let Some(w) = f.writer.as_mut() {
         let _ = w.flush();
     }
+    let binary = f.binary;
     let r = match f.reader.as_mut() {
         Some(r) => r,
         None => {
             drop(f);
-            return Err(vm.new_error(vm.types.exc.os_error, "not readable".into()));
+            return Err(vm.new_error(vm.types.exc.unsupported_operation, "not readable".into()));
         }
     };
+    if binary {
+        let mut buf = Vec::new();
+        let res = match args.get(1).and_then(|&n| vm.int_of(n)).filter(|&n| n >= 0) {
+            Some(n) => r.by_ref().take(n as u64).read_to_end(&mut buf),
+            None => r.read_to_end(&mut buf),
+        };
+        drop(f);
+        res.map_err(|e| io_error(vm, e))?;
+        return Ok(vm.new_bytes(buf));
+    }
     let mut s = String::new();
     let res = match args.get(1).and_then(|&n| vm.int_of(n)).filter(|&n| n >= 0) {
         Some(n) => {
@@ -205,6 +221,22 @@ fn next(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn write(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "write", args, 2, 2)?;
+    let f = file_cell(vm, args[0])?;
+    if f.borrow().binary {
+        let data = match args[1].obj().map(|o| &o.kind) {
+            Some(ObjKind::Bytes(b)) => b.data.to_vec(),
+            _ => {
+                let tn = vm.type_name(args[1]);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+            }
+        };
+        let res = match f.borrow_mut().writer.as_mut() {
+            Some(w) => w.write_all(&data),
+            None => return Err(vm.new_error(vm.types.exc.unsupported_operation, "not writable".into())),
+        };
+        res.map_err(|e| io_error(vm, e))?;
+        return Ok(vm.new_int(data.len() as i64));
+    }
     let s = match vm.str_of(args[1]) {
         Some(s) => s,
         None => {

@@ -187,7 +187,7 @@ pub fn sort_options(vm: &mut Vm, kw: KwArgs) -> PyResult<(Value, bool)> {
     for &(k, v) in kw {
         match vm.str_of(k).unwrap_or("") {
             "key" => key = v,
-            "reverse" => reverse = vm.truthy(v)?,
+            "reverse" => reverse = super::args::int_arg(vm, v)? != 0,
             other => {
                 let o = other.to_string();
                 return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{}'", o)));

@@ -70,6 +70,12 @@ pub fn register_all(vm: &mut Vm) {
         set_builtin(vm, name, class);
     }
     for (name, class) in vm.types.exc.all() {
+        if name == "UnsupportedOperation" {
+            // Lives in `io`, not in builtins.
+            let io = vm.intern("io");
+            vm.class_obj(class).module.set(io);
+            continue;
+        }
         set_builtin(vm, name, class);
     }
     let os_error = vm.types.exc.os_error;

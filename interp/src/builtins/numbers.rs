@@ -17,6 +17,7 @@ use crate::vm::{PyResult, Vm};
 macro_rules! operator_natives {
     ($($fname:ident => $op:expr, $reflected:expr;)*) => {
         $(
+            #[allow(non_snake_case)]
             fn $fname(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
                 arity(vm, stringify!($fname), args, 2, 2)?;
                 let (a, b) = if $reflected { (args[1], args[0]) } else { (args[0], args[1]) };
@@ -59,6 +60,7 @@ operator_natives! {
 macro_rules! compare_natives {
     ($($fname:ident => $op:expr;)*) => {
         $(
+            #[allow(non_snake_case)]
             fn $fname(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
                 arity(vm, stringify!($fname), args, 2, 2)?;
                 match vm.native_compare($op, args[0], args[1])? {

@@ -21,6 +21,10 @@ pub enum Const {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
+    /// A frozenset built by adding the items in order: CPython folds set displays of
+    /// three or more constants into one (`BuildSet 0` + `SetUpdate`), which fixes the
+    /// resulting set's table layout and so its iteration order.
+    FrozenSet(Vec<Const>),
     Code(Rc<CodeObject>),
 }
 

@@ -46,6 +46,7 @@ enum ConstKey {
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
 }
 
 impl ConstKey {
@@ -60,6 +61,7 @@ impl ConstKey {
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Bytes(b) => ConstKey::Bytes(b.clone()),
             Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            Const::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
             Const::Code(_) => return None,
         })
     }

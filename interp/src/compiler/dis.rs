@@ -383,6 +383,7 @@ pub fn const_repr(c: &Const) -> String {
             [one] => format!("({},)", const_repr(one)),
             _ => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
         },
+        Const::FrozenSet(items) => format!("frozenset({{{}}})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
         Const::Code(code) => format!("<code {}>", code.qualname),
     }
 }

@@ -254,6 +254,18 @@ impl<'a> Compiler<'a> {
             self.expr_to(elt, off(base, i))?;
         }
         let n = lead as u16;
+        // CPython 3.11 folds a display of three or more constants into a constant
+        // (`BUILD_SET 0; LOAD_CONST frozenset; SET_UPDATE`); for sets this decides the
+        // table layout, so Ember does the same.
+        if kind == Seq::Set && lead == elts.len() && elts.len() > 2 {
+            if let Some(items) = elts.iter().map(const_value).collect::<Option<Vec<Const>>>() {
+                self.emit(Instr::BuildSet { dst, base, n: 0 });
+                let folded = self.alloc();
+                self.load_const(Const::FrozenSet(items), folded);
+                self.emit(Instr::SetUpdate { set: dst, iterable: folded });
+                return Ok(());
+            }
+        }
         if lead == elts.len() {
             self.emit(match kind {
                 Seq::List => Instr::BuildList { dst, base, n },

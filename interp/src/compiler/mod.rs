@@ -2,20 +2,20 @@
 //!
 //! Compilation runs in three stages:
 //!
-//! 1. [`future`] reads the module's `from __future__` directives, then [`scope`] resolves
+//! 1. `future` reads the module's `from __future__` directives, then [`scope`] resolves
 //!    every name of every scope (CPython's symtable), reporting the declaration errors
 //!    CPython reports there.
 //! 2. Code generation walks the AST once per code object, emitting register instructions
-//!    through a [`builder::CodeBuilder`] into registers laid out and allocated by [`regs`].
-//!    It is split by concern: [`expr`] (expressions and conditional jumps), [`call`]
-//!    (calls, including `super()` and class creation), [`compr`] (comprehensions as nested
-//!    functions), [`stmt`] (simple statements, assignment, definitions, imports), and
-//!    [`flow`] (loops, `try`, `with`, and the unwinding of `break`/`continue`/`return`
-//!    through `finally` and `with` blocks). [`unparse`] renders annotations as text under
+//!    through a `builder::CodeBuilder` into registers laid out and allocated by `regs`.
+//!    It is split by concern: `expr` (expressions and conditional jumps), `call`
+//!    (calls, including `super()` and class creation), `compr` (comprehensions as nested
+//!    functions), `stmt` (simple statements, assignment, definitions, imports), and
+//!    `flow` (loops, `try`, `with`, and the unwinding of `break`/`continue`/`return`
+//!    through `finally` and `with` blocks). `unparse` renders annotations as text under
 //!    `from __future__ import annotations`.
 //! 3. Finishing passes over each code object: jump threading and dead-code removal
-//!    ([`cfg`]), then the definite-assignment analysis that places `CheckBound`
-//!    ([`unbound`]).
+//!    (`cfg`), then the definite-assignment analysis that places `CheckBound`
+//!    (`unbound`).
 //!
 //! [`dis`] renders the result as text for `ember dis` and the golden tests.
 //!

@@ -2,12 +2,12 @@
 //!
 //! This is CPython 3.11's `symtable.c`, rewritten over Ember's AST, in the same two passes:
 //!
-//! 1. **Collection** ([`Builder`]) walks the module once, creating a [`Scope`] for the
+//! 1. **Collection** (`Builder`) walks the module once, creating a [`Scope`] for the
 //!    module, every class body, function, lambda and comprehension, and recording per name
 //!    *how* it is used (`DEF_LOCAL`, `USE`, `DEF_GLOBAL` ... flags). Declaration errors
 //!    that CPython reports here (`global` after use, duplicate parameters, walrus inside
 //!    comprehensions ...) are raised during this walk, with CPython's wording.
-//! 2. **Resolution** ([`Resolver`]) walks the scope tree top-down passing the sets of names
+//! 2. **Resolution** (`Resolver`) walks the scope tree top-down passing the sets of names
 //!    bound in enclosing *function* scopes, and decides each name's [`SymScope`]: local,
 //!    explicit/implicit global, free, or cell. Class scopes are transparent for nested
 //!    scopes (a method cannot see class attributes by bare name), except for the implicit

@@ -9,9 +9,14 @@
 //! with [`SyntaxErrorKind::Unsupported`]. [`format_syntax_error`] renders an error the way CPython
 //! prints an uncaught syntax error in the main script.
 //!
-//! The ruff crates' own `TextRange`/`Ranged` types are deliberately not named here (the workspace's
-//! `ruff_text_size` may differ from the one ruff uses); ranges are read through their inherent
-//! `start()`/`end()` methods.
+//! Ruff's `TextRange`/`Ranged` types are deliberately not named here, so this module does not
+//! depend on the workspace's `ruff_text_size` being the exact version ruff uses; ranges are read
+//! through their inherent `start()`/`end()` methods.
+//!
+//! Stack use: lowering recurses once per expression level (a few hundred bytes per level in
+//! debug builds). [`MAX_EXPR_DEPTH`] bounds that depth (about CPython's own limit); sources
+//! within it can need a megabyte or more of stack, so run parsing (and the compiler) on the
+//! main thread or a thread with a large stack.
 
 use std::fmt;
 
@@ -32,8 +37,9 @@ use crate::ast::Loc;
 /// "too many nested parentheses").
 pub const MAX_BRACKET_NESTING: usize = 200;
 /// Upper bound on the estimated nesting depth of the tree (unparenthesized operator chains,
-/// brackets and indentation). Deeper sources are rejected before lowering so neither lowering nor
-/// later recursive passes can overflow the stack.
+/// brackets and indentation); CPython 3.11 gives up at about 3000 levels. Deeper sources are
+/// rejected before lowering ("maximum recursion depth exceeded during compilation") so that
+/// neither lowering nor later recursive passes overflow the stack.
 pub const MAX_EXPR_DEPTH: u32 = 2900;
 /// Most `elif` clauses in one `if` chain (each nests one level deeper in `orelse`).
 pub const MAX_ELIF_CHAIN: u32 = 3000;

@@ -494,10 +494,7 @@ impl Vm {
                     }
                     Instr::SetUpdate { set, iterable } => {
                         let (s, it) = (r!(set), r!(iterable));
-                        let items = tri!(self.collect_iterable(it));
-                        for item in items {
-                            tri!(self.set_add(s, item));
-                        }
+                        tri!(self.set_update(s, it));
                     }
                     Instr::DictInsert { dict, key, value } => {
                         let (d, k, v) = (r!(dict), r!(key), r!(value));

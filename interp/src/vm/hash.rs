@@ -654,8 +654,11 @@ impl Vm {
             Some(i) => Ok(i),
             None => {
                 let tn = self.type_name(key);
-                let plural = if what == "string" || what == "byte" { format!("{} indices", what) } else { format!("{} indices", what) };
-                Err(self.type_error(format!("{} must be integers or slices, not {}", plural, tn)))
+                if what == "string" {
+                    // CPython 3.11 words this one differently.
+                    return Err(self.type_error(format!("string indices must be integers, not '{}'", tn)));
+                }
+                Err(self.type_error(format!("{} indices must be integers or slices, not {}", what, tn)))
             }
         }
     }

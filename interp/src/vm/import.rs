@@ -78,6 +78,22 @@ impl Vm {
                 let v = self.new_bytes(b.clone());
                 self.make_immortal(v)
             }
+            Const::FrozenSet(items) => {
+                // CPython builds the frozenset from the items, then its constant merging
+                // rebuilds it from its own iteration order (see `set_table`'s docs).
+                let first = self.new_set(true);
+                for item in items {
+                    let v = self.const_value(item);
+                    // Constant items are hashable and compare without Python code.
+                    let _ = self.set_add(first, v);
+                }
+                let order: Vec<Value> = self.set_cell(first).map(|c| c.borrow().iter().map(|(k, _)| k).collect()).unwrap_or_default();
+                let set = self.new_set(true);
+                for v in order {
+                    let _ = self.set_add(set, v);
+                }
+                self.make_immortal(set)
+            }
             Const::Tuple(items) => {
                 let vals: Vec<Value> = items.iter().map(|i| self.const_value(i)).collect();
                 let v = self.new_tuple(vals);

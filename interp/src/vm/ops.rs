@@ -357,7 +357,7 @@ impl Vm {
             (BinOp::Mul, Some(_), _) if self.is_sequence_for_repeat(a) => self.repeat(a, b),
             (BinOp::Mul, _, Some(_)) if self.is_sequence_for_repeat(b) => self.repeat(b, a),
             (BinOp::Mod, Some(ObjKind::Str(_)), _) => crate::builtins::strfmt::percent_format(self, a, b).map(Some),
-            (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => Ok(None),
+            (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => crate::builtins::strfmt::bytes_percent_format(self, a, b).map(Some),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => self.set_binary(op, a, b),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::DictView { .. }), _)
             | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Some(ObjKind::DictView { .. })) => {

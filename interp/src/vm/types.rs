@@ -164,6 +164,7 @@ declare_exceptions! {
     unicode_warning: "UnicodeWarning" < warning;
     bytes_warning: "BytesWarning" < warning;
     resource_warning: "ResourceWarning" < warning;
+    unsupported_operation: "UnsupportedOperation" < os_error;
 }
 
 macro_rules! declare_names {
@@ -249,6 +250,13 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
     *vm.class_obj(bool_c).mro.borrow_mut() = vec![bool_c, int, object];
     create_exceptions(vm);
     intern_names(vm);
+    // io.UnsupportedOperation derives from both OSError and ValueError.
+    let (uo, os, ve) = (vm.types.exc.unsupported_operation, vm.types.exc.os_error, vm.types.exc.value_error);
+    if let Ok(mro) = c3_mro(vm, uo, &[os, ve]) {
+        *vm.class_obj(uo).bases.borrow_mut() = vec![os, ve];
+        *vm.class_obj(uo).mro.borrow_mut() = mro;
+        vm.class_obj(ve).subclasses.borrow_mut().push(uo);
+    }
     vm.singletons.not_implemented = {
         let c = vm.types.not_implemented_type;
         vm.alloc_immortal(Obj::new(c, ObjKind::Singleton("NotImplemented")))
