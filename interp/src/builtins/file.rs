@@ -247,7 +247,7 @@ fn write(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let f = file_cell(vm, args[0])?;
     let res = match f.borrow_mut().writer.as_mut() {
         Some(w) => w.write_all(s.as_bytes()),
-        None => return Err(vm.new_error(vm.types.exc.os_error, "not writable".into())),
+        None => return Err(vm.new_error(vm.types.exc.unsupported_operation, "not writable".into())),
     };
     res.map_err(|e| io_error(vm, e))?;
     Ok(vm.new_int(s.chars().count() as i64))
