@@ -11,6 +11,7 @@ pub mod bytecode;
 pub mod compiler;
 pub mod format;
 pub mod heap;
+pub mod modules;
 pub mod object;
 pub mod set_table;
 pub mod syntax;

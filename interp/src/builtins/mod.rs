@@ -39,6 +39,7 @@ pub fn register_all(vm: &mut Vm) {
     set::register(vm);
     exceptions::register(vm);
     file::register(vm);
+    crate::modules::register_all(vm);
     // Names of types that are importable as builtins.
     let t = &vm.types;
     let named = [
