@@ -45,6 +45,7 @@ impl Vm {
 
     /// Pushes a frame for `func` with arguments taken from registers; binds parameters.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     fn enter_function(
         &mut self,
         func_v: Value,
@@ -85,7 +86,11 @@ impl Vm {
 
     /// Creates the frame's cells: one per captured local (initialized from its parameter
     /// when it is one), and the closure's cells for free variables.
+    #[inline]
     fn init_cells(&mut self, func: &FunctionObj, code: &Code, base: usize) {
+        if code.obj.cellvars.is_empty() && func.closure.is_null() {
+            return;
+        }
         for cv in &code.obj.cellvars {
             let init = match cv.param {
                 Some(p) => self.stack[base + p as usize],

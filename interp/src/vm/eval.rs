@@ -116,6 +116,7 @@ impl Vm {
 
     /// Pushes a frame for `code` with registers starting right above the top frame's.
     /// The caller fills parameters; everything else starts unbound.
+    #[inline]
     pub(crate) fn push_frame(&mut self, code: Rc<Code>, func: Value, module: Value, kind: FrameKind, ret_dst: u16) -> PyResult<usize> {
         let base = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
         let nslots = code.nslots();
