@@ -388,94 +388,11 @@ pub fn const_repr(c: &Const) -> String {
     }
 }
 
-/// Python's `repr(float)`: the shortest digits that read back exactly, in fixed notation
-/// when the decimal exponent is in `-4 <= exp < 16`, else scientific with a signed,
-/// at-least-two-digit exponent (`1e+300`, `1.5e-07`).
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits: "-1.5e300", "1e-7", "0e0".
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    if (-4..16).contains(&exp) {
-        let point = exp + 1; // digits before the decimal point
-        let text = if point <= 0 {
-            format!("0.{}{digits}", "0".repeat((-point) as usize))
-        } else if point as usize >= digits.len() {
-            format!("{digits}{}.0", "0".repeat(point as usize - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
-        };
-        return format!("{sign}{text}");
-    }
-    let frac = if digits.len() > 1 { format!(".{}", &digits[1..]) } else { String::new() };
-    let esign = if exp < 0 { '-' } else { '+' };
-    format!("{sign}{}{frac}e{esign}{:02}", &digits[..1], exp.abs())
-}
-
-/// Python's `repr` of a str: single quotes unless the text has `'` and no `"`.
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for ch in s.chars() {
-        match ch {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            // Python's non-printable characters (approximated: C0/C1 controls, NBSP,
-            // soft hyphen, line/paragraph separators).
-            c if (c as u32) < 0x20 || (0x7f..=0xa0).contains(&(c as u32)) || c == '\u{ad}' => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            '\u{2028}' | '\u{2029}' => {
-                let _ = write!(out, "\\u{:04x}", ch as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &byte in b {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            q if q == quote => {
-                out.push('\\');
-                out.push(q as char);
-            }
-            0x20..=0x7e => out.push(byte as char),
-            _ => {
-                let _ = write!(out, "\\x{byte:02x}");
-            }
-        }
-    }
-    out.push(quote as char);
-    out
-}
+/// Python's `repr(float)` (shared with the runtime so `ember dis` prints what `repr` does).
+pub use crate::format::float_repr;
+/// Python's `repr(str)`.
+pub use crate::vm::repr::repr_str as str_repr;
+use crate::vm::repr::repr_bytes as bytes_repr;
 
 #[cfg(test)]
 mod tests {

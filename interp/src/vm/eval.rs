@@ -378,27 +378,13 @@ impl Vm {
                     Instr::Jump { target } => jump!(target),
                     Instr::JumpIfTrue { cond, target } => {
                         let c = r!(cond);
-                        let t = if c == Value::TRUE {
-                            true
-                        } else if c == Value::FALSE {
-                            false
-                        } else {
-                            tri!(self.truthy(c))
-                        };
-                        if t {
+                        if tri!(self.branch_truth(c)) {
                             jump!(target)
                         }
                     }
                     Instr::JumpIfFalse { cond, target } => {
                         let c = r!(cond);
-                        let t = if c == Value::TRUE {
-                            true
-                        } else if c == Value::FALSE {
-                            false
-                        } else {
-                            tri!(self.truthy(c))
-                        };
-                        if !t {
+                        if !tri!(self.branch_truth(c)) {
                             jump!(target)
                         }
                     }
@@ -680,6 +666,18 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Truthiness for a conditional jump: bools (what comparisons produce) without a call.
+    #[inline(always)]
+    fn branch_truth(&mut self, c: Value) -> PyResult<bool> {
+        if c == Value::TRUE {
+            Ok(true)
+        } else if c == Value::FALSE {
+            Ok(false)
+        } else {
+            self.truthy(c)
         }
     }
 
