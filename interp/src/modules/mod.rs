@@ -4,6 +4,8 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod embedded;
+
 use crate::object::function::NativeFn;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};

@@ -267,6 +267,11 @@ impl Vm {
             self.modules.insert(full.to_string(), m);
             return Ok(m);
         }
+        if let Some((source, package)) = crate::modules::embedded::source(full) {
+            let filename = crate::modules::embedded::filename(full, package);
+            super::exception::register_source(&filename, source);
+            return self.exec_module_source(full, source, &filename, package.then(|| std::path::PathBuf::from(&filename)));
+        }
         let search: Vec<PathBuf> = if parent.is_null() {
             self.sys_path.clone()
         } else {
@@ -313,6 +318,12 @@ impl Vm {
             Ok(s) => s,
             Err(e) => return Err(self.import_error(format!("cannot read {}: {}", path_s, e))),
         };
+        self.exec_module_source(full, &source, &path_s, package_dir)
+    }
+
+    /// Creates module `full`, registers it (so circular imports see it), and runs `source`.
+    fn exec_module_source(&mut self, full: &str, source: &str, path_s: &str, package_dir: Option<PathBuf>) -> PyResult<Value> {
+        let path_s = path_s.to_string();
         let module = self.new_module(full, Some(path_s.clone()));
         let bkey = self.names.__builtins__;
         let b = self.builtins;
@@ -327,7 +338,7 @@ impl Vm {
             self.module_set(module, k, pkg);
         }
         self.modules.insert(full.to_string(), module);
-        let result = self.compile_source(&source, &path_s).and_then(|code| self.run_module_code(code, module));
+        let result = self.compile_source(source, &path_s).and_then(|code| self.run_module_code(code, module));
         if let Err(e) = result {
             self.modules.remove(full);
             return Err(e);

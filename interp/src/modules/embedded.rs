@@ -1,0 +1,24 @@
+//! Standard-library modules written in Python and shipped inside the `ember` binary.
+//!
+//! The sources live in `interp/lib/` (written for Ember, not copied from CPython) and are
+//! compiled on first import like any other module; tracebacks name them
+//! `<ember-lib>/NAME.py`. Add a module by adding its file and one line to `MODULES`.
+
+/// (module name, source text, whether it is a package `__init__`).
+const MODULES: &[(&str, &str, bool)] = &[
+    // ("name", include_str!("../../lib/name.py"), false),
+];
+
+/// The source of embedded module `name`, if Ember ships one.
+pub fn source(name: &str) -> Option<(&'static str, bool)> {
+    MODULES.iter().find(|(n, _, _)| *n == name).map(|&(_, src, pkg)| (src, pkg))
+}
+
+/// The file name tracebacks show for an embedded module.
+pub fn filename(name: &str, package: bool) -> String {
+    if package {
+        format!("<ember-lib>/{}/__init__.py", name.replace('.', "/"))
+    } else {
+        format!("<ember-lib>/{}.py", name.replace('.', "/"))
+    }
+}
