@@ -61,16 +61,24 @@ pub fn default_programs(dir: &Path) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
-    const EXPECTED: [&str; 9] = [
+    const EXPECTED: [&str; 17] = [
+        "chaos",
+        "constraints",
+        "coroutines",
         "dict_str",
+        "fannkuch",
         "fib",
         "float_objects",
         "generators",
+        "json_like",
         "nbody",
         "nqueens",
         "raytrace_lite",
+        "reversi",
         "richards",
+        "service",
         "spectral_norm",
+        "templating",
     ];
 
     #[test]
