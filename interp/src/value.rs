@@ -217,3 +217,15 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod size_report {
+    /// Every heap object pays for the largest `ObjKind`; large, rare kinds must be boxed.
+    #[test]
+    fn heap_objects_stay_small() {
+        use crate::object::*;
+        assert!(std::mem::size_of::<ObjKind>() <= 80, "ObjKind grew to {} bytes", std::mem::size_of::<ObjKind>());
+        assert!(std::mem::size_of::<Obj>() <= 104, "Obj grew to {} bytes", std::mem::size_of::<Obj>());
+        assert_eq!(std::mem::size_of::<crate::Value>(), 8);
+    }
+}

@@ -101,7 +101,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         binary,
     };
     let class = vm.types.text_file;
-    Ok(vm.alloc_kind(class, ObjKind::File(std::cell::RefCell::new(obj))))
+    Ok(vm.alloc_kind(class, ObjKind::File(Box::new(std::cell::RefCell::new(obj)))))
 }
 
 fn file_cell(vm: &mut Vm, v: Value) -> PyResult<&'static std::cell::RefCell<FileObj>> {

@@ -180,11 +180,12 @@ struct Chars<'a> {
     s: &'a str,
     len: usize,
     ascii: bool,
+    obj: &'a StrObj,
 }
 
 impl<'a> Chars<'a> {
     fn of(o: &'a StrObj) -> Chars<'a> {
-        Chars { s: o.as_str(), len: o.char_len, ascii: o.is_ascii() }
+        Chars { s: o.as_str(), len: o.char_len, ascii: o.is_ascii(), obj: o }
     }
 
     /// Byte offset of code point `ci` (clamped to the end).
@@ -195,7 +196,8 @@ impl<'a> Chars<'a> {
         if self.ascii {
             return ci;
         }
-        self.s.char_indices().nth(ci).map_or(self.s.len(), |(b, _)| b)
+        // The string's checkpoint table makes this O(1)-ish rather than O(ci).
+        self.obj.byte_offset(ci)
     }
 
     /// Code-point index of byte offset `b` (a char boundary).

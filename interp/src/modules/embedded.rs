@@ -7,6 +7,9 @@
 /// (module name, source text, whether it is a package `__init__`).
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
+    ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("random", include_str!("../../lib/random.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

@@ -5,6 +5,13 @@
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
 pub mod embedded;
+pub mod itertools;
+pub mod math;
+pub mod operator;
+pub mod random;
+pub mod string;
+pub mod sys;
+pub mod time;
 
 use crate::object::function::NativeFn;
 use crate::value::Value;
@@ -14,6 +21,13 @@ use crate::vm::{PyResult, Vm};
 pub fn register_all(vm: &mut Vm) {
     let modules: &[(&str, crate::vm::import::NativeModuleInit)] = &[
         // (name, init) — one line per module, kept sorted.
+        ("_random", random::init),
+        ("itertools", itertools::init),
+        ("math", math::init),
+        ("operator", operator::init),
+        ("string", string::init),
+        ("sys", sys::init),
+        ("time", time::init),
     ];
     for &(name, init) in modules {
         vm.native_modules.insert(name.to_string(), init);
@@ -36,4 +50,45 @@ pub fn def(vm: &mut Vm, m: Value, name: &'static str, f: NativeFn) {
 pub fn set(vm: &mut Vm, m: Value, name: &str, v: Value) {
     let k = vm.intern(name);
     vm.module_set(m, k, v);
+}
+
+/// A new class for a type that native module `module` defines (`module.name`, deriving
+/// from `object`, immortal like the built-in classes). `subclassable`: Python classes may
+/// derive from it.
+pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Value {
+    use crate::object::{ClassObj, Layout, Obj, ObjKind};
+    let flags = if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
+    let meta = vm.types.type_;
+    let c = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags)))));
+    let object = vm.types.object;
+    let module = vm.intern(module);
+    let co = vm.class_obj(c);
+    *co.bases.borrow_mut() = vec![object];
+    *co.mro.borrow_mut() = vec![c, object];
+    co.module.set(module);
+    vm.class_obj(object).subclasses.borrow_mut().push(c);
+    c
+}
+
+/// `repr()` of objects of native-module types (`ObjKind::Ext`, `IterState::Ext`): their
+/// class's own `__repr__` (`count(5)`), else `<module.Name object at 0x...>`.
+pub fn ext_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
+    let class = vm.class_of(v);
+    let rn = vm.names.__repr__;
+    let object = vm.types.object;
+    let default = crate::vm::types::lookup_in_mro(vm, object, rn);
+    match crate::vm::types::lookup_in_mro(vm, class, rn) {
+        Some(m) if Some(m) != default => {
+            let bound = vm.bind_descriptor(m, v, class)?;
+            let r = vm.call(bound, &[], &[])?;
+            match vm.str_of(r) {
+                Some(s) => Ok(s.to_string()),
+                None => {
+                    let tn = vm.type_name(r);
+                    Err(vm.type_error(format!("__repr__ returned non-string (type {})", tn)))
+                }
+            }
+        }
+        _ => vm.default_repr(v),
+    }
 }

@@ -67,9 +67,26 @@ pub enum ObjKind {
     /// `dict.keys()` / `values()` / `items()`: a live view of `dict`; `kind` 0 keys,
     /// 1 values, 2 items (the class is dict_keys / dict_values / dict_items).
     DictView { dict: Value, kind: u8 },
-    File(RefCell<crate::builtins::file::FileObj>),
+    /// Boxed: a file object is large and rare, and every object pays for the largest kind.
+    File(Box<RefCell<crate::builtins::file::FileObj>>),
     /// `NotImplemented`, `Ellipsis`: objects that are only their identity.
     Singleton(&'static str),
+    /// An object of a type that a native module defines (`random.Random` ...).
+    Ext(RefCell<Box<dyn ExtState>>),
+}
+
+/// The state of an object whose type a native module defines (`ObjKind::Ext`,
+/// `IterState::Ext`); the module downcasts it (`as &mut dyn Any`) to its own type.
+pub trait ExtState: std::any::Any {
+    /// Calls `f` on every value the state references (the GC's tracer).
+    fn trace(&self, f: &mut dyn FnMut(Value));
+}
+
+/// An iterator of a type that a native module defines (itertools ...): `next` is called
+/// with no borrow of the state held, and follows the borrow rule above itself.
+pub struct ExtIter {
+    pub next: fn(&mut crate::vm::Vm, &'static RefCell<IterState>) -> crate::vm::PyResult<Option<Value>>,
+    pub state: Box<dyn ExtState>,
 }
 
 pub struct BytesObj {
@@ -113,6 +130,8 @@ pub enum IterState {
     Callable { func: Value, sentinel: Value },
     /// Old-style iteration through `__getitem__` with 0, 1, 2, ...
     GetItem { obj: Value, index: i64 },
+    /// Iterators of native modules.
+    Ext(ExtIter),
     Exhausted,
 }
 
@@ -183,6 +202,7 @@ impl Obj {
             ObjKind::Iter(state) => state.borrow().trace(f),
             ObjKind::DictView { dict, .. } => f(*dict),
             ObjKind::File(_) => {}
+            ObjKind::Ext(state) => state.borrow().trace(f),
         }
     }
 }
@@ -213,6 +233,7 @@ impl IterState {
                 f(*sentinel)
             }
             IterState::GetItem { obj, .. } => f(*obj),
+            IterState::Ext(e) => e.state.trace(f),
             IterState::Range { .. } | IterState::Exhausted => {}
         }
     }

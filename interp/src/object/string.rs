@@ -2,7 +2,10 @@
 //!
 //! Python indexes strings by code point; ASCII strings (the common case) index by byte.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+
+/// Code points between two checkpoints of a non-ASCII string's index.
+const CHECKPOINT_STRIDE: usize = 32;
 
 pub struct StrObj {
     s: Box<str>,
@@ -10,12 +13,15 @@ pub struct StrObj {
     pub char_len: usize,
     /// Cached `hash()`; 0 means "not computed yet" (a real hash of 0 is stored as 1).
     hash: Cell<i64>,
+    /// For non-ASCII text: the byte offset of every `CHECKPOINT_STRIDE`-th code point, built
+    /// on the first index operation, so `s[i]` costs O(stride) instead of O(i).
+    checkpoints: OnceCell<Box<[u32]>>,
 }
 
 impl StrObj {
     pub fn new(s: Box<str>) -> StrObj {
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s, char_len, hash: Cell::new(0) }
+        StrObj { s, char_len, hash: Cell::new(0), checkpoints: OnceCell::new() }
     }
 
     #[inline]
@@ -44,18 +50,26 @@ impl StrObj {
     pub fn char_at(&self, index: usize) -> Option<char> {
         if self.is_ascii() {
             self.s.as_bytes().get(index).map(|&b| b as char)
+        } else if index >= self.char_len {
+            None
         } else {
-            self.s.chars().nth(index)
+            self.s[self.byte_offset(index)..].chars().next()
         }
     }
 
     /// Byte offset of code point `index` (index may equal char_len).
     pub fn byte_offset(&self, index: usize) -> usize {
         if self.is_ascii() {
-            index.min(self.s.len())
-        } else {
-            self.s.char_indices().nth(index).map(|(b, _)| b).unwrap_or(self.s.len())
+            return index.min(self.s.len());
         }
+        if index >= self.char_len {
+            return self.s.len();
+        }
+        let table = self.checkpoints.get_or_init(|| {
+            self.s.char_indices().step_by(CHECKPOINT_STRIDE).map(|(b, _)| b as u32).collect()
+        });
+        let start = table[index / CHECKPOINT_STRIDE] as usize;
+        self.s[start..].char_indices().nth(index % CHECKPOINT_STRIDE).map(|(b, _)| start + b).unwrap_or(self.s.len())
     }
 }
 

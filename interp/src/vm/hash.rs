@@ -569,15 +569,8 @@ impl Vm {
             }
             ObjKind::Str(s) => {
                 if let Some(sl) = self.slice_parts(key) {
-                    let chars: Vec<char> = s.as_str().chars().collect();
-                    let (start, stop, step) = self.slice_indices(sl, chars.len())?;
-                    let mut out = String::new();
-                    let mut i = start;
-                    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                        out.push(chars[i as usize]);
-                        i += step;
-                    }
-                    return Ok(self.new_string(out));
+                    let (start, stop, step) = self.slice_indices(sl, s.char_len)?;
+                    return Ok(self.new_string(str_slice(s, start, stop, step)));
                 }
                 let i = self.seq_index(key, "string")?;
                 match normalize_index(i, s.char_len).and_then(|ix| s.char_at(ix)) {
@@ -915,4 +908,49 @@ mod tests {
         assert_eq!(hash_tuple_items(&[1, 2, 3]), 529344067295497451);
         assert_eq!(hash_tuple_items(&[]), 5740354900026072187);
     }
+}
+
+/// `s[start:stop:step]` with indices already resolved by `slice_indices`. Contiguous
+/// slices and ASCII strings never walk the text; other steps walk only the span they read.
+fn str_slice(s: &crate::object::StrObj, start: i64, stop: i64, step: i64) -> String {
+    let text = s.as_str();
+    if step == 1 {
+        if start >= stop {
+            return String::new();
+        }
+        let (a, b) = (s.byte_offset(start as usize), s.byte_offset(stop as usize));
+        return text[a..b].to_string();
+    }
+    let count = if step > 0 {
+        if start < stop { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    let mut out = String::with_capacity(count);
+    if count == 0 {
+        return out;
+    }
+    if s.is_ascii() {
+        let bytes = text.as_bytes();
+        let mut i = start;
+        for _ in 0..count {
+            out.push(bytes[i as usize] as char);
+            i += step;
+        }
+        return out;
+    }
+    if step > 0 {
+        let from = s.byte_offset(start as usize);
+        for c in text[from..].chars().step_by(step as usize).take(count) {
+            out.push(c);
+        }
+    } else {
+        let upto = s.byte_offset(start as usize + 1);
+        for c in text[..upto].chars().rev().step_by((-step) as usize).take(count) {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -259,12 +259,20 @@ impl Vm {
 
     /// Imports one fully-qualified module whose parent (if any) is already imported.
     fn import_one(&mut self, full: &str, parent: Value) -> PyResult<Value> {
-        if let Some(&m) = self.modules.get(full) {
-            return Ok(m);
+        // Once `sys` is imported, `sys.modules` decides what is already imported.
+        match self.sys_modules_lookup(full)? {
+            crate::modules::sys::SysModules::Found(m) => return Ok(m),
+            crate::modules::sys::SysModules::Absent => {}
+            crate::modules::sys::SysModules::NoSys => {
+                if let Some(&m) = self.modules.get(full) {
+                    return Ok(m);
+                }
+            }
         }
         if let Some(init) = self.native_modules.get(full).copied() {
             let m = init(self)?;
             self.modules.insert(full.to_string(), m);
+            self.sys_modules_note(full, Some(m));
             return Ok(m);
         }
         if let Some((source, package)) = crate::modules::embedded::source(full) {
@@ -273,7 +281,7 @@ impl Vm {
             return self.exec_module_source(full, source, &filename, package.then(|| std::path::PathBuf::from(&filename)));
         }
         let search: Vec<PathBuf> = if parent.is_null() {
-            self.sys_path.clone()
+            self.module_search_path()
         } else {
             let pk = self.names.__path__;
             match self.module_get(parent, pk).and_then(|p| self.list_cell(p).map(|l| l.borrow().clone())) {
@@ -338,9 +346,11 @@ impl Vm {
             self.module_set(module, k, pkg);
         }
         self.modules.insert(full.to_string(), module);
+        self.sys_modules_note(full, Some(module));
         let result = self.compile_source(source, &path_s).and_then(|code| self.run_module_code(code, module));
         if let Err(e) = result {
             self.modules.remove(full);
+            self.sys_modules_note(full, None);
             return Err(e);
         }
         Ok(module)

@@ -319,6 +319,11 @@ impl Vm {
                     Err(e) => Err(e),
                 }
             }
+            IterState::Ext(e) => {
+                let next = e.next;
+                drop(st);
+                next(self, cell)
+            }
             IterState::Exhausted => Ok(None),
         }
     }
