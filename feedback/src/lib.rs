@@ -1,6 +1,16 @@
 //! Execution feedback: what the interpreter has learned, as plain data (DESIGN.md §5).
 //!
-//! The interpreter writes it and the compile thread reads it, so nothing here depends on
-//! the rest of Ember. Call and back-edge counters, per-site type profiles, deopt counts
-//! and the tiering policy arrive with the tier-0 feedback work (issue 4); until then this
-//! crate is intentionally empty rather than holding placeholders.
+//! The interpreter thread writes it; the compile thread (and `--dump-feedback`) read it
+//! concurrently. Every field is an atomic word, so a reader never sees a torn value; a
+//! reader may see a profile that is one recording behind, which speculation tolerates
+//! (a guard catches whatever the profile missed). Nothing here depends on the rest of
+//! Ember: types are named by plain ids that the interpreter hands out.
+
+pub mod code;
+pub mod dump;
+pub mod policy;
+pub mod site;
+
+pub use code::CodeFeedback;
+pub use policy::TierPolicy;
+pub use site::{ResultKinds, Site, SiteKind, TypeKey, TypeProfile};

@@ -15,11 +15,60 @@ usage: ember run FILE [ARGS...]     run a Python program
 
 options for run and -c:
   --gc-stress        collect garbage at every safepoint after an allocation
-                     (also EMBER_GC_STRESS=1)";
+                     (also EMBER_GC_STRESS=1)
+  --stats            at exit, print interpreter, quickening, tiering and GC counters
+                     to stderr
+  --dump-feedback=NAME
+                     at exit, print the type feedback of function NAME (name or
+                     qualified name) to stderr, site by site
+  --no-quicken       keep every instruction generic (also EMBER_NO_QUICKEN=1)
+  --no-feedback      do not record type profiles
+  --tier-thresholds=calls=N,loops=N,misses=N
+                     when functions and loops count as hot, and how many guard
+                     failures make a site stay generic
+  --trace-tiering    print to stderr each function or loop that becomes hot";
+
+/// How to run a program: switches of `ember run` and `ember -c`.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    pub gc_stress: bool,
+    pub stats: bool,
+    pub dump_feedback: Vec<String>,
+    pub no_quicken: bool,
+    pub no_feedback: bool,
+    pub thresholds: Option<ember_feedback::TierPolicy>,
+    pub trace_tiering: bool,
+}
+
+impl RunOptions {
+    /// Applies `arg` if it is a run option; Ok(false) if it is not one.
+    fn apply(&mut self, arg: &str) -> Result<bool, String> {
+        match arg {
+            "--gc-stress" => self.gc_stress = true,
+            "--stats" => self.stats = true,
+            "--no-quicken" => self.no_quicken = true,
+            "--no-feedback" => self.no_feedback = true,
+            "--trace-tiering" => self.trace_tiering = true,
+            _ => {
+                if let Some(name) = arg.strip_prefix("--dump-feedback=") {
+                    if name.is_empty() {
+                        return Err("--dump-feedback needs a function name".into());
+                    }
+                    self.dump_feedback.push(name.to_string());
+                } else if let Some(spec) = arg.strip_prefix("--tier-thresholds=") {
+                    self.thresholds = Some(ember_feedback::TierPolicy::parse(spec).map_err(|e| format!("--tier-thresholds: {}", e))?);
+                } else {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(true)
+    }
+}
 
 pub enum Command {
-    Run { file: PathBuf, argv: Vec<String>, gc_stress: bool },
-    Code { code: String, argv: Vec<String>, gc_stress: bool },
+    Run { file: PathBuf, argv: Vec<String>, options: RunOptions },
+    Code { code: String, argv: Vec<String>, options: RunOptions },
     Dis { file: PathBuf },
     Bench { names: Vec<String>, vs: Vec<String>, repeats: usize },
     Version,
@@ -27,14 +76,17 @@ pub enum Command {
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
-    let mut gc_stress = false;
+    let mut options = RunOptions::default();
     let mut i = 0;
     while i < args.len() && args[i].starts_with("--") {
         match args[i].as_str() {
             "--version" => return Ok(Command::Version),
             "--help" => return Ok(Command::Help),
-            "--gc-stress" => gc_stress = true,
-            other => return Err(format!("unknown option '{}'", other)),
+            other => {
+                if !options.apply(other)? {
+                    return Err(format!("unknown option '{}'", other));
+                }
+            }
         }
         i += 1;
     }
@@ -46,19 +98,18 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             let code = rest.get(1).ok_or("-c needs an argument")?.clone();
             let mut argv = vec!["-c".to_string()];
             argv.extend(rest[2..].iter().cloned());
-            Ok(Command::Code { code, argv, gc_stress })
+            Ok(Command::Code { code, argv, options })
         }
         Some("run") => {
             let mut j = 1;
             while j < rest.len() && rest[j].starts_with("--") {
-                match rest[j].as_str() {
-                    "--gc-stress" => gc_stress = true,
-                    other => return Err(format!("unknown option '{}' for run", other)),
+                if !options.apply(&rest[j])? {
+                    return Err(format!("unknown option '{}' for run", rest[j]));
                 }
                 j += 1;
             }
             let file = rest.get(j).ok_or("run needs a FILE")?;
-            Ok(Command::Run { file: PathBuf::from(file), argv: rest[j..].to_vec(), gc_stress })
+            Ok(Command::Run { file: PathBuf::from(file), argv: rest[j..].to_vec(), options })
         }
         Some("dis") => {
             let file = rest.get(1).ok_or("dis needs a FILE")?;
@@ -85,7 +136,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             }
             Ok(Command::Bench { names, vs, repeats })
         }
-        Some(other) if other.ends_with(".py") => Ok(Command::Run { file: PathBuf::from(other), argv: rest.to_vec(), gc_stress }),
+        Some(other) if other.ends_with(".py") => Ok(Command::Run { file: PathBuf::from(other), argv: rest.to_vec(), options }),
         Some(other) => Err(format!("unknown command '{}'", other)),
     }
 }
@@ -100,7 +151,7 @@ pub fn execute(cmd: Command) -> ExitCode {
             println!("{}", USAGE);
             ExitCode::SUCCESS
         }
-        Command::Run { file, argv, gc_stress } => {
+        Command::Run { file, argv, options } => {
             let source = match std::fs::read_to_string(&file) {
                 Ok(s) => s,
                 Err(e) => {
@@ -110,11 +161,11 @@ pub fn execute(cmd: Command) -> ExitCode {
             };
             let path = absolute_like_cpython(&file);
             let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-            exit_code(Runtime::run_program(source, path.to_string_lossy().to_string(), argv, vec![dir], gc_stress))
+            exit_code(Runtime::run_program(source, path.to_string_lossy().to_string(), argv, vec![dir], options))
         }
-        Command::Code { code, argv, gc_stress } => {
+        Command::Code { code, argv, options } => {
             let cwd = std::env::current_dir().unwrap_or_default();
-            exit_code(Runtime::run_program(code, "<string>".to_string(), argv, vec![cwd], gc_stress))
+            exit_code(Runtime::run_program(code, "<string>".to_string(), argv, vec![cwd], options))
         }
         Command::Dis { file } => match std::fs::read_to_string(&file) {
             Ok(source) => match Runtime::disassemble(&source, &file.to_string_lossy()) {

@@ -10,6 +10,8 @@ use ember_interp::object::ObjKind;
 use ember_interp::vm::PyErr;
 use ember_interp::{Vm, VmOptions};
 
+use crate::cli::RunOptions;
+
 /// Rust stack for the interpreter thread.
 const INTERP_STACK_BYTES: usize = 1 << 30;
 
@@ -22,17 +24,25 @@ pub struct Runtime;
 impl Runtime {
     /// Runs `source` as `__main__` and returns the process exit status, printing an uncaught
     /// exception like CPython.
-    pub fn run_program(source: String, filename: String, argv: Vec<String>, path: Vec<std::path::PathBuf>, gc_stress: bool) -> RunOutcome {
+    pub fn run_program(source: String, filename: String, argv: Vec<String>, path: Vec<std::path::PathBuf>, run: RunOptions) -> RunOutcome {
         let handle = std::thread::Builder::new()
             .name("ember-main".into())
             .stack_size(INTERP_STACK_BYTES)
             .spawn(move || {
                 let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let mut options = VmOptions::default();
-                    options.gc_stress |= gc_stress;
+                    options.gc_stress |= run.gc_stress;
                     options.module_path = path;
+                    options.quicken &= !run.no_quicken;
+                    options.profile = !run.no_feedback;
+                    options.count_instructions = run.stats;
                     let mut vm = Vm::new(options);
                     vm.argv = argv;
+                    let policy = run.thresholds.unwrap_or_default();
+                    vm.tiering.policy = policy;
+                    if run.trace_tiering {
+                        vm.set_tier_hook(Box::new(TraceTiering), policy);
+                    }
                     if filename == "<string>" {
                         ember_interp::vm::exception::register_source(&filename, &source);
                     }
@@ -42,6 +52,15 @@ impl Runtime {
                         Err(err) => report_uncaught(&mut vm, err),
                     };
                     vm.flush_stdout();
+                    for name in &run.dump_feedback {
+                        match vm.dump_feedback(name) {
+                            Some(text) => eprint!("{}", text),
+                            None => eprintln!("ember: --dump-feedback: no function named '{}' was loaded", name),
+                        }
+                    }
+                    if run.stats {
+                        eprint!("{}", vm.stats_report());
+                    }
                     code
                 }));
                 match result {
@@ -72,6 +91,23 @@ impl Runtime {
         let module = ember_interp::syntax::parse_module(source, filename).map_err(|e| ember_interp::syntax::format_syntax_error(filename, &e))?;
         let code = ember_interp::compiler::compile_module(&module, filename).map_err(|e| format!("  File \"{}\", line {}\nSyntaxError: {}\n", filename, e.loc.line, e.msg))?;
         Ok(ember_interp::compiler::disassemble(&code))
+    }
+}
+
+/// `--trace-tiering`: the tier manager hook that reports what got hot. (The Cranelift
+/// tier replaces it with one that compiles.)
+struct TraceTiering;
+
+impl ember_interp::vm::tiering::TierHook for TraceTiering {
+    fn function_hot(&mut self, _vm: &Vm, code: &std::rc::Rc<ember_interp::vm::code::Code>) {
+        let o = &code.obj;
+        eprintln!("tier: function {} ({}:{}) is hot after {} calls", o.qualname, o.filename, o.first_line, code.feedback.calls());
+    }
+
+    fn loop_hot(&mut self, _vm: &Vm, code: &std::rc::Rc<ember_interp::vm::code::Code>, header: usize, backedge_pc: usize) {
+        let o = &code.obj;
+        let line = code.line(header);
+        eprintln!("tier: loop at {}:{} in {} is hot (back-edge {} -> {})", o.filename, line, o.qualname, backedge_pc, header);
     }
 }
 

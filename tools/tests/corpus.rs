@@ -8,7 +8,7 @@
 //! Environment: `EMBER_CORPUS_FILTER=substr` runs a subset; `EMBER_GC_STRESS=1` is passed
 //! through to Ember (collect at every safepoint), and then the programs listed in
 //! `tests/corpus/GC_STRESS_SKIP` (allocation-volume tests) are not run; `EMBER_CORPUS_VERBOSE=1` prints diffs of
-//! known failures too.
+//! known failures too. Each program runs under every tier mode (see `TIER_MODES`).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -101,6 +101,23 @@ fn first_difference(label: &str, expected: &str, actual: &str) -> Option<String>
     Some(format!("{}: differs in trailing newline", label))
 }
 
+/// Every tier configuration a program must behave identically under: the default
+/// (quickening on), the plain interpreter (every instruction generic), and quickening
+/// that gives up at the first guard failure (exercises despecialization everywhere).
+/// `EMBER_TIER_MODES=default,generic` picks a subset (CI's GC-stress pass runs `default`).
+const TIER_MODES: &[(&str, &[&str])] = &[
+    ("default", &[]),
+    ("generic", &["--no-quicken"]),
+    ("stubborn", &["--tier-thresholds=calls=2,loops=2,misses=1"]),
+];
+
+fn tier_modes() -> Vec<(&'static str, &'static [&'static str])> {
+    let wanted = std::env::var("EMBER_TIER_MODES").unwrap_or_default();
+    let modes: Vec<_> = TIER_MODES.iter().copied().filter(|(m, _)| wanted.is_empty() || wanted.split(',').any(|w| w == *m)).collect();
+    assert!(!modes.is_empty(), "EMBER_TIER_MODES={} names no mode (have: default, generic, stubborn)", wanted);
+    modes
+}
+
 #[test]
 fn differential_corpus() {
     let dir = corpus_dir();
@@ -124,6 +141,7 @@ fn differential_corpus() {
         programs.retain(|p| !skip.contains(&p.as_str()));
     }
 
+    let modes = tier_modes();
     let queue = Mutex::new(programs.clone());
     let results: Mutex<Vec<(String, Option<String>)>> = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
@@ -135,13 +153,18 @@ fn differential_corpus() {
                     None => break,
                 };
                 let expected = run(Command::new("python3").arg(&name).current_dir(&dir).env("PYTHONHASHSEED", "0"));
-                let actual = run(Command::new(ember).arg("run").arg(&name).current_dir(&dir));
                 let mut problems = Vec::new();
-                if expected.code != actual.code {
-                    problems.push(format!("exit status: python3 {:?}, ember {:?}", expected.code, actual.code));
+                for (mode, flags) in &modes {
+                    let actual = run(Command::new(ember).arg("run").args(*flags).arg(&name).current_dir(&dir));
+                    if expected.code != actual.code {
+                        problems.push(format!("[{}] exit status: python3 {:?}, ember {:?}", mode, expected.code, actual.code));
+                    }
+                    problems.extend(first_difference(&format!("[{}] stdout", mode), &expected.stdout, &actual.stdout));
+                    problems.extend(first_difference(&format!("[{}] stderr", mode), &expected.stderr, &actual.stderr));
+                    if !problems.is_empty() {
+                        break;
+                    }
                 }
-                problems.extend(first_difference("stdout", &expected.stdout, &actual.stdout));
-                problems.extend(first_difference("stderr", &expected.stderr, &actual.stderr));
                 let verdict = if problems.is_empty() { None } else { Some(problems.join("\n  ")) };
                 results.lock().unwrap().push((name, verdict));
             });

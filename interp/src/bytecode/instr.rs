@@ -205,6 +205,48 @@ pub enum Instr {
     ImportFrom { dst: Reg, module: Reg, name: NameIdx },
     /// `from module import *` into the current namespace.
     ImportStar { module: Reg },
+
+    // ----- Quickened forms ------------------------------------------------------------
+    // Written over a generic instruction by the interpreter once it has seen the operand
+    // types they expect (tier-0 quickening, `vm/quicken.rs`); the compiler never emits
+    // them. Each checks its guard first and, when it fails, puts the generic instruction
+    // back and re-executes it, so a failed guard has no effect. Registers as in the
+    // generic form named in each comment.
+    /// `LoadGlobal` through the cached module/builtins cells.
+    LoadGlobalCached { dst: Reg, name: NameIdx },
+    /// `LoadAttr` of an instance attribute at a cached slot (class version + shape).
+    LoadAttrSlot { dst: Reg, obj: Reg, name: NameIdx },
+    /// `StoreAttr` to an existing instance slot (class version + shape).
+    StoreAttrSlot { obj: Reg, name: NameIdx, src: Reg },
+    /// `LoadMethod` of a plain function found on the receiver's class (class version + shape).
+    LoadMethodCached { base: Reg, obj: Reg, name: NameIdx },
+    /// `Binary`/`InplaceBinary` `+` of two small ints.
+    BinaryAddInt { dst: Reg, lhs: Reg, rhs: Reg },
+    /// `Binary`/`InplaceBinary` `-` of two small ints.
+    BinarySubInt { dst: Reg, lhs: Reg, rhs: Reg },
+    /// `Binary`/`InplaceBinary` of two small ints, other operators.
+    BinaryInt { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    /// `Binary`/`InplaceBinary` of two floats.
+    BinaryFloat { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    /// `Compare` of two small ints (`<`, `<=`, `==`, `!=`, `>`, `>=`).
+    CompareInt { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    /// `Compare` of two floats.
+    CompareFloat { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    /// `GetItem` of a list by a small int.
+    GetItemList { dst: Reg, obj: Reg, key: Reg },
+    /// `GetItem` of a tuple by a small int.
+    GetItemTuple { dst: Reg, obj: Reg, key: Reg },
+    /// `GetItem` of an exact dict.
+    GetItemDict { dst: Reg, obj: Reg, key: Reg },
+    /// `ForIter` over a range iterator.
+    ForIterRange { iter: Reg, dst: Reg, target: Label },
+    /// `ForIter` over a list or tuple iterator.
+    ForIterSeq { iter: Reg, dst: Reg, target: Label },
+    /// `Call` of a Python function taking exactly `argc` positional parameters, no cells:
+    /// the frame is pushed without the generic argument binder.
+    CallPy { dst: Reg, base: Reg, argc: u16 },
+    /// `CallMethod` of such a function, with the receiver as first argument.
+    CallMethodPy { dst: Reg, base: Reg, argc: u16 },
 }
 
 impl Instr {
@@ -216,7 +258,9 @@ impl Instr {
             | Instr::JumpIfFalse { target, .. }
             | Instr::JumpIfNone { target, .. }
             | Instr::JumpIfNotNone { target, .. }
-            | Instr::ForIter { target, .. } => Some(target),
+            | Instr::ForIter { target, .. }
+            | Instr::ForIterRange { target, .. }
+            | Instr::ForIterSeq { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -229,9 +273,34 @@ impl Instr {
             | Instr::JumpIfFalse { target, .. }
             | Instr::JumpIfNone { target, .. }
             | Instr::JumpIfNotNone { target, .. }
-            | Instr::ForIter { target, .. } => Some(target),
+            | Instr::ForIter { target, .. }
+            | Instr::ForIterRange { target, .. }
+            | Instr::ForIterSeq { target, .. } => Some(target),
             _ => None,
         }
+    }
+
+    /// For a quickened form, the generic instruction it stands for (same registers and
+    /// effects); None for generic instructions.
+    pub fn generic_form(&self) -> Option<Instr> {
+        use Instr::*;
+        Some(match *self {
+            LoadGlobalCached { dst, name } => LoadGlobal { dst, name },
+            LoadAttrSlot { dst, obj, name } => LoadAttr { dst, obj, name },
+            StoreAttrSlot { obj, name, src } => StoreAttr { obj, name, src },
+            LoadMethodCached { base, obj, name } => LoadMethod { base, obj, name },
+            BinaryAddInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
+            BinarySubInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Sub, lhs, rhs },
+            BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
+            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
+            GetItemList { dst, obj, key } | GetItemTuple { dst, obj, key } | GetItemDict { dst, obj, key } => {
+                GetItem { dst, obj, key }
+            }
+            ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => ForIter { iter, dst, target },
+            CallPy { dst, base, argc } => Call { dst, base, argc },
+            CallMethodPy { dst, base, argc } => CallMethod { dst, base, argc },
+            _ => return None,
+        })
     }
 
     /// True if control never falls through to the next instruction.
@@ -240,5 +309,206 @@ impl Instr {
             self,
             Instr::Jump { .. } | Instr::Return { .. } | Instr::Raise { .. } | Instr::Reraise { .. } | Instr::RaiseAssert { .. }
         )
+    }
+}
+
+/// Number of distinct instructions (generic and quickened), for per-kind counters.
+pub const OPCODE_COUNT: usize = 90;
+
+/// Instruction names by [`Instr::opcode`].
+pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
+    "Nop",
+    "LoadConst",
+    "Move",
+    "CheckBound",
+    "DeleteFast",
+    "LoadGlobal",
+    "StoreGlobal",
+    "DeleteGlobal",
+    "LoadName",
+    "StoreName",
+    "DeleteName",
+    "LoadClassDeref",
+    "LoadDeref",
+    "StoreDeref",
+    "DeleteDeref",
+    "LoadAttr",
+    "StoreAttr",
+    "DeleteAttr",
+    "LoadMethod",
+    "Call",
+    "CallMethod",
+    "CallKw",
+    "CallEx",
+    "Binary",
+    "InplaceBinary",
+    "Unary",
+    "Compare",
+    "ToBool",
+    "Jump",
+    "JumpIfTrue",
+    "JumpIfFalse",
+    "JumpIfNone",
+    "JumpIfNotNone",
+    "GetItem",
+    "SetItem",
+    "DelItem",
+    "BuildSlice",
+    "BuildTuple",
+    "BuildList",
+    "BuildSet",
+    "BuildDict",
+    "BuildString",
+    "FormatValue",
+    "ListAppend",
+    "ListExtend",
+    "SetAdd",
+    "SetUpdate",
+    "DictInsert",
+    "DictUpdate",
+    "DictMerge",
+    "ListToTuple",
+    "GetIter",
+    "ForIter",
+    "UnpackSequence",
+    "UnpackEx",
+    "MakeFunction",
+    "LoadBuildClass",
+    "Return",
+    "Yield",
+    "GetYieldFromIter",
+    "YieldFrom",
+    "GetAwaitable",
+    "Raise",
+    "Reraise",
+    "RaiseAssert",
+    "ExcMatch",
+    "PushExcInfo",
+    "PopExcInfo",
+    "BeforeWith",
+    "WithExcept",
+    "ImportName",
+    "ImportFrom",
+    "ImportStar",
+    "LoadGlobalCached",
+    "LoadAttrSlot",
+    "StoreAttrSlot",
+    "LoadMethodCached",
+    "BinaryAddInt",
+    "BinarySubInt",
+    "BinaryInt",
+    "BinaryFloat",
+    "CompareInt",
+    "CompareFloat",
+    "GetItemList",
+    "GetItemTuple",
+    "GetItemDict",
+    "ForIterRange",
+    "ForIterSeq",
+    "CallPy",
+    "CallMethodPy",
+];
+
+impl Instr {
+    /// A dense number per instruction kind (the index into [`OPCODE_NAMES`]).
+    #[inline(always)]
+    pub fn opcode(&self) -> usize {
+        match self {
+            Instr::Nop => 0,
+            Instr::LoadConst { .. } => 1,
+            Instr::Move { .. } => 2,
+            Instr::CheckBound { .. } => 3,
+            Instr::DeleteFast { .. } => 4,
+            Instr::LoadGlobal { .. } => 5,
+            Instr::StoreGlobal { .. } => 6,
+            Instr::DeleteGlobal { .. } => 7,
+            Instr::LoadName { .. } => 8,
+            Instr::StoreName { .. } => 9,
+            Instr::DeleteName { .. } => 10,
+            Instr::LoadClassDeref { .. } => 11,
+            Instr::LoadDeref { .. } => 12,
+            Instr::StoreDeref { .. } => 13,
+            Instr::DeleteDeref { .. } => 14,
+            Instr::LoadAttr { .. } => 15,
+            Instr::StoreAttr { .. } => 16,
+            Instr::DeleteAttr { .. } => 17,
+            Instr::LoadMethod { .. } => 18,
+            Instr::Call { .. } => 19,
+            Instr::CallMethod { .. } => 20,
+            Instr::CallKw { .. } => 21,
+            Instr::CallEx { .. } => 22,
+            Instr::Binary { .. } => 23,
+            Instr::InplaceBinary { .. } => 24,
+            Instr::Unary { .. } => 25,
+            Instr::Compare { .. } => 26,
+            Instr::ToBool { .. } => 27,
+            Instr::Jump { .. } => 28,
+            Instr::JumpIfTrue { .. } => 29,
+            Instr::JumpIfFalse { .. } => 30,
+            Instr::JumpIfNone { .. } => 31,
+            Instr::JumpIfNotNone { .. } => 32,
+            Instr::GetItem { .. } => 33,
+            Instr::SetItem { .. } => 34,
+            Instr::DelItem { .. } => 35,
+            Instr::BuildSlice { .. } => 36,
+            Instr::BuildTuple { .. } => 37,
+            Instr::BuildList { .. } => 38,
+            Instr::BuildSet { .. } => 39,
+            Instr::BuildDict { .. } => 40,
+            Instr::BuildString { .. } => 41,
+            Instr::FormatValue { .. } => 42,
+            Instr::ListAppend { .. } => 43,
+            Instr::ListExtend { .. } => 44,
+            Instr::SetAdd { .. } => 45,
+            Instr::SetUpdate { .. } => 46,
+            Instr::DictInsert { .. } => 47,
+            Instr::DictUpdate { .. } => 48,
+            Instr::DictMerge { .. } => 49,
+            Instr::ListToTuple { .. } => 50,
+            Instr::GetIter { .. } => 51,
+            Instr::ForIter { .. } => 52,
+            Instr::UnpackSequence { .. } => 53,
+            Instr::UnpackEx { .. } => 54,
+            Instr::MakeFunction { .. } => 55,
+            Instr::LoadBuildClass { .. } => 56,
+            Instr::Return { .. } => 57,
+            Instr::Yield { .. } => 58,
+            Instr::GetYieldFromIter { .. } => 59,
+            Instr::YieldFrom { .. } => 60,
+            Instr::GetAwaitable { .. } => 61,
+            Instr::Raise { .. } => 62,
+            Instr::Reraise { .. } => 63,
+            Instr::RaiseAssert { .. } => 64,
+            Instr::ExcMatch { .. } => 65,
+            Instr::PushExcInfo { .. } => 66,
+            Instr::PopExcInfo { .. } => 67,
+            Instr::BeforeWith { .. } => 68,
+            Instr::WithExcept { .. } => 69,
+            Instr::ImportName { .. } => 70,
+            Instr::ImportFrom { .. } => 71,
+            Instr::ImportStar { .. } => 72,
+            Instr::LoadGlobalCached { .. } => 73,
+            Instr::LoadAttrSlot { .. } => 74,
+            Instr::StoreAttrSlot { .. } => 75,
+            Instr::LoadMethodCached { .. } => 76,
+            Instr::BinaryAddInt { .. } => 77,
+            Instr::BinarySubInt { .. } => 78,
+            Instr::BinaryInt { .. } => 79,
+            Instr::BinaryFloat { .. } => 80,
+            Instr::CompareInt { .. } => 81,
+            Instr::CompareFloat { .. } => 82,
+            Instr::GetItemList { .. } => 83,
+            Instr::GetItemTuple { .. } => 84,
+            Instr::GetItemDict { .. } => 85,
+            Instr::ForIterRange { .. } => 86,
+            Instr::ForIterSeq { .. } => 87,
+            Instr::CallPy { .. } => 88,
+            Instr::CallMethodPy { .. } => 89,
+        }
+    }
+
+    /// The instruction kind's name (`"LoadAttr"`).
+    pub fn name(&self) -> &'static str {
+        OPCODE_NAMES[self.opcode()]
     }
 }

@@ -281,6 +281,14 @@ impl<'c> Dis<'c> {
             DictMerge { dict, mapping, func } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
+            LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. }
+            | BinarySubInt { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
+            | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. }
+            | CallPy { .. } | CallMethodPy { .. } => {
+                // A quickened form prints as its generic form with the specialization named.
+                let generic = self.instr(&instr.generic_form().expect("quickened form"));
+                format!("{}  [{}]", generic, instr.name())
+            }
             ForIter { iter, dst, target } => {
                 format!("{} = ForIter {}, {}", r(dst), r(iter), self.label(target))
             }

@@ -63,6 +63,8 @@ pub struct ClassObj {
     /// `lookup_cache_version == version`.
     pub lookup_cache: RefCell<HashMap<u64, Value, BuildHasherDefault<NameHasher>>>,
     pub lookup_cache_version: Cell<u64>,
+    /// A small number naming this class in type feedback (never reused; 0 is "none").
+    pub id: u32,
 }
 
 /// Hasher for interned-name keys (pointer bits): one multiply, no SipHash.
@@ -85,6 +87,19 @@ impl Hasher for NameHasher {
 
 thread_local! {
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+thread_local! {
+    static NEXT_CLASS_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A fresh class id for type feedback.
+fn next_class_id() -> u32 {
+    NEXT_CLASS_ID.with(|n| {
+        let v = n.get();
+        n.set(v.wrapping_add(1).max(1));
+        v
+    })
 }
 
 /// A fresh, never reused version tag.
@@ -112,6 +127,7 @@ impl ClassObj {
             slots: RefCell::new(None),
             lookup_cache: RefCell::new(HashMap::default()),
             lookup_cache_version: Cell::new(0),
+            id: next_class_id(),
         }
     }
 

@@ -12,12 +12,12 @@ use crate::object::{ObjKind, Shape};
 use crate::value::Value;
 
 /// `LoadAttr` cache kinds.
-const ATTR_SLOT: u8 = 1;
-const ATTR_METHOD: u8 = 2;
+pub(crate) const ATTR_SLOT: u8 = 1;
+pub(crate) const ATTR_METHOD: u8 = 2;
 const ATTR_CLASS_VALUE: u8 = 3;
 const ATTR_MODULE_CELL: u8 = 4;
 /// `StoreAttr` cache kinds.
-const STORE_SLOT: u8 = 1;
+pub(crate) const STORE_SLOT: u8 = 1;
 const STORE_ADD: u8 = 2;
 
 /// Shape id used in cache keys for objects without attribute storage.
@@ -53,6 +53,42 @@ impl Vm {
             None => NO_SHAPE,
         };
         Some((class.version.get(), shape, o))
+    }
+
+    /// Whether `obj`'s (class version, shape) is the one cache entry `c` was filled for.
+    #[inline(always)]
+    pub(crate) fn cache_key_matches(&self, obj: Value, c: &InlineCache) -> bool {
+        matches!(self.cache_key(obj), Some((version, shape, _)) if version == c.key && shape == c.key2)
+    }
+
+    /// `LoadAttrSlot`: the instance slot an `ATTR_SLOT` entry points at, if `obj` matches.
+    #[inline(always)]
+    pub(crate) fn cached_slot(&self, obj: Value, c: &InlineCache) -> Option<Value> {
+        let (version, shape, o) = self.cache_key(obj)?;
+        if version != c.key || shape != c.key2 {
+            return None;
+        }
+        o.attrs()?.slots.borrow().get(c.value.as_small_int() as usize).copied()
+    }
+
+    /// `StoreAttrSlot`: stores into the slot a `STORE_SLOT` entry points at, if `obj`
+    /// matches; false when the guard fails.
+    #[inline(always)]
+    pub(crate) fn store_cached_slot(&self, obj: Value, c: &InlineCache, v: Value) -> bool {
+        let Some((version, shape, o)) = self.cache_key(obj) else { return false };
+        if version != c.key || shape != c.key2 {
+            return false;
+        }
+        match o.attrs().map(|a| a.slots.borrow_mut()) {
+            Some(mut slots) => match slots.get_mut(c.value.as_small_int() as usize) {
+                Some(slot) => {
+                    *slot = v;
+                    true
+                }
+                None => false,
+            },
+            None => false,
+        }
     }
 
     pub(crate) fn load_attr_cached(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<Value> {

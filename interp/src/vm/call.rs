@@ -12,7 +12,7 @@ use crate::object::{AttrStore, FunctionObj, Obj, ObjKind};
 use crate::value::Value;
 
 impl Vm {
-    fn function_obj(v: Value) -> Option<&'static FunctionObj> {
+    pub(crate) fn function_obj(v: Value) -> Option<&'static FunctionObj> {
         match v.obj().map(|o| &o.kind) {
             Some(ObjKind::Function(f)) => Some(f),
             _ => None,
@@ -41,6 +41,21 @@ impl Vm {
         let module = func.module;
         self.enter_function(func_v, func, recv, args_at, argc, FrameKind::Normal, dst, module)?;
         Ok(true)
+    }
+
+    /// Pushes the frame of `func`, whose code's `fast_arity` the caller has checked equals
+    /// `argc` plus the receiver: arguments are copied straight into the parameters.
+    #[inline]
+    pub(crate) fn enter_fast(&mut self, func_v: Value, func: &'static FunctionObj, recv: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<usize> {
+        let code = func.code.clone();
+        let base = self.push_frame(code.clone(), func_v, func.module, FrameKind::Normal, dst)?;
+        let nrecv = (!recv.is_null()) as usize;
+        if nrecv == 1 {
+            self.stack[base] = recv;
+        }
+        self.stack.copy_within(args_at..args_at + argc, base + nrecv);
+        self.init_cells(func, &code, base);
+        Ok(base)
     }
 
     /// Pushes a frame for `func` with arguments taken from registers; binds parameters.
@@ -87,7 +102,7 @@ impl Vm {
     /// Creates the frame's cells: one per captured local (initialized from its parameter
     /// when it is one), and the closure's cells for free variables.
     #[inline]
-    fn init_cells(&mut self, func: &FunctionObj, code: &Code, base: usize) {
+    pub(crate) fn init_cells(&mut self, func: &FunctionObj, code: &Code, base: usize) {
         if code.obj.cellvars.is_empty() && func.closure.is_null() {
             return;
         }

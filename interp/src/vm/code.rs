@@ -37,9 +37,15 @@ pub struct Code {
     pub varnames: Box<[Value]>,
     pub name: Value,
     pub qualname: Value,
-    /// Number of times a frame of this code was entered (tier-up counter).
-    pub calls: Cell<u64>,
+    /// Call counter and per-site type profiles (shared with the compile thread).
+    pub feedback: std::sync::Arc<ember_feedback::CodeFeedback>,
+    /// `argcount` when a call with exactly that many positional arguments can copy them
+    /// straight into the frame (no `*args`/`**kwargs`/keyword-only parameters,
+    /// not a generator or coroutine); `NO_FAST_ARITY` otherwise.
+    pub fast_arity: u16,
 }
+
+pub const NO_FAST_ARITY: u16 = u16::MAX;
 
 /// Entries per polymorphic inline cache: sites seeing more receiver layouts than this
 /// go through the (memoized) generic lookup.

@@ -22,7 +22,7 @@ pub enum FrameExit {
 }
 
 /// Cache kinds of `LoadGlobal`.
-const GLOBAL_CACHED: u8 = 1;
+pub(crate) const GLOBAL_CACHED: u8 = 1;
 
 impl Vm {
     /// Runs the frame stack until frame number `entry` (an index into `frames`) ends.
@@ -32,7 +32,8 @@ impl Vm {
         let result = loop {
             let step = match self.injected_error.take() {
                 Some(e) => Err(e),
-                None => self.execute(entry, temp_mark),
+                None if self.stats.enabled => self.execute::<true>(entry, temp_mark),
+                None => self.execute::<false>(entry, temp_mark),
             };
             match step {
                 Ok(exit) => break Ok(exit),
@@ -126,13 +127,17 @@ impl Vm {
         for slot in &mut self.stack[base..base + nslots] {
             *slot = Value::NULL;
         }
-        code.calls.set(code.calls.get() + 1);
+        if code.feedback.bump_calls() == self.tiering.call_trigger {
+            self.fire_function_hot(&code);
+        }
         self.frames.push(Frame { code, func, base, pc: 0, module, namespace: Value::NULL, ret_dst, kind, extra: Value::NULL });
         Ok(base)
     }
 
     /// Executes instructions until the entry frame returns or an exception needs unwinding.
-    fn execute(&mut self, entry: usize, temp_mark: usize) -> PyResult<FrameExit> {
+    /// `STATS` counts every instruction by kind (`--stats`); it is a separate copy of the
+    /// loop so that the default one pays nothing for it.
+    fn execute<const STATS: bool>(&mut self, entry: usize, temp_mark: usize) -> PyResult<FrameExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
@@ -149,6 +154,9 @@ impl Vm {
                 let cur = pc;
                 let instr = instrs[cur].get();
                 pc += 1;
+                if STATS {
+                    self.stats.executed[instr.opcode()] += 1;
+                }
                 macro_rules! tri {
                     ($e:expr) => {
                         match $e {
@@ -165,6 +173,9 @@ impl Vm {
                         let t = $target as usize;
                         if t <= cur {
                             self.frames[fi].pc = t;
+                            if code.feedback.site(cur).bump() == self.tiering.loop_trigger {
+                                self.fire_loop_hot(&code, t, cur);
+                            }
                             self.safepoint(temp_mark);
                         }
                         pc = t;
@@ -216,6 +227,22 @@ impl Vm {
                         let module = self.frames[fi].module;
                         let v = tri!(self.load_global_slow(module, code.names[name as usize], cache));
                         r!(dst) = v;
+                        self.observe_global(&code, cur);
+                    }
+                    Instr::LoadGlobalCached { dst, .. } => {
+                        let c = code.caches_at(cur)[0].get();
+                        let v = cell_get(c.value);
+                        if !v.is_null() {
+                            r!(dst) = v;
+                            continue;
+                        }
+                        let b = cell_get(Value(c.key2));
+                        if !b.is_null() {
+                            r!(dst) = b;
+                            continue;
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
                     }
                     Instr::StoreGlobal { name, src } => {
                         let module = self.frames[fi].module;
@@ -280,10 +307,29 @@ impl Vm {
                         let o = r!(obj);
                         let v = tri!(self.load_attr_cached(o, code.names[name as usize], code.caches_at(cur)));
                         r!(dst) = v;
+                        self.observe_attr(&code, cur, o);
+                    }
+                    Instr::LoadAttrSlot { dst, obj, .. } => {
+                        let o = r!(obj);
+                        match self.cached_slot(o, &code.caches_at(cur)[0].get()) {
+                            Some(v) => r!(dst) = v,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
                         tri!(self.store_attr_cached(o, code.names[name as usize], v, code.caches_at(cur)));
+                        self.observe_attr(&code, cur, o);
+                    }
+                    Instr::StoreAttrSlot { obj, src, .. } => {
+                        let (o, v) = (r!(obj), r!(src));
+                        if !self.store_cached_slot(o, &code.caches_at(cur)[0].get(), v) {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
                     }
                     Instr::DeleteAttr { obj, name } => {
                         let o = r!(obj);
@@ -294,11 +340,24 @@ impl Vm {
                         let (f, recv) = tri!(self.load_method_cached(o, code.names[name as usize], code.caches_at(cur)));
                         r!(b) = f;
                         r!(b + 1) = recv;
+                        self.observe_attr(&code, cur, o);
+                    }
+                    Instr::LoadMethodCached { base: b, obj, .. } => {
+                        let o = r!(obj);
+                        let c = code.caches_at(cur)[0].get();
+                        if self.cache_key_matches(o, &c) {
+                            r!(b) = c.value;
+                            r!(b + 1) = o;
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
                     }
                     Instr::Call { dst, base: b, argc } => {
                         self.frames[fi].pc = cur;
                         self.safepoint(temp_mark);
                         let callee = r!(b);
+                        self.observe_call(&code, cur, callee, Value::NULL, argc);
                         let args_at = base + b as usize + 1;
                         if tri!(self.try_push_python_call(callee, Value::NULL, args_at, argc as usize, dst)) {
                             continue 'frame;
@@ -313,6 +372,7 @@ impl Vm {
                         self.safepoint(temp_mark);
                         let callee = r!(b);
                         let recv = r!(b + 1);
+                        self.observe_call(&code, cur, callee, recv, argc);
                         let args_at = base + b as usize + 2;
                         if tri!(self.try_push_python_call(callee, recv, args_at, argc as usize, dst)) {
                             continue 'frame;
@@ -320,6 +380,25 @@ impl Vm {
                         let v = tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
                         r!(dst) = v;
                         self.temp_roots.truncate(temp_mark);
+                    }
+                    Instr::CallPy { dst, base: b, argc } | Instr::CallMethodPy { dst, base: b, argc } => {
+                        let is_method = matches!(instr, Instr::CallMethodPy { .. });
+                        let callee = r!(b);
+                        let recv = if is_method { r!(b + 1) } else { Value::NULL };
+                        let nrecv = (!recv.is_null()) as usize;
+                        match callee.obj().map(|o| &o.kind) {
+                            Some(ObjKind::Function(f)) if f.code.fast_arity as usize == argc as usize + nrecv => {
+                                self.frames[fi].pc = cur;
+                                self.safepoint(temp_mark);
+                                let args_at = base + b as usize + 1 + is_method as usize;
+                                tri!(self.enter_fast(callee, f, recv, args_at, argc as usize, dst));
+                                continue 'frame;
+                            }
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
                     }
                     Instr::CallKw { dst, base: b, argc, kwnames } => {
                         self.frames[fi].pc = cur;
@@ -348,6 +427,53 @@ impl Vm {
                             None => tri!(self.binary_op(a, op, b)),
                         };
                         r!(dst) = v;
+                        self.observe_binary(&code, cur, op, a, b, v);
+                    }
+                    Instr::BinaryAddInt { dst, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_small_int() && b.is_small_int() {
+                            let x = a.as_small_int() + b.as_small_int();
+                            if crate::value::fits_small(x) {
+                                r!(dst) = Value::small_int_unchecked(x);
+                                continue;
+                            }
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
+                    }
+                    Instr::BinarySubInt { dst, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_small_int() && b.is_small_int() {
+                            let x = a.as_small_int() - b.as_small_int();
+                            if crate::value::fits_small(x) {
+                                r!(dst) = Value::small_int_unchecked(x);
+                                continue;
+                            }
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
+                    }
+                    Instr::BinaryInt { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_small_int() && b.is_small_int() {
+                            if let Some(v) = super::ops::fast_binary(op, a, b) {
+                                r!(dst) = v;
+                                continue;
+                            }
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
+                    }
+                    Instr::BinaryFloat { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_float() && b.is_float() {
+                            if let Some(v) = super::ops::fast_binary(op, a, b) {
+                                r!(dst) = v;
+                                continue;
+                            }
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
                     }
                     Instr::InplaceBinary { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
@@ -356,6 +482,7 @@ impl Vm {
                             None => tri!(self.inplace_op(a, op, b)),
                         };
                         r!(dst) = v;
+                        self.observe_binary(&code, cur, op, a, b, v);
                     }
                     Instr::Unary { dst, op, src } => {
                         let a = r!(src);
@@ -369,6 +496,26 @@ impl Vm {
                             None => tri!(self.compare_op(a, op, b)),
                         };
                         r!(dst) = v;
+                        self.observe_compare(&code, cur, op, a, b);
+                    }
+                    Instr::CompareInt { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_small_int() && b.is_small_int() {
+                            let (x, y) = (a.as_small_int(), b.as_small_int());
+                            r!(dst) = Value::bool(int_compare(op, x, y));
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
+                    }
+                    Instr::CompareFloat { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if a.is_float() && b.is_float() {
+                            r!(dst) = Value::bool(float_compare(op, a.as_float(), b.as_float()));
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
                     }
                     Instr::ToBool { dst, src } => {
                         let a = r!(src);
@@ -405,6 +552,32 @@ impl Vm {
                             None => tri!(self.get_item(o, k)),
                         };
                         r!(dst) = v;
+                        self.observe_getitem(&code, cur, o, k);
+                    }
+                    Instr::GetItemList { dst, obj, key } | Instr::GetItemTuple { dst, obj, key } => {
+                        let (o, k) = (r!(obj), r!(key));
+                        match self.fast_getitem(o, k) {
+                            Some(v) => r!(dst) = v,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
+                    Instr::GetItemDict { dst, obj, key } => {
+                        let (o, k) = (r!(obj), r!(key));
+                        let exact = o.obj().is_some_and(|ob| matches!(ob.kind, ObjKind::Dict(_)) && ob.class.get() == self.types.dict);
+                        if exact && self.is_plain_key(k) {
+                            let v = match tri!(self.dict_get(o, k)) {
+                                Some(v) => v,
+                                // KeyError is the generic path's to raise.
+                                None => tri!(self.get_item(o, k)),
+                            };
+                            r!(dst) = v;
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
                     }
                     Instr::SetItem { obj, key, src } => {
                         let (o, k, v) = (r!(obj), r!(key), r!(src));
@@ -507,10 +680,68 @@ impl Vm {
                     }
                     Instr::ForIter { iter, dst, target } => {
                         let it = r!(iter);
+                        self.observe_for_iter(&code, cur, it);
                         self.frames[fi].pc = cur;
                         match tri!(self.iter_next(it)) {
                             Some(v) => r!(dst) = v,
                             None => pc = target as usize,
+                        }
+                    }
+                    Instr::ForIterRange { iter, dst, target } => {
+                        let it = r!(iter);
+                        let step = match it.obj().map(|o| &o.kind) {
+                            Some(ObjKind::Iter(cell)) => match &mut *cell.borrow_mut() {
+                                crate::object::IterState::Range { next, stop, step } => {
+                                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                        let v = *next;
+                                        *next = next.saturating_add(*step);
+                                        Some(Some(v))
+                                    } else {
+                                        Some(None)
+                                    }
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        match step {
+                            Some(Some(v)) if crate::value::fits_small(v) => r!(dst) = Value::small_int_unchecked(v),
+                            Some(Some(v)) => r!(dst) = self.new_int(v),
+                            Some(None) => pc = target as usize,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
+                    Instr::ForIterSeq { iter, dst, target } => {
+                        let it = r!(iter);
+                        let step = match it.obj().map(|o| &o.kind) {
+                            Some(ObjKind::Iter(cell)) => match &mut *cell.borrow_mut() {
+                                st @ crate::object::IterState::Seq { .. } => {
+                                    let crate::object::IterState::Seq { seq, index } = st else { unreachable!() };
+                                    let item = match seq.obj().map(|o| &o.kind) {
+                                        Some(ObjKind::List(l)) => l.borrow().get(*index).copied(),
+                                        Some(ObjKind::Tuple(t)) => t.get(*index).copied(),
+                                        _ => None,
+                                    };
+                                    match item {
+                                        Some(_) => *index += 1,
+                                        None => *st = crate::object::IterState::Exhausted,
+                                    }
+                                    Some(item)
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        match step {
+                            Some(Some(v)) => r!(dst) = v,
+                            Some(None) => pc = target as usize,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
                     }
                     Instr::UnpackSequence { src, base: b, n } => {
@@ -895,5 +1126,33 @@ pub(crate) fn cell_get(cell: Value) -> Value {
 pub(crate) fn cell_set(cell: Value, v: Value) {
     if let Some(ObjKind::Cell(c)) = cell.obj().map(|o| &o.kind) {
         c.set(v)
+    }
+}
+
+/// A small-int comparison (`op` is one of the six ordering/equality operators).
+#[inline(always)]
+fn int_compare(op: crate::bytecode::instr::CmpOp, x: i64, y: i64) -> bool {
+    use crate::bytecode::instr::CmpOp::*;
+    match op {
+        Lt => x < y,
+        LtE => x <= y,
+        Gt => x > y,
+        GtE => x >= y,
+        Eq => x == y,
+        _ => x != y,
+    }
+}
+
+/// A float comparison (`op` is one of the six ordering/equality operators).
+#[inline(always)]
+fn float_compare(op: crate::bytecode::instr::CmpOp, x: f64, y: f64) -> bool {
+    use crate::bytecode::instr::CmpOp::*;
+    match op {
+        Lt => x < y,
+        LtE => x <= y,
+        Gt => x > y,
+        GtE => x >= y,
+        Eq => x == y,
+        _ => x != y,
     }
 }

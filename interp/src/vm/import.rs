@@ -45,6 +45,15 @@ impl Vm {
                 cache_base.push(super::code::NO_CACHE);
             }
         }
+        let id = self.next_code_id.get();
+        self.next_code_id.set(id + 1);
+        let feedback = std::sync::Arc::new(super::feedback::feedback_for(&obj, id));
+        let o = &obj;
+        let fast_arity = if o.has_varargs || o.has_varkw || o.kwonlyargcount > 0 || o.is_generator || o.is_coroutine {
+            super::code::NO_FAST_ARITY
+        } else {
+            o.argcount
+        };
         let code = Rc::new(Code {
             instrs: obj.instrs.iter().map(|&i| Cell::new(i)).collect(),
             caches: vec![Cell::new(InlineCache::default()); ncaches].into_boxed_slice(),
@@ -54,7 +63,8 @@ impl Vm {
             varnames: varnames.into_boxed_slice(),
             name,
             qualname,
-            calls: Cell::new(0),
+            feedback,
+            fast_arity,
             obj,
         });
         self.code_cache.insert(key, code.clone());

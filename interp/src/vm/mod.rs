@@ -12,6 +12,7 @@ pub mod call;
 pub mod code;
 pub mod eval;
 pub mod exception;
+pub mod feedback;
 pub mod frame;
 pub mod generator;
 pub mod hash;
@@ -19,7 +20,10 @@ pub mod import;
 pub mod iter;
 pub mod ops;
 pub mod repr;
+pub mod quicken;
 pub mod special_attrs;
+pub mod stats;
+pub mod tiering;
 pub mod types;
 
 use std::cell::{Cell, RefCell};
@@ -54,11 +58,25 @@ pub struct VmOptions {
     pub recursion_limit: usize,
     /// Extra module search folders after the script's folder.
     pub module_path: Vec<PathBuf>,
+    /// Tier-0 quickening (`--no-quicken` or `EMBER_NO_QUICKEN=1` turn it off).
+    pub quicken: bool,
+    /// Type-profile recording (`--no-feedback` turns it off).
+    pub profile: bool,
+    /// Count instructions by kind for `--stats`.
+    pub count_instructions: bool,
 }
 
 impl Default for VmOptions {
     fn default() -> Self {
-        VmOptions { gc_stress: std::env::var("EMBER_GC_STRESS").is_ok_and(|v| v == "1"), recursion_limit: 1000, module_path: Vec::new() }
+        let env_on = |name: &str| std::env::var(name).is_ok_and(|v| v == "1");
+        VmOptions {
+            gc_stress: env_on("EMBER_GC_STRESS"),
+            recursion_limit: 1000,
+            module_path: Vec::new(),
+            quicken: !env_on("EMBER_NO_QUICKEN"),
+            profile: true,
+            count_instructions: false,
+        }
     }
 }
 
@@ -97,6 +115,11 @@ pub struct Vm {
     pub reraising: bool,
     /// An exception to raise in the top frame when the run loop (re)starts (generator throw).
     pub injected_error: Option<PyErr>,
+    /// Quickening/profiling switches, thresholds and the tier manager hook.
+    pub tiering: tiering::Tiering,
+    pub stats: stats::Stats,
+    /// Names of the ids type feedback recorded (classes, code objects, builtins).
+    pub feedback_names: HashMap<u32, String>,
 }
 
 /// The unique objects with no state: NotImplemented, Ellipsis, the empty tuple.
@@ -133,7 +156,13 @@ impl Vm {
             native_modules: HashMap::new(),
             reraising: false,
             injected_error: None,
+            tiering: tiering::Tiering::default(),
+            stats: stats::Stats::default(),
+            feedback_names: HashMap::new(),
         });
+        vm.tiering.quicken = options.quicken;
+        vm.tiering.profile = options.profile;
+        vm.stats.enabled = options.count_instructions;
         types::bootstrap(&mut vm);
         crate::builtins::register_all(&mut vm);
         vm

@@ -1,0 +1,206 @@
+//! Quickening (tier-0 specialization, "shadow bytecode"): after a generic instruction
+//! has run, it may rewrite itself into a specialized form for the operand types it just
+//! saw. The specialized form (see the quickened forms in `bytecode/instr.rs`) guards on
+//! those types; when the guard fails it calls [`Vm::despecialize`], which puts the
+//! generic instruction back, and the interpreter re-executes it. A site that misses
+//! `max_misses` times stays generic, so polymorphic code does not thrash.
+//!
+//! Every `observe_*` runs on the generic path only: it records the type profile of the
+//! instruction's site (vm/feedback.rs) and then decides on a specialized form.
+
+use ember_feedback::Site;
+
+use super::attr::{ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
+use super::code::{Code, NO_FAST_ARITY};
+use super::feedback::result_kind;
+use super::Vm;
+use crate::bytecode::instr::{BinOp, CmpOp, Instr};
+use crate::object::{IterState, ObjKind};
+use crate::value::Value;
+
+impl Vm {
+    /// Whether the instruction at `pc` may be (re)specialized.
+    #[inline]
+    fn may_quicken(&self, site: Option<&Site>) -> bool {
+        self.tiering.quicken && site.is_none_or(|s| s.misses() < self.tiering.policy.max_misses)
+    }
+
+    fn quicken_to(&mut self, code: &Code, pc: usize, form: Instr) {
+        code.instrs[pc].set(form);
+        self.stats.specialized[form.opcode()] += 1;
+    }
+
+    /// A quickened form's guard failed at `pc`: count the miss and put the generic
+    /// instruction back (the caller then re-executes `pc`).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn despecialize(&mut self, code: &Code, pc: usize) {
+        let quick = code.instrs[pc].get();
+        self.stats.misses[quick.opcode()] += 1;
+        let generic = code.obj.instrs[pc];
+        code.instrs[pc].set(generic);
+        if let Some(site) = code.feedback.site_at(pc) {
+            if site.note_miss() == self.tiering.policy.max_misses {
+                self.stats.gave_up[generic.opcode()] += 1;
+            }
+        }
+    }
+
+    /// `Binary`/`InplaceBinary` produced `v` from `a op b`.
+    #[inline(never)]
+    pub(crate) fn observe_binary(&mut self, code: &Code, pc: usize, op: BinOp, a: Value, b: Value, v: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_operands(site, a, b);
+            site.record_result(result_kind(self, v));
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let (dst, lhs, rhs) = match code.obj.instrs[pc] {
+            Instr::Binary { dst, lhs, rhs, .. } | Instr::InplaceBinary { dst, lhs, rhs, .. } => (dst, lhs, rhs),
+            _ => return,
+        };
+        let form = if a.is_small_int() && b.is_small_int() && v.is_small_int() {
+            match op {
+                BinOp::Add => Instr::BinaryAddInt { dst, lhs, rhs },
+                BinOp::Sub => Instr::BinarySubInt { dst, lhs, rhs },
+                BinOp::Mul | BinOp::FloorDiv | BinOp::Mod | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
+                    Instr::BinaryInt { dst, op, lhs, rhs }
+                }
+                _ => return,
+            }
+        } else if a.is_float() && b.is_float() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+            Instr::BinaryFloat { dst, op, lhs, rhs }
+        } else {
+            return;
+        };
+        self.quicken_to(code, pc, form);
+    }
+
+    /// `Compare` of `a` and `b`.
+    #[inline(never)]
+    pub(crate) fn observe_compare(&mut self, code: &Code, pc: usize, op: CmpOp, a: Value, b: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_operands(site, a, b);
+        }
+        if !self.may_quicken(Some(site)) || !matches!(op, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE | CmpOp::Eq | CmpOp::NotEq) {
+            return;
+        }
+        let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else { return };
+        if a.is_small_int() && b.is_small_int() {
+            self.quicken_to(code, pc, Instr::CompareInt { dst, op, lhs, rhs });
+        } else if a.is_float() && b.is_float() {
+            self.quicken_to(code, pc, Instr::CompareFloat { dst, op, lhs, rhs });
+        }
+    }
+
+    /// `GetItem` of `o[k]`.
+    #[inline(never)]
+    pub(crate) fn observe_getitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_operands(site, o, k);
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let Instr::GetItem { dst, obj, key } = code.obj.instrs[pc] else { return };
+        let Some(ob) = o.obj() else { return };
+        let form = match &ob.kind {
+            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemList { dst, obj, key },
+            ObjKind::Tuple(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemTuple { dst, obj, key },
+            ObjKind::Dict(_) if ob.class.get() == self.types.dict && self.is_plain_key(k) => Instr::GetItemDict { dst, obj, key },
+            _ => return,
+        };
+        self.quicken_to(code, pc, form);
+    }
+
+    /// Keys whose hash and equality run no Python code: small ints and exact strs.
+    #[inline]
+    pub(crate) fn is_plain_key(&self, k: Value) -> bool {
+        k.is_small_int() || k.obj().is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
+    }
+
+    /// `ForIter` over iterator `it`.
+    #[inline(never)]
+    pub(crate) fn observe_for_iter(&mut self, code: &Code, pc: usize, it: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_operands(site, it, Value::NULL);
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let Instr::ForIter { iter, dst, target } = code.obj.instrs[pc] else { return };
+        let form = match it.obj().map(|o| &o.kind) {
+            Some(ObjKind::Iter(cell)) => match &*cell.borrow() {
+                IterState::Range { .. } => Instr::ForIterRange { iter, dst, target },
+                IterState::Seq { .. } => Instr::ForIterSeq { iter, dst, target },
+                _ => return,
+            },
+            _ => return,
+        };
+        self.quicken_to(code, pc, form);
+    }
+
+    /// `LoadAttr`/`StoreAttr`/`LoadMethod` on `obj` filled the site's inline cache: a
+    /// monomorphic cache of the right kind becomes the specialized form.
+    #[inline(never)]
+    pub(crate) fn observe_attr(&mut self, code: &Code, pc: usize, obj: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_receiver(site, obj);
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let caches = code.caches_at(pc);
+        let (first, second) = (caches[0].get(), caches[1].get());
+        if second.kind != 0 {
+            return;
+        }
+        let form = match (code.obj.instrs[pc], first.kind) {
+            (Instr::LoadAttr { dst, obj, name }, ATTR_SLOT) => Instr::LoadAttrSlot { dst, obj, name },
+            (Instr::StoreAttr { obj, name, src }, STORE_SLOT) => Instr::StoreAttrSlot { obj, name, src },
+            (Instr::LoadMethod { base, obj, name }, ATTR_METHOD) => Instr::LoadMethodCached { base, obj, name },
+            _ => return,
+        };
+        self.quicken_to(code, pc, form);
+    }
+
+    /// `LoadGlobal` filled its cache.
+    pub(crate) fn observe_global(&mut self, code: &Code, pc: usize) {
+        if !self.may_quicken(None) {
+            return;
+        }
+        let Instr::LoadGlobal { dst, name } = code.obj.instrs[pc] else { return };
+        if code.caches_at(pc)[0].get().kind == super::eval::GLOBAL_CACHED {
+            self.quicken_to(code, pc, Instr::LoadGlobalCached { dst, name });
+        }
+    }
+
+    /// `Call`/`CallMethod` of `callee` (receiver `recv` or NULL) with `argc` arguments.
+    #[inline(never)]
+    pub(crate) fn observe_call(&mut self, code: &Code, pc: usize, callee: Value, recv: Value, argc: u16) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_callee(site, callee);
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let Some(ObjKind::Function(f)) = callee.obj().map(|o| &o.kind) else { return };
+        let arity = f.code.fast_arity;
+        if arity == NO_FAST_ARITY || arity as usize != argc as usize + (!recv.is_null()) as usize {
+            return;
+        }
+        let form = match code.obj.instrs[pc] {
+            Instr::Call { dst, base, argc } => Instr::CallPy { dst, base, argc },
+            Instr::CallMethod { dst, base, argc } => Instr::CallMethodPy { dst, base, argc },
+            _ => return,
+        };
+        self.quicken_to(code, pc, form);
+    }
+}
