@@ -228,6 +228,8 @@ pub enum Instr {
     BinaryInt { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
     /// `Binary`/`InplaceBinary` of two floats.
     BinaryFloat { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    /// `Binary`/`InplaceBinary` `+` of two exact strs.
+    BinaryAddStr { dst: Reg, lhs: Reg, rhs: Reg },
     /// `Compare` of two small ints (`<`, `<=`, `==`, `!=`, `>`, `>=`).
     CompareInt { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
     /// `Compare` of two floats.
@@ -291,6 +293,7 @@ impl Instr {
             LoadMethodCached { base, obj, name } => LoadMethod { base, obj, name },
             BinaryAddInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
             BinarySubInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Sub, lhs, rhs },
+            BinaryAddStr { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
             BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
             CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
             GetItemList { dst, obj, key } | GetItemTuple { dst, obj, key } | GetItemDict { dst, obj, key } => {
@@ -312,8 +315,9 @@ impl Instr {
     }
 }
 
+
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 90;
+pub const OPCODE_COUNT: usize = 91;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -398,6 +402,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "BinarySubInt",
     "BinaryInt",
     "BinaryFloat",
+    "BinaryAddStr",
     "CompareInt",
     "CompareFloat",
     "GetItemList",
@@ -495,15 +500,16 @@ impl Instr {
             Instr::BinarySubInt { .. } => 78,
             Instr::BinaryInt { .. } => 79,
             Instr::BinaryFloat { .. } => 80,
-            Instr::CompareInt { .. } => 81,
-            Instr::CompareFloat { .. } => 82,
-            Instr::GetItemList { .. } => 83,
-            Instr::GetItemTuple { .. } => 84,
-            Instr::GetItemDict { .. } => 85,
-            Instr::ForIterRange { .. } => 86,
-            Instr::ForIterSeq { .. } => 87,
-            Instr::CallPy { .. } => 88,
-            Instr::CallMethodPy { .. } => 89,
+            Instr::BinaryAddStr { .. } => 81,
+            Instr::CompareInt { .. } => 82,
+            Instr::CompareFloat { .. } => 83,
+            Instr::GetItemList { .. } => 84,
+            Instr::GetItemTuple { .. } => 85,
+            Instr::GetItemDict { .. } => 86,
+            Instr::ForIterRange { .. } => 87,
+            Instr::ForIterSeq { .. } => 88,
+            Instr::CallPy { .. } => 89,
+            Instr::CallMethodPy { .. } => 90,
         }
     }
 

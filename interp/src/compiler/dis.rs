@@ -282,7 +282,7 @@ impl<'c> Dis<'c> {
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
             LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. }
-            | BinarySubInt { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
+            | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
             | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. }
             | CallPy { .. } | CallMethodPy { .. } => {
                 // A quickened form prints as its generic form with the specialization named.

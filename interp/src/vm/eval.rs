@@ -453,6 +453,16 @@ impl Vm {
                         self.despecialize(&code, cur);
                         pc = cur;
                     }
+                    Instr::BinaryAddStr { dst, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if self.is_exact_str(a) && self.is_exact_str(b) {
+                            let v = self.concat_strs(a, b);
+                            r!(dst) = v;
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
+                    }
                     Instr::BinaryInt { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {

@@ -317,6 +317,16 @@ impl Vm {
     }
 
     /// Built-in types' operators; Ok(None) is NotImplemented.
+    /// `a + b` for two str values (the caller checked both are strs).
+    #[inline]
+    pub(crate) fn concat_strs(&mut self, a: Value, b: Value) -> Value {
+        let (x, y) = (self.str_of(a).unwrap_or(""), self.str_of(b).unwrap_or(""));
+        let mut s = String::with_capacity(x.len() + y.len());
+        s.push_str(x);
+        s.push_str(y);
+        self.new_string(s)
+    }
+
     pub(crate) fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             // bool op bool stays bool for the bitwise operators.

@@ -72,6 +72,8 @@ impl Vm {
             }
         } else if a.is_float() && b.is_float() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
             Instr::BinaryFloat { dst, op, lhs, rhs }
+        } else if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
+            Instr::BinaryAddStr { dst, lhs, rhs }
         } else {
             return;
         };
@@ -117,10 +119,15 @@ impl Vm {
         self.quicken_to(code, pc, form);
     }
 
+    #[inline]
+    pub(crate) fn is_exact_str(&self, v: Value) -> bool {
+        v.obj().is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
+    }
+
     /// Keys whose hash and equality run no Python code: small ints and exact strs.
     #[inline]
     pub(crate) fn is_plain_key(&self, k: Value) -> bool {
-        k.is_small_int() || k.obj().is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
+        k.is_small_int() || self.is_exact_str(k)
     }
 
     /// `ForIter` over iterator `it`.
