@@ -8,6 +8,7 @@ pub mod embedded;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod string;
 pub mod sys;
@@ -25,6 +26,7 @@ pub fn register_all(vm: &mut Vm) {
         ("itertools", itertools::init),
         ("math", math::init),
         ("operator", operator::init),
+        ("posix", posix::init),
         ("string", string::init),
         ("sys", sys::init),
         ("time", time::init),

@@ -178,11 +178,15 @@ impl Vm {
                         _ => e.args.get(),
                     }
                 }
-                "errno" | "strerror" | "filename" if self.isinstance(obj, self.types.exc.os_error) => {
+                "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.exc.os_error) => {
                     let args = self.exc_args(obj);
                     match (n, args.len()) {
                         ("errno", l) if l >= 2 => args[0],
                         ("strerror", l) if l >= 2 => args[1],
+                        ("filename" | "filename2", _) => {
+                            let k = self.intern(n);
+                            obj.obj().and_then(|o| o.extra.as_deref()).and_then(|x| x.get(k)).unwrap_or(Value::NONE)
+                        }
                         _ => Value::NONE,
                     }
                 }
