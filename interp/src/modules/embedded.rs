@@ -12,6 +12,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("os", include_str!("../../lib/os.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("traceback", include_str!("../../lib/traceback.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

@@ -13,6 +13,7 @@ pub mod random;
 pub mod string;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use crate::object::function::NativeFn;
 use crate::value::Value;
@@ -23,6 +24,7 @@ pub fn register_all(vm: &mut Vm) {
     let modules: &[(&str, crate::vm::import::NativeModuleInit)] = &[
         // (name, init) — one line per module, kept sorted.
         ("_random", random::init),
+        ("_traceback", traceback::init),
         ("itertools", itertools::init),
         ("math", math::init),
         ("operator", operator::init),
