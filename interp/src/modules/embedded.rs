@@ -12,7 +12,9 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("os", include_str!("../../lib/os.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("textwrap", include_str!("../../lib/textwrap.py"), false),
     ("traceback", include_str!("../../lib/traceback.py"), false),
+    ("warnings", include_str!("../../lib/warnings.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

@@ -22,6 +22,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "_traceback");
     def(vm, m, "entries", tb_entries_fn);
     def(vm, m, "stack_entries", stack_entries_fn);
+    def(vm, m, "frames_info", frames_info_fn);
     let c = tb_class(vm);
     super::set(vm, m, "TracebackType", c);
     Ok(m)
@@ -168,4 +169,20 @@ fn stack_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
     arity(vm, "stack_entries", args, 0, 0)?;
     let entries: Vec<TbEntry> = vm.frames.iter().map(|f| TbEntry { code: Rc::clone(&f.code), pc: f.pc, func: Value::NULL }).collect();
     Ok(entry_tuples(vm, &entries))
+}
+
+/// `frames_info()`: (filename, lineno, module name) of each running Python frame,
+/// outermost first; `warnings` uses it to find who warned.
+fn frames_info_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "frames_info", args, 0, 0)?;
+    let frames: Vec<(Rc<crate::vm::code::Code>, usize, Value)> = vm.frames.iter().map(|f| (Rc::clone(&f.code), f.pc, f.module)).collect();
+    let mut items = Vec::with_capacity(frames.len());
+    for (code, pc, module) in frames {
+        let fname = vm.new_str(code.filename());
+        let line = Value::small_int_unchecked(code.line(pc) as i64);
+        let mname = if module.is_null() { Value::NONE } else { vm.module_obj(module).name };
+        let t = vm.new_tuple(vec![fname, line, mname]);
+        items.push(t);
+    }
+    Ok(vm.new_list(items))
 }
