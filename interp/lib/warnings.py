@@ -179,7 +179,7 @@ def warn(message, category=None, stacklevel=1, source=None):
     while frames and frames[-1][0] == __file__:
         frames.pop()
     if stacklevel <= len(frames):
-        filename, lineno, module = frames[len(frames) - stacklevel]
+        filename, lineno, module, _ = frames[len(frames) - stacklevel]
         if module is None:
             module = '<string>'
     else:

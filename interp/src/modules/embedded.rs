@@ -9,6 +9,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("logging", include_str!("../../lib/logging/__init__.py"), true),
     ("os", include_str!("../../lib/os.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),

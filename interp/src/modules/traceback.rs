@@ -171,8 +171,8 @@ fn stack_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
     Ok(entry_tuples(vm, &entries))
 }
 
-/// `frames_info()`: (filename, lineno, module name) of each running Python frame,
-/// outermost first; `warnings` uses it to find who warned.
+/// `frames_info()`: (filename, lineno, module name, function name) of each running
+/// Python frame, outermost first; `warnings` and `logging` use it to find their caller.
 fn frames_info_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "frames_info", args, 0, 0)?;
     let frames: Vec<(Rc<crate::vm::code::Code>, usize, Value)> = vm.frames.iter().map(|f| (Rc::clone(&f.code), f.pc, f.module)).collect();
@@ -181,7 +181,8 @@ fn frames_info_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let fname = vm.new_str(code.filename());
         let line = Value::small_int_unchecked(code.line(pc) as i64);
         let mname = if module.is_null() { Value::NONE } else { vm.module_obj(module).name };
-        let t = vm.new_tuple(vec![fname, line, mname]);
+        let func = vm.new_str(&code.obj.name);
+        let t = vm.new_tuple(vec![fname, line, mname, func]);
         items.push(t);
     }
     Ok(vm.new_list(items))
