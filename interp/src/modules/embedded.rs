@@ -8,6 +8,7 @@
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("datetime", include_str!("../../lib/datetime.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("logging", include_str!("../../lib/logging/__init__.py"), true),
     ("os", include_str!("../../lib/os.py"), false),
