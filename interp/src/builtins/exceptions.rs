@@ -38,8 +38,32 @@ fn exc_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if vm.as_class(class).is_none() || !vm.is_subclass(class, vm.types.exc.base_exception) {
         return Err(vm.type_error("BaseException.__new__(X): X is not a subtype of BaseException"));
     }
-    let t = vm.new_tuple(args[1..].to_vec());
-    Ok(vm.new_exception_obj(class, t))
+    let exc = vm.new_exception_obj(class, Value::NONE);
+    set_exc_args(vm, exc, &args[1..]);
+    Ok(exc)
+}
+
+/// Stores an exception's constructor arguments. `OSError(errno, strerror, filename[,
+/// winerror, filename2])` keeps only `(errno, strerror)` in `args`, like CPython, and the
+/// file names as attributes.
+fn set_exc_args(vm: &mut Vm, exc: Value, args: &[Value]) {
+    let Some(e) = vm.exc_obj(exc) else { return };
+    let n = args.len();
+    if (3..=5).contains(&n) && vm.isinstance(exc, vm.types.exc.os_error) {
+        if let Some(extra) = exc.obj().and_then(|o| o.extra.as_deref()) {
+            let k = vm.intern("filename");
+            extra.set(k, args[2]);
+            if n == 5 {
+                let k = vm.intern("filename2");
+                extra.set(k, args[4]);
+            }
+        }
+        let t = vm.new_tuple(args[..2].to_vec());
+        e.args.set(t);
+        return;
+    }
+    let t = vm.new_tuple(args.to_vec());
+    e.args.set(t);
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -47,10 +71,7 @@ fn exc_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("{}() takes no keyword arguments", tn)));
     }
-    if let Some(e) = vm.exc_obj(args[0]) {
-        let t = vm.new_tuple(args[1..].to_vec());
-        e.args.set(t);
-    }
+    set_exc_args(vm, args[0], &args[1..]);
     Ok(Value::NONE)
 }
 
@@ -58,11 +79,16 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "BaseException.__str__", args, 1, 1)?;
     let items = vm.exc_args(args[0]).to_vec();
     let is_key_error = vm.isinstance(args[0], vm.types.exc.key_error);
-    if vm.isinstance(args[0], vm.types.exc.os_error) && (2..=3).contains(&items.len()) {
+    if vm.isinstance(args[0], vm.types.exc.os_error) && items.len() == 2 {
         let (errno, strerror) = (vm.str_value(items[0])?, vm.str_value(items[1])?);
-        let s = match items.get(2) {
-            Some(&f) => format!("[Errno {}] {}: {}", errno, strerror, vm.repr(f)?),
-            None => format!("[Errno {}] {}", errno, strerror),
+        let filename = vm.get_attr_str(args[0], "filename")?;
+        let filename2 = vm.get_attr_str(args[0], "filename2")?;
+        let s = if filename.is_none() {
+            format!("[Errno {}] {}", errno, strerror)
+        } else if filename2.is_none() {
+            format!("[Errno {}] {}: {}", errno, strerror, vm.repr(filename)?)
+        } else {
+            format!("[Errno {}] {}: {} -> {}", errno, strerror, vm.repr(filename)?, vm.repr(filename2)?)
         };
         return Ok(vm.new_string(s));
     }

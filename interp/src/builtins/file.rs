@@ -68,27 +68,7 @@ fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     };
     let file = match opts.open(&name) {
         Ok(f) => f,
-        Err(e) => {
-            let (class, msg) = match e.kind() {
-                std::io::ErrorKind::NotFound => (vm.types.exc.file_not_found_error, "No such file or directory"),
-                std::io::ErrorKind::PermissionDenied => (vm.types.exc.permission_error, "Permission denied"),
-                std::io::ErrorKind::AlreadyExists => (vm.types.exc.file_exists_error, "File exists"),
-                _ => (vm.types.exc.os_error, "I/O error"),
-            };
-            let errno = e.raw_os_error().unwrap_or(0);
-            let args = vec![Value::small_int_unchecked(errno as i64), vm.new_str(msg), vm.new_str(&name)];
-            let err = vm.new_error_args(class, args);
-            // str(OSError(errno, msg, filename)) is "[Errno 2] No such file or directory: 'x'".
-            let text = format!("[Errno {}] {}: {}", errno, msg, crate::vm::repr::repr_str(&name));
-            let sv = vm.new_string(text);
-            if let Some(ex) = vm.exc_obj(err.0) {
-                let t = vm.new_tuple(vec![sv]);
-                let _ = t;
-                let _ = ex;
-            }
-            let _ = sv;
-            return Err(err);
-        }
+        Err(e) => return Err(crate::modules::posix::os_error(vm, &e, Some(&name))),
     };
     let reading = mode.starts_with('r') || mode.contains('+');
     let writing = !mode.starts_with('r') || mode.contains('+');

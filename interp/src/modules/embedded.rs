@@ -8,8 +8,15 @@
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("datetime", include_str!("../../lib/datetime.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("logging", include_str!("../../lib/logging/__init__.py"), true),
+    ("os", include_str!("../../lib/os.py"), false),
+    ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("textwrap", include_str!("../../lib/textwrap.py"), false),
+    ("traceback", include_str!("../../lib/traceback.py"), false),
+    ("warnings", include_str!("../../lib/warnings.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

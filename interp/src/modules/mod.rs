@@ -8,10 +8,12 @@ pub mod embedded;
 pub mod itertools;
 pub mod math;
 pub mod operator;
+pub mod posix;
 pub mod random;
 pub mod string;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
 use crate::object::function::NativeFn;
 use crate::value::Value;
@@ -22,9 +24,11 @@ pub fn register_all(vm: &mut Vm) {
     let modules: &[(&str, crate::vm::import::NativeModuleInit)] = &[
         // (name, init) — one line per module, kept sorted.
         ("_random", random::init),
+        ("_traceback", traceback::init),
         ("itertools", itertools::init),
         ("math", math::init),
         ("operator", operator::init),
+        ("posix", posix::init),
         ("string", string::init),
         ("sys", sys::init),
         ("time", time::init),

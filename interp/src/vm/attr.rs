@@ -152,7 +152,12 @@ impl Vm {
                     cache_insert(caches, InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
                 }
                 (Some(d), None) => match d.obj().map(|o| &o.kind) {
-                    Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) => {
+                    Some(ObjKind::Function(_)) => {
+                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                    }
+                    // A native without an owner (`time.localtime` stored on a class) is a
+                    // plain builtin: it does not bind, like CPython's builtin functions.
+                    Some(ObjKind::Native(n)) if n.owner.is_some() => {
                         cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
                     }
                     _ if self.is_plain_class_value(d) && !self.class_obj(class).has_flag(flags::HAS_GETATTR) => {
@@ -199,7 +204,12 @@ impl Vm {
             let shadowed = o.attrs().is_some_and(|a| a.shape.get().lookup(name).is_some());
             if !shadowed {
                 if let Some(d) = lookup_in_mro(self, class, name) {
-                    if matches!(d.obj().map(|o| &o.kind), Some(ObjKind::Function(_)) | Some(ObjKind::Native(_))) {
+                    let binds = match d.obj().map(|o| &o.kind) {
+                        Some(ObjKind::Function(_)) => true,
+                        Some(ObjKind::Native(n)) => n.owner.is_some(),
+                        _ => false,
+                    };
+                    if binds {
                         cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
                         return Ok((d, obj));
                     }

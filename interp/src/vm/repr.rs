@@ -18,7 +18,18 @@ impl Vm {
             return None;
         }
         let m = lookup_in_mro(self, class, name)?;
-        matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))).then_some(m)
+        match m.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(_)) => Some(m),
+            // A native-module class (`time.struct_time`) overriding its built-in base's
+            // method with a native one.
+            Some(ObjKind::Native(_)) => {
+                let mro = self.class_obj(class).mro.borrow().clone();
+                let base = mro.into_iter().find(|&k| !self.class_obj(k).has_flag(flags::HEAP_TYPE));
+                let inherited = base.and_then(|b| lookup_in_mro(self, b, name));
+                (inherited != Some(m)).then_some(m)
+            }
+            _ => None,
+        }
     }
 
     fn call_dunder_str(&mut self, m: Value, v: Value, what: &str) -> PyResult<String> {

@@ -161,14 +161,7 @@ impl Vm {
                 "__cause__" => e.cause.get(),
                 "__context__" => e.context.get(),
                 "__suppress_context__" => Value::bool(e.suppress_context.get()),
-                "__traceback__" => {
-                    if e.traceback.borrow().is_empty() {
-                        Value::NONE
-                    } else {
-                        // A real traceback object is not modelled yet; expose a truthy marker.
-                        Value::TRUE
-                    }
-                }
+                "__traceback__" => crate::modules::traceback::traceback_of(self, obj),
                 "value" if self.isinstance(obj, self.types.exc.stop_iteration) => self.exc_args(obj).first().copied().unwrap_or(Value::NONE),
                 "code" if self.isinstance(obj, self.types.exc.system_exit) => {
                     let args = self.exc_args(obj);
@@ -178,11 +171,15 @@ impl Vm {
                         _ => e.args.get(),
                     }
                 }
-                "errno" | "strerror" | "filename" if self.isinstance(obj, self.types.exc.os_error) => {
+                "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.exc.os_error) => {
                     let args = self.exc_args(obj);
                     match (n, args.len()) {
                         ("errno", l) if l >= 2 => args[0],
                         ("strerror", l) if l >= 2 => args[1],
+                        ("filename" | "filename2", _) => {
+                            let k = self.intern(n);
+                            obj.obj().and_then(|o| o.extra.as_deref()).and_then(|x| x.get(k)).unwrap_or(Value::NONE)
+                        }
                         _ => Value::NONE,
                     }
                 }
