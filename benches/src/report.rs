@@ -176,7 +176,7 @@ fn times(ratio: f64) -> String {
 }
 
 /// A rate with thousands separators, no decimals.
-fn thousands(value: f64) -> String {
+pub fn thousands(value: f64) -> String {
     let digits = format!("{:.0}", value.max(0.0));
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

@@ -327,7 +327,14 @@ fn run_program(
                     });
                 }
                 Err(bad) => {
-                    outcomes[index] = bad;
+                    // It passed its one-iteration check, so say where it broke.
+                    outcomes[index] = match bad {
+                        Outcome::Failed(reason) => Outcome::Failed(format!(
+                            "{reason} (timed run {run} of {}, {} iterations; the check passed)",
+                            options.repeats, options.iterations
+                        )),
+                        other => other,
+                    };
                     on_event(Event::Dropped {
                         program: &name,
                         runtime: &runtime.name,
@@ -521,6 +528,24 @@ pub(crate) mod tests {
             panic!("{:?}", suite.programs[0].outcomes[1]);
         };
         assert!(reason.contains('2') && reason.contains("Error: boom"), "{reason}");
+    }
+
+    #[test]
+    fn a_runtime_failing_after_its_check_is_dropped_with_where() {
+        // Passes the one-iteration check, then crashes on longer runs.
+        let flaky = Runtime::new(
+            "flaky",
+            [
+                "sh".to_string(),
+                "-c".to_string(),
+                format!("{}[ $n = 1 ] || exit 9; echo '@bench iteration 1 0.1'; echo 1", crate::testing::ITERATIONS),
+            ],
+        );
+        let suite = run(&[fake("ref", "0.01", "1", None), flaky], 4, 2);
+        let Outcome::Failed(reason) = &suite.programs[0].outcomes[1] else {
+            panic!("{:?}", suite.programs[0].outcomes[1]);
+        };
+        assert_eq!(reason, "exit status: 9 (timed run 1 of 2, 4 iterations; the check passed)");
     }
 
     #[test]

@@ -53,10 +53,11 @@ pub fn fake(name: &str, seconds: &str, output: &str, log: Option<&Path>) -> Runt
 }
 
 /// Empty program files with these names, for fakes to "run": the harness
-/// copies a program before running it, so it must exist. They are shared by
-/// the tests of one process and left in the temporary directory.
+/// copies a program before running it, so it must exist. One directory
+/// serves every test run (writing an empty file is idempotent), so nothing
+/// piles up in the temporary directory.
 pub fn programs(names: &[&str]) -> Vec<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("ember-benches-{}-programs", std::process::id()));
+    let dir = std::env::temp_dir().join("ember-benches-test-programs");
     fs::create_dir_all(&dir).unwrap();
     names
         .iter()

@@ -25,6 +25,7 @@ pub fn run(args: BenchArgs) -> ExitCode {
         options: Options {
             iterations: args.iterations,
             repeats: args.repeats,
+            timeout: args.timeout,
             ..Options::default()
         },
         out: args.out,

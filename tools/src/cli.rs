@@ -9,7 +9,8 @@ pub const USAGE: &str = "\
 usage: ember run FILE [ARGS...]     run a Python program
        ember -c CODE [ARGS...]      run a program given as a string
        ember dis FILE               print the bytecode of every code object in FILE
-       ember bench [NAMES...] [--vs python3,pypy3] [--iterations N] [--repeats N] [--out DIR]
+       ember bench [NAMES...] [--vs python3,pypy3] [--iterations N] [--repeats N]
+                   [--timeout SECONDS] [--out DIR]
                                     time benchmark programs against other runtimes
        ember --version | --help
 
@@ -24,6 +25,7 @@ options for bench (NAMES: programs in benches/programs, default all):
                      ember run'. Runtimes not found are skipped with a note.
   --iterations N     iterations per process, the length of the warm-up curve (default 10)
   --repeats N        processes per runtime and program, alternating runtimes (default 3)
+  --timeout SECONDS  kill a run that takes longer, and report it failed (default 300)
   --out DIR          also write results.json, CSV files, reports and SVG/PNG charts to DIR
   exits 1 if a runtime failed a program or printed a wrong answer";
 
@@ -43,6 +45,7 @@ pub struct BenchArgs {
     pub vs: Vec<String>,
     pub iterations: usize,
     pub repeats: usize,
+    pub timeout: std::time::Duration,
     pub out: Option<PathBuf>,
 }
 
@@ -143,6 +146,7 @@ fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
         vs: vec!["python3".to_string()],
         iterations: defaults.iterations,
         repeats: defaults.repeats,
+        timeout: defaults.timeout,
         out: None,
     };
     let mut args = args.iter();
@@ -153,6 +157,7 @@ fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
             "--vs" => bench.vs = value()?.split(',').map(str::to_string).collect(),
             "--iterations" => bench.iterations = count(value()?)?,
             "--repeats" => bench.repeats = count(value()?)?,
+            "--timeout" => bench.timeout = std::time::Duration::from_secs(count(value()?)? as u64),
             "--out" => bench.out = Some(PathBuf::from(value()?)),
             other if other.starts_with('-') => return Err(format!("unknown option '{other}' for bench")),
             name => bench.names.push(name.trim_end_matches(".py").to_string()),
@@ -205,10 +210,10 @@ mod tests {
 
     #[test]
     fn bench_takes_names_runtimes_counts_and_a_directory() {
-        let args = bench("bench nbody --vs python3,pypy3 fib.py --iterations 5 --repeats 2 --out /tmp/b").unwrap();
+        let args = bench("bench nbody --vs python3,pypy3 fib.py --iterations 5 --repeats 2 --timeout 60 --out /tmp/b").unwrap();
         assert_eq!(args.names, ["nbody", "fib"]);
         assert_eq!(args.vs, ["python3", "pypy3"]);
-        assert_eq!((args.iterations, args.repeats), (5, 2));
+        assert_eq!((args.iterations, args.repeats, args.timeout.as_secs()), (5, 2, 60));
         assert_eq!(args.out, Some(PathBuf::from("/tmp/b")));
     }
 

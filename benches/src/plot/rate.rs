@@ -9,6 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{colour, text, Figure, PlotResult};
+use crate::report::thousands;
 use crate::suite::{ProgramResult, Suite};
 
 /// One program's rate chart.
@@ -77,6 +78,7 @@ impl Figure for Rate<'_> {
             .configure_mesh()
             .x_desc("seconds since the process started its first iteration")
             .y_desc(format!("{} per second", self.name))
+            .y_label_formatter(&|v| thousands(*v))
             .label_style(text(14.0))
             .axis_desc_style(text(15.0))
             .light_line_style(WHITE.mix(0.0))

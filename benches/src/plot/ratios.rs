@@ -106,15 +106,26 @@ impl Figure for Ratios<'_> {
             .build_cartesian_2d((1.0 / span..span).log_scale(), 0f64..rows as f64)?;
         chart
             .configure_mesh()
-            .disable_y_mesh()
+            .disable_mesh()
             .y_labels(0)
-            .x_labels(12)
-            .x_label_formatter(&|r| format!("{r:.2}x"))
+            .x_label_formatter(&|_| String::new())
             .x_desc(format!("ratio ({name} faster ->)"))
-            .label_style(text(13.0))
             .axis_desc_style(text(14.0))
-            .light_line_style(WHITE.mix(0.0))
             .draw()?;
+        // Labels are drawn on the root in its own pixels, which is where the
+        // chart's backend coordinates are measured from.
+        let origin = root.get_base_pixel();
+        let label = |(x, y): (i32, i32), text: &str, pos: Pos| -> PlotResult {
+            root.draw_text(text, &super::text(13.0).pos(pos), (x - origin.0, y - origin.1))?;
+            Ok(())
+        };
+        // Plotters puts few labels on a log axis this short, so the ticks
+        // are ours: 1x and round ratios either side of it, symmetric.
+        for tick in ticks(span) {
+            let line = if tick == 1.0 { BLACK.stroke_width(1) } else { BLACK.mix(0.15).stroke_width(1) };
+            chart.draw_series(std::iter::once(PathElement::new(vec![(tick, 0.0), (tick, rows as f64)], line)))?;
+            label(chart.backend_coord(&(tick, 0.0)), &format!("{}x", round(tick)), Pos::new(HPos::Center, VPos::Top))?;
+        }
 
         // Row i spans y in [rows - i - 1, rows - i], top to bottom; bars fill
         // it but for a gap, each a thin band.
@@ -132,14 +143,46 @@ impl Figure for Ratios<'_> {
                     c.filled(),
                 )))?;
             }
-            let (px, py) = chart.backend_coord(&(1.0 / span, (rows - i) as f64 - 0.5));
-            let style = text(13.0).pos(Pos::new(HPos::Right, VPos::Center));
-            body.draw_text(&suite.programs[i].name, &style, (px - 8, py))?;
+            let (x, y) = chart.backend_coord(&(1.0 / span, (rows - i) as f64 - 0.5));
+            label((x - 8, y), &suite.programs[i].name, Pos::new(HPos::Right, VPos::Center))?;
         }
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(1.0, 0.0), (1.0, rows as f64)],
-            BLACK.stroke_width(1),
-        )))?;
         Ok(())
+    }
+}
+
+/// Round ratios within `1/span..span`, and their reciprocals: 1, then 1.5,
+/// 2, 3, 5 on a short axis, 2, 5, 10, 20, 50 ... on a long one.
+fn ticks(span: f64) -> Vec<f64> {
+    let steps: &[f64] = if span <= 4.0 { &[1.5, 2.0, 3.0, 5.0] } else { &[2.0, 5.0, 10.0] };
+    let mut ticks = vec![1.0];
+    for decade in [1.0, 10.0, 100.0, 1000.0] {
+        for &step in steps {
+            let r: f64 = step * decade;
+            if r < span && !ticks.contains(&r) {
+                ticks.push(r);
+                ticks.push(1.0 / r);
+            }
+        }
+    }
+    ticks
+}
+
+/// A tick's label: at most two decimals, no trailing zeros.
+fn round(ratio: f64) -> String {
+    let text = format!("{ratio:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_symmetric() {
+        let labels: Vec<String> = ticks(3.4).into_iter().map(round).collect();
+        assert_eq!(labels, ["1", "1.5", "0.67", "2", "0.5", "3", "0.33"]);
+        assert_eq!(ticks(1.2), [1.0]);
+        let labels: Vec<String> = ticks(25.0).into_iter().map(round).collect();
+        assert_eq!(labels, ["1", "2", "0.5", "5", "0.2", "10", "0.1", "20", "0.05"]);
     }
 }
