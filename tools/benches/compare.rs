@@ -29,10 +29,23 @@ fn main() {
         programs_dir: programs_dir(),
         options,
         out: std::env::var_os("EMBER_BENCH_OUT").map(Into::into),
-        command_line: format!("cargo bench -p ember -- {}", filters.join(" ")).trim_end().to_string(),
+        command_line: command_line(&filters),
     };
     if let Err(message) = bench(&request, &mut std::io::stdout().lock()) {
         eprintln!("bench: {message}");
         std::process::exit(2);
     }
+}
+
+/// How to rerun this: the settings taken from the environment, then cargo.
+fn command_line(filters: &[String]) -> String {
+    let mut words: Vec<String> = ["EMBER_BENCH_ITERATIONS", "EMBER_BENCH_REPEATS", "EMBER_BENCH_OUT"]
+        .iter()
+        .filter_map(|var| Some(format!("{var}={}", std::env::var(var).ok()?)))
+        .collect();
+    words.push("cargo bench -p ember".into());
+    if !filters.is_empty() {
+        words.push(format!("-- {}", filters.join(" ")));
+    }
+    words.join(" ")
 }
