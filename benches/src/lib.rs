@@ -1,46 +1,69 @@
 //! Benchmark harness for Ember: runs Python programs under several runtimes
-//! (Ember, CPython, ...) and reports how their speeds compare.
+//! (CPython, PyPy, Ember under different settings) and reports how their
+//! speeds compare, from the first iteration to steady state.
 //!
 //! The method, and why:
-//! - Whole processes are timed, start-up included, because that is what a
-//!   user experiences and it cannot be gamed from inside the runtime. Each
-//!   program does its work in `ITERATIONS` calls of `run_iteration()`, so
-//!   warm-up (tiering, caches) shows up as the program getting longer.
-//! - Outputs are checked before anything is timed: every program prints a
-//!   checksum, and a runtime that disagrees with the reference (CPython,
-//!   passed first) is reported WRONG and never timed.
-//! - Runtimes are timed alternately (A B A B ...) so drift in the machine's
-//!   speed affects all of them alike.
-//! - Medians summarise runs, geometric means summarise ratios; see [`stats`].
+//! - Each program does its work in `run_iteration()`, called N times in one
+//!   process by `driver.py`, which reports each iteration's time (see
+//!   [`protocol`]). One process per runtime cannot hide warm-up: a runtime
+//!   that compiles as it goes shows a falling curve ([`warmup`]).
+//! - Outputs are checked before anything is timed: every program prints its
+//!   result, and a runtime that disagrees with the reference (CPython,
+//!   passed first) is reported WRONG and never timed ([`suite`]).
+//! - Runtimes are timed alternately, process by process (A B A B ...), so
+//!   drift in the machine's speed affects all of them alike.
+//! - Medians summarise processes, geometric means summarise ratios
+//!   ([`stats`], [`summary`]).
+//! - Results go to a terminal table ([`report`]), JSON and CSV files
+//!   ([`export`]) and SVG/PNG charts ([`plot`]), each with the machine, the
+//!   date and the command that reproduces them ([`machine`]).
 //!
 //! ```no_run
-//! use ember_benches::{default_programs, run_suite, Runtime};
-//! use std::path::Path;
+//! use ember_benches::{default_programs, programs_dir, run_suite, Options, Runtime};
 //!
-//! let programs = default_programs(Path::new("benches/programs"));
+//! let programs = default_programs(&programs_dir());
 //! let runtimes = [
 //!     Runtime::new("python3", ["python3"]),
 //!     Runtime::new("ember", ["target/release/ember", "run"]),
 //! ];
-//! print!("{}", run_suite(&programs, &runtimes, 5).report());
+//! let suite = run_suite(&programs, &runtimes, &Options::default(), |_| {});
+//! print!("{}", suite.report());
 //! ```
 
+pub mod child;
+pub mod command;
+pub mod export;
+pub mod json;
+pub mod machine;
+pub mod plot;
+pub mod progress;
+pub mod protocol;
 pub mod report;
 pub mod runner;
+pub mod stage;
 pub mod stats;
 pub mod suite;
+pub mod summary;
+pub mod warmup;
+
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::path::{Path, PathBuf};
 
+pub use command::{bench, BenchRequest};
 pub use runner::{alternation_order, run_once, Run, RunError, Runtime};
-pub use suite::{
-    run_suite, run_suite_with, Event, GeoMean, Options, Outcome, ProgramResult, Suite,
-};
+pub use suite::{run_suite, Event, GeoMean, Options, Outcome, ProgramResult, Suite};
 
 /// The benchmark programs shipped with this crate, `programs/` in its source
 /// directory (the checked-out tree; nothing is embedded in the binary).
 pub fn programs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("programs")
+}
+
+/// The driver that runs a program's iterations and reports their times.
+pub fn driver_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("driver.py")
 }
 
 /// Every `*.py` file directly in `dir`, sorted by path so suites always run

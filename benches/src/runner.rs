@@ -1,19 +1,24 @@
-//! Running one runtime on one program as a child process, and timing it.
+//! Running one runtime as a child process, with its output, wall time and
+//! peak memory.
 //!
-//! Timing is whole-process wall clock, from just before spawning to the
-//! moment the child is reaped: that is what a user waits for, and it counts
-//! start-up and teardown, which a runtime cannot hide from. Standard output
-//! and error are captured on reader threads so a chatty child never blocks
-//! on a full pipe while we wait for it.
+//! Wall time is whole-process, from just before spawning to the moment the
+//! child is reaped: what a user waits for, start-up and teardown included.
+//! (Per-iteration times come from the driver; see
+//! [`protocol`](crate::protocol).) Standard output and error are captured on
+//! reader threads so a chatty child never blocks on a full pipe while we wait
+//! for it; the output reader also stamps each harness line as it arrives, for
+//! runtimes that cannot time iterations themselves.
 
+use std::ffi::OsStr;
 use std::fmt;
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use wait_timeout::ChildExt;
+use crate::child;
+use crate::protocol::PREFIX;
 
 /// A way of running a Python program: `argv` followed by the program's path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +40,19 @@ impl Runtime {
         }
     }
 
+    /// A runtime from a command-line spec: `NAME` runs the command `NAME`;
+    /// `LABEL=COMMAND ARGS...` runs the whitespace-separated command under
+    /// the label, which is how one runtime is compared with itself under
+    /// different settings (e.g. `ember-t0=env EMBER_TIER=0 ember run`).
+    pub fn from_spec(spec: &str) -> Option<Self> {
+        let (name, command) = match spec.split_once('=') {
+            Some((name, command)) => (name.trim(), command),
+            None => (spec.trim(), spec),
+        };
+        let argv: Vec<&str> = command.split_whitespace().collect();
+        (!name.is_empty() && !argv.is_empty()).then(|| Runtime::new(name, argv))
+    }
+
     /// Whether the command can be found: an executable file when `argv[0]`
     /// contains a `/`, otherwise an executable file in some `PATH` entry.
     /// Checked up front so a missing runtime is skipped with a note rather
@@ -51,11 +69,11 @@ impl Runtime {
         })
     }
 
-    /// The command line that runs `program`; `None` when `argv` is empty.
-    pub fn command(&self, program: &Path) -> Option<Command> {
-        let (command, args) = self.argv.split_first()?;
+    /// The command line with `args` appended; `None` when `argv` is empty.
+    pub fn command<A: AsRef<OsStr>>(&self, args: &[A]) -> Option<Command> {
+        let (command, leading) = self.argv.split_first()?;
         let mut cmd = Command::new(command);
-        cmd.args(args).arg(program);
+        cmd.args(leading).args(args);
         Some(cmd)
     }
 }
@@ -81,7 +99,12 @@ pub struct Run {
     /// Wall time from spawn to exit.
     pub wall: Duration,
     pub status: ExitStatus,
+    /// Peak resident set size in bytes, where the platform reports it.
+    pub peak_rss: Option<u64>,
     pub stdout: String,
+    /// When each line of `stdout` starting with [`PREFIX`] arrived, since
+    /// the spawn, in order.
+    pub arrivals: Vec<Duration>,
     pub stderr: String,
 }
 
@@ -114,44 +137,59 @@ impl From<io::Error> for RunError {
     }
 }
 
-/// Runs `program` under `runtime` once, capturing its output, and kills it
-/// if it outlives `timeout`. Standard input is empty so nothing can wait on a
+/// Runs `runtime` once with `args` appended (normally the driver, a program
+/// and an iteration count), capturing its output, and kills it if it
+/// outlives `timeout`. Standard input is empty so nothing can wait on a
 /// terminal.
-pub fn run_once(runtime: &Runtime, program: &Path, timeout: Duration) -> Result<Run, RunError> {
-    let mut cmd = runtime.command(program).ok_or(RunError::NoCommand)?;
+pub fn run_once<A: AsRef<OsStr>>(
+    runtime: &Runtime,
+    args: &[A],
+    timeout: Duration,
+) -> Result<Run, RunError> {
+    let mut cmd = runtime.command(args).ok_or(RunError::NoCommand)?;
     cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
 
     let start = Instant::now();
     let mut child = cmd.spawn()?;
-    let stdout = drain(child.stdout.take());
+    let stdout = child.stdout.take().map(|pipe| thread::spawn(move || stamp_lines(pipe, start)));
     let stderr = drain(child.stderr.take());
-    let Some(status) = wait(&mut child, timeout)? else {
+    let Some(exit) = child::wait(&mut child, timeout)? else {
         // A grandchild may still hold the pipes open, so the reader threads
         // are left to finish on their own rather than joined.
         return Err(RunError::TimedOut(timeout));
     };
     let wall = start.elapsed();
+    let (stdout, arrivals) = match stdout {
+        Some(reader) => reader.join().map_err(|_| io::Error::other("output reader thread panicked"))??,
+        None => Default::default(),
+    };
     Ok(Run {
         wall,
-        status,
-        stdout: join(stdout)?,
+        status: exit.status,
+        peak_rss: exit.peak_rss,
+        stdout,
+        arrivals,
         stderr: join(stderr)?,
     })
 }
 
-/// Waits for the child up to `timeout`; on expiry kills and reaps it and
-/// returns `None`.
-fn wait(child: &mut Child, timeout: Duration) -> io::Result<Option<ExitStatus>> {
-    if let Some(status) = child.wait_timeout(timeout)? {
-        return Ok(Some(status));
+/// Reads `pipe` to the end, noting when each harness line arrived.
+fn stamp_lines(pipe: impl Read, start: Instant) -> io::Result<(String, Vec<Duration>)> {
+    let mut reader = BufReader::new(pipe);
+    let mut bytes = Vec::new();
+    let mut arrivals = Vec::new();
+    loop {
+        let line_start = bytes.len();
+        if reader.read_until(b'\n', &mut bytes)? == 0 {
+            break;
+        }
+        if bytes[line_start..].starts_with(PREFIX.as_bytes()) {
+            arrivals.push(start.elapsed());
+        }
     }
-    // The child may exit between the timeout and the kill; either way it is
-    // reaped below, so the kill's error is irrelevant.
-    let _ = child.kill();
-    child.wait()?;
-    Ok(None)
+    Ok((String::from_utf8_lossy(&bytes).into_owned(), arrivals))
 }
 
 type Reader = Option<JoinHandle<io::Result<Vec<u8>>>>;
@@ -204,6 +242,18 @@ mod tests {
     }
 
     #[test]
+    fn specs_name_a_command_or_label_one() {
+        assert_eq!(Runtime::from_spec("pypy3"), Some(Runtime::new("pypy3", ["pypy3"])));
+        assert_eq!(
+            Runtime::from_spec("ember-t0=env EMBER_TIER=0  ember run"),
+            Some(Runtime::new("ember-t0", ["env", "EMBER_TIER=0", "ember", "run"]))
+        );
+        assert_eq!(Runtime::from_spec(""), None);
+        assert_eq!(Runtime::from_spec("x="), None);
+        assert_eq!(Runtime::from_spec("=python3"), None);
+    }
+
+    #[test]
     fn availability_follows_path_and_explicit_paths() {
         assert!(Runtime::new("sh", ["sh"]).available());
         assert!(Runtime::new("true", ["true", "ignored"]).available());
@@ -215,18 +265,18 @@ mod tests {
     }
 
     #[test]
-    fn program_path_is_appended_and_stdout_captured() {
-        // With `sh -c SCRIPT PATH`, the path becomes $0.
-        let run = run_once(&sh("echo \"ran $0\""), Path::new("some/prog.py"), LONG).unwrap();
+    fn args_are_appended_and_stdout_captured() {
+        // With `sh -c SCRIPT A B`, the arguments become $0 and $1.
+        let run = run_once(&sh("echo \"ran $0 $1\""), &["some/prog.py", "7"], LONG).unwrap();
         assert!(run.status.success());
-        assert_eq!(run.stdout, "ran some/prog.py\n");
+        assert_eq!(run.stdout, "ran some/prog.py 7\n");
         assert_eq!(run.stderr, "");
         assert!(run.wall > Duration::ZERO);
     }
 
     #[test]
     fn failing_exit_and_stderr_are_reported() {
-        let run = run_once(&sh("echo oops >&2; exit 3"), Path::new("p.py"), LONG).unwrap();
+        let run = run_once(&sh("echo oops >&2; exit 3"), &["p.py"], LONG).unwrap();
         assert_eq!(run.status.code(), Some(3));
         assert_eq!(run.stderr, "oops\n");
     }
@@ -235,12 +285,12 @@ mod tests {
     fn missing_command_is_an_error_not_a_panic() {
         let ghost = Runtime::new("ghost", ["ember-bench-no-such-command"]);
         assert!(matches!(
-            run_once(&ghost, Path::new("p.py"), LONG),
+            run_once(&ghost, &["p.py"], LONG),
             Err(RunError::Io(_))
         ));
         let empty = Runtime::new("empty", Vec::<String>::new());
         assert!(matches!(
-            run_once(&empty, Path::new("p.py"), LONG),
+            run_once(&empty, &["p.py"], LONG),
             Err(RunError::NoCommand)
         ));
     }
@@ -250,7 +300,7 @@ mod tests {
         let start = Instant::now();
         let result = run_once(
             &sh("exec sleep 20"),
-            Path::new("p.py"),
+            &["p.py"],
             Duration::from_millis(200),
         );
         assert!(matches!(result, Err(RunError::TimedOut(_))), "{result:?}");
@@ -258,8 +308,20 @@ mod tests {
     }
 
     #[test]
+    fn harness_lines_are_stamped_on_arrival() {
+        let script = "echo '@bench start'; sleep 0.2; echo other; echo '@bench iteration 1 -'";
+        let run = run_once(&sh(script), &["p.py"], LONG).unwrap();
+        assert_eq!(run.stdout, "@bench start\nother\n@bench iteration 1 -\n");
+        let [first, second] = run.arrivals[..] else {
+            panic!("{:?}", run.arrivals);
+        };
+        assert!(second - first >= Duration::from_millis(200), "{:?}", run.arrivals);
+        assert!(second <= run.wall);
+    }
+
+    #[test]
     fn wall_time_covers_the_whole_process() {
-        let run = run_once(&sh("sleep 0.3"), Path::new("p.py"), LONG).unwrap();
+        let run = run_once(&sh("sleep 0.3"), &["p.py"], LONG).unwrap();
         assert!(run.wall >= Duration::from_millis(300), "{:?}", run.wall);
         assert!(run.wall < Duration::from_secs(5), "{:?}", run.wall);
     }

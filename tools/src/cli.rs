@@ -9,7 +9,8 @@ pub const USAGE: &str = "\
 usage: ember run FILE [ARGS...]     run a Python program
        ember -c CODE [ARGS...]      run a program given as a string
        ember dis FILE               print the bytecode of every code object in FILE
-       ember bench [NAMES...] [--vs python3,pypy3] [--repeats N]
+       ember bench [NAMES...] [--vs python3,pypy3] [--iterations N] [--repeats N]
+                   [--timeout SECONDS] [--out DIR]
                                     time benchmark programs against other runtimes
        ember --version | --help
 
@@ -26,7 +27,18 @@ options for run and -c:
   --tier-thresholds=calls=N,loops=N,misses=N
                      when functions and loops count as hot, and how many guard
                      failures make a site stay generic
-  --trace-tiering    print to stderr each function or loop that becomes hot";
+  --trace-tiering    print to stderr each function or loop that becomes hot
+
+options for bench (NAMES: programs in benches/programs, default all):
+  --vs LIST          runtimes to compare with, comma-separated (default python3); the
+                     first found is the reference whose output every runtime must print.
+                     LABEL=COMMAND ARGS names a variant, e.g. 'ember-generic=ember run
+                     --no-quicken'. Runtimes not found are skipped with a note.
+  --iterations N     iterations per process, the length of the warm-up curve (default 10)
+  --repeats N        processes per runtime and program, alternating runtimes (default 3)
+  --timeout SECONDS  kill a run that takes longer, and report it failed (default 300)
+  --out DIR          also write results.json, CSV files, reports and SVG/PNG charts to DIR
+  exits 1 if a runtime failed a program or printed a wrong answer";
 
 /// How to run a program: switches of `ember run` and `ember -c`.
 #[derive(Clone, Debug, Default)]
@@ -70,9 +82,20 @@ pub enum Command {
     Run { file: PathBuf, argv: Vec<String>, options: RunOptions },
     Code { code: String, argv: Vec<String>, options: RunOptions },
     Dis { file: PathBuf },
-    Bench { names: Vec<String>, vs: Vec<String>, repeats: usize },
+    Bench(BenchArgs),
     Version,
     Help,
+}
+
+/// `ember bench`'s arguments; see [`USAGE`].
+#[derive(Debug, PartialEq)]
+pub struct BenchArgs {
+    pub names: Vec<String>,
+    pub vs: Vec<String>,
+    pub iterations: usize,
+    pub repeats: usize,
+    pub timeout: std::time::Duration,
+    pub out: Option<PathBuf>,
 }
 
 pub fn parse(args: &[String]) -> Result<Command, String> {
@@ -115,27 +138,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             let file = rest.get(1).ok_or("dis needs a FILE")?;
             Ok(Command::Dis { file: PathBuf::from(file) })
         }
-        Some("bench") => {
-            let mut names = Vec::new();
-            let mut vs = vec!["python3".to_string()];
-            let mut repeats = 5;
-            let mut j = 1;
-            while j < rest.len() {
-                match rest[j].as_str() {
-                    "--vs" => {
-                        j += 1;
-                        vs = rest.get(j).ok_or("--vs needs a list")?.split(',').map(str::to_string).collect();
-                    }
-                    "--repeats" | "--iterations" => {
-                        j += 1;
-                        repeats = rest.get(j).and_then(|s| s.parse().ok()).ok_or("--repeats needs a number")?;
-                    }
-                    name => names.push(name.to_string()),
-                }
-                j += 1;
-            }
-            Ok(Command::Bench { names, vs, repeats })
-        }
+        Some("bench") => parse_bench(&rest[1..]).map(Command::Bench),
         Some(other) if other.ends_with(".py") => Ok(Command::Run { file: PathBuf::from(other), argv: rest.to_vec(), options }),
         Some(other) => Err(format!("unknown command '{}'", other)),
     }
@@ -183,8 +186,35 @@ pub fn execute(cmd: Command) -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Command::Bench { names, vs, repeats } => crate::runtime::bench(names, vs, repeats),
+        Command::Bench(args) => crate::bench::run(args),
     }
+}
+
+fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
+    let defaults = ember_benches::Options::default();
+    let mut bench = BenchArgs {
+        names: Vec::new(),
+        vs: vec!["python3".to_string()],
+        iterations: defaults.iterations,
+        repeats: defaults.repeats,
+        timeout: defaults.timeout,
+        out: None,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
+        let count = |v: &String| v.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| format!("{arg} needs a positive number, not '{v}'"));
+        match arg.as_str() {
+            "--vs" => bench.vs = value()?.split(',').map(str::to_string).collect(),
+            "--iterations" => bench.iterations = count(value()?)?,
+            "--repeats" => bench.repeats = count(value()?)?,
+            "--timeout" => bench.timeout = std::time::Duration::from_secs(count(value()?)? as u64),
+            "--out" => bench.out = Some(PathBuf::from(value()?)),
+            other if other.starts_with('-') => return Err(format!("unknown option '{other}' for bench")),
+            name => bench.names.push(name.trim_end_matches(".py").to_string()),
+        }
+    }
+    Ok(bench)
 }
 
 fn io_reason(e: &std::io::Error) -> &'static str {
@@ -209,4 +239,39 @@ fn absolute_like_cpython(file: &std::path::Path) -> PathBuf {
 
 fn exit_code(outcome: RunOutcome) -> ExitCode {
     ExitCode::from(outcome.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bench(line: &str) -> Result<BenchArgs, String> {
+        let args: Vec<String> = line.split_whitespace().map(str::to_string).collect();
+        match parse(&args)? {
+            Command::Bench(bench) => Ok(bench),
+            _ => Err("not bench".into()),
+        }
+    }
+
+    #[test]
+    fn bench_defaults_compare_with_python3() {
+        let args = bench("bench").unwrap();
+        assert_eq!((args.vs, args.iterations, args.repeats, args.out), (vec!["python3".to_string()], 10, 3, None));
+    }
+
+    #[test]
+    fn bench_takes_names_runtimes_counts_and_a_directory() {
+        let args = bench("bench nbody --vs python3,pypy3 fib.py --iterations 5 --repeats 2 --timeout 60 --out /tmp/b").unwrap();
+        assert_eq!(args.names, ["nbody", "fib"]);
+        assert_eq!(args.vs, ["python3", "pypy3"]);
+        assert_eq!((args.iterations, args.repeats, args.timeout.as_secs()), (5, 2, 60));
+        assert_eq!(args.out, Some(PathBuf::from("/tmp/b")));
+    }
+
+    #[test]
+    fn bench_rejects_bad_options() {
+        assert_eq!(bench("bench --iterations 0").unwrap_err(), "--iterations needs a positive number, not '0'");
+        assert_eq!(bench("bench --out").unwrap_err(), "--out needs a value");
+        assert_eq!(bench("bench --fast").unwrap_err(), "unknown option '--fast' for bench");
+    }
 }

@@ -1,5 +1,6 @@
 //! `ember`: run Python programs on the Ember runtime, disassemble them, benchmark them.
 
+mod bench;
 mod cli;
 mod runtime;
 

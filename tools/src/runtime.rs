@@ -1,10 +1,9 @@
-//! The embedding surface the CLI uses: run a program to an exit status, disassemble,
-//! benchmark. The interpreter runs on a thread with a large stack so that native
-//! recursion (callbacks from built-ins into Python) is bounded by RecursionError, not by
-//! the Rust stack.
+//! The embedding surface the CLI uses: run a program to an exit status, disassemble.
+//! The interpreter runs on a thread with a large stack so that native recursion
+//! (callbacks from built-ins into Python) is bounded by RecursionError, not by the Rust
+//! stack.
 
 use std::io::Write;
-use std::process::ExitCode;
 
 use ember_interp::object::ObjKind;
 use ember_interp::vm::PyErr;
@@ -163,19 +162,4 @@ fn syntax_formatted(vm: &mut Vm, exc: ember_interp::Value) -> Option<String> {
     let v = attrs.get(key)?;
     let _ = ObjKind::Singleton("");
     vm.str_of(v).map(str::to_string)
-}
-
-/// `ember bench`: runs the benchmark programs under Ember and the other runtimes.
-pub fn bench(names: Vec<String>, vs: Vec<String>, repeats: usize) -> ExitCode {
-    let dir = ember_benches::programs_dir();
-    let mut programs = ember_benches::default_programs(&dir);
-    if !names.is_empty() {
-        programs.retain(|p| names.iter().any(|n| p.file_stem().is_some_and(|s| s.to_string_lossy() == *n)));
-    }
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_else(|_| "ember".into());
-    let mut runtimes: Vec<ember_benches::Runtime> = vs.iter().map(|name| ember_benches::Runtime::new(name, [name.as_str()])).collect();
-    runtimes.push(ember_benches::Runtime::new("ember", [exe.as_str(), "run"]));
-    let suite = ember_benches::run_suite(&programs, &runtimes, repeats);
-    print!("{}", suite);
-    ExitCode::SUCCESS
 }
