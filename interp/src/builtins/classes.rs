@@ -143,7 +143,33 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
     }
+    check_not_abstract(vm, class)?;
     alloc_instance(vm, class)
+}
+
+/// CPython's abstract-class guard in `object.__new__`: a class whose `__abstractmethods__`
+/// (set by `abc.ABCMeta`) is non-empty cannot be instantiated. Only classes with a custom
+/// metaclass can have them, so plain classes skip the lookup.
+fn check_not_abstract(vm: &mut Vm, class: Value) -> PyResult<()> {
+    if vm.class_of(class) == vm.types.type_ {
+        return Ok(());
+    }
+    let key = vm.intern("__abstractmethods__");
+    let abstracts = match vm.class_obj(class).dict.borrow().iter().find(|e| e.key == key).map(|e| e.value) {
+        Some(a) => a,
+        None => return Ok(()),
+    };
+    let mut names: Vec<String> = Vec::new();
+    for v in vm.collect_iterable(abstracts)? {
+        names.push(vm.str_value(v)?);
+    }
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let n = vm.class_obj(class).name.borrow().clone();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    Err(vm.type_error(format!("Can't instantiate abstract class {} with abstract method{} {}", n, plural, names.join(", "))))
 }
 
 fn object_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {

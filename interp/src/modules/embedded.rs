@@ -7,7 +7,12 @@
 /// (module name, source text, whether it is a package `__init__`).
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
+    ("abc", include_str!("../../lib/abc.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("collections", include_str!("../../lib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    ("copy", include_str!("../../lib/copy.py"), false),
+    ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
 ];
