@@ -375,9 +375,36 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             class_kw.push((k, v));
         }
     }
+    // PEP 560: a non-class base may stand for classes through `__mro_entries__`
+    // (`class C(Generic[T])`); the bases as written are kept as `__orig_bases__`.
+    let mut orig_bases = Value::NULL;
+    if bases.iter().any(|&b| vm.as_class(b).is_none()) {
+        let written = bases.clone();
+        let mut resolved = Vec::with_capacity(written.len());
+        for &b in &written {
+            if vm.as_class(b).is_some() {
+                resolved.push(b);
+                continue;
+            }
+            let me = vm.intern("__mro_entries__");
+            let entries = match vm.get_attr_opt(b, me)? {
+                Some(f) => {
+                    let t = vm.new_tuple(written.clone());
+                    vm.call(f, &[t], &[])?
+                }
+                None => return Err(vm.type_error("bases must be types")),
+            };
+            match vm.tuple_items(entries) {
+                Some(items) => resolved.extend_from_slice(items),
+                None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+            }
+        }
+        orig_bases = vm.new_tuple(written);
+        bases = resolved;
+    }
     for &b in &bases {
         if vm.as_class(b).is_none() {
-            return Err(vm.type_error(format!("bases must be types")));
+            return Err(vm.type_error("bases must be types"));
         }
     }
     if meta.is_null() {
@@ -406,6 +433,10 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         vm.new_string(s)
     };
     vm.dict_set(ns, qk, qualname)?;
+    if !orig_bases.is_null() {
+        let ok = vm.intern("__orig_bases__");
+        vm.dict_set(ns, ok, orig_bases)?;
+    }
     let code = func.code.clone();
     let base = vm.push_frame(code.clone(), body, func.module, FrameKind::Entry, 0)?;
     if let Some(f) = vm.frames.last_mut() {

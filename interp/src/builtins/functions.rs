@@ -339,8 +339,29 @@ fn check_hook(vm: &mut Vm, c: Value, name: &str) -> Option<Value> {
     Some(hook)
 }
 
+/// `isinstance`/`issubclass` against an object that is neither a class nor a tuple but
+/// whose type defines the hook (typing's special forms): the hook decides.
+fn object_hook(vm: &mut Vm, spec: Value, name: &str, arg: Value) -> PyResult<Option<bool>> {
+    if vm.as_class(spec).is_some() || vm.tuple_items(spec).is_some() {
+        return Ok(None);
+    }
+    let class = vm.class_of(spec);
+    let n = vm.intern(name);
+    match crate::vm::types::lookup_in_mro(vm, class, n) {
+        Some(hook) => {
+            let bound = vm.bind_descriptor(hook, spec, class)?;
+            let r = vm.call(bound, &[arg], &[])?;
+            Ok(Some(vm.truthy(r)?))
+        }
+        None => Ok(None),
+    }
+}
+
 fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
+    if let Some(r) = object_hook(vm, args[1], "__instancecheck__", args[0])? {
+        return Ok(Value::bool(r));
+    }
     let obj = args[0];
     let r = class_or_tuple_check(vm, "isinstance", args[1], &mut |vm, c| {
         if vm.class_of(obj) == c {
@@ -362,6 +383,9 @@ fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn issubclass(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "issubclass", args, 2, 2)?;
     let c = args[0];
+    if let Some(r) = object_hook(vm, args[1], "__subclasscheck__", c)? {
+        return Ok(Value::bool(r));
+    }
     if vm.as_class(c).is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
