@@ -218,7 +218,6 @@ class Event:
 
 class local:
     """Thread-local data: with one thread, plain per-object attributes."""
-    __slots__ = ('__dict__',)
 
 
 class Thread:

@@ -242,7 +242,11 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         a.set(name, v);
         return Ok(Value::NONE);
     }
-    vm.set_attr(obj, name, v)?;
+    if vm.as_class(obj).is_some() {
+        vm.set_class_attr(obj, name, v)?;
+    } else {
+        vm.set_attr(obj, name, v)?;
+    }
     Ok(Value::NONE)
 }
 

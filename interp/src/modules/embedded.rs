@@ -7,14 +7,18 @@
 /// (module name, source text, whether it is a package `__init__`).
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
+    ("__future__", include_str!("../../lib/__future__.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("collections", include_str!("../../lib/collections/__init__.py"), true),
     ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    ("contextlib", include_str!("../../lib/contextlib.py"), false),
     ("copy", include_str!("../../lib/copy.py"), false),
+    ("enum", include_str!("../../lib/enum.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("threading", include_str!("../../lib/threading.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.
