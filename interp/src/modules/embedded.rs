@@ -14,11 +14,13 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
     ("contextlib", include_str!("../../lib/contextlib.py"), false),
     ("copy", include_str!("../../lib/copy.py"), false),
+    ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
     ("threading", include_str!("../../lib/threading.py"), false),
+    ("typing", include_str!("../../lib/typing.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.
