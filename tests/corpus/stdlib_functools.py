@@ -9,7 +9,11 @@ def f(a, b, c=3, *rest, **kw):
 
 p = partial(f, 1, c=5)
 print(p(2))
-print(p(2, 6, 7, x=1))
+try:
+    print(p(2, 6, 7, x=1))
+except TypeError as e:
+    print(type(e).__name__, e)
+print(partial(f, 1)(2, 6, 7, x=1))
 print(p(2, c=9))
 print(p.func is f, p.args, p.keywords)
 pp = partial(p, 2, d=4)

@@ -417,7 +417,7 @@ fn lru_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn lru_get(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__get__", args, 2, 3)?;
     let (me, obj) = (args[0], args[1]);
-    if obj.is_none() {
+    if obj.is_none() || obj.is_null() {
         return Ok(me);
     }
     let mc = vm.types.method;

@@ -413,7 +413,8 @@ impl Vm {
                 Ok(self.alloc_kind(mc, ObjKind::BoundMethod { func: f, receiver: class }))
             }
             ObjKind::Property { .. } => self.descriptor_get(d, obj, class),
-            ObjKind::Instance(_) => {
+            // User descriptors, and native-module ones (the lru_cache wrapper binds).
+            ObjKind::Instance(_) | ObjKind::Ext(_) => {
                 let get = self.names.__get__;
                 match lookup_in_mro(self, o.class.get(), get) {
                     Some(g) => {
