@@ -143,7 +143,33 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
     }
+    check_not_abstract(vm, class)?;
     alloc_instance(vm, class)
+}
+
+/// CPython's abstract-class guard in `object.__new__`: a class whose `__abstractmethods__`
+/// (set by `abc.ABCMeta`) is non-empty cannot be instantiated. Only classes with a custom
+/// metaclass can have them, so plain classes skip the lookup.
+fn check_not_abstract(vm: &mut Vm, class: Value) -> PyResult<()> {
+    if vm.class_of(class) == vm.types.type_ {
+        return Ok(());
+    }
+    let key = vm.intern("__abstractmethods__");
+    let abstracts = match vm.class_obj(class).dict.borrow().iter().find(|e| e.key == key).map(|e| e.value) {
+        Some(a) => a,
+        None => return Ok(()),
+    };
+    let mut names: Vec<String> = Vec::new();
+    for v in vm.collect_iterable(abstracts)? {
+        names.push(vm.str_value(v)?);
+    }
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let n = vm.class_obj(class).name.borrow().clone();
+    let plural = if names.len() > 1 { "s" } else { "" };
+    Err(vm.type_error(format!("Can't instantiate abstract class {} with abstract method{} {}", n, plural, names.join(", "))))
 }
 
 fn object_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -216,7 +242,11 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         a.set(name, v);
         return Ok(Value::NONE);
     }
-    vm.set_attr(obj, name, v)?;
+    if vm.as_class(obj).is_some() {
+        vm.set_class_attr(obj, name, v)?;
+    } else {
+        vm.set_attr(obj, name, v)?;
+    }
     Ok(Value::NONE)
 }
 
@@ -349,9 +379,36 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             class_kw.push((k, v));
         }
     }
+    // PEP 560: a non-class base may stand for classes through `__mro_entries__`
+    // (`class C(Generic[T])`); the bases as written are kept as `__orig_bases__`.
+    let mut orig_bases = Value::NULL;
+    if bases.iter().any(|&b| vm.as_class(b).is_none()) {
+        let written = bases.clone();
+        let mut resolved = Vec::with_capacity(written.len());
+        for &b in &written {
+            if vm.as_class(b).is_some() {
+                resolved.push(b);
+                continue;
+            }
+            let me = vm.intern("__mro_entries__");
+            let entries = match vm.get_attr_opt(b, me)? {
+                Some(f) => {
+                    let t = vm.new_tuple(written.clone());
+                    vm.call(f, &[t], &[])?
+                }
+                None => return Err(vm.type_error("bases must be types")),
+            };
+            match vm.tuple_items(entries) {
+                Some(items) => resolved.extend_from_slice(items),
+                None => return Err(vm.type_error("__mro_entries__ must return a tuple")),
+            }
+        }
+        orig_bases = vm.new_tuple(written);
+        bases = resolved;
+    }
     for &b in &bases {
         if vm.as_class(b).is_none() {
-            return Err(vm.type_error(format!("bases must be types")));
+            return Err(vm.type_error("bases must be types"));
         }
     }
     if meta.is_null() {
@@ -380,6 +437,10 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         vm.new_string(s)
     };
     vm.dict_set(ns, qk, qualname)?;
+    if !orig_bases.is_null() {
+        let ok = vm.intern("__orig_bases__");
+        vm.dict_set(ns, ok, orig_bases)?;
+    }
     let code = func.code.clone();
     let base = vm.push_frame(code.clone(), body, func.module, FrameKind::Entry, 0)?;
     if let Some(f) = vm.frames.last_mut() {

@@ -323,20 +323,81 @@ fn class_or_tuple_check(vm: &mut Vm, fname: &str, spec: Value, test: &mut dyn Fn
     Err(vm.type_error(format!("{}() arg 2 must be a type, a tuple of types, or a union", fname)))
 }
 
+/// The metaclass hook `name` (`__instancecheck__` / `__subclasscheck__`) of class `c`, when
+/// its metaclass overrides `type`'s (abc.ABCMeta does); None means the plain MRO test.
+fn check_hook(vm: &mut Vm, c: Value, name: &str) -> Option<Value> {
+    let meta = vm.class_of(c);
+    let type_ = vm.types.type_;
+    if meta == type_ {
+        return None;
+    }
+    let n = vm.intern(name);
+    let hook = crate::vm::types::lookup_in_mro(vm, meta, n)?;
+    if crate::vm::types::lookup_in_mro(vm, type_, n) == Some(hook) {
+        return None;
+    }
+    Some(hook)
+}
+
+/// `isinstance`/`issubclass` against an object that is neither a class nor a tuple but
+/// whose type defines the hook (typing's special forms): the hook decides.
+fn object_hook(vm: &mut Vm, spec: Value, name: &str, arg: Value) -> PyResult<Option<bool>> {
+    if vm.as_class(spec).is_some() || vm.tuple_items(spec).is_some() {
+        return Ok(None);
+    }
+    let class = vm.class_of(spec);
+    let n = vm.intern(name);
+    match crate::vm::types::lookup_in_mro(vm, class, n) {
+        Some(hook) => {
+            let bound = vm.bind_descriptor(hook, spec, class)?;
+            let r = vm.call(bound, &[arg], &[])?;
+            Ok(Some(vm.truthy(r)?))
+        }
+        None => Ok(None),
+    }
+}
+
 fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
+    if let Some(r) = object_hook(vm, args[1], "__instancecheck__", args[0])? {
+        return Ok(Value::bool(r));
+    }
     let obj = args[0];
-    let r = class_or_tuple_check(vm, "isinstance", args[1], &mut |vm, c| Ok(vm.isinstance(obj, c)))?;
+    let r = class_or_tuple_check(vm, "isinstance", args[1], &mut |vm, c| {
+        if vm.class_of(obj) == c {
+            return Ok(true);
+        }
+        match check_hook(vm, c, "__instancecheck__") {
+            Some(hook) => {
+                let meta = vm.class_of(c);
+                let bound = vm.bind_descriptor(hook, c, meta)?;
+                let r = vm.call(bound, &[obj], &[])?;
+                vm.truthy(r)
+            }
+            None => Ok(vm.isinstance(obj, c)),
+        }
+    })?;
     Ok(Value::bool(r))
 }
 
 fn issubclass(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "issubclass", args, 2, 2)?;
     let c = args[0];
+    if let Some(r) = object_hook(vm, args[1], "__subclasscheck__", c)? {
+        return Ok(Value::bool(r));
+    }
     if vm.as_class(c).is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    let r = class_or_tuple_check(vm, "issubclass", args[1], &mut |vm, base| Ok(vm.is_subclass(c, base)))?;
+    let r = class_or_tuple_check(vm, "issubclass", args[1], &mut |vm, base| match check_hook(vm, base, "__subclasscheck__") {
+        Some(hook) => {
+            let meta = vm.class_of(base);
+            let bound = vm.bind_descriptor(hook, base, meta)?;
+            let r = vm.call(bound, &[c], &[])?;
+            vm.truthy(r)
+        }
+        None => Ok(vm.is_subclass(c, base)),
+    })?;
     Ok(Value::bool(r))
 }
 

@@ -39,6 +39,12 @@ pub fn register_all(vm: &mut Vm) {
     set::register(vm);
     exceptions::register(vm);
     file::register(vm);
+    // Mutable containers say `__hash__ = None` in their namespace, as in CPython
+    // (collections.abc.Hashable and user subclasses read it).
+    let hn = vm.names.__hash__;
+    for c in [vm.types.list, vm.types.dict, vm.types.set] {
+        crate::vm::types::class_set(vm, c, hn, Value::NONE);
+    }
     crate::modules::register_all(vm);
     // Names of types that are importable as builtins.
     let t = &vm.types;

@@ -7,15 +7,26 @@
 /// (module name, source text, whether it is a package `__init__`).
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
+    ("__future__", include_str!("../../lib/__future__.py"), false),
+    ("abc", include_str!("../../lib/abc.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
+    ("collections", include_str!("../../lib/collections/__init__.py"), true),
+    ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    ("contextlib", include_str!("../../lib/contextlib.py"), false),
+    ("copy", include_str!("../../lib/copy.py"), false),
+    ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("datetime", include_str!("../../lib/datetime.py"), false),
+    ("enum", include_str!("../../lib/enum.py"), false),
+    ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("logging", include_str!("../../lib/logging/__init__.py"), true),
     ("os", include_str!("../../lib/os.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
     ("textwrap", include_str!("../../lib/textwrap.py"), false),
+    ("threading", include_str!("../../lib/threading.py"), false),
     ("traceback", include_str!("../../lib/traceback.py"), false),
+    ("typing", include_str!("../../lib/typing.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
 ];
 

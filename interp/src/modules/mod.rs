@@ -4,7 +4,9 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod collections;
 pub mod embedded;
+pub mod functools;
 pub mod itertools;
 pub mod math;
 pub mod operator;
@@ -23,6 +25,8 @@ use crate::vm::{PyResult, Vm};
 pub fn register_all(vm: &mut Vm) {
     let modules: &[(&str, crate::vm::import::NativeModuleInit)] = &[
         // (name, init) — one line per module, kept sorted.
+        ("_collections", collections::init),
+        ("_functools", functools::init),
         ("_random", random::init),
         ("_traceback", traceback::init),
         ("itertools", itertools::init),
@@ -61,7 +65,7 @@ pub fn set(vm: &mut Vm, m: Value, name: &str, v: Value) {
 /// derive from it.
 pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Value {
     use crate::object::{ClassObj, Layout, Obj, ObjKind};
-    let flags = if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
+    let flags = crate::object::class::flags::NATIVE_EXT | if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
     let meta = vm.types.type_;
     let c = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags)))));
     let object = vm.types.object;

@@ -41,6 +41,9 @@ pub mod flags {
     pub const CUSTOM_ATTR_ACCESS: u32 = 16;
     /// Can be used as a base class.
     pub const BASETYPE: u32 = 32;
+    /// A type that a native module defines (`collections.deque` ...): its dunders are
+    /// natives that the operator paths must call, as they call a user class's.
+    pub const NATIVE_EXT: u32 = 64;
 }
 
 pub struct ClassObj {

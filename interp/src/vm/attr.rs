@@ -459,7 +459,8 @@ impl Vm {
                 Ok(self.alloc_kind(mc, ObjKind::BoundMethod { func: f, receiver: class }))
             }
             ObjKind::Property { .. } => self.descriptor_get(d, obj, class),
-            ObjKind::Instance(_) => {
+            // User descriptors, and native-module ones (the lru_cache wrapper binds).
+            ObjKind::Instance(_) | ObjKind::Ext(_) => {
                 let get = self.names.__get__;
                 match lookup_in_mro(self, o.class.get(), get) {
                     Some(g) => {
@@ -516,6 +517,36 @@ impl Vm {
             None => return Err(self.readonly_attr_error(obj, name)),
         };
         match &o.kind {
+            ObjKind::Class(_) => {
+                // A metaclass's own __setattr__ (enum's refuses to rebind members).
+                let meta = o.class.get();
+                if meta != self.types.type_ && self.class_obj(meta).has_flag(flags::CUSTOM_ATTR_ACCESS) {
+                    let sa = self.names.__setattr__;
+                    if let Some(f) = lookup_in_mro(self, meta, sa) {
+                        if matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
+                            self.call(f, &[obj, name, v], &[])?;
+                            return Ok(());
+                        }
+                    }
+                }
+                return self.set_class_attr(obj, name, v);
+            }
+            ObjKind::Module(_) => {
+                self.module_set(obj, name, v);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.set_instance_attr(obj, name, v)
+    }
+
+    /// `type.__setattr__`: binds a class attribute (no metaclass hook).
+    pub fn set_class_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let o = match obj.obj() {
+            Some(o) => o,
+            None => return Err(self.readonly_attr_error(obj, name)),
+        };
+        match &o.kind {
             ObjKind::Class(c) => {
                 if !c.has_flag(flags::HEAP_TYPE) {
                     let n = c.name.borrow().clone();
@@ -527,14 +558,17 @@ impl Vm {
                     }
                 }
                 super::types::class_set(self, obj, name, v);
-                return Ok(());
+                Ok(())
             }
-            ObjKind::Module(_) => {
-                self.module_set(obj, name, v);
-                return Ok(());
-            }
-            _ => {}
+            _ => self.set_attr(obj, name, v),
         }
+    }
+
+    fn set_instance_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let o = match obj.obj() {
+            Some(o) => o,
+            None => return Err(self.readonly_attr_error(obj, name)),
+        };
         let class = o.class.get();
         let co = self.class_obj(class);
         if co.has_flag(flags::CUSTOM_ATTR_ACCESS) {

@@ -136,7 +136,7 @@ impl Vm {
             None => return Ok(0x5f3759df), // None: any fixed value (CPython uses its address)
         };
         let class = o.class.get();
-        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE);
+        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::NATIVE_EXT);
         if user {
             let hn = self.names.__hash__;
             if let Some(m) = super::types::lookup_in_mro(self, class, hn) {
@@ -486,6 +486,13 @@ impl Vm {
                     _ => Err(self.type_error("a bytes-like object is required")),
                 }
             }
+            ObjKind::Ext(_) if super::types::lookup_in_mro(self, class, self.names.__contains__).is_some() => {
+                let cn = self.names.__contains__;
+                let m = super::types::lookup_in_mro(self, class, cn).unwrap_or(Value::NONE);
+                let bound = self.bind_descriptor(m, container, class)?;
+                let r = self.call(bound, &[item], &[])?;
+                self.truthy(r)
+            }
             _ => {
                 let it = self.get_iter(container).map_err(|_| {
                     let tn = self.type_name(container);
@@ -638,6 +645,14 @@ impl Vm {
                 let cn = self.class_obj(obj).name.borrow().clone();
                 Err(self.type_error(format!("type '{}' is not subscriptable", cn)))
             }
+            // Types of native modules (deque ...) define the dunder natively.
+            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__getitem__) {
+                Some(m) => {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key], &[])
+                }
+                None => Err(self.type_error_for(obj, "is not subscriptable")),
+            },
             _ => Err(self.type_error_for(obj, "is not subscriptable")),
         }
     }
@@ -787,6 +802,13 @@ impl Vm {
                 }
             }
             ObjKind::Dict(_) => self.dict_set(obj, key, v),
+            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__setitem__) {
+                Some(m) => {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key, v], &[]).map(|_| ())
+                }
+                None => Err(self.type_error_for(obj, "does not support item assignment")),
+            },
             _ => Err(self.type_error_for(obj, "does not support item assignment")),
         }
     }
@@ -842,6 +864,13 @@ impl Vm {
             ObjKind::Dict(_) => match self.dict_remove(obj, key)? {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
+            },
+            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__delitem__) {
+                Some(m) => {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key], &[]).map(|_| ())
+                }
+                None => Err(self.type_error_for(obj, "doesn't support item deletion")),
             },
             _ => Err(self.type_error_for(obj, "doesn't support item deletion")),
         }

@@ -40,6 +40,18 @@ impl Vm {
                 IterState::Dict { dict: *dict, pos: 0, kind: *kind, expected_len: n }
             }
             ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v),
+            // Types of native modules (deque ...) define `__iter__` natively.
+            ObjKind::Ext(_) | ObjKind::Instance(_) if super::types::lookup_in_mro(self, class, self.names.__iter__).is_some() => {
+                let itn = self.names.__iter__;
+                let m = super::types::lookup_in_mro(self, class, itn).unwrap_or(Value::NONE);
+                let bound = self.bind_descriptor(m, v, class)?;
+                let it = self.call(bound, &[], &[])?;
+                if !self.is_iterator(it) {
+                    let tn = self.type_name(it);
+                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                }
+                return Ok(it);
+            }
             _ => {
                 let gi = self.names.__getitem__;
                 if self.class_obj(class).has_flag(flags::HEAP_TYPE) && super::types::lookup_in_mro(self, class, gi).is_some() {

@@ -169,7 +169,13 @@ impl Vm {
     }
 
     fn is_user_class(&self, class: Value) -> bool {
-        self.class_obj(class).has_flag(flags::HEAP_TYPE)
+        self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::NATIVE_EXT)
+    }
+
+    /// Whether `class` is or derives from a native-module type (whose native dunders are
+    /// its only implementation, unlike a built-in type's that the VM handles inline).
+    fn has_native_ext_base(&self, class: Value) -> bool {
+        self.class_obj(class).mro.borrow().iter().any(|&c| self.class_obj(c).has_flag(flags::NATIVE_EXT))
     }
 
     /// A user-defined (Python) method `name` on `class`, if any.
@@ -188,7 +194,7 @@ impl Vm {
         }
         let m = lookup_in_mro(self, class, n)?;
         match m.obj().map(|o| &o.kind) {
-            Some(ObjKind::Native(_)) => None,
+            Some(ObjKind::Native(_)) if !self.has_native_ext_base(class) => None,
             _ => Some(m),
         }
     }

@@ -257,6 +257,16 @@ impl Vm {
                 }
                 _ => return Ok(None),
             },
+            // Instances of user subclasses of built-in types, and objects of native-module
+            // types that take attributes (partial, cache wrappers).
+            _ if n == "__dict__" && o.extra.is_some() => {
+                let a = o.extra.as_deref().expect("checked above");
+                if a.dict.get().is_null() {
+                    let d = self.new_dict();
+                    a.materialize(d);
+                }
+                a.dict.get()
+            }
             _ => return Ok(None),
         };
         Ok(Some(v))
