@@ -9,6 +9,9 @@ const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
+    ("json", include_str!("../../lib/json/__init__.py"), true),
+    ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
+    ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
 ];
 

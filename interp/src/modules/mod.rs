@@ -6,6 +6,7 @@
 
 pub mod embedded;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
 pub mod random;
@@ -21,6 +22,7 @@ use crate::vm::{PyResult, Vm};
 pub fn register_all(vm: &mut Vm) {
     let modules: &[(&str, crate::vm::import::NativeModuleInit)] = &[
         // (name, init) — one line per module, kept sorted.
+        ("_json", json::init),
         ("_random", random::init),
         ("itertools", itertools::init),
         ("math", math::init),
