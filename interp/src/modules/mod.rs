@@ -5,6 +5,7 @@
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
 pub mod embedded;
+pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod math;
@@ -24,6 +25,7 @@ pub fn register_all(vm: &mut Vm) {
         // (name, init) — one line per module, kept sorted.
         ("_json", json::init),
         ("_random", random::init),
+        ("io", io::init),
         ("itertools", itertools::init),
         ("math", math::init),
         ("operator", operator::init),

@@ -40,6 +40,13 @@ impl Vm {
                 IterState::Dict { dict: *dict, pos: 0, kind: *kind, expected_len: n }
             }
             ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v),
+            // Types of native modules (io.StringIO ...) iterate through their own __iter__.
+            ObjKind::Ext(_) if super::types::lookup_in_mro(self, class, self.names.__iter__).is_some() => {
+                let itn = self.names.__iter__;
+                let m = super::types::lookup_in_mro(self, class, itn).unwrap_or(Value::NONE);
+                let bound = self.bind_descriptor(m, v, class)?;
+                return self.call(bound, &[], &[]);
+            }
             _ => {
                 let gi = self.names.__getitem__;
                 if self.class_obj(class).has_flag(flags::HEAP_TYPE) && super::types::lookup_in_mro(self, class, gi).is_some() {
