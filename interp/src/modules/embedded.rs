@@ -13,6 +13,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
     ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
+    ("re", include_str!("../../lib/re.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

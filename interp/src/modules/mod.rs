@@ -11,6 +11,7 @@ pub mod json;
 pub mod math;
 pub mod operator;
 pub mod random;
+pub mod re;
 pub mod string;
 pub mod sys;
 pub mod time;
@@ -25,6 +26,7 @@ pub fn register_all(vm: &mut Vm) {
         // (name, init) — one line per module, kept sorted.
         ("_json", json::init),
         ("_random", random::init),
+        ("_re", re::init),
         ("io", io::init),
         ("itertools", itertools::init),
         ("math", math::init),

@@ -638,6 +638,17 @@ impl Vm {
                 let cn = self.class_obj(obj).name.borrow().clone();
                 Err(self.type_error(format!("type '{}' is not subscriptable", cn)))
             }
+            // Types of native modules (re.Match, array.array ...) define __getitem__ natively.
+            ObjKind::Ext(_) => {
+                let gi = self.names.__getitem__;
+                match super::types::lookup_in_mro(self, class, gi) {
+                    Some(m) => {
+                        let bound = self.bind_descriptor(m, obj, class)?;
+                        self.call(bound, &[key], &[])
+                    }
+                    None => Err(self.type_error_for(obj, "is not subscriptable")),
+                }
+            }
             _ => Err(self.type_error_for(obj, "is not subscriptable")),
         }
     }
