@@ -13,6 +13,7 @@ pub mod operator;
 pub mod random;
 pub mod re;
 pub mod string;
+pub mod structs;
 pub mod sys;
 pub mod time;
 
@@ -32,6 +33,7 @@ pub fn register_all(vm: &mut Vm) {
         ("math", math::init),
         ("operator", operator::init),
         ("string", string::init),
+        ("struct", structs::init),
         ("sys", sys::init),
         ("time", time::init),
     ];
@@ -96,5 +98,24 @@ pub fn ext_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             }
         }
         _ => vm.default_repr(v),
+    }
+}
+
+/// A new exception class `module.name` deriving from `base` (subclassable, like CPython's).
+pub fn new_exception_type(vm: &mut Vm, module: &str, name: &str, base: Value) -> PyResult<Value> {
+    let ns = vm.new_dict();
+    let mk = vm.intern("__module__");
+    let mv = vm.intern(module);
+    vm.dict_set(ns, mk, mv)?;
+    let meta = vm.types.type_;
+    crate::builtins::classes::create_class(vm, meta, name, &[base], ns, &[])
+}
+
+/// Attribute `name` of the already-imported module `module` (a native module's own
+/// classes, e.g. its error type).
+pub fn module_attr(vm: &mut Vm, module: &str, name: &str) -> PyResult<Value> {
+    match vm.modules.get(module) {
+        Some(&m) => vm.get_attr_str(m, name),
+        None => Err(vm.runtime_error(format!("module {} is not initialized", module))),
     }
 }
