@@ -7,6 +7,7 @@
 /// (module name, source text, whether it is a package `__init__`).
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
+    ("base64", include_str!("../../lib/base64.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("json", include_str!("../../lib/json/__init__.py"), true),

@@ -4,7 +4,9 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod binascii;
 pub mod embedded;
+pub mod hashlib;
 pub mod io;
 pub mod itertools;
 pub mod json;
@@ -16,6 +18,7 @@ pub mod string;
 pub mod structs;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::object::function::NativeFn;
 use crate::value::Value;
@@ -28,6 +31,8 @@ pub fn register_all(vm: &mut Vm) {
         ("_json", json::init),
         ("_random", random::init),
         ("_re", re::init),
+        ("binascii", binascii::init),
+        ("hashlib", hashlib::init),
         ("io", io::init),
         ("itertools", itertools::init),
         ("math", math::init),
@@ -36,6 +41,7 @@ pub fn register_all(vm: &mut Vm) {
         ("struct", structs::init),
         ("sys", sys::init),
         ("time", time::init),
+        ("zlib", zlib::init),
     ];
     for &(name, init) in modules {
         vm.native_modules.insert(name.to_string(), init);
