@@ -4,18 +4,25 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod binascii;
 pub mod collections;
 pub mod embedded;
 pub mod functools;
+pub mod hashlib;
+pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod re;
 pub mod string;
+pub mod structs;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod zlib;
 
 use crate::object::function::NativeFn;
 use crate::value::Value;
@@ -27,15 +34,22 @@ pub fn register_all(vm: &mut Vm) {
         // (name, init) — one line per module, kept sorted.
         ("_collections", collections::init),
         ("_functools", functools::init),
+        ("_json", json::init),
         ("_random", random::init),
+        ("_re", re::init),
         ("_traceback", traceback::init),
+        ("binascii", binascii::init),
+        ("hashlib", hashlib::init),
+        ("io", io::init),
         ("itertools", itertools::init),
         ("math", math::init),
         ("operator", operator::init),
         ("posix", posix::init),
         ("string", string::init),
+        ("struct", structs::init),
         ("sys", sys::init),
         ("time", time::init),
+        ("zlib", zlib::init),
     ];
     for &(name, init) in modules {
         vm.native_modules.insert(name.to_string(), init);
@@ -98,5 +112,24 @@ pub fn ext_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
             }
         }
         _ => vm.default_repr(v),
+    }
+}
+
+/// A new exception class `module.name` deriving from `base` (subclassable, like CPython's).
+pub fn new_exception_type(vm: &mut Vm, module: &str, name: &str, base: Value) -> PyResult<Value> {
+    let ns = vm.new_dict();
+    let mk = vm.intern("__module__");
+    let mv = vm.intern(module);
+    vm.dict_set(ns, mk, mv)?;
+    let meta = vm.types.type_;
+    crate::builtins::classes::create_class(vm, meta, name, &[base], ns, &[])
+}
+
+/// Attribute `name` of the already-imported module `module` (a native module's own
+/// classes, e.g. its error type).
+pub fn module_attr(vm: &mut Vm, module: &str, name: &str) -> PyResult<Value> {
+    match vm.modules.get(module) {
+        Some(&m) => vm.get_attr_str(m, name),
+        None => Err(vm.runtime_error(format!("module {} is not initialized", module))),
     }
 }
