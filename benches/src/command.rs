@@ -40,7 +40,10 @@ pub struct BenchRequest {
 pub fn bench(request: &BenchRequest, out: &mut impl Write) -> Result<Suite, String> {
     let programs = select(&request.programs_dir, &request.names)?;
     if !request.options.driver.is_file() {
-        return Err(format!("driver not found at {}", request.options.driver.display()));
+        return Err(format!(
+            "driver not found at {}",
+            request.options.driver.display()
+        ));
     }
     let mut runtimes = request
         .vs
@@ -52,7 +55,9 @@ pub fn bench(request: &BenchRequest, out: &mut impl Write) -> Result<Suite, Stri
 
     let available = runtimes.iter().filter(|r| r.available()).count();
     let mut progress = Progress::new(programs.len(), available, request.options.repeats);
-    let suite = run_suite(&programs, &runtimes, &request.options, |event| progress.update(&event));
+    let suite = run_suite(&programs, &runtimes, &request.options, |event| {
+        progress.update(&event)
+    });
     progress.finish();
 
     let provenance = Provenance::detect(&suite.runtimes, request.command_line.clone());
@@ -60,13 +65,23 @@ pub fn bench(request: &BenchRequest, out: &mut impl Write) -> Result<Suite, Stri
     write!(out, "{}\n{}", provenance.describe(), suite.report()).map_err(io)?;
     if let Some(dir) = &request.out {
         match export::write(&suite, &provenance, dir) {
-            Ok(files) => writeln!(out, "\nwrote {} files to {}", files.len(), dir.display()).map_err(io)?,
-            Err(e) => writeln!(out, "\ncould not write results to {}: {e}", dir.display()).map_err(io)?,
+            Ok(files) => {
+                writeln!(out, "\nwrote {} files to {}", files.len(), dir.display()).map_err(io)?
+            }
+            Err(e) => {
+                writeln!(out, "\ncould not write results to {}: {e}", dir.display()).map_err(io)?
+            }
         }
         // Charts are a view of the files above; failing to draw one must not
         // lose the numbers, so it is a note, not an error.
         match plot::write_all(&suite, dir) {
-            Ok(files) => writeln!(out, "drew {} charts (SVG and PNG) in {}", files.len() / 2, dir.display()).map_err(io)?,
+            Ok(files) => writeln!(
+                out,
+                "drew {} charts (SVG and PNG) in {}",
+                files.len() / 2,
+                dir.display()
+            )
+            .map_err(io)?,
             Err(e) => writeln!(out, "could not draw charts: {e}").map_err(io)?,
         }
     }
@@ -80,12 +95,22 @@ pub fn select(dir: &Path, names: &[String]) -> Result<Vec<PathBuf>, String> {
     if all.is_empty() {
         return Err(format!("no programs in {}", dir.display()));
     }
-    let stem = |p: &PathBuf| p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = |p: &PathBuf| {
+        p.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     if let Some(unknown) = names.iter().find(|n| !all.iter().any(|p| stem(p) == **n)) {
         let known: Vec<String> = all.iter().map(stem).collect();
-        return Err(format!("no program `{unknown}`; known: {}", known.join(", ")));
+        return Err(format!(
+            "no program `{unknown}`; known: {}",
+            known.join(", ")
+        ));
     }
-    Ok(all.into_iter().filter(|p| names.is_empty() || names.contains(&stem(p))).collect())
+    Ok(all
+        .into_iter()
+        .filter(|p| names.is_empty() || names.contains(&stem(p)))
+        .collect())
 }
 
 #[cfg(test)]
@@ -128,7 +153,10 @@ mod tests {
         };
         assert_eq!(names(&[]), ["alpha", "beta"]);
         assert_eq!(names(&["beta", "alpha"]), ["alpha", "beta"]);
-        assert_eq!(select(&dir, &["gamma".into()]).unwrap_err(), "no program `gamma`; known: alpha, beta");
+        assert_eq!(
+            select(&dir, &["gamma".into()]).unwrap_err(),
+            "no program `gamma`; known: alpha, beta"
+        );
     }
 
     #[test]
@@ -141,7 +169,10 @@ mod tests {
         assert_eq!(suite.missing.len(), 1);
         assert_eq!(suite.runtimes.len(), 1);
         assert!(suite.all_ok());
-        assert!(printed.contains("ghost: not found (`ember-bench-no-such-command`), skipped"), "{printed}");
+        assert!(
+            printed.contains("ghost: not found (`ember-bench-no-such-command`), skipped"),
+            "{printed}"
+        );
         assert!(printed.contains("command: ember bench beta"), "{printed}");
         assert!(printed.contains("wrote 5 files"), "{printed}");
         let out = request.out.unwrap();
@@ -154,8 +185,13 @@ mod tests {
     fn bad_requests_are_errors() {
         let scratch = Scratch::new("badrequest");
         let mut request = request(&scratch, &["=python3"]);
-        assert_eq!(bench(&request, &mut Vec::new()).unwrap_err(), "bad runtime `=python3`");
+        assert_eq!(
+            bench(&request, &mut Vec::new()).unwrap_err(),
+            "bad runtime `=python3`"
+        );
         request.options.driver = PathBuf::from("/nonexistent/driver.py");
-        assert!(bench(&request, &mut Vec::new()).unwrap_err().starts_with("driver not found"));
+        assert!(bench(&request, &mut Vec::new())
+            .unwrap_err()
+            .starts_with("driver not found"));
     }
 }

@@ -25,7 +25,10 @@ pub fn write(suite: &Suite, provenance: &Provenance, dir: &Path) -> io::Result<V
         ("results.json", results_json(suite, provenance).pretty()),
         ("summary.csv", summary_csv(suite)),
         ("iterations.csv", iterations_csv(suite)),
-        ("report.txt", format!("{}\n{}", provenance.describe(), report::render(suite))),
+        (
+            "report.txt",
+            format!("{}\n{}", provenance.describe(), report::render(suite)),
+        ),
         ("report.md", markdown_report(suite, provenance)),
     ];
     let mut written = Vec::new();
@@ -55,7 +58,10 @@ fn results_json(suite: &Suite, provenance: &Provenance) -> Json {
             Json::object([
                 ("cpu", Json::string(&machine.cpu)),
                 ("cores", Json::Number(machine.cores as f64)),
-                ("memory_bytes", Json::number_or_null(machine.memory.map(|m| m as f64))),
+                (
+                    "memory_bytes",
+                    Json::number_or_null(machine.memory.map(|m| m as f64)),
+                ),
                 ("os", Json::string(&machine.os)),
                 ("date", Json::string(&machine.date)),
             ]),
@@ -70,10 +76,17 @@ fn results_json(suite: &Suite, provenance: &Provenance) -> Json {
                     .runtimes
                     .iter()
                     .map(|r| {
-                        let version = provenance.versions.iter().find(|(n, _)| *n == r.name).and_then(|(_, v)| v.clone());
+                        let version = provenance
+                            .versions
+                            .iter()
+                            .find(|(n, _)| *n == r.name)
+                            .and_then(|(_, v)| v.clone());
                         Json::object([
                             ("name", Json::string(&r.name)),
-                            ("argv", Json::Array(r.argv.iter().map(Json::string).collect())),
+                            (
+                                "argv",
+                                Json::Array(r.argv.iter().map(Json::string).collect()),
+                            ),
                             ("version", version.map_or(Json::Null, Json::String)),
                         ])
                     })
@@ -82,18 +95,33 @@ fn results_json(suite: &Suite, provenance: &Provenance) -> Json {
         ),
         (
             "missing",
-            Json::Array(suite.missing.iter().map(|r| Json::string(&r.name)).collect()),
+            Json::Array(
+                suite
+                    .missing
+                    .iter()
+                    .map(|r| Json::string(&r.name))
+                    .collect(),
+            ),
         ),
         (
             "programs",
-            Json::Array(suite.programs.iter().map(|p| program_json(suite, p)).collect()),
+            Json::Array(
+                suite
+                    .programs
+                    .iter()
+                    .map(|p| program_json(suite, p))
+                    .collect(),
+            ),
         ),
     ])
 }
 
 fn program_json(suite: &Suite, program: &ProgramResult) -> Json {
     let units = program.units.as_ref().map_or(Json::Null, |u| {
-        Json::object([("count", Json::Number(u.count)), ("name", Json::string(&u.name))])
+        Json::object([
+            ("count", Json::Number(u.count)),
+            ("name", Json::string(&u.name)),
+        ])
     });
     let runs = suite.runtimes.iter().enumerate().map(|(index, runtime)| {
         let outcome = &program.outcomes[index];
@@ -105,9 +133,15 @@ fn program_json(suite: &Suite, program: &ProgramResult) -> Json {
             Outcome::Timed(samples) => {
                 let samples = samples.iter().map(|s| {
                     Json::object([
-                        ("iterations", Json::Array(s.iterations.iter().map(|&t| Json::Number(t)).collect())),
+                        (
+                            "iterations",
+                            Json::Array(s.iterations.iter().map(|&t| Json::Number(t)).collect()),
+                        ),
                         ("wall", Json::Number(s.wall)),
-                        ("peak_rss_bytes", Json::number_or_null(s.peak_rss.map(|b| b as f64))),
+                        (
+                            "peak_rss_bytes",
+                            Json::number_or_null(s.peak_rss.map(|b| b as f64)),
+                        ),
                     ])
                 });
                 fields.push(("processes".to_string(), Json::Array(samples.collect())));
@@ -124,22 +158,42 @@ fn program_json(suite: &Suite, program: &ProgramResult) -> Json {
             fields.push((
                 "summary".to_string(),
                 Json::object([
-                    ("curve", Json::Array(s.curve.iter().map(|&t| Json::Number(t)).collect())),
+                    (
+                        "curve",
+                        Json::Array(s.curve.iter().map(|&t| Json::Number(t)).collect()),
+                    ),
                     ("first", Json::Number(s.first)),
                     ("steady_median", Json::Number(s.steady_median)),
-                    ("steady_iteration", Json::number_or_null(s.steady.map(|st| st.iteration as f64))),
-                    ("time_to_steady", Json::number_or_null(s.steady.map(|st| st.time_before))),
-                    ("peak_rss_bytes", Json::number_or_null(s.peak_rss.map(|b| b as f64))),
+                    (
+                        "steady_iteration",
+                        Json::number_or_null(s.steady.map(|st| st.iteration as f64)),
+                    ),
+                    (
+                        "time_to_steady",
+                        Json::number_or_null(s.steady.map(|st| st.time_before)),
+                    ),
+                    (
+                        "peak_rss_bytes",
+                        Json::number_or_null(s.peak_rss.map(|b| b as f64)),
+                    ),
                     ("wall_median", Json::Number(s.wall)),
                 ]),
             ));
-            let ratios = suite.runtimes.iter().enumerate().filter(|&(other, _)| other != index).filter_map(|(other, r)| {
-                let ratio = program.ratio(index, other)?;
-                Some((
-                    r.name.clone(),
-                    Json::object([("first", Json::Number(ratio.first)), ("steady", Json::Number(ratio.steady))]),
-                ))
-            });
+            let ratios = suite
+                .runtimes
+                .iter()
+                .enumerate()
+                .filter(|&(other, _)| other != index)
+                .filter_map(|(other, r)| {
+                    let ratio = program.ratio(index, other)?;
+                    Some((
+                        r.name.clone(),
+                        Json::object([
+                            ("first", Json::Number(ratio.first)),
+                            ("steady", Json::Number(ratio.steady)),
+                        ]),
+                    ))
+                });
             fields.push(("ratio_vs".to_string(), Json::Object(ratios.collect())));
         }
         Json::Object(fields)
@@ -154,8 +208,16 @@ fn program_json(suite: &Suite, program: &ProgramResult) -> Json {
 
 fn summary_csv(suite: &Suite) -> String {
     let mut header = vec![
-        "program", "runtime", "status", "first_s", "steady_iteration", "time_to_steady_s", "steady_median_s",
-        "peak_rss_bytes", "wall_median_s", "processes",
+        "program",
+        "runtime",
+        "status",
+        "first_s",
+        "steady_iteration",
+        "time_to_steady_s",
+        "steady_median_s",
+        "peak_rss_bytes",
+        "wall_median_s",
+        "processes",
     ]
     .into_iter()
     .map(String::from)
@@ -170,16 +232,34 @@ fn summary_csv(suite: &Suite) -> String {
             let outcome = &program.outcomes[index];
             let summary = outcome.summary();
             let number = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
-            let mut row = vec![program.name.clone(), runtime.name.clone(), outcome.status().to_string()];
+            let mut row = vec![
+                program.name.clone(),
+                runtime.name.clone(),
+                outcome.status().to_string(),
+            ];
             row.push(number(summary.as_ref().map(|s| s.first)));
-            row.push(number(summary.as_ref().and_then(|s| s.steady).map(|st| st.iteration as f64)));
-            row.push(number(summary.as_ref().and_then(|s| s.steady).map(|st| st.time_before)));
+            row.push(number(
+                summary
+                    .as_ref()
+                    .and_then(|s| s.steady)
+                    .map(|st| st.iteration as f64),
+            ));
+            row.push(number(
+                summary
+                    .as_ref()
+                    .and_then(|s| s.steady)
+                    .map(|st| st.time_before),
+            ));
             row.push(number(summary.as_ref().map(|s| s.steady_median)));
-            row.push(number(summary.as_ref().and_then(|s| s.peak_rss).map(|b| b as f64)));
+            row.push(number(
+                summary.as_ref().and_then(|s| s.peak_rss).map(|b| b as f64),
+            ));
             row.push(number(summary.as_ref().map(|s| s.wall)));
             row.push(number(summary.as_ref().map(|s| s.processes as f64)));
             for other in 0..suite.runtimes.len() {
-                let ratio = (other != index).then(|| program.ratio(index, other)).flatten();
+                let ratio = (other != index)
+                    .then(|| program.ratio(index, other))
+                    .flatten();
                 row.push(number(ratio.map(|r| r.first)));
                 row.push(number(ratio.map(|r| r.steady)));
             }
@@ -193,7 +273,9 @@ fn iterations_csv(suite: &Suite) -> String {
     let mut out = String::from("program,runtime,process,iteration,seconds\n");
     for program in &suite.programs {
         for (runtime, outcome) in suite.runtimes.iter().zip(&program.outcomes) {
-            let Outcome::Timed(samples) = outcome else { continue };
+            let Outcome::Timed(samples) = outcome else {
+                continue;
+            };
             for (process, sample) in samples.iter().enumerate() {
                 for (iteration, seconds) in sample.iterations.iter().enumerate() {
                     out.push_str(&csv_line(&[
@@ -263,7 +345,10 @@ mod tests {
 
     #[test]
     fn csv_quotes_only_when_needed() {
-        assert_eq!(csv_line(&["a".into(), "b,c".into(), "say \"hi\"".into()]), "a,\"b,c\",\"say \"\"hi\"\"\"\n");
+        assert_eq!(
+            csv_line(&["a".into(), "b,c".into(), "say \"hi\"".into()]),
+            "a,\"b,c\",\"say \"\"hi\"\"\"\n"
+        );
     }
 
     #[test]
@@ -283,8 +368,13 @@ mod tests {
 
         let summary = read("summary.csv");
         let rows: Vec<&str> = summary.lines().collect();
-        assert!(rows[0].starts_with("program,runtime,status,first_s,steady_iteration,time_to_steady_s,steady_median_s"));
-        assert!(rows[0].ends_with("first_ratio_vs_c,steady_ratio_vs_c"), "{summary}");
+        assert!(rows[0].starts_with(
+            "program,runtime,status,first_s,steady_iteration,time_to_steady_s,steady_median_s"
+        ));
+        assert!(
+            rows[0].ends_with("first_ratio_vs_c,steady_ratio_vs_c"),
+            "{summary}"
+        );
         // b: first 0.4, steady at iteration 2 after 0.4 s, steady 0.1; vs a: 0.5 and 2.
         assert!(rows[2].starts_with("fake,b,ok,0.4,2,0.4,0.1,"), "{summary}");
         assert!(rows[2].contains(",0.5,2,,,"), "{summary}");
@@ -292,14 +382,22 @@ mod tests {
 
         let json = read("results.json");
         assert!(json.contains("\"cpu\": \"Test CPU\""), "{json}");
-        assert!(json.contains("\"command\": \"ember bench --vs a\""), "{json}");
+        assert!(
+            json.contains("\"command\": \"ember bench --vs a\""),
+            "{json}"
+        );
         assert!(json.contains("\"version\": \"A 1.0\""), "{json}");
         assert!(json.contains("\"iterations\": [0.4, 0.1, 0.1]"), "{json}");
         assert!(json.contains("\"status\": \"wrong\""), "{json}");
         assert!(json.contains("\"steady_iteration\": 2"), "{json}");
 
         let text = read("report.txt");
-        assert!(text.starts_with("machine: Test CPU, 2 cores, 1 GiB; TestOS; 2025-01-02T03:04:05Z\na: A 1.0\n"), "{text}");
+        assert!(
+            text.starts_with(
+                "machine: Test CPU, 2 cores, 1 GiB; TestOS; 2025-01-02T03:04:05Z\na: A 1.0\n"
+            ),
+            "{text}"
+        );
         assert!(read("report.md").contains("| program | runtime |"));
     }
 }

@@ -47,7 +47,11 @@ impl Json {
             Json::Number(n) if n.is_finite() => out.push_str(&format!("{n}")),
             Json::Number(_) => out.push_str("null"),
             Json::String(s) => write_string(out, s),
-            Json::Array(items) if items.iter().all(|i| matches!(i, Json::Number(_) | Json::Null)) => {
+            Json::Array(items)
+                if items
+                    .iter()
+                    .all(|i| matches!(i, Json::Number(_) | Json::Null)) =>
+            {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
                     if i > 0 {
@@ -61,7 +65,13 @@ impl Json {
                 write_block(out, depth, '[', ']', items.iter().map(|item| (None, item)));
             }
             Json::Object(pairs) => {
-                write_block(out, depth, '{', '}', pairs.iter().map(|(k, v)| (Some(k.as_str()), v)));
+                write_block(
+                    out,
+                    depth,
+                    '{',
+                    '}',
+                    pairs.iter().map(|(k, v)| (Some(k.as_str()), v)),
+                );
             }
         }
     }
@@ -123,7 +133,10 @@ mod tests {
         assert_eq!(Json::Number(0.25).pretty(), "0.25\n");
         assert_eq!(Json::Number(3.0).pretty(), "3\n");
         assert_eq!(Json::Number(f64::NAN).pretty(), "null\n");
-        assert_eq!(Json::string("a\"b\\c\nd\u{1}é").pretty(), "\"a\\\"b\\\\c\\nd\\u0001é\"\n");
+        assert_eq!(
+            Json::string("a\"b\\c\nd\u{1}é").pretty(),
+            "\"a\\\"b\\\\c\\nd\\u0001é\"\n"
+        );
     }
 
     #[test]
@@ -132,7 +145,10 @@ mod tests {
             ("name", Json::string("fib")),
             ("times", Json::Array(vec![Json::Number(1.5), Json::Null])),
             ("ok", Json::Bool(true)),
-            ("runs", Json::Array(vec![Json::object([("n", Json::Number(1.0))])])),
+            (
+                "runs",
+                Json::Array(vec![Json::object([("n", Json::Number(1.0))])]),
+            ),
             ("empty", Json::Object(vec![])),
         ]);
         assert_eq!(

@@ -21,21 +21,33 @@ impl Provenance {
     pub fn detect(runtimes: &[Runtime], command: impl Into<String>) -> Provenance {
         Provenance {
             machine: Machine::detect(),
-            versions: runtimes.iter().map(|r| (r.name.clone(), version(r))).collect(),
+            versions: runtimes
+                .iter()
+                .map(|r| (r.name.clone(), version(r)))
+                .collect(),
             command: command.into(),
         }
     }
 
     /// A few lines for the head of a report.
     pub fn describe(&self) -> String {
-        let mut out = format!("machine: {}
-", self.machine.describe());
+        let mut out = format!(
+            "machine: {}
+",
+            self.machine.describe()
+        );
         for (name, version) in &self.versions {
-            out.push_str(&format!("{name}: {}
-", version.as_deref().unwrap_or("version unknown")));
+            out.push_str(&format!(
+                "{name}: {}
+",
+                version.as_deref().unwrap_or("version unknown")
+            ));
         }
-        out.push_str(&format!("command: {}
-", self.command));
+        out.push_str(&format!(
+            "command: {}
+",
+            self.command
+        ));
         out
     }
 }
@@ -90,7 +102,10 @@ impl Machine {
             .memory
             .map(|m| format!(", {:.0} GiB", m as f64 / (1u64 << 30) as f64))
             .unwrap_or_default();
-        format!("{}, {} cores{memory}; {}; {}", self.cpu, self.cores, self.os, self.date)
+        format!(
+            "{}, {} cores{memory}; {}; {}",
+            self.cpu, self.cores, self.os, self.date
+        )
     }
 }
 
@@ -140,8 +155,12 @@ pub fn version(runtime: &Runtime) -> Option<String> {
         .stdin(Stdio::null())
         .output()
         .ok()?;
-    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
-    text.lines().map(str::trim).find(|l| !l.is_empty()).map(str::to_string)
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(str::to_string)
 }
 
 #[cfg(test)]
@@ -161,7 +180,10 @@ mod tests {
     #[test]
     fn fields_are_found_by_key() {
         let text = "processor\t: 0\nmodel name\t: Fancy CPU @ 3GHz\nflags\t: a b\n";
-        assert_eq!(field(text, "model name").as_deref(), Some("Fancy CPU @ 3GHz"));
+        assert_eq!(
+            field(text, "model name").as_deref(),
+            Some("Fancy CPU @ 3GHz")
+        );
         assert_eq!(field(text, "missing"), None);
     }
 
@@ -178,6 +200,9 @@ mod tests {
         let sh = Runtime::new("sh", ["sh", "-c", "ignored"]);
         // `sh --version` may or may not print (dash does not); it must not hang or panic.
         let _ = version(&sh);
-        assert_eq!(version(&Runtime::new("ghost", ["ember-bench-no-such-command"])), None);
+        assert_eq!(
+            version(&Runtime::new("ghost", ["ember-bench-no-such-command"])),
+            None
+        );
     }
 }

@@ -38,7 +38,12 @@ impl Progress {
     /// Advances on a suite event and redraws.
     pub fn update(&mut self, event: &Event<'_>) {
         match event {
-            Event::Starting { program, runtime, run, repeats } => {
+            Event::Starting {
+                program,
+                runtime,
+                run,
+                repeats,
+            } => {
                 self.current = if *run == 0 {
                     format!("{program}: checking {runtime}")
                 } else {
@@ -70,7 +75,13 @@ impl Progress {
         if !self.enabled {
             return;
         }
-        let line = render(self.done, self.total, &self.current, self.start.elapsed(), 30);
+        let line = render(
+            self.done,
+            self.total,
+            &self.current,
+            self.start.elapsed(),
+            30,
+        );
         let mut err = io::stderr().lock();
         let _ = write!(err, "\r\x1b[2K{line}");
         let _ = err.flush();
@@ -88,7 +99,11 @@ impl Progress {
 
 /// One line: `[#####.....] 12/48  0:41  nbody: ember 2/3`.
 pub fn render(done: usize, total: usize, current: &str, elapsed: Duration, width: usize) -> String {
-    let filled = if total == 0 { width } else { (done.min(total) * width) / total };
+    let filled = if total == 0 {
+        width
+    } else {
+        (done.min(total) * width) / total
+    };
     let secs = elapsed.as_secs();
     format!(
         "[{}{}] {done}/{total}  {}:{:02}  {current}",
@@ -112,10 +127,22 @@ mod tests {
             actual: "2".into(),
         };
         let ok = Outcome::Timed(Vec::new());
-        progress.update(&Event::Checked { program: "p", runtime: "a", outcome: &ok });
-        progress.update(&Event::Checked { program: "p", runtime: "b", outcome: &wrong });
+        progress.update(&Event::Checked {
+            program: "p",
+            runtime: "a",
+            outcome: &ok,
+        });
+        progress.update(&Event::Checked {
+            program: "p",
+            runtime: "b",
+            outcome: &wrong,
+        });
         assert_eq!(progress.counts(), (2, 5));
-        progress.update(&Event::Dropped { program: "p", runtime: "a", skipped: 2 });
+        progress.update(&Event::Dropped {
+            program: "p",
+            runtime: "a",
+            skipped: 2,
+        });
         assert_eq!(progress.counts(), (3, 3));
     }
 
@@ -125,8 +152,14 @@ mod tests {
             render(0, 10, "fib: checking python3", Duration::from_secs(5), 10),
             "[..........] 0/10  0:05  fib: checking python3"
         );
-        assert_eq!(render(5, 10, "x", Duration::from_secs(61), 10), "[#####.....] 5/10  1:01  x");
-        assert_eq!(render(10, 10, "", Duration::ZERO, 4), "[####] 10/10  0:00  ");
+        assert_eq!(
+            render(5, 10, "x", Duration::from_secs(61), 10),
+            "[#####.....] 5/10  1:01  x"
+        );
+        assert_eq!(
+            render(10, 10, "", Duration::ZERO, 4),
+            "[####] 10/10  0:00  "
+        );
         assert_eq!(render(0, 0, "", Duration::ZERO, 4), "[####] 0/0  0:00  ");
     }
 }

@@ -70,7 +70,10 @@ pub fn parse(stdout: &str, arrivals: &[Duration]) -> Result<DriverOutput, String
             ["iteration", index, seconds] => {
                 let expected = parsed.iterations.len() + 1;
                 if index.parse::<usize>() != Ok(expected) {
-                    return Err(format!("expected iteration {expected}, got `{}`", line.trim_end()));
+                    return Err(format!(
+                        "expected iteration {expected}, got `{}`",
+                        line.trim_end()
+                    ));
                 }
                 let seconds = if *seconds == "-" {
                     // This line and the one before it, stamped on arrival.

@@ -64,15 +64,26 @@ fn versus(suite: &Suite) -> std::ops::Range<usize> {
 }
 
 fn main_table(suite: &Suite) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header: Vec<String> = ["program", "runtime", "first", "steady at", "steady", "peak RSS"]
-        .map(String::from)
-        .to_vec();
+    let mut header: Vec<String> = [
+        "program",
+        "runtime",
+        "first",
+        "steady at",
+        "steady",
+        "peak RSS",
+    ]
+    .map(String::from)
+    .to_vec();
     header.extend(versus(suite).map(|i| format!("vs {}", suite.runtimes[i].name)));
 
     let mut rows = Vec::new();
     for program in &suite.programs {
         for (index, runtime) in suite.runtimes.iter().enumerate() {
-            let name = if index == 0 { program.name.clone() } else { String::new() };
+            let name = if index == 0 {
+                program.name.clone()
+            } else {
+                String::new()
+            };
             let mut row = vec![name, runtime.name.clone()];
             match program.summary(index) {
                 Some(s) => row.extend([
@@ -93,9 +104,10 @@ fn main_table(suite: &Suite) -> (Vec<String>, Vec<Vec<String>>) {
                 if other == index {
                     return String::new();
                 }
-                program
-                    .ratio(index, other)
-                    .map_or_else(|| "-".to_string(), |r| format!("{} -> {}", times(r.first), times(r.steady)))
+                program.ratio(index, other).map_or_else(
+                    || "-".to_string(),
+                    |r| format!("{} -> {}", times(r.first), times(r.steady)),
+                )
             }));
             rows.push(row);
         }
@@ -103,7 +115,11 @@ fn main_table(suite: &Suite) -> (Vec<String>, Vec<Vec<String>>) {
 
     for (index, runtime) in suite.runtimes.iter().enumerate() {
         let mut row = vec![
-            if index == 0 { "geomean".to_string() } else { String::new() },
+            if index == 0 {
+                "geomean".to_string()
+            } else {
+                String::new()
+            },
             runtime.name.clone(),
         ];
         row.extend(["", "", "", ""].map(String::from));
@@ -131,9 +147,13 @@ fn main_table(suite: &Suite) -> (Vec<String>, Vec<Vec<String>>) {
 fn rate_table(suite: &Suite) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let mut rows = Vec::new();
     for program in &suite.programs {
-        let Some(units) = &program.units else { continue };
+        let Some(units) = &program.units else {
+            continue;
+        };
         for (index, runtime) in suite.runtimes.iter().enumerate() {
-            let Some(summary) = program.summary(index) else { continue };
+            let Some(summary) = program.summary(index) else {
+                continue;
+            };
             let (first, steady) = summary.rates(units.count);
             rows.push(vec![
                 program.name.clone(),
@@ -143,7 +163,14 @@ fn rate_table(suite: &Suite) -> Option<(Vec<String>, Vec<Vec<String>>)> {
             ]);
         }
     }
-    let header = ["program", "runtime", "rate, first iteration", "rate, steady"].map(String::from).to_vec();
+    let header = [
+        "program",
+        "runtime",
+        "rate, first iteration",
+        "rate, steady",
+    ]
+    .map(String::from)
+    .to_vec();
     (!rows.is_empty()).then_some((header, rows))
 }
 
@@ -196,7 +223,8 @@ fn notes(suite: &Suite) -> Vec<String> {
         .collect();
     let reference = suite.reference().map_or("reference", |r| r.name.as_str());
     for program in &suite.programs {
-        for (index, (runtime, outcome)) in suite.runtimes.iter().zip(&program.outcomes).enumerate() {
+        for (index, (runtime, outcome)) in suite.runtimes.iter().zip(&program.outcomes).enumerate()
+        {
             let what = match outcome {
                 Outcome::Timed(_) => match program.summary(index) {
                     Some(s) if s.steady.is_none() => format!(
@@ -237,12 +265,21 @@ fn first_difference(expected: &str, actual: &str, reference: &str) -> String {
     loop {
         match (expected_lines.next(), actual_lines.next()) {
             (Some(e), Some(a)) if e == a => line += 1,
-            (None, None) => return "outputs differ only in line endings or a final newline".to_string(),
+            (None, None) => {
+                return "outputs differ only in line endings or a final newline".to_string()
+            }
             (e, a) => {
                 let show = |text: Option<&str>| {
-                    text.map_or_else(|| "end of output".to_string(), |t| format!("`{}`", shorten(t)))
+                    text.map_or_else(
+                        || "end of output".to_string(),
+                        |t| format!("`{}`", shorten(t)),
+                    )
                 };
-                return format!("line {line}: {reference} printed {}, got {}", show(e), show(a));
+                return format!(
+                    "line {line}: {reference} printed {}, got {}",
+                    show(e),
+                    show(a)
+                );
             }
         }
     }
@@ -301,7 +338,13 @@ fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
     let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
     let mut out = line(header);
     let rule: Vec<String> = (0..header.len())
-        .map(|i| if i < 2 { ":--".to_string() } else { "--:".to_string() })
+        .map(|i| {
+            if i < 2 {
+                ":--".to_string()
+            } else {
+                "--:".to_string()
+            }
+        })
         .collect();
     out.push_str(&line(&rule));
     for row in rows {
@@ -314,8 +357,8 @@ fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
 mod tests {
     use super::*;
     use crate::runner::Runtime;
-    use crate::summary::Sample;
     use crate::suite::ProgramResult;
+    use crate::summary::Sample;
     use std::path::PathBuf;
 
     fn timed(curves: &[&[f64]]) -> Outcome {
@@ -347,10 +390,16 @@ mod tests {
             name: "requests".into(),
         });
         Suite {
-            runtimes: vec![Runtime::new("python3", ["python3"]), Runtime::new("ember", ["ember", "run"])],
+            runtimes: vec![
+                Runtime::new("python3", ["python3"]),
+                Runtime::new("ember", ["ember", "run"]),
+            ],
             missing: vec![Runtime::new("pypy", ["pypy3"])],
             programs: vec![
-                program("fib", vec![timed(&[&[1.0, 1.0, 1.0]]), timed(&[&[0.5, 0.25, 0.25]])]),
+                program(
+                    "fib",
+                    vec![timed(&[&[1.0, 1.0, 1.0]]), timed(&[&[0.5, 0.25, 0.25]])],
+                ),
                 program("nbody", vec![timed(&[&[0.2, 0.2]]), timed(&[&[0.2, 0.2]])]),
                 program(
                     "richards",
@@ -387,13 +436,25 @@ mod tests {
         assert!(ember.contains("250.0ms"), "{report}"); // steady
         assert!(ember.contains("10.0 MiB"), "{report}");
         assert!(ember.ends_with("2.00x -> 4.00x"), "{report}");
-        assert!(row(&report, "nbody", "ember").ends_with("1.00x -> 1.00x"), "{report}");
-        assert!(row(&report, "richards", "ember").contains("WRONG"), "{report}");
+        assert!(
+            row(&report, "nbody", "ember").ends_with("1.00x -> 1.00x"),
+            "{report}"
+        );
+        assert!(
+            row(&report, "richards", "ember").contains("WRONG"),
+            "{report}"
+        );
         assert!(row(&report, "richards", "ember").ends_with('-'), "{report}");
         // Geometric means over the three programs ember got right, of four:
         // first (2 * 1 * 0.5)^(1/3) = 1, steady (4 * 1 * 2)^(1/3) = 2.
-        assert!(row(&report, "geomean", "ember").ends_with("1.00x -> 2.00x (3/4)"), "{report}");
-        assert!(report.contains("pypy: not found (`pypy3`), skipped"), "{report}");
+        assert!(
+            row(&report, "geomean", "ember").ends_with("1.00x -> 2.00x (3/4)"),
+            "{report}"
+        );
+        assert!(
+            report.contains("pypy: not found (`pypy3`), skipped"),
+            "{report}"
+        );
         assert!(
             report.contains("richards on ember: WRONG, line 2: python3 printed `2`, got `3`"),
             "{report}"
@@ -429,9 +490,16 @@ mod tests {
     #[test]
     fn markdown_has_the_same_cells() {
         let markdown = render_markdown(&sample());
-        assert!(markdown.contains("| program | runtime | first | steady at | steady | peak RSS | vs python3 |"));
+        assert!(markdown.contains(
+            "| program | runtime | first | steady at | steady | peak RSS | vs python3 |"
+        ));
         assert!(markdown.contains("| :-- | :-- | --: |"), "{markdown}");
-        assert!(markdown.contains("| ember | 500.0ms | #2 (500.0ms) | 250.0ms | 10.0 MiB | 2.00x -> 4.00x |"), "{markdown}");
+        assert!(
+            markdown.contains(
+                "| ember | 500.0ms | #2 (500.0ms) | 250.0ms | 10.0 MiB | 2.00x -> 4.00x |"
+            ),
+            "{markdown}"
+        );
     }
 
     #[test]
@@ -446,8 +514,14 @@ mod tests {
 
     #[test]
     fn differences_name_the_line() {
-        assert_eq!(first_difference("a\nb\n", "a\nc\n", "ref"), "line 2: ref printed `b`, got `c`");
-        assert_eq!(first_difference("a\n", "a\nb\n", "ref"), "line 2: ref printed end of output, got `b`");
+        assert_eq!(
+            first_difference("a\nb\n", "a\nc\n", "ref"),
+            "line 2: ref printed `b`, got `c`"
+        );
+        assert_eq!(
+            first_difference("a\n", "a\nb\n", "ref"),
+            "line 2: ref printed end of output, got `b`"
+        );
         assert_eq!(
             first_difference("a\n", "a\r\n", "ref"),
             "outputs differ only in line endings or a final newline"

@@ -153,7 +153,10 @@ pub fn run_once<A: AsRef<OsStr>>(
 
     let start = Instant::now();
     let mut child = cmd.spawn()?;
-    let stdout = child.stdout.take().map(|pipe| thread::spawn(move || stamp_lines(pipe, start)));
+    let stdout = child
+        .stdout
+        .take()
+        .map(|pipe| thread::spawn(move || stamp_lines(pipe, start)));
     let stderr = drain(child.stderr.take());
     let Some(exit) = child::wait(&mut child, timeout)? else {
         // A grandchild may still hold the pipes open, so the reader threads
@@ -162,7 +165,9 @@ pub fn run_once<A: AsRef<OsStr>>(
     };
     let wall = start.elapsed();
     let (stdout, arrivals) = match stdout {
-        Some(reader) => reader.join().map_err(|_| io::Error::other("output reader thread panicked"))??,
+        Some(reader) => reader
+            .join()
+            .map_err(|_| io::Error::other("output reader thread panicked"))??,
         None => Default::default(),
     };
     Ok(Run {
@@ -243,10 +248,16 @@ mod tests {
 
     #[test]
     fn specs_name_a_command_or_label_one() {
-        assert_eq!(Runtime::from_spec("pypy3"), Some(Runtime::new("pypy3", ["pypy3"])));
+        assert_eq!(
+            Runtime::from_spec("pypy3"),
+            Some(Runtime::new("pypy3", ["pypy3"]))
+        );
         assert_eq!(
             Runtime::from_spec("ember-t0=env EMBER_TIER=0  ember run"),
-            Some(Runtime::new("ember-t0", ["env", "EMBER_TIER=0", "ember", "run"]))
+            Some(Runtime::new(
+                "ember-t0",
+                ["env", "EMBER_TIER=0", "ember", "run"]
+            ))
         );
         assert_eq!(Runtime::from_spec(""), None);
         assert_eq!(Runtime::from_spec("x="), None);
@@ -298,11 +309,7 @@ mod tests {
     #[test]
     fn runaway_process_is_killed_at_the_deadline() {
         let start = Instant::now();
-        let result = run_once(
-            &sh("exec sleep 20"),
-            &["p.py"],
-            Duration::from_millis(200),
-        );
+        let result = run_once(&sh("exec sleep 20"), &["p.py"], Duration::from_millis(200));
         assert!(matches!(result, Err(RunError::TimedOut(_))), "{result:?}");
         assert!(start.elapsed() < Duration::from_secs(10));
     }
@@ -315,7 +322,11 @@ mod tests {
         let [first, second] = run.arrivals[..] else {
             panic!("{:?}", run.arrivals);
         };
-        assert!(second - first >= Duration::from_millis(200), "{:?}", run.arrivals);
+        assert!(
+            second - first >= Duration::from_millis(200),
+            "{:?}",
+            run.arrivals
+        );
         assert!(second <= run.wall);
     }
 

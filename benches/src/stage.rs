@@ -28,7 +28,12 @@ impl Stage {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .filter(|m| is_identifier(m))
-            .ok_or_else(|| io::Error::other(format!("{} is not named like a Python module", program.display())))?;
+            .ok_or_else(|| {
+                io::Error::other(format!(
+                    "{} is not named like a Python module",
+                    program.display()
+                ))
+            })?;
         static COUNT: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!(
             "ember-bench-{}-{}-{module}",
@@ -66,7 +71,8 @@ impl Drop for Stage {
 
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic()) && chars.all(|c| c == '_' || c.is_alphanumeric())
+    chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+        && chars.all(|c| c == '_' || c.is_alphanumeric())
 }
 
 #[cfg(test)]
@@ -75,11 +81,15 @@ mod tests {
 
     #[test]
     fn the_driver_names_the_program_beside_it() {
-        let stage = Stage::new(&crate::programs_dir().join("fib.py"), &crate::driver_path()).unwrap();
+        let stage =
+            Stage::new(&crate::programs_dir().join("fib.py"), &crate::driver_path()).unwrap();
         let driver = stage.driver(7).unwrap();
         assert_eq!(driver.file_name().unwrap(), "driver-7.py");
         let text = fs::read_to_string(&driver).unwrap();
-        assert!(text.starts_with("PROGRAM = \"fib\"\nITERATIONS = 7\n\n# Per-iteration driver"), "{text}");
+        assert!(
+            text.starts_with("PROGRAM = \"fib\"\nITERATIONS = 7\n\n# Per-iteration driver"),
+            "{text}"
+        );
         assert!(driver.with_file_name("fib.py").is_file());
         let dir = driver.parent().unwrap().to_path_buf();
         drop(stage);
@@ -88,8 +98,13 @@ mod tests {
 
     #[test]
     fn programs_must_be_importable_by_name() {
-        let err = Stage::new(Path::new("/tmp/not-a-module.py"), &crate::driver_path()).err().unwrap();
-        assert!(err.to_string().contains("not named like a Python module"), "{err}");
+        let err = Stage::new(Path::new("/tmp/not-a-module.py"), &crate::driver_path())
+            .err()
+            .unwrap();
+        assert!(
+            err.to_string().contains("not named like a Python module"),
+            "{err}"
+        );
         assert!(is_identifier("spectral_norm") && is_identifier("_x1"));
         assert!(!is_identifier("1x") && !is_identifier("") && !is_identifier("a.b"));
     }

@@ -380,7 +380,8 @@ fn judge(
         iterations: times,
         units,
         output,
-    } = protocol::parse(&run.stdout, &run.arrivals).map_err(|e| Outcome::Failed(format!("driver: {e}")))?;
+    } = protocol::parse(&run.stdout, &run.arrivals)
+        .map_err(|e| Outcome::Failed(format!("driver: {e}")))?;
     if let Some(expected) = expected {
         if output != expected {
             return Err(Outcome::Wrong {
@@ -522,12 +523,18 @@ pub(crate) mod tests {
 
     #[test]
     fn failing_runtime_is_failed_not_wrong() {
-        let crash = Runtime::new("crash", ["sh", "-c", "echo 1; echo 'Error: boom' >&2; exit 2"]);
+        let crash = Runtime::new(
+            "crash",
+            ["sh", "-c", "echo 1; echo 'Error: boom' >&2; exit 2"],
+        );
         let suite = run(&[fake("ref", "0.01", "1", None), crash], 1, 1);
         let Outcome::Failed(reason) = &suite.programs[0].outcomes[1] else {
             panic!("{:?}", suite.programs[0].outcomes[1]);
         };
-        assert!(reason.contains('2') && reason.contains("Error: boom"), "{reason}");
+        assert!(
+            reason.contains('2') && reason.contains("Error: boom"),
+            "{reason}"
+        );
     }
 
     #[test]
@@ -538,25 +545,37 @@ pub(crate) mod tests {
             [
                 "sh".to_string(),
                 "-c".to_string(),
-                format!("{}[ $n = 1 ] || exit 9; echo '@bench iteration 1 0.1'; echo 1", crate::testing::ITERATIONS),
+                format!(
+                    "{}[ $n = 1 ] || exit 9; echo '@bench iteration 1 0.1'; echo 1",
+                    crate::testing::ITERATIONS
+                ),
             ],
         );
         let suite = run(&[fake("ref", "0.01", "1", None), flaky], 4, 2);
         let Outcome::Failed(reason) = &suite.programs[0].outcomes[1] else {
             panic!("{:?}", suite.programs[0].outcomes[1]);
         };
-        assert_eq!(reason, "exit status: 9 (timed run 1 of 2, 4 iterations; the check passed)");
+        assert_eq!(
+            reason,
+            "exit status: 9 (timed run 1 of 2, 4 iterations; the check passed)"
+        );
     }
 
     #[test]
     fn a_driver_that_misreports_iterations_fails() {
         // Prints the right answer but only ever one iteration line.
-        let short = Runtime::new("short", ["sh", "-c", "echo '@bench iteration 1 0.1'; echo 1"]);
+        let short = Runtime::new(
+            "short",
+            ["sh", "-c", "echo '@bench iteration 1 0.1'; echo 1"],
+        );
         let suite = run(&[fake("ref", "0.01", "1", None), short], 3, 1);
         let Outcome::Failed(reason) = &suite.programs[0].outcomes[1] else {
             panic!("{:?}", suite.programs[0].outcomes[1]);
         };
-        assert!(reason.contains("reported 1 iterations, expected 3"), "{reason}");
+        assert!(
+            reason.contains("reported 1 iterations, expected 3"),
+            "{reason}"
+        );
     }
 
     #[test]
@@ -577,7 +596,11 @@ pub(crate) mod tests {
     fn units_come_from_the_reference() {
         let rate = Runtime::new(
             "svc",
-            ["sh", "-c", "echo '@bench units 500 requests'; echo '@bench iteration 1 0.5'; echo ok"],
+            [
+                "sh",
+                "-c",
+                "echo '@bench units 500 requests'; echo '@bench iteration 1 0.5'; echo ok",
+            ],
         );
         let suite = run(&[rate], 1, 1);
         let program = &suite.programs[0];
@@ -600,8 +623,18 @@ pub(crate) mod tests {
         assert_eq!(
             seen,
             [
-                "start a 0", "check a", "start b 0", "check b", "start a 1", "time a 1",
-                "start b 1", "time b 1", "start a 2", "time a 2", "start b 2", "time b 2"
+                "start a 0",
+                "check a",
+                "start b 0",
+                "check b",
+                "start a 1",
+                "time a 1",
+                "start b 1",
+                "time b 1",
+                "start a 2",
+                "time a 2",
+                "start b 2",
+                "time b 2"
             ]
         );
     }

@@ -48,7 +48,10 @@ impl Summary {
         let length = samples.iter().map(|s| s.iterations.len()).max()?;
         let curve: Vec<f64> = (0..length)
             .filter_map(|i| {
-                let column: Vec<f64> = samples.iter().filter_map(|s| s.iterations.get(i).copied()).collect();
+                let column: Vec<f64> = samples
+                    .iter()
+                    .filter_map(|s| s.iterations.get(i).copied())
+                    .collect();
                 stats::median(&column)
             })
             .collect();

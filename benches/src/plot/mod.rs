@@ -49,7 +49,11 @@ pub fn write_all(suite: &Suite, dir: &Path) -> PlotResult<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for program in &suite.programs {
-        written.extend(save(&warmup::Curves::new(suite, program), dir, &format!("warmup-{}", program.name))?);
+        written.extend(save(
+            &warmup::Curves::new(suite, program),
+            dir,
+            &format!("warmup-{}", program.name),
+        )?);
         if let Some(figure) = rate::Rate::new(suite, program) {
             written.extend(save(&figure, dir, &format!("rate-{}", program.name))?);
         }
@@ -173,10 +177,20 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         for expected in [
-            "warmup-alpha.svg", "warmup-alpha.png", "warmup-beta.svg", "rate-alpha.svg", "rate-beta.png",
-            "summary-ratios.svg", "summary-ratios.png", "summary-warmup.svg", "summary-warmup.png",
+            "warmup-alpha.svg",
+            "warmup-alpha.png",
+            "warmup-beta.svg",
+            "rate-alpha.svg",
+            "rate-beta.png",
+            "summary-ratios.svg",
+            "summary-ratios.png",
+            "summary-warmup.svg",
+            "summary-warmup.png",
         ] {
-            assert!(names.iter().any(|n| n == expected), "{expected} not in {names:?}");
+            assert!(
+                names.iter().any(|n| n == expected),
+                "{expected} not in {names:?}"
+            );
         }
         assert_eq!(names.len(), 2 * (2 * 2 + 2));
         for path in &written {
@@ -185,11 +199,18 @@ mod tests {
                 assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
             } else {
                 let svg = String::from_utf8(bytes).unwrap();
-                assert!(svg.starts_with("<svg") && svg.contains("</svg>"), "{}", path.display());
+                assert!(
+                    svg.starts_with("<svg") && svg.contains("</svg>"),
+                    "{}",
+                    path.display()
+                );
             }
         }
         let warmup = std::fs::read_to_string(scratch.0.join("warmup-alpha.svg")).unwrap();
-        assert!(warmup.contains("ember") && warmup.contains("python3"), "legend missing");
+        assert!(
+            warmup.contains("ember") && warmup.contains("python3"),
+            "legend missing"
+        );
     }
 
     #[test]

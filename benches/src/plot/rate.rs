@@ -64,10 +64,14 @@ impl Figure for Rate<'_> {
     {
         let series = self.series();
         let points = series.iter().flat_map(|(_, p)| p.iter());
-        let (right, top) = points.fold((0.0f64, 0.0f64), |(x, y), &(px, py)| (x.max(px), y.max(py)));
+        let (right, top) =
+            points.fold((0.0f64, 0.0f64), |(x, y), &(px, py)| (x.max(px), y.max(py)));
         let mut chart = ChartBuilder::on(root)
             .caption(
-                format!("{}: {} per second over time (higher is better)", self.program.name, self.name),
+                format!(
+                    "{}: {} per second over time (higher is better)",
+                    self.program.name, self.name
+                ),
                 text(22.0),
             )
             .margin(14)
@@ -89,7 +93,9 @@ impl Figure for Rate<'_> {
             chart
                 .draw_series(LineSeries::new(points.clone(), c.stroke_width(2)))?
                 .label(self.suite.runtimes[index].name.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3)));
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 22, y)], c.stroke_width(3))
+                });
             chart.draw_series(points.iter().map(|&p| Circle::new(p, 3, c.filled())))?;
         }
         chart

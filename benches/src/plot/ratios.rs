@@ -45,7 +45,10 @@ impl<'a> Ratios<'a> {
 
 impl Figure for Ratios<'_> {
     fn size(&self) -> (u32, u32) {
-        (1000, TOP + BOTTOM + self.row_height() * self.suite.programs.len() as u32)
+        (
+            1000,
+            TOP + BOTTOM + self.row_height() * self.suite.programs.len() as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> PlotResult
@@ -91,7 +94,10 @@ impl Figure for Ratios<'_> {
         for other in 0..self.subject {
             let c = colour(other, suite.runtimes.len());
             for (shade, label) in [(0.45, "first iteration"), (1.0, "steady state")] {
-                header.draw(&Rectangle::new([(x, 64), (x + 18, 76)], c.mix(shade).filled()))?;
+                header.draw(&Rectangle::new(
+                    [(x, 64), (x + 18, 76)],
+                    c.mix(shade).filled(),
+                ))?;
                 let label = format!("vs {}, {label}", suite.runtimes[other].name);
                 header.draw_text(&label, &text(13.0), (x + 24, 63))?;
                 x += 24 + header.estimate_text_size(&label, &text(13.0))?.0 as i32 + 20;
@@ -116,15 +122,30 @@ impl Figure for Ratios<'_> {
         // chart's backend coordinates are measured from.
         let origin = root.get_base_pixel();
         let label = |(x, y): (i32, i32), text: &str, pos: Pos| -> PlotResult {
-            root.draw_text(text, &super::text(13.0).pos(pos), (x - origin.0, y - origin.1))?;
+            root.draw_text(
+                text,
+                &super::text(13.0).pos(pos),
+                (x - origin.0, y - origin.1),
+            )?;
             Ok(())
         };
         // Plotters puts few labels on a log axis this short, so the ticks
         // are ours: 1x and round ratios either side of it, symmetric.
         for tick in ticks(span) {
-            let line = if tick == 1.0 { BLACK.stroke_width(1) } else { BLACK.mix(0.15).stroke_width(1) };
-            chart.draw_series(std::iter::once(PathElement::new(vec![(tick, 0.0), (tick, rows as f64)], line)))?;
-            label(chart.backend_coord(&(tick, 0.0)), &format!("{}x", round(tick)), Pos::new(HPos::Center, VPos::Top))?;
+            let line = if tick == 1.0 {
+                BLACK.stroke_width(1)
+            } else {
+                BLACK.mix(0.15).stroke_width(1)
+            };
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(tick, 0.0), (tick, rows as f64)],
+                line,
+            )))?;
+            label(
+                chart.backend_coord(&(tick, 0.0)),
+                &format!("{}x", round(tick)),
+                Pos::new(HPos::Center, VPos::Top),
+            )?;
         }
 
         // Row i spans y in [rows - i - 1, rows - i], top to bottom; bars fill
@@ -144,7 +165,11 @@ impl Figure for Ratios<'_> {
                 )))?;
             }
             let (x, y) = chart.backend_coord(&(1.0 / span, (rows - i) as f64 - 0.5));
-            label((x - 8, y), &suite.programs[i].name, Pos::new(HPos::Right, VPos::Center))?;
+            label(
+                (x - 8, y),
+                &suite.programs[i].name,
+                Pos::new(HPos::Right, VPos::Center),
+            )?;
         }
         Ok(())
     }
@@ -153,7 +178,11 @@ impl Figure for Ratios<'_> {
 /// Round ratios within `1/span..span`, and their reciprocals: 1, then 1.5,
 /// 2, 3, 5 on a short axis, 2, 5, 10, 20, 50 ... on a long one.
 fn ticks(span: f64) -> Vec<f64> {
-    let steps: &[f64] = if span <= 4.0 { &[1.5, 2.0, 3.0, 5.0] } else { &[2.0, 5.0, 10.0] };
+    let steps: &[f64] = if span <= 4.0 {
+        &[1.5, 2.0, 3.0, 5.0]
+    } else {
+        &[2.0, 5.0, 10.0]
+    };
     let mut ticks = vec![1.0];
     for decade in [1.0, 10.0, 100.0, 1000.0] {
         for &step in steps {
@@ -183,6 +212,9 @@ mod tests {
         assert_eq!(labels, ["1", "1.5", "0.67", "2", "0.5", "3", "0.33"]);
         assert_eq!(ticks(1.2), [1.0]);
         let labels: Vec<String> = ticks(25.0).into_iter().map(round).collect();
-        assert_eq!(labels, ["1", "2", "0.5", "5", "0.2", "10", "0.1", "20", "0.05"]);
+        assert_eq!(
+            labels,
+            ["1", "2", "0.5", "5", "0.2", "10", "0.1", "20", "0.05"]
+        );
     }
 }

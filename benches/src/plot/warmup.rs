@@ -47,7 +47,10 @@ impl Figure for Curves<'_> {
         DB::ErrorType: 'static,
     {
         let style = Style {
-            title: format!("{}: time per iteration (lower is faster)", self.program.name),
+            title: format!(
+                "{}: time per iteration (lower is faster)",
+                self.program.name
+            ),
             title_size: 22.0,
             label_size: 14.0,
             scale: 1e3,
@@ -80,14 +83,21 @@ impl<'a> Grid<'a> {
 
 impl Figure for Grid<'_> {
     fn size(&self) -> (u32, u32) {
-        (CELL.0 * COLUMNS as u32, HEADER + CELL.1 * self.rows() as u32)
+        (
+            CELL.0 * COLUMNS as u32,
+            HEADER + CELL.1 * self.rows() as u32,
+        )
     }
 
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> PlotResult
     where
         DB::ErrorType: 'static,
     {
-        let reference = self.suite.runtimes.first().map_or("the reference", |r| r.name.as_str());
+        let reference = self
+            .suite
+            .runtimes
+            .first()
+            .map_or("the reference", |r| r.name.as_str());
         let (header, body) = root.split_vertically(HEADER);
         header.draw_text(
             &format!("Warm-up: time per iteration / {reference}'s steady state (lower is faster)"),
@@ -97,7 +107,10 @@ impl Figure for Grid<'_> {
         draw_legend(&header, self.suite, (12, 44))?;
         let cells = body.split_evenly((self.rows(), COLUMNS));
         for (program, cell) in self.suite.programs.iter().zip(&cells) {
-            let unit = program.summary(0).map(|s| s.steady_median).filter(|&t| t > 0.0);
+            let unit = program
+                .summary(0)
+                .map(|s| s.steady_median)
+                .filter(|&t| t > 0.0);
             let style = Style {
                 title: program.name.clone(),
                 title_size: 15.0,
@@ -113,7 +126,11 @@ impl Figure for Grid<'_> {
 }
 
 /// A row of coloured line samples and runtime names, starting at `at`.
-fn draw_legend<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, suite: &Suite, at: (i32, i32)) -> PlotResult
+fn draw_legend<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    suite: &Suite,
+    at: (i32, i32),
+) -> PlotResult
 where
     DB::ErrorType: 'static,
 {
@@ -121,7 +138,10 @@ where
     let count = suite.runtimes.len();
     for (index, runtime) in suite.runtimes.iter().enumerate() {
         let c = colour(index, count);
-        area.draw(&PathElement::new(vec![(x, y + 8), (x + 24, y + 8)], c.stroke_width(3)))?;
+        area.draw(&PathElement::new(
+            vec![(x, y + 8), (x + 24, y + 8)],
+            c.stroke_width(3),
+        ))?;
         area.draw_text(&runtime.name, &text(14.0), (x + 30, y))?;
         let (width, _) = area.estimate_text_size(&runtime.name, &text(14.0))?;
         x += 30 + width as i32 + 24;
@@ -181,15 +201,20 @@ where
         .label_style(text(style.label_size))
         .light_line_style(WHITE.mix(0.0));
     if !compact {
-        mesh.x_desc("iteration").y_desc(style.y_desc).axis_desc_style(text(style.label_size + 1.0));
+        mesh.x_desc("iteration")
+            .y_desc(style.y_desc)
+            .axis_desc_style(text(style.label_size + 1.0));
     } else if !style.y_desc.is_empty() {
-        mesh.y_desc(style.y_desc).axis_desc_style(text(style.label_size));
+        mesh.y_desc(style.y_desc)
+            .axis_desc_style(text(style.label_size));
     }
     mesh.draw()?;
 
     let count = suite.runtimes.len();
     for (index, samples) in timed {
-        let Some(summary) = program.summary(index) else { continue };
+        let Some(summary) = program.summary(index) else {
+            continue;
+        };
         let c = colour(index, count);
         let scale = style.scale;
         let at = |i: usize, t: f64| (i as f64 + 1.0, t * scale);
@@ -199,8 +224,18 @@ where
                 .enumerate()
                 .map(move |(i, &t)| Circle::new(at(i, t), 2, c.mix(0.3).filled()))
         }))?;
-        let points: Vec<(f64, f64)> = summary.curve.iter().enumerate().map(|(i, &t)| at(i, t)).collect();
-        let label = format!("{} (first {}, steady {})", suite.runtimes[index].name, seconds(summary.first), seconds(summary.steady_median));
+        let points: Vec<(f64, f64)> = summary
+            .curve
+            .iter()
+            .enumerate()
+            .map(|(i, &t)| at(i, t))
+            .collect();
+        let label = format!(
+            "{} (first {}, steady {})",
+            suite.runtimes[index].name,
+            seconds(summary.first),
+            seconds(summary.steady_median)
+        );
         chart
             .draw_series(LineSeries::new(points.clone(), c.stroke_width(2)))?
             .label(label)
