@@ -429,24 +429,14 @@ impl Vm {
                         r!(dst) = v;
                         self.observe_binary(&code, cur, op, a, b, v);
                     }
-                    Instr::BinaryAddInt { dst, lhs, rhs } => {
+                    Instr::BinaryAddInt { dst, lhs, rhs } | Instr::BinarySubInt { dst, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {
-                            let x = a.as_small_int() + b.as_small_int();
-                            if crate::value::fits_small(x) {
-                                r!(dst) = Value::small_int_unchecked(x);
-                                continue;
-                            }
-                        }
-                        self.despecialize(&code, cur);
-                        pc = cur;
-                    }
-                    Instr::BinarySubInt { dst, lhs, rhs } => {
-                        let (a, b) = (r!(lhs), r!(rhs));
-                        if a.is_small_int() && b.is_small_int() {
-                            let x = a.as_small_int() - b.as_small_int();
-                            if crate::value::fits_small(x) {
-                                r!(dst) = Value::small_int_unchecked(x);
+                            let (x, y) = (a.as_small_int(), b.as_small_int());
+                            // 48-bit operands: neither sum nor difference overflows i64.
+                            let v = if matches!(instr, Instr::BinaryAddInt { .. }) { x + y } else { x - y };
+                            if crate::value::fits_small(v) {
+                                r!(dst) = Value::small_int_unchecked(v);
                                 continue;
                             }
                         }
