@@ -20,7 +20,14 @@ pub struct CodeFeedback {
 
 impl CodeFeedback {
     /// `sites` must be in increasing pc order, at most one per pc, all below `ninstrs`.
-    pub fn new(id: u32, qualname: String, filename: String, first_line: u32, ninstrs: usize, sites: Vec<Site>) -> CodeFeedback {
+    pub fn new(
+        id: u32,
+        qualname: String,
+        filename: String,
+        first_line: u32,
+        ninstrs: usize,
+        sites: Vec<Site>,
+    ) -> CodeFeedback {
         let mut site_index = vec![NO_SITE; ninstrs];
         for (i, s) in sites.iter().enumerate() {
             site_index[s.pc as usize] = i as u32;
@@ -79,7 +86,10 @@ mod tests {
             "m.py".into(),
             1,
             6,
-            vec![Site::new(1, SiteKind::Binary, 0), Site::new(4, SiteKind::BackEdge, 0)],
+            vec![
+                Site::new(1, SiteKind::Binary, 0),
+                Site::new(4, SiteKind::BackEdge, 0),
+            ],
         );
         assert_eq!(fb.site(4).kind, SiteKind::BackEdge);
         assert!(fb.site_at(2).is_none());

@@ -16,7 +16,14 @@ pub trait Namer {
 /// Renders the feedback of one code object.
 pub fn render(fb: &CodeFeedback, namer: &dyn Namer) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "feedback for {} ({}:{}): {} calls", fb.qualname, fb.filename, fb.first_line, fb.calls());
+    let _ = writeln!(
+        out,
+        "feedback for {} ({}:{}): {} calls",
+        fb.qualname,
+        fb.filename,
+        fb.first_line,
+        fb.calls()
+    );
     for site in fb.sites() {
         let _ = write!(out, "  {:>4}  {:<32} ", site.pc, namer.instr(site.pc));
         if site.kind == SiteKind::BackEdge {
@@ -26,7 +33,10 @@ pub fn render(fb: &CodeFeedback, namer: &dyn Namer) -> String {
             if types.is_empty() {
                 out.push_str("not reached");
             } else {
-                let names: Vec<String> = types.iter().map(|&k| describe(site.kind, k, namer)).collect();
+                let names: Vec<String> = types
+                    .iter()
+                    .map(|&k| describe(site.kind, k, namer))
+                    .collect();
                 let _ = write!(out, "{}", names.join(" | "));
                 if site.types.is_megamorphic() {
                     out.push_str(" | ... megamorphic");
@@ -55,7 +65,11 @@ fn describe(kind: SiteKind, key: TypeKey, namer: &dyn Namer) -> String {
             shape => format!("{} (shape {})", namer.type_name(kind, key.first()), shape),
         },
         SiteKind::Binary | SiteKind::Compare | SiteKind::Subscript => {
-            format!("{}, {}", namer.type_name(kind, key.first()), namer.type_name(kind, key.second()))
+            format!(
+                "{}, {}",
+                namer.type_name(kind, key.first()),
+                namer.type_name(kind, key.second())
+            )
         }
         SiteKind::Call | SiteKind::Iter | SiteKind::BackEdge => namer.type_name(kind, key.first()),
     }

@@ -93,7 +93,12 @@ impl TypeProfile {
 
     /// The types seen, in first-seen order.
     pub fn types(&self) -> Vec<TypeKey> {
-        self.ways.iter().map(|w| w.load(Relaxed)).take_while(|&k| k != 0).map(TypeKey).collect()
+        self.ways
+            .iter()
+            .map(|w| w.load(Relaxed))
+            .take_while(|&k| k != 0)
+            .map(TypeKey)
+            .collect()
     }
 
     pub fn is_megamorphic(&self) -> bool {
@@ -123,8 +128,16 @@ impl ResultKinds {
     }
 
     pub fn names(self) -> Vec<&'static str> {
-        let all = [(Self::SMALL_INT, "int"), (Self::BIG_INT, "bigint"), (Self::FLOAT, "float"), (Self::OTHER, "other")];
-        all.iter().filter(|(k, _)| self.contains(*k)).map(|&(_, n)| n).collect()
+        let all = [
+            (Self::SMALL_INT, "int"),
+            (Self::BIG_INT, "bigint"),
+            (Self::FLOAT, "float"),
+            (Self::OTHER, "other"),
+        ];
+        all.iter()
+            .filter(|(k, _)| self.contains(*k))
+            .map(|&(_, n)| n)
+            .collect()
     }
 }
 
@@ -213,7 +226,10 @@ mod tests {
         for k in [3, 1, 3, 2, 4] {
             p.record(TypeKey(k));
         }
-        assert_eq!(p.types(), vec![TypeKey(3), TypeKey(1), TypeKey(2), TypeKey(4)]);
+        assert_eq!(
+            p.types(),
+            vec![TypeKey(3), TypeKey(1), TypeKey(2), TypeKey(4)]
+        );
         assert!(!p.is_megamorphic());
         assert_eq!(p.monomorphic(), None);
         p.record(TypeKey(9));
@@ -227,7 +243,10 @@ mod tests {
         p.record(TypeKey::pair(7, 2));
         p.record(TypeKey::pair(7, 2));
         assert_eq!(p.monomorphic(), Some(TypeKey::pair(7, 2)));
-        assert_eq!(p.monomorphic().map(|k| (k.first(), k.second())), Some((7, 2)));
+        assert_eq!(
+            p.monomorphic().map(|k| (k.first(), k.second())),
+            Some((7, 2))
+        );
     }
 
     #[test]
@@ -254,7 +273,11 @@ mod tests {
         // Every snapshot the reader takes is made of whole keys the writer wrote.
         for _ in 0..1000 {
             for k in site.types.types() {
-                assert!((1..=3).contains(&k.first()) && k.second() == 5, "torn key {:?}", k);
+                assert!(
+                    (1..=3).contains(&k.first()) && k.second() == 5,
+                    "torn key {:?}",
+                    k
+                );
             }
         }
         writer.join().unwrap();
