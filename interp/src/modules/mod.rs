@@ -4,6 +4,7 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod array;
 pub mod binascii;
 pub mod embedded;
 pub mod hashlib;
@@ -31,6 +32,7 @@ pub fn register_all(vm: &mut Vm) {
         ("_json", json::init),
         ("_random", random::init),
         ("_re", re::init),
+        ("array", array::init),
         ("binascii", binascii::init),
         ("hashlib", hashlib::init),
         ("io", io::init),
@@ -71,7 +73,7 @@ pub fn set(vm: &mut Vm, m: Value, name: &str, v: Value) {
 /// derive from it.
 pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Value {
     use crate::object::{ClassObj, Layout, Obj, ObjKind};
-    let flags = if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
+    let flags = crate::object::class::flags::EXT_TYPE | if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
     let meta = vm.types.type_;
     let c = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags)))));
     let object = vm.types.object;

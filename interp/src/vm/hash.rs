@@ -798,6 +798,13 @@ impl Vm {
                 }
             }
             ObjKind::Dict(_) => self.dict_set(obj, key, v),
+            ObjKind::Ext(_) => match super::types::lookup_in_mro(self, class, self.names.__setitem__) {
+                Some(m) => {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key, v], &[]).map(|_| ())
+                }
+                None => Err(self.type_error_for(obj, "does not support item assignment")),
+            },
             _ => Err(self.type_error_for(obj, "does not support item assignment")),
         }
     }
@@ -853,6 +860,13 @@ impl Vm {
             ObjKind::Dict(_) => match self.dict_remove(obj, key)? {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
+            },
+            ObjKind::Ext(_) => match super::types::lookup_in_mro(self, class, self.names.__delitem__) {
+                Some(m) => {
+                    let bound = self.bind_descriptor(m, obj, class)?;
+                    self.call(bound, &[key], &[]).map(|_| ())
+                }
+                None => Err(self.type_error_for(obj, "doesn't support item deletion")),
             },
             _ => Err(self.type_error_for(obj, "doesn't support item deletion")),
         }

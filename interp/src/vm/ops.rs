@@ -183,14 +183,24 @@ impl Vm {
 
     /// `user_method` with an interned name.
     fn user_method_v(&mut self, class: Value, n: Value) -> Option<Value> {
-        if !self.is_user_class(class) {
+        let ext = self.has_ext_base(class);
+        if !ext && !self.is_user_class(class) {
             return None;
         }
         let m = lookup_in_mro(self, class, n)?;
         match m.obj().map(|o| &o.kind) {
-            Some(ObjKind::Native(_)) => None,
+            Some(ObjKind::Native(_)) if !ext => None,
             _ => Some(m),
         }
+    }
+
+    /// Whether `class` is, or (for a Python class) derives from, a native module's type.
+    fn has_ext_base(&self, class: Value) -> bool {
+        let co = self.class_obj(class);
+        if co.has_flag(flags::EXT_TYPE) {
+            return true;
+        }
+        co.has_flag(flags::HEAP_TYPE) && co.mro.borrow().iter().any(|&c| self.class_obj(c).has_flag(flags::EXT_TYPE))
     }
 
     fn call_method_value(&mut self, m: Value, recv: Value, args: &[Value]) -> PyResult<Value> {
