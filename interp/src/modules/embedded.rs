@@ -13,6 +13,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("json", include_str!("../../lib/json/__init__.py"), true),
     ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
     ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
+    ("pickle", include_str!("../../lib/pickle.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
     ("re", include_str!("../../lib/re.py"), false),
 ];
