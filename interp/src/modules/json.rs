@@ -5,7 +5,10 @@
 //! The Python package keeps CPython's classes (`JSONEncoder`, `JSONDecoder`,
 //! `JSONDecodeError`) and calls `encode` / `scan` here for the work.
 //! Differences from CPython: Ember strings cannot hold lone surrogates, so a `\ud800`
-//! escape without its pair decodes to U+FFFD.
+//! escape without its pair decodes to U+FFFD; cycles are always detected
+//! (`check_circular=False` still raises "Circular reference detected", where CPython
+//! overflows into RecursionError); `JSONEncoder.iterencode` yields the whole text as one
+//! chunk; `loads` of bytes accepts UTF-8 only (not UTF-16/32).
 
 use std::collections::HashMap;
 
