@@ -64,3 +64,17 @@ show(lambda: array("i", [1, 2, 3]).__setitem__(slice(0, 3, 2), array("i", [1])))
 show(lambda: array("i", [1]).__setitem__(3, 1))
 show(lambda: array("i", [1])["x"])
 show(lambda: array("d").tounicode())
+import array, random, io, re
+class A(array.array):
+    pass
+a = A('i', [1, 2])
+print(a + a, a == A('i', [1, 2]), a * 2, type(a + a).__name__)
+class R(random.Random):
+    pass
+r1, r2 = R(1), R(1)
+print(r1 == r2, r1 == r1, r1 != r2)
+class S(io.StringIO):
+    pass
+s = S("x")
+print(s == s, s.read())
+print(re.compile("a") == re.compile("a"), re.compile("a") != re.compile("b"))

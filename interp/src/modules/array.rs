@@ -368,7 +368,7 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         for p in pos {
             out.extend_from_slice(&data[p * size..(p + 1) * size]);
         }
-        let class = vm.class_of(args[0]);
+        let class = super::module_attr(vm, "array", "array")?;
         return Ok(new_array(vm, class, code, out));
     }
     match index_of(vm, args[1], len)? {
@@ -524,7 +524,7 @@ fn a_add(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let (code, mut data) = snapshot(vm, args[0])?;
     let more = other_array(vm, code, args[1], "append")?;
     data.extend(more);
-    let class = vm.class_of(args[0]);
+    let class = super::module_attr(vm, "array", "array")?;
     Ok(new_array(vm, class, code, data))
 }
 
@@ -549,7 +549,7 @@ fn a_mul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         None => return Ok(vm.singletons.not_implemented),
     };
     let (code, data) = snapshot(vm, args[0])?;
-    let class = vm.class_of(args[0]);
+    let class = super::module_attr(vm, "array", "array")?;
     Ok(new_array(vm, class, code, data.repeat(n)))
 }
 

@@ -41,8 +41,9 @@ pub mod flags {
     pub const CUSTOM_ATTR_ACCESS: u32 = 16;
     /// Can be used as a base class.
     pub const BASETYPE: u32 = 32;
-    /// Defined by a native module (`modules::new_type`): its native dunders (`__add__`,
-    /// `__eq__` ...) take part in operator dispatch like a Python class's methods.
+    /// Defined by a native module (`modules::new_type`), or a Python subclass of such a
+    /// type: native dunders (`__add__`, `__eq__` ...) take part in operator dispatch like
+    /// a Python class's methods.
     pub const EXT_TYPE: u32 = 64;
 }
 

@@ -194,13 +194,10 @@ impl Vm {
         }
     }
 
-    /// Whether `class` is, or (for a Python class) derives from, a native module's type.
+    /// Whether `class` is, or derives from, a native module's type (subclasses inherit
+    /// the flag).
     fn has_ext_base(&self, class: Value) -> bool {
-        let co = self.class_obj(class);
-        if co.has_flag(flags::EXT_TYPE) {
-            return true;
-        }
-        co.has_flag(flags::HEAP_TYPE) && co.mro.borrow().iter().any(|&c| self.class_obj(c).has_flag(flags::EXT_TYPE))
+        self.class_obj(class).has_flag(flags::EXT_TYPE)
     }
 
     fn call_method_value(&mut self, m: Value, recv: Value, args: &[Value]) -> PyResult<Value> {
