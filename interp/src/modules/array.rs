@@ -256,7 +256,7 @@ fn state(vm: &mut Vm, v: Value) -> PyResult<std::cell::RefMut<'static, ArrayStat
 
 fn is_array(v: Value) -> bool {
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Ext(cell)) => cell.try_borrow().map_or(false, |b| (&**b as &dyn std::any::Any).is::<ArrayState>()),
+        Some(ObjKind::Ext(cell)) => cell.try_borrow().is_ok_and(|b| (&**b as &dyn std::any::Any).is::<ArrayState>()),
         _ => false,
     }
 }
@@ -295,7 +295,7 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             return Err(vm.type_error(format!("array() argument 1 must be a unicode character, not {}", tn)));
         }
     };
-    if !TYPECODES.as_bytes().contains(&code) || vm.str_of(args[0]).map_or(true, |s| !s.is_ascii()) {
+    if !TYPECODES.as_bytes().contains(&code) || vm.str_of(args[0]).is_none_or(|s| !s.is_ascii()) {
         return Err(vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"));
     }
     let mut data = Vec::new();

@@ -467,7 +467,7 @@ impl<'a> Scanner<'a> {
             _ => return Err(Stop::NoValue(start)),
         }
         let mut is_float = false;
-        if b.get(i) == Some(&b'.') && b.get(i + 1).map_or(false, |c| c.is_ascii_digit()) {
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
             is_float = true;
             i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -479,7 +479,7 @@ impl<'a> Scanner<'a> {
             if matches!(b.get(j), Some(b'-') | Some(b'+')) {
                 j += 1;
             }
-            if b.get(j).map_or(false, |c| c.is_ascii_digit()) {
+            if b.get(j).is_some_and(|c| c.is_ascii_digit()) {
                 while j < b.len() && b[j].is_ascii_digit() {
                     j += 1;
                 }

@@ -33,6 +33,9 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// Where a group matched: code-point offsets into the subject, None if it did not take part.
 type Spans = Vec<Option<(usize, usize)>>;
 
+/// The same as byte offsets into the subject's UTF-8 text, as the engine reports them.
+type ByteSpans = Vec<Option<(usize, usize)>>;
+
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "_re");
     def(vm, m, "compile", re_compile);
@@ -317,7 +320,7 @@ fn bounds(vm: &mut Vm, pos: Value, endpos: Value, len: usize) -> PyResult<(usize
 
 /// Runs the pattern once over `hay` (the subject cut at endpos) from byte `from`; returns
 /// byte spans.
-fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> PyResult<Option<Vec<Option<(usize, usize)>>>> {
+fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> PyResult<Option<ByteSpans>> {
     if from > hay.len() {
         return Ok(None);
     }
@@ -484,8 +487,8 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     each_match(vm, &pat, &subj, 0, subj.len, maxsplit as usize, |vm, sp| {
         let (s, e) = sp[0].unwrap_or((last, last));
         out.push(subj.piece(vm, last, s));
-        for g in 1..=groups {
-            let v = match sp[g] {
+        for g in sp.iter().skip(1).take(groups) {
+            let v = match *g {
                 Some((gs, ge)) => subj.piece(vm, gs, ge),
                 None => Value::NONE,
             };
@@ -578,7 +581,7 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                     }
                     g
                 } else {
-                    let valid = name.chars().next().map_or(false, |c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+                    let valid = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
                     if !valid {
                         return Err(error(vm, format!("bad character in group name '{}'", name), name_start));
                     }
@@ -593,7 +596,7 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
             '0' => {
                 let mut v = 0u32;
                 let mut k = 0;
-                while k < 2 && t.get(i).map_or(false, |c| c.is_digit(8)) {
+                while k < 2 && t.get(i).is_some_and(|c| c.is_digit(8)) {
                     v = v * 8 + t[i].to_digit(8).unwrap_or(0);
                     i += 1;
                     k += 1;
@@ -603,7 +606,7 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
             '1'..='9' => {
                 let mut g = e.to_digit(10).unwrap_or(0) as usize;
                 if let Some(d) = t.get(i).and_then(|c| c.to_digit(10)) {
-                    if e < '8' && d < 8 && t.get(i + 1).map_or(false, |c| c.is_digit(8)) {
+                    if e < '8' && d < 8 && t.get(i + 1).is_some_and(|c| c.is_digit(8)) {
                         let v = (g as u32) * 64 + d * 8 + t[i + 1].to_digit(8).unwrap_or(0);
                         if v > 0o377 {
                             let text: String = t[start..i + 2].iter().collect();
@@ -1026,7 +1029,7 @@ fn last_index(m: &MatchState) -> Option<usize> {
     for g in 1..m.spans.len() {
         if let Some((_, e)) = m.spans[g] {
             let order = p.close_order.get(g).copied().unwrap_or(0);
-            if best.map_or(true, |(_, be, bo)| e > be || (e == be && order > bo)) {
+            if best.is_none_or(|(_, be, bo)| e > be || (e == be && order > bo)) {
                 best = Some((g, e, order));
             }
         }

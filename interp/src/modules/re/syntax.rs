@@ -199,7 +199,6 @@ impl Parser {
                 Some(')') => return err("unbalanced parenthesis", self.i),
                 Some(c) => c,
             };
-            let start = self.i;
             let repeatable = match c {
                 '*' | '+' | '?' => return err("nothing to repeat", self.i),
                 '{' if self.quantifier_len().is_some() => return err("nothing to repeat", self.i),
@@ -230,7 +229,7 @@ impl Parser {
                     true
                 }
             };
-            self.quantifiers(start, repeatable)?;
+            self.quantifiers(repeatable)?;
         }
     }
 
@@ -238,13 +237,13 @@ impl Parser {
     fn quantifier_len(&self) -> Option<usize> {
         let mut j = self.i + 1;
         let mut saw_digit = false;
-        while self.p.get(j).map_or(false, |c| c.is_ascii_digit()) {
+        while self.p.get(j).is_some_and(|c| c.is_ascii_digit()) {
             j += 1;
             saw_digit = true;
         }
         if self.p.get(j) == Some(&',') {
             j += 1;
-            while self.p.get(j).map_or(false, |c| c.is_ascii_digit()) {
+            while self.p.get(j).is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
             }
         } else if !saw_digit {
@@ -257,7 +256,7 @@ impl Parser {
         }
     }
 
-    fn quantifiers(&mut self, atom_start: usize, repeatable: bool) -> Result<(), SyntaxError> {
+    fn quantifiers(&mut self, repeatable: bool) -> Result<(), SyntaxError> {
         let mut repeated = false;
         loop {
             self.skip_verbose();
@@ -298,7 +297,6 @@ impl Parser {
             if !repeatable {
                 return err("nothing to repeat", here);
             }
-            let _ = atom_start;
             self.out.push_str(&q);
             if let Some(c @ ('?' | '+')) = self.peek() {
                 self.i += 1;
@@ -511,7 +509,7 @@ impl Parser {
     /// Reads up to `n` hex digits exactly; `what` names the escape in the error.
     fn hex_escape(&mut self, start: usize, n: usize) -> Result<u32, SyntaxError> {
         let mut v = 0u32;
-        for k in 0..n {
+        for _ in 0..n {
             match self.peek().and_then(|c| c.to_digit(16)) {
                 Some(d) => {
                     v = v * 16 + d;
@@ -519,7 +517,6 @@ impl Parser {
                 }
                 None => {
                     let text: String = self.p[start..self.i].iter().collect();
-                    let _ = k;
                     return err(format!("incomplete escape {}", text), start);
                 }
             }
@@ -691,9 +688,8 @@ impl Parser {
             }
             first = false;
             let lo = self.class_item()?;
-            if self.peek() == Some('-') && self.at(1).map_or(false, |c| c != ']') {
+            if self.peek() == Some('-') && self.at(1).is_some_and(|c| c != ']') {
                 self.i += 1;
-                let hi_at = self.i;
                 let hi = self.class_item()?;
                 match (lo, hi) {
                     (ClassItem::Char(a), ClassItem::Char(b)) => {
@@ -707,7 +703,6 @@ impl Parser {
                     }
                     _ => {
                         let text: String = self.p[here..self.i].iter().collect();
-                        let _ = hi_at;
                         return err(format!("bad character range {}", text), here);
                     }
                 }
