@@ -7,8 +7,6 @@
 //! CPython's are for bytes). Searches over `string[pos:endpos]` see `endpos` as the end.
 //!
 //! Known differences from CPython's `sre`:
-//! - after an empty match, the next match may not be empty at the same place; CPython then
-//!   also retries longer alternatives at that place (`x*?`), Ember moves one position on;
 //! - `\b` and `\B` follow Unicode word rules even under `re.ASCII`; `\w` is Unicode's
 //!   word class, which differs from `str.isalnum()` for a few marks and symbols;
 //! - `\N{name}` escapes and `re.LOCALE` are not supported; `Pattern.groupindex` is a dict
@@ -105,6 +103,9 @@ pub struct PatternState {
     search: Regex,
     /// `(?:pattern)\z`, for fullmatch (compiled on first use).
     full: OnceCell<Option<Regex>>,
+    /// The pattern rejecting empty matches (compiled on first use; None if it can only
+    /// match empty), for the match after an empty one.
+    nonempty: OnceCell<Option<Regex>>,
 }
 
 impl ExtState for PatternState {
@@ -194,6 +195,7 @@ fn re_compile(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         rust: tr.rust,
         search,
         full: OnceCell::new(),
+        nonempty: OnceCell::new(),
     };
     let class = re_class(vm, "Pattern")?;
     Ok(vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(state)))))
@@ -302,6 +304,8 @@ enum Mode {
     Search,
     Match,
     Full,
+    /// Anchored, and the match must not be empty.
+    NonEmpty,
 }
 
 /// Slice bounds `pos`/`endpos` as CPython clamps them.
@@ -329,6 +333,13 @@ fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> 
             Some(r) => r,
             None => return Err(vm.runtime_error("regular expression too complex for fullmatch")),
         },
+        Mode::NonEmpty => {
+            let built = pat.nonempty.get_or_init(|| fancy_regex::RegexBuilder::new(&pat.rust).backtrack_limit(10_000_000).find_not_empty(true).build().ok());
+            match built {
+                Some(r) => r,
+                None => return Ok(None),
+            }
+        }
         _ => &pat.search,
     };
     let input = RegexInput::new(hay).from_pos(from).anchored(mode != Mode::Search);
@@ -368,9 +379,14 @@ fn each_match(
         if let Some(sp) = &found {
             let (s, e) = sp[0].unwrap_or((at, at));
             if must_advance && s == e && s == at {
-                match hay[at..].chars().next() {
-                    Some(c) => found = exec(vm, pat, hay, at + c.len_utf8(), Mode::Search)?,
-                    None => found = None,
+                // Like sre: right after an empty match, a match here must not be empty
+                // (backtracking into longer alternatives); else search on from the next
+                // position.
+                found = exec(vm, pat, hay, at, Mode::NonEmpty)?;
+                if found.is_none() {
+                    if let Some(c) = hay[at..].chars().next() {
+                        found = exec(vm, pat, hay, at + c.len_utf8(), Mode::Search)?;
+                    }
                 }
             }
         }
