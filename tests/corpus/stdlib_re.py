@@ -133,3 +133,5 @@ print(re.search(r"\d+", "x" * 10 + "42").span(), re.compile(r"\s+").split(" a  b
 print(re.match(r"a*+a", "aaa"), re.match(r"(?>a*)a", "aaa"), re.fullmatch(r"(a)?(?(1)b|c)", "c"))
 for pat, s in [("x*?", "axxb"), ("x*", "abxd"), ("|a", "aab"), ("a??", "aa"), ("(?:)|b", "abc"), (r"\b|x", "a x"), ("", "abc"), ("a|", "baaa"), ("(a)|()", "aba")]:
     print(repr(pat), re.sub(pat, "-", s), re.findall(pat, s), [m.span() for m in re.finditer(pat, s)], re.split(pat, s))
+print(re.findall(r"\b\w+\b", "héllo wörld", re.A), re.findall(rb"\bx\b", b"\xe9x x"), re.findall(r"\Bé", "aé é", re.A), re.sub(rb"\b", b"|", b"ab \xe9c"))
+print(re.findall(r"\b\w+\b", "héllo wörld"), re.split(r"\b", "a-b", flags=re.ASCII))

@@ -7,8 +7,8 @@
 //! CPython's are for bytes). Searches over `string[pos:endpos]` see `endpos` as the end.
 //!
 //! Known differences from CPython's `sre`:
-//! - `\b` and `\B` follow Unicode word rules even under `re.ASCII`; `\w` is Unicode's
-//!   word class, which differs from `str.isalnum()` for a few marks and symbols;
+//! - `\w` is Unicode's word class (and `\b` follows it), which differs from
+//!   `str.isalnum()` for a few marks and symbols;
 //! - `\N{name}` escapes and `re.LOCALE` are not supported; `Pattern.groupindex` is a dict
 //!   (CPython: a read-only mappingproxy); `Pattern.scanner` is absent;
 //! - patterns that backtrack more than fancy_regex's limit raise RuntimeError.

@@ -618,6 +618,16 @@ impl Parser {
                 self.out.push_str("\\z");
                 Ok(false)
             }
+            // fancy_regex cannot switch Unicode off inline: ASCII word boundaries are
+            // spelled out with lookaround.
+            'b' if ascii => {
+                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))");
+                Ok(false)
+            }
+            'B' if ascii => {
+                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))");
+                Ok(false)
+            }
             'b' => {
                 self.out.push_str("\\b");
                 Ok(false)
