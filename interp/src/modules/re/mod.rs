@@ -599,11 +599,11 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                 } else {
                     let valid = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
                     if !valid {
-                        return Err(error(vm, format!("bad character in group name '{}'", name), name_start));
+                        return Err(error(vm, format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), name_start));
                     }
                     match pat.names.iter().find(|(n, _)| *n == name) {
                         Some(&(_, g)) => g,
-                        None => return Err(vm.index_error(format!("unknown group name '{}'", name))),
+                        None => return Err(vm.index_error(format!("unknown group name {}", crate::vm::repr::repr_str(&name)))),
                     }
                 };
                 push_lit(&mut pieces, &mut lit, pat.bytes);

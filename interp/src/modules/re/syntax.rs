@@ -50,6 +50,8 @@ struct Parser {
     close_order: Vec<usize>,
     closed: usize,
     bytes: bool,
+    /// The atom just parsed was a lookaround group.
+    last_was_lookaround: bool,
 }
 
 pub fn translate(pattern: &str, flags: u32, bytes: bool) -> Result<Translated, SyntaxError> {
@@ -64,6 +66,7 @@ pub fn translate(pattern: &str, flags: u32, bytes: bool) -> Result<Translated, S
         close_order: vec![0],
         closed: 0,
         bytes,
+        last_was_lookaround: false,
     };
     ps.global_flags()?;
     if ps.flags & LOCALE != 0 && !bytes {
@@ -199,6 +202,7 @@ impl Parser {
                 Some(')') => return err("unbalanced parenthesis", self.i),
                 Some(c) => c,
             };
+            let atom_out = self.out.len();
             let repeatable = match c {
                 '*' | '+' | '?' => return err("nothing to repeat", self.i),
                 '{' if self.quantifier_len().is_some() => return err("nothing to repeat", self.i),
@@ -229,7 +233,8 @@ impl Parser {
                     true
                 }
             };
-            self.quantifiers(repeatable)?;
+            let lookaround = std::mem::take(&mut self.last_was_lookaround);
+            self.quantifiers(repeatable, atom_out, lookaround)?;
         }
     }
 
@@ -256,14 +261,21 @@ impl Parser {
         }
     }
 
-    fn quantifiers(&mut self, repeatable: bool) -> Result<(), SyntaxError> {
+    /// Repeat operators after an atom whose output starts at `atom_out`. A repeated
+    /// lookaround (legal in Python, rejected by fancy_regex) means the lookaround itself
+    /// when the minimum is at least one, and nothing when it is zero.
+    fn quantifiers(&mut self, repeatable: bool, atom_out: usize, lookaround: bool) -> Result<(), SyntaxError> {
         let mut repeated = false;
         loop {
             self.skip_verbose();
             let here = self.i;
+            let mut min = 0u64;
             let q: String = match self.peek() {
                 Some(c @ ('*' | '+' | '?')) => {
                     self.i += 1;
+                    if c == '+' {
+                        min = 1;
+                    }
                     c.to_string()
                 }
                 Some('{') => match self.quantifier_len() {
@@ -281,6 +293,7 @@ impl Parser {
                                 return err("min repeat greater than max repeat", here + 1);
                             }
                         }
+                        min = lo_n;
                         if body.contains(',') {
                             format!("{{{},{}}}", lo_n, hi)
                         } else {
@@ -297,10 +310,22 @@ impl Parser {
             if !repeatable {
                 return err("nothing to repeat", here);
             }
-            self.out.push_str(&q);
-            if let Some(c @ ('?' | '+')) = self.peek() {
-                self.i += 1;
-                self.out.push(c);
+            let suffix = match self.peek() {
+                Some(c @ ('?' | '+')) => {
+                    self.i += 1;
+                    Some(c)
+                }
+                _ => None,
+            };
+            if lookaround {
+                if min == 0 {
+                    self.out.truncate(atom_out);
+                }
+            } else {
+                self.out.push_str(&q);
+                if let Some(c) = suffix {
+                    self.out.push(c);
+                }
             }
             repeated = true;
         }
@@ -311,6 +336,7 @@ impl Parser {
         let mut name = String::new();
         loop {
             match self.peek() {
+                None if name.is_empty() => return err("missing group name", start),
                 None => return err(format!("missing {}, unterminated name", close), start),
                 Some(c) if c == close => {
                     self.i += 1;
@@ -342,6 +368,7 @@ impl Parser {
         self.i += 1;
         let saved_flags = self.flags;
         let mut capture = None;
+        let mut lookaround = false;
         if self.peek() == Some('?') {
             self.i += 1;
             match self.peek() {
@@ -356,10 +383,10 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name('>', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name '{}'", name), at);
+                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                             }
                             if let Some(&(_, g)) = self.names.iter().find(|(n, _)| *n == name) {
-                                return err(format!("redefinition of group name '{}' as group {}; was group {}", name, self.groups + 1, g), at);
+                                return err(format!("redefinition of group name {} as group {}; was group {}", crate::vm::repr::repr_str(&name), self.groups + 1, g), at);
                             }
                             self.groups += 1;
                             self.names.push((name.clone(), self.groups));
@@ -370,11 +397,11 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name(')', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name '{}'", name), at);
+                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                             }
                             let g = match self.names.iter().find(|(n, _)| *n == name) {
                                 Some(&(_, g)) => g,
-                                None => return err(format!("unknown group name '{}'", name), at),
+                                None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
                             };
                             if self.open.contains(&g) {
                                 return err("cannot refer to an open group", at);
@@ -382,13 +409,14 @@ impl Parser {
                             self.out.push_str(&format!("(?:\\{})", g));
                             return Ok(true);
                         }
-                        Some(c) => return err(format!("unknown extension ?P{}", c), self.i - 1),
+                        Some(c) => return err(format!("unknown extension ?P{}", c), self.i - 2),
                         None => return err("unexpected end of pattern", self.i),
                     }
                 }
                 Some(c @ ('=' | '!')) => {
                     self.i += 1;
                     self.out.push_str(&format!("(?{}", c));
+                    lookaround = true;
                 }
                 Some('<') => {
                     self.i += 1;
@@ -396,8 +424,9 @@ impl Parser {
                         Some(c @ ('=' | '!')) => {
                             self.i += 1;
                             self.out.push_str(&format!("(?<{}", c));
+                            lookaround = true;
                         }
-                        Some(c) => return err(format!("unknown extension ?<{}", c), self.i - 1),
+                        Some(c) => return err(format!("unknown extension ?<{}", c), self.i - 2),
                         None => return err("unexpected end of pattern", self.i),
                     }
                 }
@@ -426,10 +455,10 @@ impl Parser {
                     } else if Self::is_identifier(&name) {
                         match self.names.iter().find(|(n, _)| *n == name) {
                             Some(&(_, g)) => g.to_string(),
-                            None => return err(format!("unknown group name '{}'", name), at),
+                            None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
                         }
                     } else {
-                        return err(format!("bad character in group name '{}'", name), at);
+                        return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                     };
                     self.out.push_str(&format!("(?({})", target));
                     let branches = self.alternation(depth + 1)?;
@@ -444,26 +473,31 @@ impl Parser {
                         on |= f;
                         self.i += 1;
                     }
-                    if self.peek() == Some('-') {
+                    self.check_flag_combo(on, self.i)?;
+                    let minus = self.peek() == Some('-');
+                    if minus {
                         self.i += 1;
                         while let Some(f) = self.peek().and_then(flag_of) {
                             off |= f;
                             self.i += 1;
                         }
                         if off == 0 {
-                            return err("missing flag", self.i);
+                            return match self.peek() {
+                                Some(c) if c.is_alphabetic() => err("unknown flag", self.i),
+                                _ => err("missing flag", self.i),
+                            };
                         }
                         if off & (ASCII | LOCALE | UNICODE) != 0 {
                             return err("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", self.i);
                         }
                     }
                     match self.peek() {
-                        Some(')') => return err("global flags not at the start of the expression", open_pos),
                         Some(':') => self.i += 1,
-                        None => return err("missing -, : or )", self.i),
-                        Some(_) => return err("unknown flag", self.i),
+                        Some(')') if !minus => return err("global flags not at the start of the expression", open_pos),
+                        Some(c) if c.is_alphabetic() => return err("unknown flag", self.i),
+                        _ if minus => return err("missing :", self.i),
+                        _ => return err("missing -, : or )", self.i),
                     }
-                    self.check_flag_combo(on, self.i - 1)?;
                     self.flags = (self.flags | on) & !off;
                     if on & IGNORECASE != 0 {
                         self.out.push_str("(?i:");
@@ -473,7 +507,16 @@ impl Parser {
                         self.out.push_str("(?:");
                     }
                 }
-                Some(c) => return err(format!("unknown extension ?{}", c), self.i - 1),
+                Some(c) => {
+                    // sre reads an escape as one token: "?\\x" names both characters.
+                    let mut name = c.to_string();
+                    if c == '\\' {
+                        if let Some(n) = self.at(1) {
+                            name.push(n);
+                        }
+                    }
+                    return err(format!("unknown extension ?{}", name), self.i - 1);
+                }
                 None => return err("unexpected end of pattern", self.i),
             }
         } else {
@@ -485,7 +528,9 @@ impl Parser {
             self.open.push(g);
         }
         self.alternation(depth + 1)?;
-        self.close_group(open_pos, saved_flags, capture)
+        let r = self.close_group(open_pos, saved_flags, capture);
+        self.last_was_lookaround = lookaround;
+        r
     }
 
     fn close_group(&mut self, open_pos: usize, saved_flags: u32, capture: Option<usize>) -> Result<bool, SyntaxError> {
@@ -744,7 +789,7 @@ impl Parser {
         }
         let e = match self.peek() {
             Some(e) => e,
-            None => return err("unterminated character set", start),
+            None => return err("bad escape (end of pattern)", start),
         };
         if let Some(ch) = self.char_escape(start, e)? {
             return Ok(ClassItem::Char(ch));
