@@ -134,3 +134,7 @@ print(pickle.load(w), pickle.load(w))
 print(pickle.loads(b'\x80\x03]q\x00(K\x01X\x01\x00\x00\x00aq\x01}q\x02X\x01\x00\x00\x00bq\x03G@\x04\x00\x00\x00\x00\x00\x00se.'))
 print(pickle.loads(b'(lp0\nI1\naVa\np1\na(dp2\nVb\np3\nF2.5\nsa.'))
 print(pickle.loads(b'\x80\x02c__builtin__\nset\nq\x00]q\x01(K\x01K\x02e\x85q\x02Rq\x03.'))
+import re
+pat = re.compile(r"ab+c", re.I)
+data = pickle.dumps(pat)
+print(data, pickle.loads(data) == pat, pickle.loads(data).flags)

@@ -50,6 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     add_method(vm, p, "__repr__", pattern_repr);
     add_method(vm, p, "__eq__", pattern_eq);
     add_method(vm, p, "__hash__", pattern_hash);
+    add_method(vm, p, "__reduce__", pattern_reduce);
     for (name, f) in [
         ("pattern", pattern_pattern as crate::object::NativeFn),
         ("flags", pattern_flags),
@@ -839,6 +840,18 @@ fn pattern_hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     };
     let h = vm.hash(source)?;
     Ok(vm.new_int(h ^ (flags as i64).wrapping_mul(1_000_003)))
+}
+
+/// Pickles as `re._compile(pattern, flags)`, like CPython.
+fn pattern_reduce(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let (source, flags) = {
+        let p = pattern_of(vm, args[0], "__reduce__")?;
+        (p.source, p.flags)
+    };
+    let compile = super::module_attr(vm, "re", "_compile")?;
+    let f = vm.new_int(flags as i64);
+    let a = vm.new_tuple(vec![source, f]);
+    Ok(vm.new_tuple(vec![compile, a]))
 }
 
 fn pattern_pattern(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
