@@ -115,3 +115,18 @@ w = Writer()
 json.dump({"x": [1, 2, 3]}, w, indent=1)
 print(w.read())
 print(json.load(w))
+class MyInt(int): pass
+class MyStr(str): pass
+class MyFloat(float): pass
+class MyDict(dict): pass
+class MyList(list): pass
+print(json.dumps([MyInt(5), MyStr("s"), MyFloat(2.5), MyDict(a=1), MyList([1]), (1, (2,))]))
+print(json.dumps({MyInt(3): 1, MyStr("k"): 2}))
+print(json.dumps("x", ensure_ascii=False), json.dumps(None), json.loads('"\\u00e9"'), json.loads(' {"a" : [ 1 , { } ] } '))
+import io
+buf = io.StringIO()
+json.dump({"k": [1, 2]}, buf, indent=1)
+print(buf.getvalue())
+buf.seek(0)
+print(json.load(buf))
+print(json.loads(json.dumps({"emoji": "😀", "ctrl": "\x01"})), json.dumps({"a": float("nan")}))

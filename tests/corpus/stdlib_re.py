@@ -131,3 +131,13 @@ print(re.findall(r"ǅ", "ǆ", re.I), re.findall("ß", "SS", re.I), re.findall("k
 print(re.sub(r"a|(b)", lambda m: m.group(1) or "", "abc"), re.subn("", "-", ""), re.sub("$", "!", "ab\n"))
 print(re.search(r"\d+", "x" * 10 + "42").span(), re.compile(r"\s+").split(" a  b "), re.findall(r"\S+", " a\u00a0b\x1cc"))
 print(re.match(r"a*+a", "aaa"), re.match(r"(?>a*)a", "aaa"), re.fullmatch(r"(a)?(?(1)b|c)", "c"))
+for pat, s in [("x*?", "axxb"), ("x*", "abxd"), ("|a", "aab"), ("a??", "aa"), ("(?:)|b", "abc"), (r"\b|x", "a x"), ("", "abc"), ("a|", "baaa"), ("(a)|()", "aba")]:
+    print(repr(pat), re.sub(pat, "-", s), re.findall(pat, s), [m.span() for m in re.finditer(pat, s)], re.split(pat, s))
+print(re.findall(r"\b\w+\b", "héllo wörld", re.A), re.findall(rb"\bx\b", b"\xe9x x"), re.findall(r"\Bé", "aé é", re.A), re.sub(rb"\b", b"|", b"ab \xe9c"))
+print(re.findall(r"\b\w+\b", "héllo wörld"), re.split(r"\b", "a-b", flags=re.ASCII))
+for p in ["(?i-)", "(?i-x)", "(?i-xq:a)", "(?-", "(?i-x", "(?ia:b)", "(?au:b)", "(?uL:b)","(?a-i:b)", "(?-a:b)", "(?i", "(?i$", "(?iq", "a(?<=b)+", "a(?=b)*c", "(?!x){2}y", "(?<!x)?y", "[a\\", "(?\\x", "(?Pz", "(?<x", "(?=a)+?b", "(?=a)**"]:
+    try:
+        c = re.compile(p)
+        print(p, "ok", c.findall("ay xy aby abc"))
+    except re.error as e:
+        print(repr(p), e.msg, e.pos)

@@ -486,7 +486,7 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
             let bn = bc.name.borrow().clone();
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bn)));
         }
-        inherited |= bc.flags.get() & (flags::EXCEPTION | flags::HAS_GETATTR | flags::CUSTOM_ATTR_ACCESS);
+        inherited |= bc.flags.get() & (flags::EXCEPTION | flags::HAS_GETATTR | flags::CUSTOM_ATTR_ACCESS | flags::EXT_TYPE);
         if bc.layout != Layout::Object {
             if layout != Layout::Object && layout != bc.layout {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));

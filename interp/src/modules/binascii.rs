@@ -97,7 +97,6 @@ fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
         out.extend_from_slice(h.as_bytes());
     }
-    let _ = first;
     Ok(vm.new_bytes(out))
 }
 
@@ -122,7 +121,7 @@ fn a2b_hex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 pub(crate) fn base64_encode(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity((data.len() + 2) / 3 * 4 + 1);
+    let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for chunk in data.chunks(3) {
         let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;

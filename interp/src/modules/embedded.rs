@@ -25,6 +25,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
     ("logging", include_str!("../../lib/logging/__init__.py"), true),
     ("os", include_str!("../../lib/os.py"), false),
+    ("pickle", include_str!("../../lib/pickle.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
     ("re", include_str!("../../lib/re.py"), false),

@@ -383,7 +383,7 @@ fn io_readlines(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
         lines.push(line);
         total += n;
-        if hint.map_or(false, |h| total >= h) {
+        if hint.is_some_and(|h| total >= h) {
             break;
         }
     }

@@ -5,7 +5,10 @@
 //! The Python package keeps CPython's classes (`JSONEncoder`, `JSONDecoder`,
 //! `JSONDecodeError`) and calls `encode` / `scan` here for the work.
 //! Differences from CPython: Ember strings cannot hold lone surrogates, so a `\ud800`
-//! escape without its pair decodes to U+FFFD.
+//! escape without its pair decodes to U+FFFD; cycles are always detected
+//! (`check_circular=False` still raises "Circular reference detected", where CPython
+//! overflows into RecursionError); `JSONEncoder.iterencode` yields the whole text as one
+//! chunk; `loads` of bytes accepts UTF-8 only (not UTF-16/32).
 
 use std::collections::HashMap;
 
@@ -464,7 +467,7 @@ impl<'a> Scanner<'a> {
             _ => return Err(Stop::NoValue(start)),
         }
         let mut is_float = false;
-        if b.get(i) == Some(&b'.') && b.get(i + 1).map_or(false, |c| c.is_ascii_digit()) {
+        if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
             is_float = true;
             i += 1;
             while i < b.len() && b[i].is_ascii_digit() {
@@ -476,7 +479,7 @@ impl<'a> Scanner<'a> {
             if matches!(b.get(j), Some(b'-') | Some(b'+')) {
                 j += 1;
             }
-            if b.get(j).map_or(false, |c| c.is_ascii_digit()) {
+            if b.get(j).is_some_and(|c| c.is_ascii_digit()) {
                 while j < b.len() && b[j].is_ascii_digit() {
                     j += 1;
                 }

@@ -4,6 +4,7 @@
 //! returning the module object; `register_all` lists them. Modules written in Python
 //! source ship in `interp/lib/` (see `embedded.rs`).
 
+pub mod array;
 pub mod binascii;
 pub mod collections;
 pub mod embedded;
@@ -38,6 +39,7 @@ pub fn register_all(vm: &mut Vm) {
         ("_random", random::init),
         ("_re", re::init),
         ("_traceback", traceback::init),
+        ("array", array::init),
         ("binascii", binascii::init),
         ("hashlib", hashlib::init),
         ("io", io::init),
@@ -79,7 +81,7 @@ pub fn set(vm: &mut Vm, m: Value, name: &str, v: Value) {
 /// derive from it.
 pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Value {
     use crate::object::{ClassObj, Layout, Obj, ObjKind};
-    let flags = crate::object::class::flags::NATIVE_EXT | if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
+    let flags = crate::object::class::flags::EXT_TYPE | if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
     let meta = vm.types.type_;
     let c = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags)))));
     let object = vm.types.object;

@@ -139,7 +139,7 @@ fn parse(vm: &mut Vm, format: Value) -> PyResult<Layout> {
             None => return Err(error(vm, "bad char in struct format")),
         };
         if native && size > 1 && !matches!(code, b's' | b'p') {
-            offset = (offset + size - 1) / size * size;
+            offset = offset.div_ceil(size) * size;
         }
         match code {
             b's' | b'p' => {

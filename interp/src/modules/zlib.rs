@@ -345,7 +345,7 @@ impl ExtState for DecompressState {
 }
 
 fn zlib_compressobj(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "compressobj", args, kw, &["level", "method", "wbits", "memLevel", "strategy", "zdict"], 0)?;
+    let a = bind(vm, "compressobj", args, kw, &["level", "method", "wbits", "memLevel", "strategy"], 0)?;
     let level = int_param(vm, a[0], -1)?;
     let level = level_of(vm, level)?;
     let wbits = int_param(vm, a[2], 15)?;
@@ -356,7 +356,7 @@ fn zlib_compressobj(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> 
 }
 
 fn zlib_decompressobj(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "decompressobj", args, kw, &["wbits", "zdict"], 0)?;
+    let a = bind(vm, "decompressobj", args, kw, &["wbits"], 0)?;
     let wbits = int_param(vm, a[0], 15)?;
     let c = container(vm, wbits, true)?;
     let class = super::module_attr(vm, "zlib", "_Decompress")?;
@@ -412,7 +412,7 @@ fn compobj_flush(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn decompobj_decompress(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "decompress", &args[1..], kw, &["data", "max_length"], 1)?;
+    let a = bind(vm, "decompress", &args[1..], kw, &["data"], 1)?;
     let data = super::binascii::buffer(vm, a[0])?;
     let r = with_ext(vm, args[0], |s: &mut DecompressState| {
         if s.eof {

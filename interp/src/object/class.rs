@@ -41,9 +41,10 @@ pub mod flags {
     pub const CUSTOM_ATTR_ACCESS: u32 = 16;
     /// Can be used as a base class.
     pub const BASETYPE: u32 = 32;
-    /// A type that a native module defines (`collections.deque` ...): its dunders are
-    /// natives that the operator paths must call, as they call a user class's.
-    pub const NATIVE_EXT: u32 = 64;
+    /// Defined by a native module (`modules::new_type`), or a Python subclass of such a
+    /// type: native dunders (`__add__`, `__eq__` ...) take part in operator dispatch like
+    /// a Python class's methods.
+    pub const EXT_TYPE: u32 = 64;
 }
 
 pub struct ClassObj {

@@ -136,7 +136,7 @@ impl Vm {
             None => return Ok(0x5f3759df), // None: any fixed value (CPython uses its address)
         };
         let class = o.class.get();
-        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::NATIVE_EXT);
+        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::EXT_TYPE);
         if user {
             let hn = self.names.__hash__;
             if let Some(m) = super::types::lookup_in_mro(self, class, hn) {

@@ -169,13 +169,7 @@ impl Vm {
     }
 
     fn is_user_class(&self, class: Value) -> bool {
-        self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::NATIVE_EXT)
-    }
-
-    /// Whether `class` is or derives from a native-module type (whose native dunders are
-    /// its only implementation, unlike a built-in type's that the VM handles inline).
-    fn has_native_ext_base(&self, class: Value) -> bool {
-        self.class_obj(class).mro.borrow().iter().any(|&c| self.class_obj(c).has_flag(flags::NATIVE_EXT))
+        self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::EXT_TYPE)
     }
 
     /// A user-defined (Python) method `name` on `class`, if any.
@@ -189,14 +183,21 @@ impl Vm {
 
     /// `user_method` with an interned name.
     fn user_method_v(&mut self, class: Value, n: Value) -> Option<Value> {
-        if !self.is_user_class(class) {
+        let ext = self.has_ext_base(class);
+        if !ext && !self.is_user_class(class) {
             return None;
         }
         let m = lookup_in_mro(self, class, n)?;
         match m.obj().map(|o| &o.kind) {
-            Some(ObjKind::Native(_)) if !self.has_native_ext_base(class) => None,
+            Some(ObjKind::Native(_)) if !ext => None,
             _ => Some(m),
         }
+    }
+
+    /// Whether `class` is, or derives from, a native module's type (subclasses inherit
+    /// the flag).
+    fn has_ext_base(&self, class: Value) -> bool {
+        self.class_obj(class).has_flag(flags::EXT_TYPE)
     }
 
     fn call_method_value(&mut self, m: Value, recv: Value, args: &[Value]) -> PyResult<Value> {

@@ -7,10 +7,8 @@
 //! CPython's are for bytes). Searches over `string[pos:endpos]` see `endpos` as the end.
 //!
 //! Known differences from CPython's `sre`:
-//! - after an empty match, the next match may not be empty at the same place; CPython then
-//!   also retries longer alternatives at that place (`x*?`), Ember moves one position on;
-//! - `\b` and `\B` follow Unicode word rules even under `re.ASCII`; `\w` is Unicode's
-//!   word class, which differs from `str.isalnum()` for a few marks and symbols;
+//! - `\w` is Unicode's word class (and `\b` follows it), which differs from
+//!   `str.isalnum()` for a few marks and symbols;
 //! - `\N{name}` escapes and `re.LOCALE` are not supported; `Pattern.groupindex` is a dict
 //!   (CPython: a read-only mappingproxy); `Pattern.scanner` is absent;
 //! - patterns that backtrack more than fancy_regex's limit raise RuntimeError.
@@ -33,6 +31,9 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// Where a group matched: code-point offsets into the subject, None if it did not take part.
 type Spans = Vec<Option<(usize, usize)>>;
 
+/// The same as byte offsets into the subject's UTF-8 text, as the engine reports them.
+type ByteSpans = Vec<Option<(usize, usize)>>;
+
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "_re");
     def(vm, m, "compile", re_compile);
@@ -49,6 +50,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     add_method(vm, p, "__repr__", pattern_repr);
     add_method(vm, p, "__eq__", pattern_eq);
     add_method(vm, p, "__hash__", pattern_hash);
+    add_method(vm, p, "__reduce__", pattern_reduce);
     for (name, f) in [
         ("pattern", pattern_pattern as crate::object::NativeFn),
         ("flags", pattern_flags),
@@ -102,6 +104,9 @@ pub struct PatternState {
     search: Regex,
     /// `(?:pattern)\z`, for fullmatch (compiled on first use).
     full: OnceCell<Option<Regex>>,
+    /// The pattern rejecting empty matches (compiled on first use; None if it can only
+    /// match empty), for the match after an empty one.
+    nonempty: OnceCell<Option<Regex>>,
 }
 
 impl ExtState for PatternState {
@@ -191,6 +196,7 @@ fn re_compile(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         rust: tr.rust,
         search,
         full: OnceCell::new(),
+        nonempty: OnceCell::new(),
     };
     let class = re_class(vm, "Pattern")?;
     Ok(vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(state)))))
@@ -299,6 +305,8 @@ enum Mode {
     Search,
     Match,
     Full,
+    /// Anchored, and the match must not be empty.
+    NonEmpty,
 }
 
 /// Slice bounds `pos`/`endpos` as CPython clamps them.
@@ -317,7 +325,7 @@ fn bounds(vm: &mut Vm, pos: Value, endpos: Value, len: usize) -> PyResult<(usize
 
 /// Runs the pattern once over `hay` (the subject cut at endpos) from byte `from`; returns
 /// byte spans.
-fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> PyResult<Option<Vec<Option<(usize, usize)>>>> {
+fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> PyResult<Option<ByteSpans>> {
     if from > hay.len() {
         return Ok(None);
     }
@@ -326,6 +334,13 @@ fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> 
             Some(r) => r,
             None => return Err(vm.runtime_error("regular expression too complex for fullmatch")),
         },
+        Mode::NonEmpty => {
+            let built = pat.nonempty.get_or_init(|| fancy_regex::RegexBuilder::new(&pat.rust).backtrack_limit(10_000_000).find_not_empty(true).build().ok());
+            match built {
+                Some(r) => r,
+                None => return Ok(None),
+            }
+        }
         _ => &pat.search,
     };
     let input = RegexInput::new(hay).from_pos(from).anchored(mode != Mode::Search);
@@ -365,9 +380,14 @@ fn each_match(
         if let Some(sp) = &found {
             let (s, e) = sp[0].unwrap_or((at, at));
             if must_advance && s == e && s == at {
-                match hay[at..].chars().next() {
-                    Some(c) => found = exec(vm, pat, hay, at + c.len_utf8(), Mode::Search)?,
-                    None => found = None,
+                // Like sre: right after an empty match, a match here must not be empty
+                // (backtracking into longer alternatives); else search on from the next
+                // position.
+                found = exec(vm, pat, hay, at, Mode::NonEmpty)?;
+                if found.is_none() {
+                    if let Some(c) = hay[at..].chars().next() {
+                        found = exec(vm, pat, hay, at + c.len_utf8(), Mode::Search)?;
+                    }
                 }
             }
         }
@@ -484,8 +504,8 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     each_match(vm, &pat, &subj, 0, subj.len, maxsplit as usize, |vm, sp| {
         let (s, e) = sp[0].unwrap_or((last, last));
         out.push(subj.piece(vm, last, s));
-        for g in 1..=groups {
-            let v = match sp[g] {
+        for g in sp.iter().skip(1).take(groups) {
+            let v = match *g {
                 Some((gs, ge)) => subj.piece(vm, gs, ge),
                 None => Value::NONE,
             };
@@ -578,13 +598,13 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                     }
                     g
                 } else {
-                    let valid = name.chars().next().map_or(false, |c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+                    let valid = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
                     if !valid {
-                        return Err(error(vm, format!("bad character in group name '{}'", name), name_start));
+                        return Err(error(vm, format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), name_start));
                     }
                     match pat.names.iter().find(|(n, _)| *n == name) {
                         Some(&(_, g)) => g,
-                        None => return Err(vm.index_error(format!("unknown group name '{}'", name))),
+                        None => return Err(vm.index_error(format!("unknown group name {}", crate::vm::repr::repr_str(&name)))),
                     }
                 };
                 push_lit(&mut pieces, &mut lit, pat.bytes);
@@ -593,7 +613,7 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
             '0' => {
                 let mut v = 0u32;
                 let mut k = 0;
-                while k < 2 && t.get(i).map_or(false, |c| c.is_digit(8)) {
+                while k < 2 && t.get(i).is_some_and(|c| c.is_digit(8)) {
                     v = v * 8 + t[i].to_digit(8).unwrap_or(0);
                     i += 1;
                     k += 1;
@@ -603,7 +623,7 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
             '1'..='9' => {
                 let mut g = e.to_digit(10).unwrap_or(0) as usize;
                 if let Some(d) = t.get(i).and_then(|c| c.to_digit(10)) {
-                    if e < '8' && d < 8 && t.get(i + 1).map_or(false, |c| c.is_digit(8)) {
+                    if e < '8' && d < 8 && t.get(i + 1).is_some_and(|c| c.is_digit(8)) {
                         let v = (g as u32) * 64 + d * 8 + t[i + 1].to_digit(8).unwrap_or(0);
                         if v > 0o377 {
                             let text: String = t[start..i + 2].iter().collect();
@@ -822,6 +842,18 @@ fn pattern_hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_int(h ^ (flags as i64).wrapping_mul(1_000_003)))
 }
 
+/// Pickles as `re._compile(pattern, flags)`, like CPython.
+fn pattern_reduce(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let (source, flags) = {
+        let p = pattern_of(vm, args[0], "__reduce__")?;
+        (p.source, p.flags)
+    };
+    let compile = super::module_attr(vm, "re", "_compile")?;
+    let f = vm.new_int(flags as i64);
+    let a = vm.new_tuple(vec![source, f]);
+    Ok(vm.new_tuple(vec![compile, a]))
+}
+
 fn pattern_pattern(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(pattern_of(vm, args[0], "pattern")?.source)
 }
@@ -1026,7 +1058,7 @@ fn last_index(m: &MatchState) -> Option<usize> {
     for g in 1..m.spans.len() {
         if let Some((_, e)) = m.spans[g] {
             let order = p.close_order.get(g).copied().unwrap_or(0);
-            if best.map_or(true, |(_, be, bo)| e > be || (e == be && order > bo)) {
+            if best.is_none_or(|(_, be, bo)| e > be || (e == be && order > bo)) {
                 best = Some((g, e, order));
             }
         }

@@ -50,6 +50,8 @@ struct Parser {
     close_order: Vec<usize>,
     closed: usize,
     bytes: bool,
+    /// The atom just parsed was a lookaround group.
+    last_was_lookaround: bool,
 }
 
 pub fn translate(pattern: &str, flags: u32, bytes: bool) -> Result<Translated, SyntaxError> {
@@ -64,6 +66,7 @@ pub fn translate(pattern: &str, flags: u32, bytes: bool) -> Result<Translated, S
         close_order: vec![0],
         closed: 0,
         bytes,
+        last_was_lookaround: false,
     };
     ps.global_flags()?;
     if ps.flags & LOCALE != 0 && !bytes {
@@ -199,7 +202,7 @@ impl Parser {
                 Some(')') => return err("unbalanced parenthesis", self.i),
                 Some(c) => c,
             };
-            let start = self.i;
+            let atom_out = self.out.len();
             let repeatable = match c {
                 '*' | '+' | '?' => return err("nothing to repeat", self.i),
                 '{' if self.quantifier_len().is_some() => return err("nothing to repeat", self.i),
@@ -230,7 +233,8 @@ impl Parser {
                     true
                 }
             };
-            self.quantifiers(start, repeatable)?;
+            let lookaround = std::mem::take(&mut self.last_was_lookaround);
+            self.quantifiers(repeatable, atom_out, lookaround)?;
         }
     }
 
@@ -238,13 +242,13 @@ impl Parser {
     fn quantifier_len(&self) -> Option<usize> {
         let mut j = self.i + 1;
         let mut saw_digit = false;
-        while self.p.get(j).map_or(false, |c| c.is_ascii_digit()) {
+        while self.p.get(j).is_some_and(|c| c.is_ascii_digit()) {
             j += 1;
             saw_digit = true;
         }
         if self.p.get(j) == Some(&',') {
             j += 1;
-            while self.p.get(j).map_or(false, |c| c.is_ascii_digit()) {
+            while self.p.get(j).is_some_and(|c| c.is_ascii_digit()) {
                 j += 1;
             }
         } else if !saw_digit {
@@ -257,14 +261,21 @@ impl Parser {
         }
     }
 
-    fn quantifiers(&mut self, atom_start: usize, repeatable: bool) -> Result<(), SyntaxError> {
+    /// Repeat operators after an atom whose output starts at `atom_out`. A repeated
+    /// lookaround (legal in Python, rejected by fancy_regex) means the lookaround itself
+    /// when the minimum is at least one, and nothing when it is zero.
+    fn quantifiers(&mut self, repeatable: bool, atom_out: usize, lookaround: bool) -> Result<(), SyntaxError> {
         let mut repeated = false;
         loop {
             self.skip_verbose();
             let here = self.i;
+            let mut min = 0u64;
             let q: String = match self.peek() {
                 Some(c @ ('*' | '+' | '?')) => {
                     self.i += 1;
+                    if c == '+' {
+                        min = 1;
+                    }
                     c.to_string()
                 }
                 Some('{') => match self.quantifier_len() {
@@ -282,6 +293,7 @@ impl Parser {
                                 return err("min repeat greater than max repeat", here + 1);
                             }
                         }
+                        min = lo_n;
                         if body.contains(',') {
                             format!("{{{},{}}}", lo_n, hi)
                         } else {
@@ -298,11 +310,22 @@ impl Parser {
             if !repeatable {
                 return err("nothing to repeat", here);
             }
-            let _ = atom_start;
-            self.out.push_str(&q);
-            if let Some(c @ ('?' | '+')) = self.peek() {
-                self.i += 1;
-                self.out.push(c);
+            let suffix = match self.peek() {
+                Some(c @ ('?' | '+')) => {
+                    self.i += 1;
+                    Some(c)
+                }
+                _ => None,
+            };
+            if lookaround {
+                if min == 0 {
+                    self.out.truncate(atom_out);
+                }
+            } else {
+                self.out.push_str(&q);
+                if let Some(c) = suffix {
+                    self.out.push(c);
+                }
             }
             repeated = true;
         }
@@ -313,6 +336,7 @@ impl Parser {
         let mut name = String::new();
         loop {
             match self.peek() {
+                None if name.is_empty() => return err("missing group name", start),
                 None => return err(format!("missing {}, unterminated name", close), start),
                 Some(c) if c == close => {
                     self.i += 1;
@@ -344,6 +368,7 @@ impl Parser {
         self.i += 1;
         let saved_flags = self.flags;
         let mut capture = None;
+        let mut lookaround = false;
         if self.peek() == Some('?') {
             self.i += 1;
             match self.peek() {
@@ -358,10 +383,10 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name('>', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name '{}'", name), at);
+                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                             }
                             if let Some(&(_, g)) = self.names.iter().find(|(n, _)| *n == name) {
-                                return err(format!("redefinition of group name '{}' as group {}; was group {}", name, self.groups + 1, g), at);
+                                return err(format!("redefinition of group name {} as group {}; was group {}", crate::vm::repr::repr_str(&name), self.groups + 1, g), at);
                             }
                             self.groups += 1;
                             self.names.push((name.clone(), self.groups));
@@ -372,11 +397,11 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name(')', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name '{}'", name), at);
+                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                             }
                             let g = match self.names.iter().find(|(n, _)| *n == name) {
                                 Some(&(_, g)) => g,
-                                None => return err(format!("unknown group name '{}'", name), at),
+                                None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
                             };
                             if self.open.contains(&g) {
                                 return err("cannot refer to an open group", at);
@@ -384,13 +409,14 @@ impl Parser {
                             self.out.push_str(&format!("(?:\\{})", g));
                             return Ok(true);
                         }
-                        Some(c) => return err(format!("unknown extension ?P{}", c), self.i - 1),
+                        Some(c) => return err(format!("unknown extension ?P{}", c), self.i - 2),
                         None => return err("unexpected end of pattern", self.i),
                     }
                 }
                 Some(c @ ('=' | '!')) => {
                     self.i += 1;
                     self.out.push_str(&format!("(?{}", c));
+                    lookaround = true;
                 }
                 Some('<') => {
                     self.i += 1;
@@ -398,8 +424,9 @@ impl Parser {
                         Some(c @ ('=' | '!')) => {
                             self.i += 1;
                             self.out.push_str(&format!("(?<{}", c));
+                            lookaround = true;
                         }
-                        Some(c) => return err(format!("unknown extension ?<{}", c), self.i - 1),
+                        Some(c) => return err(format!("unknown extension ?<{}", c), self.i - 2),
                         None => return err("unexpected end of pattern", self.i),
                     }
                 }
@@ -428,10 +455,10 @@ impl Parser {
                     } else if Self::is_identifier(&name) {
                         match self.names.iter().find(|(n, _)| *n == name) {
                             Some(&(_, g)) => g.to_string(),
-                            None => return err(format!("unknown group name '{}'", name), at),
+                            None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
                         }
                     } else {
-                        return err(format!("bad character in group name '{}'", name), at);
+                        return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
                     };
                     self.out.push_str(&format!("(?({})", target));
                     let branches = self.alternation(depth + 1)?;
@@ -446,26 +473,31 @@ impl Parser {
                         on |= f;
                         self.i += 1;
                     }
-                    if self.peek() == Some('-') {
+                    self.check_flag_combo(on, self.i)?;
+                    let minus = self.peek() == Some('-');
+                    if minus {
                         self.i += 1;
                         while let Some(f) = self.peek().and_then(flag_of) {
                             off |= f;
                             self.i += 1;
                         }
                         if off == 0 {
-                            return err("missing flag", self.i);
+                            return match self.peek() {
+                                Some(c) if c.is_alphabetic() => err("unknown flag", self.i),
+                                _ => err("missing flag", self.i),
+                            };
                         }
                         if off & (ASCII | LOCALE | UNICODE) != 0 {
                             return err("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", self.i);
                         }
                     }
                     match self.peek() {
-                        Some(')') => return err("global flags not at the start of the expression", open_pos),
                         Some(':') => self.i += 1,
-                        None => return err("missing -, : or )", self.i),
-                        Some(_) => return err("unknown flag", self.i),
+                        Some(')') if !minus => return err("global flags not at the start of the expression", open_pos),
+                        Some(c) if c.is_alphabetic() => return err("unknown flag", self.i),
+                        _ if minus => return err("missing :", self.i),
+                        _ => return err("missing -, : or )", self.i),
                     }
-                    self.check_flag_combo(on, self.i - 1)?;
                     self.flags = (self.flags | on) & !off;
                     if on & IGNORECASE != 0 {
                         self.out.push_str("(?i:");
@@ -475,7 +507,16 @@ impl Parser {
                         self.out.push_str("(?:");
                     }
                 }
-                Some(c) => return err(format!("unknown extension ?{}", c), self.i - 1),
+                Some(c) => {
+                    // sre reads an escape as one token: "?\\x" names both characters.
+                    let mut name = c.to_string();
+                    if c == '\\' {
+                        if let Some(n) = self.at(1) {
+                            name.push(n);
+                        }
+                    }
+                    return err(format!("unknown extension ?{}", name), self.i - 1);
+                }
                 None => return err("unexpected end of pattern", self.i),
             }
         } else {
@@ -487,7 +528,9 @@ impl Parser {
             self.open.push(g);
         }
         self.alternation(depth + 1)?;
-        self.close_group(open_pos, saved_flags, capture)
+        let r = self.close_group(open_pos, saved_flags, capture);
+        self.last_was_lookaround = lookaround;
+        r
     }
 
     fn close_group(&mut self, open_pos: usize, saved_flags: u32, capture: Option<usize>) -> Result<bool, SyntaxError> {
@@ -511,7 +554,7 @@ impl Parser {
     /// Reads up to `n` hex digits exactly; `what` names the escape in the error.
     fn hex_escape(&mut self, start: usize, n: usize) -> Result<u32, SyntaxError> {
         let mut v = 0u32;
-        for k in 0..n {
+        for _ in 0..n {
             match self.peek().and_then(|c| c.to_digit(16)) {
                 Some(d) => {
                     v = v * 16 + d;
@@ -519,7 +562,6 @@ impl Parser {
                 }
                 None => {
                     let text: String = self.p[start..self.i].iter().collect();
-                    let _ = k;
                     return err(format!("incomplete escape {}", text), start);
                 }
             }
@@ -621,6 +663,16 @@ impl Parser {
                 self.out.push_str("\\z");
                 Ok(false)
             }
+            // fancy_regex cannot switch Unicode off inline: ASCII word boundaries are
+            // spelled out with lookaround.
+            'b' if ascii => {
+                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))");
+                Ok(false)
+            }
+            'B' if ascii => {
+                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))");
+                Ok(false)
+            }
             'b' => {
                 self.out.push_str("\\b");
                 Ok(false)
@@ -691,9 +743,8 @@ impl Parser {
             }
             first = false;
             let lo = self.class_item()?;
-            if self.peek() == Some('-') && self.at(1).map_or(false, |c| c != ']') {
+            if self.peek() == Some('-') && self.at(1).is_some_and(|c| c != ']') {
                 self.i += 1;
-                let hi_at = self.i;
                 let hi = self.class_item()?;
                 match (lo, hi) {
                     (ClassItem::Char(a), ClassItem::Char(b)) => {
@@ -707,7 +758,6 @@ impl Parser {
                     }
                     _ => {
                         let text: String = self.p[here..self.i].iter().collect();
-                        let _ = hi_at;
                         return err(format!("bad character range {}", text), here);
                     }
                 }
@@ -739,7 +789,7 @@ impl Parser {
         }
         let e = match self.peek() {
             Some(e) => e,
-            None => return err("unterminated character set", start),
+            None => return err("bad escape (end of pattern)", start),
         };
         if let Some(ch) = self.char_escape(start, e)? {
             return Ok(ClassItem::Char(ch));
