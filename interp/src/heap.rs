@@ -62,8 +62,10 @@ pub struct Heap {
     pub stats: GcStats,
 }
 
-/// Allocation volume between collections when the live heap is small.
-const MIN_THRESHOLD: usize = 32 << 20;
+/// Allocation volume between collections when the live heap is small. Small enough that
+/// the memory recycled between collections stays in the CPU caches (measured: 8 MiB halves
+/// peak RSS against 32 MiB and runs the object-heavy benches 3-8% faster).
+const MIN_THRESHOLD: usize = 8 << 20;
 
 impl Default for Heap {
     fn default() -> Self {

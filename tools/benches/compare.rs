@@ -8,7 +8,12 @@
 use ember_benches::{bench, default_programs, programs_dir, BenchRequest, Options, Runtime};
 
 fn main() {
-    let number = |var: &str| std::env::var(var).ok().and_then(|s| s.parse().ok()).filter(|&n: &usize| n > 0);
+    let number = |var: &str| {
+        std::env::var(var)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .filter(|&n: &usize| n > 0)
+    };
     let defaults = Options::default();
     let options = Options {
         iterations: number("EMBER_BENCH_ITERATIONS").unwrap_or(defaults.iterations),
@@ -16,7 +21,10 @@ fn main() {
         ..defaults
     };
     // Names match as substrings, as cargo's own filters do.
-    let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let names = default_programs(&programs_dir())
         .iter()
         .filter_map(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
@@ -39,10 +47,14 @@ fn main() {
 
 /// How to rerun this: the settings taken from the environment, then cargo.
 fn command_line(filters: &[String]) -> String {
-    let mut words: Vec<String> = ["EMBER_BENCH_ITERATIONS", "EMBER_BENCH_REPEATS", "EMBER_BENCH_OUT"]
-        .iter()
-        .filter_map(|var| Some(format!("{var}={}", std::env::var(var).ok()?)))
-        .collect();
+    let mut words: Vec<String> = [
+        "EMBER_BENCH_ITERATIONS",
+        "EMBER_BENCH_REPEATS",
+        "EMBER_BENCH_OUT",
+    ]
+    .iter()
+    .filter_map(|var| Some(format!("{var}={}", std::env::var(var).ok()?)))
+    .collect();
     words.push("cargo bench -p ember".into());
     if !filters.is_empty() {
         words.push(format!("-- {}", filters.join(" ")));

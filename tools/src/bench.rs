@@ -44,6 +44,10 @@ pub fn run(args: BenchArgs) -> ExitCode {
 /// This invocation as the user would retype it: `ember` and its arguments.
 fn command_line() -> String {
     let mut words = vec!["ember".to_string()];
-    words.extend(std::env::args().skip(1).map(|a| if a.contains(' ') { format!("'{a}'") } else { a }));
+    words.extend(
+        std::env::args()
+            .skip(1)
+            .map(|a| if a.contains(' ') { format!("'{a}'") } else { a }),
+    );
     words.join(" ")
 }

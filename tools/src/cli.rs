@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::runtime::{Runtime, RunOutcome};
+use crate::runtime::{RunOutcome, Runtime};
 
 pub const USAGE: &str = "\
 usage: ember run FILE [ARGS...]     run a Python program
@@ -68,7 +68,10 @@ impl RunOptions {
                     }
                     self.dump_feedback.push(name.to_string());
                 } else if let Some(spec) = arg.strip_prefix("--tier-thresholds=") {
-                    self.thresholds = Some(ember_feedback::TierPolicy::parse(spec).map_err(|e| format!("--tier-thresholds: {}", e))?);
+                    self.thresholds = Some(
+                        ember_feedback::TierPolicy::parse(spec)
+                            .map_err(|e| format!("--tier-thresholds: {}", e))?,
+                    );
                 } else {
                     return Ok(false);
                 }
@@ -79,9 +82,19 @@ impl RunOptions {
 }
 
 pub enum Command {
-    Run { file: PathBuf, argv: Vec<String>, options: RunOptions },
-    Code { code: String, argv: Vec<String>, options: RunOptions },
-    Dis { file: PathBuf },
+    Run {
+        file: PathBuf,
+        argv: Vec<String>,
+        options: RunOptions,
+    },
+    Code {
+        code: String,
+        argv: Vec<String>,
+        options: RunOptions,
+    },
+    Dis {
+        file: PathBuf,
+    },
     Bench(BenchArgs),
     Version,
     Help,
@@ -121,7 +134,11 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             let code = rest.get(1).ok_or("-c needs an argument")?.clone();
             let mut argv = vec!["-c".to_string()];
             argv.extend(rest[2..].iter().cloned());
-            Ok(Command::Code { code, argv, options })
+            Ok(Command::Code {
+                code,
+                argv,
+                options,
+            })
         }
         Some("run") => {
             let mut j = 1;
@@ -132,14 +149,24 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
                 j += 1;
             }
             let file = rest.get(j).ok_or("run needs a FILE")?;
-            Ok(Command::Run { file: PathBuf::from(file), argv: rest[j..].to_vec(), options })
+            Ok(Command::Run {
+                file: PathBuf::from(file),
+                argv: rest[j..].to_vec(),
+                options,
+            })
         }
         Some("dis") => {
             let file = rest.get(1).ok_or("dis needs a FILE")?;
-            Ok(Command::Dis { file: PathBuf::from(file) })
+            Ok(Command::Dis {
+                file: PathBuf::from(file),
+            })
         }
         Some("bench") => parse_bench(&rest[1..]).map(Command::Bench),
-        Some(other) if other.ends_with(".py") => Ok(Command::Run { file: PathBuf::from(other), argv: rest.to_vec(), options }),
+        Some(other) if other.ends_with(".py") => Ok(Command::Run {
+            file: PathBuf::from(other),
+            argv: rest.to_vec(),
+            options,
+        }),
         Some(other) => Err(format!("unknown command '{}'", other)),
     }
 }
@@ -147,28 +174,56 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 pub fn execute(cmd: Command) -> ExitCode {
     match cmd {
         Command::Version => {
-            println!("ember {} (Python 3.11 semantics)", env!("CARGO_PKG_VERSION"));
+            println!(
+                "ember {} (Python 3.11 semantics)",
+                env!("CARGO_PKG_VERSION")
+            );
             ExitCode::SUCCESS
         }
         Command::Help => {
             println!("{}", USAGE);
             ExitCode::SUCCESS
         }
-        Command::Run { file, argv, options } => {
+        Command::Run {
+            file,
+            argv,
+            options,
+        } => {
             let source = match std::fs::read_to_string(&file) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("ember: can't open file '{}': [Errno {}] {}", file.display(), e.raw_os_error().unwrap_or(0), io_reason(&e));
+                    eprintln!(
+                        "ember: can't open file '{}': [Errno {}] {}",
+                        file.display(),
+                        e.raw_os_error().unwrap_or(0),
+                        io_reason(&e)
+                    );
                     return ExitCode::from(2);
                 }
             };
             let path = absolute_like_cpython(&file);
             let dir = path.parent().map(|p| p.to_path_buf()).unwrap_or_default();
-            exit_code(Runtime::run_program(source, path.to_string_lossy().to_string(), argv, vec![dir], options))
+            exit_code(Runtime::run_program(
+                source,
+                path.to_string_lossy().to_string(),
+                argv,
+                vec![dir],
+                options,
+            ))
         }
-        Command::Code { code, argv, options } => {
+        Command::Code {
+            code,
+            argv,
+            options,
+        } => {
             let cwd = std::env::current_dir().unwrap_or_default();
-            exit_code(Runtime::run_program(code, "<string>".to_string(), argv, vec![cwd], options))
+            exit_code(Runtime::run_program(
+                code,
+                "<string>".to_string(),
+                argv,
+                vec![cwd],
+                options,
+            ))
         }
         Command::Dis { file } => match std::fs::read_to_string(&file) {
             Ok(source) => match Runtime::disassemble(&source, &file.to_string_lossy()) {
@@ -203,14 +258,21 @@ fn parse_bench(args: &[String]) -> Result<BenchArgs, String> {
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{arg} needs a value"));
-        let count = |v: &String| v.parse::<usize>().ok().filter(|&n| n > 0).ok_or_else(|| format!("{arg} needs a positive number, not '{v}'"));
+        let count = |v: &String| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| format!("{arg} needs a positive number, not '{v}'"))
+        };
         match arg.as_str() {
             "--vs" => bench.vs = value()?.split(',').map(str::to_string).collect(),
             "--iterations" => bench.iterations = count(value()?)?,
             "--repeats" => bench.repeats = count(value()?)?,
             "--timeout" => bench.timeout = std::time::Duration::from_secs(count(value()?)? as u64),
             "--out" => bench.out = Some(PathBuf::from(value()?)),
-            other if other.starts_with('-') => return Err(format!("unknown option '{other}' for bench")),
+            other if other.starts_with('-') => {
+                return Err(format!("unknown option '{other}' for bench"))
+            }
             name => bench.names.push(name.trim_end_matches(".py").to_string()),
         }
     }
@@ -256,7 +318,10 @@ mod tests {
     #[test]
     fn bench_defaults_compare_with_python3() {
         let args = bench("bench").unwrap();
-        assert_eq!((args.vs, args.iterations, args.repeats, args.out), (vec!["python3".to_string()], 10, 3, None));
+        assert_eq!(
+            (args.vs, args.iterations, args.repeats, args.out),
+            (vec!["python3".to_string()], 10, 3, None)
+        );
     }
 
     #[test]
@@ -264,14 +329,23 @@ mod tests {
         let args = bench("bench nbody --vs python3,pypy3 fib.py --iterations 5 --repeats 2 --timeout 60 --out /tmp/b").unwrap();
         assert_eq!(args.names, ["nbody", "fib"]);
         assert_eq!(args.vs, ["python3", "pypy3"]);
-        assert_eq!((args.iterations, args.repeats, args.timeout.as_secs()), (5, 2, 60));
+        assert_eq!(
+            (args.iterations, args.repeats, args.timeout.as_secs()),
+            (5, 2, 60)
+        );
         assert_eq!(args.out, Some(PathBuf::from("/tmp/b")));
     }
 
     #[test]
     fn bench_rejects_bad_options() {
-        assert_eq!(bench("bench --iterations 0").unwrap_err(), "--iterations needs a positive number, not '0'");
+        assert_eq!(
+            bench("bench --iterations 0").unwrap_err(),
+            "--iterations needs a positive number, not '0'"
+        );
         assert_eq!(bench("bench --out").unwrap_err(), "--out needs a value");
-        assert_eq!(bench("bench --fast").unwrap_err(), "unknown option '--fast' for bench");
+        assert_eq!(
+            bench("bench --fast").unwrap_err(),
+            "unknown option '--fast' for bench"
+        );
     }
 }

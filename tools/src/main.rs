@@ -1,15 +1,14 @@
 //! `ember`: run Python programs on the Ember runtime, disassemble them, benchmark them.
 
+mod allocator;
 mod bench;
 mod cli;
 mod runtime;
 
 use std::process::ExitCode;
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
+    allocator::configure();
     let args: Vec<String> = std::env::args().collect();
     match cli::parse(&args[1..]) {
         Ok(cmd) => cli::execute(cmd),

@@ -23,7 +23,13 @@ pub struct Runtime;
 impl Runtime {
     /// Runs `source` as `__main__` and returns the process exit status, printing an uncaught
     /// exception like CPython.
-    pub fn run_program(source: String, filename: String, argv: Vec<String>, path: Vec<std::path::PathBuf>, run: RunOptions) -> RunOutcome {
+    pub fn run_program(
+        source: String,
+        filename: String,
+        argv: Vec<String>,
+        path: Vec<std::path::PathBuf>,
+        run: RunOptions,
+    ) -> RunOutcome {
         let handle = std::thread::Builder::new()
             .name("ember-main".into())
             .stack_size(INTERP_STACK_BYTES)
@@ -54,7 +60,10 @@ impl Runtime {
                     for name in &run.dump_feedback {
                         match vm.dump_feedback(name) {
                             Some(text) => eprint!("{}", text),
-                            None => eprintln!("ember: --dump-feedback: no function named '{}' was loaded", name),
+                            None => eprintln!(
+                                "ember: --dump-feedback: no function named '{}' was loaded",
+                                name
+                            ),
                         }
                     }
                     if run.stats {
@@ -71,7 +80,10 @@ impl Runtime {
                             .or_else(|| panic.downcast_ref::<String>().cloned())
                             .unwrap_or_else(|| "unknown panic".into());
                         let _ = std::io::stdout().flush();
-                        eprintln!("ember: internal error (a bug in Ember, please report it): {}", msg);
+                        eprintln!(
+                            "ember: internal error (a bug in Ember, please report it): {}",
+                            msg
+                        );
                         70
                     }
                 }
@@ -87,8 +99,14 @@ impl Runtime {
     }
 
     pub fn disassemble(source: &str, filename: &str) -> Result<String, String> {
-        let module = ember_interp::syntax::parse_module(source, filename).map_err(|e| ember_interp::syntax::format_syntax_error(filename, &e))?;
-        let code = ember_interp::compiler::compile_module(&module, filename).map_err(|e| format!("  File \"{}\", line {}\nSyntaxError: {}\n", filename, e.loc.line, e.msg))?;
+        let module = ember_interp::syntax::parse_module(source, filename)
+            .map_err(|e| ember_interp::syntax::format_syntax_error(filename, &e))?;
+        let code = ember_interp::compiler::compile_module(&module, filename).map_err(|e| {
+            format!(
+                "  File \"{}\", line {}\nSyntaxError: {}\n",
+                filename, e.loc.line, e.msg
+            )
+        })?;
         Ok(ember_interp::compiler::disassemble(&code))
     }
 }
@@ -100,13 +118,28 @@ struct TraceTiering;
 impl ember_interp::vm::tiering::TierHook for TraceTiering {
     fn function_hot(&mut self, _vm: &Vm, code: &std::rc::Rc<ember_interp::vm::code::Code>) {
         let o = &code.obj;
-        eprintln!("tier: function {} ({}:{}) is hot after {} calls", o.qualname, o.filename, o.first_line, code.feedback.calls());
+        eprintln!(
+            "tier: function {} ({}:{}) is hot after {} calls",
+            o.qualname,
+            o.filename,
+            o.first_line,
+            code.feedback.calls()
+        );
     }
 
-    fn loop_hot(&mut self, _vm: &Vm, code: &std::rc::Rc<ember_interp::vm::code::Code>, header: usize, backedge_pc: usize) {
+    fn loop_hot(
+        &mut self,
+        _vm: &Vm,
+        code: &std::rc::Rc<ember_interp::vm::code::Code>,
+        header: usize,
+        backedge_pc: usize,
+    ) {
         let o = &code.obj;
         let line = code.line(header);
-        eprintln!("tier: loop at {}:{} in {} is hot (back-edge {} -> {})", o.filename, line, o.qualname, backedge_pc, header);
+        eprintln!(
+            "tier: loop at {}:{} in {} is hot (back-edge {} -> {})",
+            o.filename, line, o.qualname, backedge_pc, header
+        );
     }
 }
 
@@ -119,7 +152,10 @@ fn report_uncaught(vm: &mut Vm, err: PyErr) -> u8 {
         let code = match args.as_slice() {
             [] => return 0,
             [c] => *c,
-            _ => vm.exc_obj(exc).map(|e| e.args.get()).unwrap_or(ember_interp::Value::NONE),
+            _ => vm
+                .exc_obj(exc)
+                .map(|e| e.args.get())
+                .unwrap_or(ember_interp::Value::NONE),
         };
         if code.is_none() {
             return 0;
@@ -134,7 +170,10 @@ fn report_uncaught(vm: &mut Vm, err: PyErr) -> u8 {
     // Syntax errors of the main script print in CPython's SyntaxError layout.
     if vm.isinstance(exc, vm.types.exc.syntax_error) {
         if let Some(formatted) = syntax_formatted(vm, exc) {
-            let tb_len = vm.exc_obj(exc).map(|e| e.traceback.borrow().len()).unwrap_or(0);
+            let tb_len = vm
+                .exc_obj(exc)
+                .map(|e| e.traceback.borrow().len())
+                .unwrap_or(0);
             if tb_len > 0 {
                 let text = vm.format_exception(exc);
                 // Replace the generic last line with the SyntaxError layout.

@@ -27,10 +27,20 @@ fn corpus_dir() -> PathBuf {
 }
 
 fn run(cmd: &mut Command) -> Outcome {
-    let child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
     let child = match child {
         Ok(c) => c,
-        Err(e) => return Outcome { stdout: String::new(), stderr: format!("cannot start: {}", e), code: None },
+        Err(e) => {
+            return Outcome {
+                stdout: String::new(),
+                stderr: format!("cannot start: {}", e),
+                code: None,
+            }
+        }
     };
     let out = wait_with_timeout(child, Duration::from_secs(120));
     out
@@ -69,7 +79,11 @@ fn wait_with_timeout(mut child: std::process::Child, limit: Duration) -> Outcome
     };
     let stdout = String::from_utf8_lossy(&out_thread.join().unwrap_or_default()).to_string();
     let stderr = String::from_utf8_lossy(&err_thread.join().unwrap_or_default()).to_string();
-    Outcome { stdout, stderr, code }
+    Outcome {
+        stdout,
+        stderr,
+        code,
+    }
 }
 
 fn known_failures(dir: &Path) -> BTreeMap<String, String> {
@@ -95,7 +109,13 @@ fn first_difference(label: &str, expected: &str, actual: &str) -> Option<String>
     for i in 0..e.len().max(a.len()) {
         let (x, y) = (e.get(i).copied(), a.get(i).copied());
         if x != y {
-            return Some(format!("{} line {}:\n    python3: {:?}\n    ember:   {:?}", label, i + 1, x.unwrap_or("<end>"), y.unwrap_or("<end>")));
+            return Some(format!(
+                "{} line {}:\n    python3: {:?}\n    ember:   {:?}",
+                label,
+                i + 1,
+                x.unwrap_or("<end>"),
+                y.unwrap_or("<end>")
+            ));
         }
     }
     Some(format!("{}: differs in trailing newline", label))
@@ -113,8 +133,16 @@ const TIER_MODES: &[(&str, &[&str])] = &[
 
 fn tier_modes() -> Vec<(&'static str, &'static [&'static str])> {
     let wanted = std::env::var("EMBER_TIER_MODES").unwrap_or_default();
-    let modes: Vec<_> = TIER_MODES.iter().copied().filter(|(m, _)| wanted.is_empty() || wanted.split(',').any(|w| w == *m)).collect();
-    assert!(!modes.is_empty(), "EMBER_TIER_MODES={} names no mode (have: default, generic, stubborn)", wanted);
+    let modes: Vec<_> = TIER_MODES
+        .iter()
+        .copied()
+        .filter(|(m, _)| wanted.is_empty() || wanted.split(',').any(|w| w == *m))
+        .collect();
+    assert!(
+        !modes.is_empty(),
+        "EMBER_TIER_MODES={} names no mode (have: default, generic, stubborn)",
+        wanted
+    );
     modes
 }
 
@@ -131,20 +159,31 @@ fn differential_corpus() {
         .filter(|n| n.ends_with(".py") && !n.starts_with("mod_") && n.contains(&filter))
         .collect();
     programs.sort();
-    assert!(!programs.is_empty(), "no corpus programs found in {}", dir.display());
+    assert!(
+        !programs.is_empty(),
+        "no corpus programs found in {}",
+        dir.display()
+    );
     let known = known_failures(&dir);
     // Under GC stress (a collection at every safepoint after an allocation) programs whose
     // point is allocation volume would run for hours; GC_STRESS_SKIP names them.
     if std::env::var("EMBER_GC_STRESS").is_ok_and(|v| v == "1") {
         let skip = std::fs::read_to_string(dir.join("GC_STRESS_SKIP")).unwrap_or_default();
-        let skip: Vec<&str> = skip.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
+        let skip: Vec<&str> = skip
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect();
         programs.retain(|p| !skip.contains(&p.as_str()));
     }
 
     let modes = tier_modes();
     let queue = Mutex::new(programs.clone());
     let results: Mutex<Vec<(String, Option<String>)>> = Mutex::new(Vec::new());
-    let workers = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).min(4);
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .min(4);
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| loop {
@@ -152,20 +191,42 @@ fn differential_corpus() {
                     Some(n) => n,
                     None => break,
                 };
-                let expected = run(Command::new("python3").arg(&name).current_dir(&dir).env("PYTHONHASHSEED", "0"));
+                let expected = run(Command::new("python3")
+                    .arg(&name)
+                    .current_dir(&dir)
+                    .env("PYTHONHASHSEED", "0"));
                 let mut problems = Vec::new();
                 for (mode, flags) in &modes {
-                    let actual = run(Command::new(ember).arg("run").args(*flags).arg(&name).current_dir(&dir));
+                    let actual = run(Command::new(ember)
+                        .arg("run")
+                        .args(*flags)
+                        .arg(&name)
+                        .current_dir(&dir));
                     if expected.code != actual.code {
-                        problems.push(format!("[{}] exit status: python3 {:?}, ember {:?}", mode, expected.code, actual.code));
+                        problems.push(format!(
+                            "[{}] exit status: python3 {:?}, ember {:?}",
+                            mode, expected.code, actual.code
+                        ));
                     }
-                    problems.extend(first_difference(&format!("[{}] stdout", mode), &expected.stdout, &actual.stdout));
-                    problems.extend(first_difference(&format!("[{}] stderr", mode), &expected.stderr, &actual.stderr));
+                    problems.extend(first_difference(
+                        &format!("[{}] stdout", mode),
+                        &expected.stdout,
+                        &actual.stdout,
+                    ));
+                    problems.extend(first_difference(
+                        &format!("[{}] stderr", mode),
+                        &expected.stderr,
+                        &actual.stderr,
+                    ));
                     if !problems.is_empty() {
                         break;
                     }
                 }
-                let verdict = if problems.is_empty() { None } else { Some(problems.join("\n  ")) };
+                let verdict = if problems.is_empty() {
+                    None
+                } else {
+                    Some(problems.join("\n  "))
+                };
                 results.lock().unwrap().push((name, verdict));
             });
         }
@@ -180,12 +241,20 @@ fn differential_corpus() {
             (None, None) => passed += 1,
             (None, Some(_)) => {
                 failed += 1;
-                report.push_str(&format!("UNEXPECTED PASS {} (remove it from KNOWN_FAILURES)\n", name));
+                report.push_str(&format!(
+                    "UNEXPECTED PASS {} (remove it from KNOWN_FAILURES)\n",
+                    name
+                ));
             }
             (Some(_), Some(why)) => {
                 expected_failures += 1;
                 if verbose {
-                    report.push_str(&format!("known failure {} ({}): {}\n", name, why, verdict.as_deref().unwrap_or("")));
+                    report.push_str(&format!(
+                        "known failure {} ({}): {}\n",
+                        name,
+                        why,
+                        verdict.as_deref().unwrap_or("")
+                    ));
                 }
             }
             (Some(problem), None) => {
@@ -195,6 +264,13 @@ fn differential_corpus() {
         }
     }
     eprint!("{}", report);
-    println!("corpus: {} passed, {} failed, {} skipped", passed, failed, expected_failures);
-    assert_eq!(failed, 0, "{} corpus programs differ from python3 (see above)", failed);
+    println!(
+        "corpus: {} passed, {} failed, {} skipped",
+        passed, failed, expected_failures
+    );
+    assert_eq!(
+        failed, 0,
+        "{} corpus programs differ from python3 (see above)",
+        failed
+    );
 }

@@ -32,10 +32,71 @@ impl Rng {
 }
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ":", ",", ".", "*", "**", "=", "==", "+", "-", "/", "//", "%", "lambda", "yield", "return",
-    "await", "async", "class", "def", "None", "0", "1e308", "-1", "'", "\"", "\\", "f'{", "}'", "not", "in", "is", "if",
-    "else", "try", "except", "finally", "with", "global", "nonlocal", "del", "raise", "from", "import", "@", "->", ";", "\t",
-    "    ", "\n", "x", "self", "__init__", "super()", "[]", "{}", "()", "range(10**6)", "2**64", "...",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ".",
+    "*",
+    "**",
+    "=",
+    "==",
+    "+",
+    "-",
+    "/",
+    "//",
+    "%",
+    "lambda",
+    "yield",
+    "return",
+    "await",
+    "async",
+    "class",
+    "def",
+    "None",
+    "0",
+    "1e308",
+    "-1",
+    "'",
+    "\"",
+    "\\",
+    "f'{",
+    "}'",
+    "not",
+    "in",
+    "is",
+    "if",
+    "else",
+    "try",
+    "except",
+    "finally",
+    "with",
+    "global",
+    "nonlocal",
+    "del",
+    "raise",
+    "from",
+    "import",
+    "@",
+    "->",
+    ";",
+    "\t",
+    "    ",
+    "\n",
+    "x",
+    "self",
+    "__init__",
+    "super()",
+    "[]",
+    "{}",
+    "()",
+    "range(10**6)",
+    "2**64",
+    "...",
 ];
 
 fn mutate(rng: &mut Rng, source: &str) -> String {
@@ -63,13 +124,19 @@ fn mutate(rng: &mut Rng, source: &str) -> String {
             3 => {
                 let line = &mut lines[i];
                 let pos = rng.below(line.len() + 1);
-                let pos = (0..=pos).rev().find(|&p| line.is_char_boundary(p)).unwrap_or(0);
+                let pos = (0..=pos)
+                    .rev()
+                    .find(|&p| line.is_char_boundary(p))
+                    .unwrap_or(0);
                 line.insert_str(pos, TOKENS[rng.below(TOKENS.len())]);
             }
             4 => {
                 let line = &mut lines[i];
                 let cut = rng.below(line.len() + 1);
-                let cut = (0..=cut).rev().find(|&p| line.is_char_boundary(p)).unwrap_or(0);
+                let cut = (0..=cut)
+                    .rev()
+                    .find(|&p| line.is_char_boundary(p))
+                    .unwrap_or(0);
                 line.truncate(cut);
             }
             5 => {
@@ -93,7 +160,14 @@ fn mutate(rng: &mut Rng, source: &str) -> String {
 
 /// Whether CPython also fails to finish `file` within the time limit.
 fn python_also_hangs(file: &Path, dir: &Path) -> bool {
-    let mut child = match Command::new("python3").arg(file).current_dir(dir).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
+    let mut child = match Command::new("python3")
+        .arg(file)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+    {
         Ok(c) => c,
         Err(_) => return false,
     };
@@ -119,11 +193,21 @@ fn mutated_programs_never_crash_ember() {
         .expect("corpus folder")
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "py") && !p.to_string_lossy().contains("mem_churn"))
-        .filter_map(|p| Some((p.file_name()?.to_string_lossy().to_string(), std::fs::read_to_string(&p).ok()?)))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "py") && !p.to_string_lossy().contains("mem_churn")
+        })
+        .filter_map(|p| {
+            Some((
+                p.file_name()?.to_string_lossy().to_string(),
+                std::fs::read_to_string(&p).ok()?,
+            ))
+        })
         .collect();
     sources.sort();
-    let cases: usize = std::env::var("EMBER_FUZZ_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(300);
+    let cases: usize = std::env::var("EMBER_FUZZ_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
     let work = std::env::temp_dir().join(format!("ember-fuzz-{}", std::process::id()));
     std::fs::create_dir_all(&work).expect("temp dir");
     // The mutated programs may import corpus helper modules.
@@ -169,18 +253,35 @@ fn mutated_programs_never_crash_ember() {
             None if python_also_hangs(&file, &work) => None,
             None => Some("timed out after 20 s (python3 finishes)".to_string()),
             Some(None) => Some("killed by a signal".to_string()),
-            Some(Some(70)) if stderr.contains("internal error") => Some(format!("internal error: {}", stderr.lines().last().unwrap_or(""))),
+            Some(Some(70)) if stderr.contains("internal error") => Some(format!(
+                "internal error: {}",
+                stderr.lines().last().unwrap_or("")
+            )),
             Some(Some(_)) => None,
         };
         if let Some(v) = verdict {
             let keep = work.join(format!("failure-{}.py", case));
             let _ = std::fs::write(&keep, &program);
-            problems.push(format!("case {} (from {}): {} [kept as {}]", case, name, v, keep.display()));
+            problems.push(format!(
+                "case {} (from {}): {} [kept as {}]",
+                case,
+                name,
+                v,
+                keep.display()
+            ));
         }
     }
     if problems.is_empty() {
         let _ = std::fs::remove_dir_all(&work);
     }
-    println!("fuzz: {} passed, {} failed", cases - problems.len(), problems.len());
-    assert!(problems.is_empty(), "ember crashed on mutated programs:\n{}", problems.join("\n"));
+    println!(
+        "fuzz: {} passed, {} failed",
+        cases - problems.len(),
+        problems.len()
+    );
+    assert!(
+        problems.is_empty(),
+        "ember crashed on mutated programs:\n{}",
+        problems.join("\n")
+    );
 }
