@@ -48,6 +48,9 @@ pub struct Heap {
     /// Every live object, indexed by its `gc_index`; null where the slot is free.
     objects: Vec<*mut Obj>,
     free_slots: Vec<u32>,
+    /// Objects made immortal ([`Heap::make_immortal`]): roots of every collection, kept in
+    /// a list so that marking them does not visit the whole heap.
+    immortals: Vec<Value>,
     marks: Vec<u64>,
     mark_stack: Vec<*const Obj>,
     /// Estimated bytes allocated since the last collection.
@@ -78,6 +81,7 @@ impl Heap {
         Heap {
             objects: Vec::with_capacity(1 << 16),
             free_slots: Vec::new(),
+            immortals: Vec::new(),
             marks: Vec::new(),
             mark_stack: Vec::new(),
             debt: 0,
@@ -125,6 +129,16 @@ impl Heap {
         }
     }
 
+    /// Makes `v` (if it is an object) never collected.
+    pub fn make_immortal(&mut self, v: Value) {
+        if let Some(o) = v.obj() {
+            if o.flags.get() & FLAG_IMMORTAL == 0 {
+                o.flags.set(o.flags.get() | FLAG_IMMORTAL);
+                self.immortals.push(v);
+            }
+        }
+    }
+
     pub fn live_objects(&self) -> usize {
         self.live_objects
     }
@@ -137,31 +151,28 @@ impl Heap {
         for v in roots {
             self.mark_value(v);
         }
-        for i in 0..self.objects.len() {
-            let p = self.objects[i];
-            // SAFETY: non-null entries are live boxed objects (invariant 1).
-            if !p.is_null() && unsafe { (*p).flags.get() } & FLAG_IMMORTAL != 0 {
-                self.mark_value(Value::from_ptr(p));
-            }
+        for i in 0..self.immortals.len() {
+            self.mark_value(self.immortals[i]);
         }
-        self.drain_mark_stack();
+        let live_bytes = self.drain_mark_stack();
         let mut freed = 0u64;
-        let mut live_bytes = 0usize;
-        for i in 0..self.objects.len() {
-            let p = self.objects[i];
-            if p.is_null() {
-                continue;
+        for w in 0..self.marks.len() {
+            let marked = self.marks[w];
+            if marked == u64::MAX {
+                continue; // 64 live objects: nothing to read
             }
-            if self.marks[i / 64] & (1 << (i % 64)) == 0 {
+            let end = (w * 64 + 64).min(self.objects.len());
+            for i in w * 64..end {
+                let p = self.objects[i];
+                if p.is_null() || marked & (1 << (i % 64)) != 0 {
+                    continue;
+                }
                 // SAFETY: unmarked, so unreachable from every root (invariant 2); nothing
                 // will dereference it again. It was created by Box::into_raw in `alloc`.
                 drop(unsafe { Box::from_raw(p) });
                 self.objects[i] = std::ptr::null_mut();
                 self.free_slots.push(i as u32);
                 freed += 1;
-            } else {
-                // SAFETY: live object.
-                live_bytes += std::mem::size_of::<Obj>() + unsafe { (*p).kind.payload_bytes() };
             }
         }
         self.live_objects -= freed as usize;
@@ -188,16 +199,21 @@ impl Heap {
         }
     }
 
-    fn drain_mark_stack(&mut self) {
+    /// Marks everything reachable from the mark stack; returns the bytes of the objects it
+    /// marked (sized here, while each object is in cache, rather than in the sweep).
+    fn drain_mark_stack(&mut self) -> usize {
         let mut children = Vec::new();
+        let mut bytes = 0;
         while let Some(p) = self.mark_stack.pop() {
             // SAFETY: only live objects are pushed (see `mark_value`).
             let obj = unsafe { &*p };
+            bytes += std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
             obj.trace(&mut |v| children.push(v));
             for v in children.drain(..) {
                 self.mark_value(v);
             }
         }
+        bytes
     }
 }
 

@@ -120,19 +120,12 @@ pub(crate) fn structseq_class(vm: &mut Vm, module: &str, name: &'static str, fie
     }
     let names: Vec<Value> = fields.iter().take(visible).map(|f| vm.intern(f)).collect();
     let ma = vm.new_tuple(names);
-    let ma = make_immortal(ma);
+    vm.heap.make_immortal(ma);
     class_attr(vm, class, "__match_args__", ma);
     class_attr(vm, class, "n_sequence_fields", Value::small_int_unchecked(visible as i64));
     class_attr(vm, class, "n_fields", Value::small_int_unchecked(fields.len() as i64));
     class_attr(vm, class, "n_unnamed_fields", Value::small_int_unchecked(0));
     Ok(class)
-}
-
-fn make_immortal(v: Value) -> Value {
-    if let Some(o) = v.obj() {
-        o.flags.set(o.flags.get() | crate::heap::FLAG_IMMORTAL);
-    }
-    v
 }
 
 /// An instance of struct-sequence `class` with tuple `items` and extra named attributes.

@@ -47,14 +47,8 @@ impl Vm {
     /// `argc` plus the receiver: arguments are copied straight into the parameters.
     #[inline]
     pub(crate) fn enter_fast(&mut self, func_v: Value, func: &'static FunctionObj, recv: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<usize> {
-        let code = func.code.clone();
-        let base = self.push_frame(code.clone(), func_v, func.module, FrameKind::Normal, dst)?;
-        let nrecv = (!recv.is_null()) as usize;
-        if nrecv == 1 {
-            self.stack[base] = recv;
-        }
-        self.stack.copy_within(args_at..args_at + argc, base + nrecv);
-        self.init_cells(func, &code, base);
+        let base = self.push_frame_with_args(func.code.clone(), func_v, func.module, FrameKind::Normal, dst, recv, args_at, argc)?;
+        self.init_cells(func, &func.code, base);
         Ok(base)
     }
 
@@ -79,11 +73,7 @@ impl Vm {
             && code.obj.kwonlyargcount == 0
             && code.obj.argcount as usize == argc + nrecv;
         if simple {
-            let base = self.push_frame(code.clone(), func_v, module, kind, dst)?;
-            if nrecv == 1 {
-                self.stack[base] = recv;
-            }
-            self.stack.copy_within(args_at..args_at + argc, base + nrecv);
+            let base = self.push_frame_with_args(code.clone(), func_v, module, kind, dst, recv, args_at, argc)?;
             self.init_cells(func, &code, base);
             return Ok(base);
         }
@@ -103,9 +93,14 @@ impl Vm {
     /// when it is one), and the closure's cells for free variables.
     #[inline]
     pub(crate) fn init_cells(&mut self, func: &FunctionObj, code: &Code, base: usize) {
-        if code.obj.cellvars.is_empty() && func.closure.is_null() {
-            return;
+        if !code.obj.cellvars.is_empty() || !func.closure.is_null() {
+            self.make_cells(func, code, base);
         }
+    }
+
+    /// `init_cells` for code that has cells: kept out of line so calls without them stay short.
+    #[inline(never)]
+    fn make_cells(&mut self, func: &FunctionObj, code: &Code, base: usize) {
         for cv in &code.obj.cellvars {
             let init = match cv.param {
                 Some(p) => self.stack[base + p as usize],

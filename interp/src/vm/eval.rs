@@ -124,9 +124,44 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit + self.native_depth.min(50) || base + nslots >= self.stack.len() {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
-        for slot in &mut self.stack[base..base + nslots] {
-            *slot = Value::NULL;
+        self.stack[base..base + nslots].fill(Value::NULL);
+        if code.feedback.bump_calls() == self.tiering.call_trigger {
+            self.fire_function_hot(&code);
         }
+        self.frames.push(Frame { code, func, base, pc: 0, module, namespace: Value::NULL, ret_dst, kind, extra: Value::NULL });
+        Ok(base)
+    }
+
+    /// `push_frame` for a call whose parameters are exactly the receiver (if not NULL) and
+    /// `argc` registers at `args_at`, below the new frame: they are copied in and only the
+    /// registers after them are cleared. The call path every positional call takes.
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_frame_with_args(
+        &mut self,
+        code: Rc<Code>,
+        func: Value,
+        module: Value,
+        kind: FrameKind,
+        ret_dst: u16,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<usize> {
+        let base = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
+        let nslots = code.nslots();
+        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50) || base + nslots >= self.stack.len() {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        let mut at = base;
+        if !recv.is_null() {
+            self.stack[at] = recv;
+            at += 1;
+        }
+        for i in 0..argc {
+            self.stack[at + i] = self.stack[args_at + i];
+        }
+        self.stack[at + argc..base + nslots].fill(Value::NULL);
         if code.feedback.bump_calls() == self.tiering.call_trigger {
             self.fire_function_hot(&code);
         }

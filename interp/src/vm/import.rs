@@ -113,9 +113,7 @@ impl Vm {
     }
 
     fn make_immortal(&mut self, v: Value) -> Value {
-        if let Some(o) = v.obj() {
-            o.flags.set(o.flags.get() | crate::heap::FLAG_IMMORTAL);
-        }
+        self.heap.make_immortal(v);
         v
     }
 

@@ -34,7 +34,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use crate::heap::{Heap, FLAG_IMMORTAL};
+use crate::heap::Heap;
 use crate::object::{
     AttrStore, BytesObj, ClassObj, DictTable, ExceptionObj, IterState, ModuleObj, NativeFn, NativeFunction, Obj, ObjKind,
     StrObj,
@@ -184,8 +184,9 @@ impl Vm {
 
     /// Allocates an object that is never collected.
     pub fn alloc_immortal(&mut self, obj: Obj) -> Value {
-        obj.flags.set(obj.flags.get() | FLAG_IMMORTAL);
-        self.heap.alloc(obj)
+        let v = self.heap.alloc(obj);
+        self.heap.make_immortal(v);
+        v
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
