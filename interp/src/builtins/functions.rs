@@ -466,10 +466,7 @@ fn chr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "chr", args, 1, 1)?;
     let i = int_arg(vm, args[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => {
-            let mut buf = [0u8; 4];
-            Ok(vm.new_str(c.encode_utf8(&mut buf)))
-        }
+        Some(c) => Ok(vm.char_str(c)),
         None if (0..=0x10ffff).contains(&i) => Err(vm.not_implemented_error("unsupported: lone surrogate code points in str")),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }

@@ -249,6 +249,15 @@ pub enum Instr {
     CallPy { dst: Reg, base: Reg, argc: u16 },
     /// `CallMethod` of such a function, with the receiver as first argument.
     CallMethodPy { dst: Reg, base: Reg, argc: u16 },
+    /// `Compare` of two exact strs (ordering, equality, `in`, `not in`).
+    CompareStr { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    /// `GetItem` of an exact str by a small int.
+    GetItemStr { dst: Reg, obj: Reg, key: Reg },
+    /// `Call` of a native (Rust) function with at most 8 positional arguments: called
+    /// straight from the registers, without the call-target profiling of the generic form.
+    CallNative { dst: Reg, base: Reg, argc: u16 },
+    /// `CallMethod` of a native method (the receiver is the first argument).
+    CallMethodNative { dst: Reg, base: Reg, argc: u16 },
 }
 
 impl Instr {
@@ -295,13 +304,16 @@ impl Instr {
             BinarySubInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Sub, lhs, rhs },
             BinaryAddStr { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
             BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
-            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
-            GetItemList { dst, obj, key } | GetItemTuple { dst, obj, key } | GetItemDict { dst, obj, key } => {
-                GetItem { dst, obj, key }
+            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } | CompareStr { dst, op, lhs, rhs } => {
+                Compare { dst, op, lhs, rhs }
             }
+            GetItemList { dst, obj, key }
+            | GetItemTuple { dst, obj, key }
+            | GetItemDict { dst, obj, key }
+            | GetItemStr { dst, obj, key } => GetItem { dst, obj, key },
             ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => ForIter { iter, dst, target },
-            CallPy { dst, base, argc } => Call { dst, base, argc },
-            CallMethodPy { dst, base, argc } => CallMethod { dst, base, argc },
+            CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
+            CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => CallMethod { dst, base, argc },
             _ => return None,
         })
     }
@@ -317,7 +329,7 @@ impl Instr {
 
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 91;
+pub const OPCODE_COUNT: usize = 95;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -412,6 +424,10 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "ForIterSeq",
     "CallPy",
     "CallMethodPy",
+    "CompareStr",
+    "GetItemStr",
+    "CallNative",
+    "CallMethodNative",
 ];
 
 impl Instr {
@@ -510,6 +526,10 @@ impl Instr {
             Instr::ForIterSeq { .. } => 88,
             Instr::CallPy { .. } => 89,
             Instr::CallMethodPy { .. } => 90,
+            Instr::CompareStr { .. } => 91,
+            Instr::GetItemStr { .. } => 92,
+            Instr::CallNative { .. } => 93,
+            Instr::CallMethodNative { .. } => 94,
         }
     }
 

@@ -284,7 +284,8 @@ impl<'c> Dis<'c> {
             LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. }
             | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
             | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. }
-            | CallPy { .. } | CallMethodPy { .. } => {
+            | CallPy { .. } | CallMethodPy { .. } | CompareStr { .. } | GetItemStr { .. } | CallNative { .. }
+            | CallMethodNative { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

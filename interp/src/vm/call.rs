@@ -8,7 +8,10 @@ use super::code::Code;
 use super::eval::FrameExit;
 use super::frame::FrameKind;
 use super::{PyResult, Vm};
-use crate::object::{AttrStore, FunctionObj, Obj, ObjKind};
+use crate::object::{AttrStore, FunctionObj, NativeFunction, Obj, ObjKind};
+
+/// Most arguments (receiver included) a native is called with straight from registers.
+pub(crate) const MAX_NATIVE_ARGS: usize = 8;
 use crate::value::Value;
 
 impl Vm {
@@ -156,18 +159,10 @@ impl Vm {
 
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
     pub(crate) fn call_registers(&mut self, callee: Value, recv: Value, args_at: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Value> {
-        // Natives with few positional arguments: copy them to the Rust stack and call
-        // directly. The registers keep the arguments rooted for the duration.
         if kwnames.is_none() {
             if let Some(ObjKind::Native(n)) = callee.obj().map(|o| &o.kind) {
-                let total = argc + (!recv.is_null()) as usize;
-                if n.receiver.is_null() && total <= 8 {
-                    let mut buf = [Value::NULL; 8];
-                    let first = (!recv.is_null()) as usize;
-                    buf[0] = recv;
-                    buf[first..total].copy_from_slice(&self.stack[args_at..args_at + argc]);
-                    let f = n.func;
-                    return f(self, &buf[..total], &[]);
+                if n.receiver.is_null() && argc + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS {
+                    return self.call_native_registers(n, recv, args_at, argc);
                 }
             }
         }
@@ -185,6 +180,19 @@ impl Vm {
             }
         }
         self.call(callee, &args, &kw)
+    }
+
+    /// Calls unbound native `n` with the receiver (if not NULL) and `argc` registers at
+    /// `args_at`, at most [`MAX_NATIVE_ARGS`] in all: they are copied to the Rust stack, while
+    /// the registers keep them rooted for the duration.
+    #[inline]
+    pub(crate) fn call_native_registers(&mut self, n: &NativeFunction, recv: Value, args_at: usize, argc: usize) -> PyResult<Value> {
+        let mut buf = [Value::NULL; MAX_NATIVE_ARGS];
+        let first = (!recv.is_null()) as usize;
+        buf[0] = recv;
+        buf[first..first + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        let f = n.func;
+        f(self, &buf[..first + argc], &[])
     }
 
     /// `func(*args, **kwargs)` with a tuple and an optional dict.

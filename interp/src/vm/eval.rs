@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::call::MAX_NATIVE_ARGS;
 use super::code::{Code, InlineCache};
 use super::frame::{Frame, FrameKind};
 use super::{PyErr, PyResult, Vm};
@@ -435,6 +436,25 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::CallNative { dst, base: b, argc } | Instr::CallMethodNative { dst, base: b, argc } => {
+                        let is_method = matches!(instr, Instr::CallMethodNative { .. });
+                        let callee = r!(b);
+                        let recv = if is_method { r!(b + 1) } else { Value::NULL };
+                        match callee.obj().map(|o| &o.kind) {
+                            Some(ObjKind::Native(n)) if n.receiver.is_null() && argc as usize + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS => {
+                                self.frames[fi].pc = cur;
+                                self.safepoint(temp_mark);
+                                let args_at = base + b as usize + 1 + is_method as usize;
+                                let v = tri!(self.call_native_registers(n, recv, args_at, argc as usize));
+                                r!(dst) = v;
+                                self.temp_roots.truncate(temp_mark);
+                            }
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::CallKw { dst, base: b, argc, kwnames } => {
                         self.frames[fi].pc = cur;
                         self.safepoint(temp_mark);
@@ -541,6 +561,30 @@ impl Vm {
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
+                        }
+                    }
+                    Instr::CompareStr { dst, op, lhs, rhs } => match (self.exact_str(r!(lhs)), self.exact_str(r!(rhs))) {
+                        (Some(a), Some(b)) => r!(dst) = Value::bool(str_compare(op, a, b)),
+                        _ => {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
+                    },
+                    Instr::GetItemStr { dst, obj, key } => {
+                        let (o, k) = (r!(obj), r!(key));
+                        let c = match self.exact_str(o) {
+                            Some(s) if k.is_small_int() => {
+                                super::hash::normalize_index(k.as_small_int(), s.char_len).and_then(|i| s.char_at(i))
+                            }
+                            _ => None,
+                        };
+                        match c {
+                            Some(c) => r!(dst) = self.char_str(c),
+                            None => {
+                                // Not a str, or out of range: the generic form raises.
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
                     }
                     Instr::CompareFloat { dst, op, lhs, rhs } => {
@@ -1189,5 +1233,24 @@ fn float_compare(op: crate::bytecode::instr::CmpOp, x: f64, y: f64) -> bool {
         GtE => x >= y,
         Eq => x == y,
         _ => x != y,
+    }
+}
+
+/// A comparison of two strs: code-point order is UTF-8 byte order; `In` is `a in b`.
+#[inline(always)]
+fn str_compare(op: crate::bytecode::instr::CmpOp, a: &crate::object::StrObj, b: &crate::object::StrObj) -> bool {
+    use crate::bytecode::instr::CmpOp::*;
+    let (x, y) = (a.as_str(), b.as_str());
+    match op {
+        Lt => x < y,
+        LtE => x <= y,
+        Gt => x > y,
+        GtE => x >= y,
+        Eq => x == y,
+        NotEq => x != y,
+        In => y.contains(x),
+        NotIn => !y.contains(x),
+        Is => std::ptr::eq(a, b),
+        IsNot => !std::ptr::eq(a, b),
     }
 }

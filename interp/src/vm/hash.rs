@@ -581,10 +581,7 @@ impl Vm {
                 }
                 let i = self.seq_index(key, "string")?;
                 match normalize_index(i, s.char_len).and_then(|ix| s.char_at(ix)) {
-                    Some(c) => {
-                        let mut buf = [0u8; 4];
-                        Ok(self.new_str(c.encode_utf8(&mut buf)))
-                    }
+                    Some(c) => Ok(self.char_str(c)),
                     None => Err(self.index_error("string index out of range")),
                 }
             }

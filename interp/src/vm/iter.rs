@@ -141,8 +141,7 @@ impl Vm {
                     Some(c) => {
                         *byte_pos += c.len_utf8();
                         drop(st);
-                        let mut buf = [0u8; 4];
-                        Ok(Some(self.new_str(c.encode_utf8(&mut buf))))
+                        Ok(Some(self.char_str(c)))
                     }
                     None => Ok(None),
                 }

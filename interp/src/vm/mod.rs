@@ -92,6 +92,9 @@ pub struct Vm {
     /// `sys.modules`: module name -> module.
     pub modules: HashMap<String, Value>,
     interned: HashMap<Box<str>, Value>,
+    /// The one-character strs U+0000..U+00FF, made on first use and immortal, as CPython
+    /// shares them: indexing and iterating strings return these without allocating.
+    latin1: Box<[Value; 256]>,
     /// Interned dunder and common names.
     pub names: types::Names,
     /// The exception being handled (`except` blocks), for bare `raise` and `__context__`.
@@ -142,6 +145,7 @@ impl Vm {
             builtins: Value::NULL,
             modules: HashMap::new(),
             interned: HashMap::new(),
+            latin1: Box::new([Value::NULL; 256]),
             names: types::Names::placeholder(),
             handled_exc: Value::NULL,
             recursion_limit: options.recursion_limit,
@@ -192,6 +196,22 @@ impl Vm {
     pub fn new_str(&mut self, s: &str) -> Value {
         let class = self.types.str;
         self.alloc(Obj::new(class, ObjKind::Str(StrObj::new(s.into()))))
+    }
+
+    /// The str of the single character `c` (shared for U+0000..U+00FF).
+    #[inline]
+    pub fn char_str(&mut self, c: char) -> Value {
+        let mut buf = [0u8; 4];
+        let Some(slot) = self.latin1.get(c as usize).copied() else {
+            return self.new_str(c.encode_utf8(&mut buf));
+        };
+        if !slot.is_null() {
+            return slot;
+        }
+        let v = self.new_str(c.encode_utf8(&mut buf));
+        self.heap.make_immortal(v);
+        self.latin1[c as usize] = v;
+        v
     }
 
     pub fn new_string(&mut self, s: String) -> Value {

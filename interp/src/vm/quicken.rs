@@ -11,6 +11,7 @@
 use ember_feedback::Site;
 
 use super::attr::{ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
+use super::call::MAX_NATIVE_ARGS;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
 use super::Vm;
@@ -87,13 +88,16 @@ impl Vm {
         if self.tiering.profile {
             self.record_operands(site, a, b);
         }
-        if !self.may_quicken(Some(site)) || !matches!(op, CmpOp::Lt | CmpOp::LtE | CmpOp::Gt | CmpOp::GtE | CmpOp::Eq | CmpOp::NotEq) {
+        if !self.may_quicken(Some(site)) || matches!(op, CmpOp::Is | CmpOp::IsNot) {
             return;
         }
         let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else { return };
-        if a.is_small_int() && b.is_small_int() {
+        let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
+        if self.is_exact_str(a) && self.is_exact_str(b) {
+            self.quicken_to(code, pc, Instr::CompareStr { dst, op, lhs, rhs });
+        } else if ordering && a.is_small_int() && b.is_small_int() {
             self.quicken_to(code, pc, Instr::CompareInt { dst, op, lhs, rhs });
-        } else if a.is_float() && b.is_float() {
+        } else if ordering && a.is_float() && b.is_float() {
             self.quicken_to(code, pc, Instr::CompareFloat { dst, op, lhs, rhs });
         }
     }
@@ -114,9 +118,20 @@ impl Vm {
             ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemList { dst, obj, key },
             ObjKind::Tuple(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemTuple { dst, obj, key },
             ObjKind::Dict(_) if ob.class.get() == self.types.dict && self.is_plain_key(k) => Instr::GetItemDict { dst, obj, key },
+            ObjKind::Str(_) if ob.class.get() == self.types.str && k.is_small_int() => Instr::GetItemStr { dst, obj, key },
             _ => return,
         };
         self.quicken_to(code, pc, form);
+    }
+
+    /// The str payload of `v` if it is an exact str (not a subclass instance).
+    #[inline]
+    pub(crate) fn exact_str(&self, v: Value) -> Option<&'static crate::object::StrObj> {
+        let o = v.obj()?;
+        match &o.kind {
+            ObjKind::Str(s) if o.class.get() == self.types.str => Some(s),
+            _ => None,
+        }
     }
 
     #[inline]
@@ -198,14 +213,17 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
-        let Some(ObjKind::Function(f)) = callee.obj().map(|o| &o.kind) else { return };
-        let arity = f.code.fast_arity;
-        if arity == NO_FAST_ARITY || arity as usize != argc as usize + (!recv.is_null()) as usize {
-            return;
-        }
-        let form = match code.obj.instrs[pc] {
-            Instr::Call { dst, base, argc } => Instr::CallPy { dst, base, argc },
-            Instr::CallMethod { dst, base, argc } => Instr::CallMethodPy { dst, base, argc },
+        let total = argc as usize + (!recv.is_null()) as usize;
+        let native = match callee.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(f)) if f.code.fast_arity != NO_FAST_ARITY && f.code.fast_arity as usize == total => false,
+            Some(ObjKind::Native(n)) if n.receiver.is_null() && total <= MAX_NATIVE_ARGS => true,
+            _ => return,
+        };
+        let form = match (code.obj.instrs[pc], native) {
+            (Instr::Call { dst, base, argc }, false) => Instr::CallPy { dst, base, argc },
+            (Instr::CallMethod { dst, base, argc }, false) => Instr::CallMethodPy { dst, base, argc },
+            (Instr::Call { dst, base, argc }, true) => Instr::CallNative { dst, base, argc },
+            (Instr::CallMethod { dst, base, argc }, true) => Instr::CallMethodNative { dst, base, argc },
             _ => return,
         };
         self.quicken_to(code, pc, form);
