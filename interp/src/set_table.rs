@@ -511,31 +511,52 @@ impl<K: Copy + PartialEq> SetTable<K> {
             if !p.started {
                 self.start_probe(p);
             }
-            let Some(&entry) = self.entries.get(p.j) else {
-                // Stale probe (used on another table): start over on this one.
-                p.started = false;
-                continue;
+            // The scan runs on locals (this loop is the hot part of every set operation) and
+            // stores the position back into `p` once, when it stops.
+            let (key, hash, mask) = (p.key, p.hash, p.mask);
+            let (mut i, mut j, mut left, mut perturb, mut outer) = (p.i, p.j, p.probes_left, p.perturb, p.outer);
+            let mut freeslot = p.freeslot;
+            let raw = loop {
+                let Some(&entry) = self.entries.get(j) else {
+                    break None; // stale probe (used on another table)
+                };
+                match entry {
+                    Entry::Empty => break Some(Raw::Vacant(Some(j))),
+                    Entry::Used { key: stored, hash: h } if h == hash => {
+                        if stored == key {
+                            break Some(Raw::Match(j));
+                        }
+                        p.pending = Some((j, stored));
+                        p.answer = None;
+                        break Some(Raw::Compare(stored));
+                    }
+                    Entry::Dummy => {
+                        if mode == Mode::Add {
+                            // 3.11 keeps the *last* dummy seen on the path.
+                            freeslot = Some(j);
+                        }
+                    }
+                    Entry::Used { .. } => {}
+                }
+                // `probe_next` on the locals.
+                if left > 0 {
+                    j += 1;
+                    left -= 1;
+                    continue;
+                }
+                outer += 1;
+                if outer > mask.saturating_add(80) {
+                    break Some(Raw::Vacant(None));
+                }
+                perturb >>= PERTURB_SHIFT;
+                i = ((i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask as u64) as usize;
+                j = i;
+                left = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             };
-            match entry {
-                Entry::Empty => return Raw::Vacant(Some(p.j)),
-                Entry::Used { key, hash } if hash == p.hash => {
-                    if key == p.key {
-                        return Raw::Match(p.j);
-                    }
-                    p.pending = Some((p.j, key));
-                    p.answer = None;
-                    return Raw::Compare(key);
-                }
-                Entry::Dummy => {
-                    if mode == Mode::Add {
-                        // 3.11 keeps the *last* dummy seen on the path.
-                        p.freeslot = Some(p.j);
-                    }
-                }
-                Entry::Used { .. } => {}
-            }
-            if !Self::probe_next(p) {
-                return Raw::Vacant(None);
+            (p.i, p.j, p.probes_left, p.perturb, p.outer, p.freeslot) = (i, j, left, perturb, outer, freeslot);
+            match raw {
+                Some(r) => return r,
+                None => p.started = false, // start over on this table
             }
         }
     }
