@@ -126,3 +126,31 @@ for i in range(20):
 print(r)
 print(nested(["a", " ", "z"]))
 print(nested("a" * 3))
+
+
+class AnySet(set):
+    def __contains__(self, item):
+        return "maybe"
+
+
+def member(x, c):
+    return x in c, x not in c
+
+
+print("-- hashed containers")
+seen = {1, 2, "three"}
+table = {"k": 1, 5: 2}
+for i in range(30):
+    r = member(i % 4, seen), member("k", table)
+print(r, member("three", seen), member(5, table), member(2, frozenset([2])))
+print(member(1, AnySet()), member(True, seen), member(1.0, seen))
+print(member(2, [1, 2]), member("e", "hello"))
+try:
+    member([1], seen)
+except TypeError as e:
+    print("TypeError", e)
+try:
+    member(1, 5)
+except TypeError as e:
+    print("TypeError", e)
+print(member(3, seen), member("k", {}))

@@ -258,6 +258,8 @@ pub enum Instr {
     CallNative { dst: Reg, base: Reg, argc: u16 },
     /// `CallMethod` of a native method (the receiver is the first argument).
     CallMethodNative { dst: Reg, base: Reg, argc: u16 },
+    /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
+    CompareIn { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
 }
 
 impl Instr {
@@ -304,7 +306,7 @@ impl Instr {
             BinarySubInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Sub, lhs, rhs },
             BinaryAddStr { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
             BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
-            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } | CompareStr { dst, op, lhs, rhs } => {
+            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } | CompareStr { dst, op, lhs, rhs } | CompareIn { dst, op, lhs, rhs } => {
                 Compare { dst, op, lhs, rhs }
             }
             GetItemList { dst, obj, key }
@@ -329,7 +331,7 @@ impl Instr {
 
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 95;
+pub const OPCODE_COUNT: usize = 96;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -428,6 +430,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "GetItemStr",
     "CallNative",
     "CallMethodNative",
+    "CompareIn",
 ];
 
 impl Instr {
@@ -530,6 +533,7 @@ impl Instr {
             Instr::GetItemStr { .. } => 92,
             Instr::CallNative { .. } => 93,
             Instr::CallMethodNative { .. } => 94,
+            Instr::CompareIn { .. } => 95,
         }
     }
 

@@ -570,6 +570,19 @@ impl Vm {
                             pc = cur;
                         }
                     },
+                    Instr::CompareIn { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        if self.is_plain_key(a) && self.is_hashed_container(b) {
+                            let found = match b.obj().map(|o| &o.kind) {
+                                Some(ObjKind::Dict(_)) => tri!(self.dict_get(b, a)).is_some(),
+                                _ => tri!(self.set_contains(b, a)),
+                            };
+                            r!(dst) = Value::bool(found != matches!(op, crate::bytecode::instr::CmpOp::NotIn));
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
+                    }
                     Instr::GetItemStr { dst, obj, key } => {
                         let (o, k) = (r!(obj), r!(key));
                         let c = match self.exact_str(o) {

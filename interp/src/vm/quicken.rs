@@ -95,6 +95,8 @@ impl Vm {
         let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
         if self.is_exact_str(a) && self.is_exact_str(b) {
             self.quicken_to(code, pc, Instr::CompareStr { dst, op, lhs, rhs });
+        } else if !ordering && self.is_plain_key(a) && self.is_hashed_container(b) {
+            self.quicken_to(code, pc, Instr::CompareIn { dst, op, lhs, rhs });
         } else if ordering && a.is_small_int() && b.is_small_int() {
             self.quicken_to(code, pc, Instr::CompareInt { dst, op, lhs, rhs });
         } else if ordering && a.is_float() && b.is_float() {
@@ -122,6 +124,17 @@ impl Vm {
             _ => return,
         };
         self.quicken_to(code, pc, form);
+    }
+
+    /// Whether `v` is an exact dict, set or frozenset: containers whose `in` is a hash
+    /// lookup that runs no Python code for a plain key.
+    #[inline]
+    pub(crate) fn is_hashed_container(&self, v: Value) -> bool {
+        v.obj().is_some_and(|o| match o.kind {
+            ObjKind::Dict(_) => o.class.get() == self.types.dict,
+            ObjKind::Set(_) => o.class.get() == self.types.set || o.class.get() == self.types.frozenset,
+            _ => false,
+        })
     }
 
     /// The str payload of `v` if it is an exact str (not a subclass instance).
