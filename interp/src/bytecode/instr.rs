@@ -226,7 +226,7 @@ pub enum Instr {
     BinarySubInt { dst: Reg, lhs: Reg, rhs: Reg },
     /// `Binary`/`InplaceBinary` of two small ints, other operators.
     BinaryInt { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
-    /// `Binary`/`InplaceBinary` of two floats.
+    /// `Binary`/`InplaceBinary` `+ - * /` of two floats, or a float and a small int.
     BinaryFloat { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
     /// `Binary`/`InplaceBinary` `+` of two exact strs.
     BinaryAddStr { dst: Reg, lhs: Reg, rhs: Reg },
@@ -260,6 +260,10 @@ pub enum Instr {
     CallMethodNative { dst: Reg, base: Reg, argc: u16 },
     /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
     CompareIn { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    /// `SetItem` of a list at a small int index in range.
+    SetItemList { obj: Reg, key: Reg, src: Reg },
+    /// `SetItem` of an exact dict with a small int or exact str key.
+    SetItemDict { obj: Reg, key: Reg, src: Reg },
 }
 
 impl Instr {
@@ -316,6 +320,7 @@ impl Instr {
             ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => ForIter { iter, dst, target },
             CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
             CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => CallMethod { dst, base, argc },
+            SetItemList { obj, key, src } | SetItemDict { obj, key, src } => SetItem { obj, key, src },
             _ => return None,
         })
     }
@@ -331,7 +336,7 @@ impl Instr {
 
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 96;
+pub const OPCODE_COUNT: usize = 98;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -431,6 +436,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "CallNative",
     "CallMethodNative",
     "CompareIn",
+    "SetItemList",
+    "SetItemDict",
 ];
 
 impl Instr {
@@ -534,6 +541,8 @@ impl Instr {
             Instr::CallNative { .. } => 93,
             Instr::CallMethodNative { .. } => 94,
             Instr::CompareIn { .. } => 95,
+            Instr::SetItemList { .. } => 96,
+            Instr::SetItemDict { .. } => 97,
         }
     }
 

@@ -521,7 +521,7 @@ impl Vm {
                     }
                     Instr::BinaryFloat { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
-                        if a.is_float() && b.is_float() {
+                        if a.is_float() || b.is_float() {
                             if let Some(v) = super::ops::fast_binary(op, a, b) {
                                 r!(dst) = v;
                                 continue;
@@ -673,7 +673,27 @@ impl Vm {
                     }
                     Instr::SetItem { obj, key, src } => {
                         let (o, k, v) = (r!(obj), r!(key), r!(src));
-                        tri!(self.set_item(o, k, v));
+                        if !self.fast_setitem(o, k, v) {
+                            tri!(self.set_item(o, k, v));
+                        }
+                        self.observe_setitem(&code, cur, o, k);
+                    }
+                    Instr::SetItemList { obj, key, src } => {
+                        if !self.fast_setitem(r!(obj), r!(key), r!(src)) {
+                            // Not a list, or out of range: the generic form raises.
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
+                    }
+                    Instr::SetItemDict { obj, key, src } => {
+                        let (o, k, v) = (r!(obj), r!(key), r!(src));
+                        let exact = o.obj().is_some_and(|ob| matches!(ob.kind, ObjKind::Dict(_)) && ob.class.get() == self.types.dict);
+                        if exact && self.is_plain_key(k) {
+                            tri!(self.dict_set(o, k, v));
+                        } else {
+                            self.despecialize(&code, cur);
+                            pc = cur;
+                        }
                     }
                     Instr::DelItem { obj, key } => {
                         let (o, k) = (r!(obj), r!(key));

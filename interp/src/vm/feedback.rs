@@ -27,7 +27,7 @@ pub fn site_kind(pc: usize, instr: &Instr) -> Option<SiteKind> {
         LoadMethod { .. } => SiteKind::LoadMethod,
         Binary { .. } | InplaceBinary { .. } => SiteKind::Binary,
         Compare { .. } => SiteKind::Compare,
-        GetItem { .. } => SiteKind::Subscript,
+        GetItem { .. } | SetItem { .. } => SiteKind::Subscript,
         Call { .. } | CallMethod { .. } | CallKw { .. } | CallEx { .. } => SiteKind::Call,
         ForIter { .. } => SiteKind::Iter,
         _ => return None,

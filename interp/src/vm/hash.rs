@@ -530,6 +530,28 @@ impl Vm {
         }
     }
 
+    /// `obj[key] = v` for a list (not a subclass instance) and an in-range small int `key`;
+    /// false (nothing done) otherwise.
+    #[inline]
+    pub fn fast_setitem(&self, obj: Value, key: Value, v: Value) -> bool {
+        let Some(o) = obj.obj() else { return false };
+        match &o.kind {
+            ObjKind::List(l) if o.extra.is_none() && key.is_small_int() => {
+                let Ok(mut l) = l.try_borrow_mut() else { return false };
+                let i = key.as_small_int();
+                let idx = if i < 0 { i + l.len() as i64 } else { i };
+                match usize::try_from(idx).ok().and_then(|ix| l.get_mut(ix)) {
+                    Some(slot) => {
+                        *slot = v;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
     /// `obj[key]`.
     pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult<Value> {
         let o = match obj.obj() {

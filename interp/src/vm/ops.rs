@@ -39,8 +39,10 @@ pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
         };
         return if fits_small(r) { Some(Value::small_int_unchecked(r)) } else { None };
     }
-    if a.is_float() && b.is_float() {
-        let (x, y) = (a.as_float(), b.as_float());
+    if a.is_float() || b.is_float() {
+        // A float with a float or a small int: the int converts to the nearest double, as
+        // CPython's float arithmetic does.
+        let (x, y) = (float_operand(a)?, float_operand(b)?);
         let r = match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -51,6 +53,18 @@ pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
         return Some(Value::float(r));
     }
     None
+}
+
+/// `v` as a double if it is a float or a small int.
+#[inline(always)]
+pub fn float_operand(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_float())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
 }
 
 #[inline(always)]

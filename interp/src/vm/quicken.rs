@@ -71,7 +71,11 @@ impl Vm {
                 }
                 _ => return,
             }
-        } else if a.is_float() && b.is_float() && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv) {
+        } else if (a.is_float() || b.is_float())
+            && (a.is_float() || a.is_small_int())
+            && (b.is_float() || b.is_small_int())
+            && matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv)
+        {
             Instr::BinaryFloat { dst, op, lhs, rhs }
         } else if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
             Instr::BinaryAddStr { dst, lhs, rhs }
@@ -145,6 +149,26 @@ impl Vm {
             ObjKind::Str(s) if o.class.get() == self.types.str => Some(s),
             _ => None,
         }
+    }
+
+    /// `SetItem` of `o[k] = ...` (after it ran).
+    #[inline(never)]
+    pub(crate) fn observe_setitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
+        let site = code.feedback.site(pc);
+        if self.tiering.profile {
+            self.record_operands(site, o, k);
+        }
+        if !self.may_quicken(Some(site)) {
+            return;
+        }
+        let Instr::SetItem { obj, key, src } = code.obj.instrs[pc] else { return };
+        let Some(ob) = o.obj() else { return };
+        let form = match &ob.kind {
+            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::SetItemList { obj, key, src },
+            ObjKind::Dict(_) if ob.class.get() == self.types.dict && self.is_plain_key(k) => Instr::SetItemDict { obj, key, src },
+            _ => return,
+        };
+        self.quicken_to(code, pc, form);
     }
 
     #[inline]
