@@ -264,6 +264,10 @@ pub enum Instr {
     SetItemList { obj: Reg, key: Reg, src: Reg },
     /// `SetItem` of an exact dict with a small int or exact str key.
     SetItemDict { obj: Reg, key: Reg, src: Reg },
+    /// `Binary` whose left operand is an instance of a Python class defining the operator
+    /// as a plain function (cached by class version), and whose right operand is of that
+    /// class or an int or float: the method's frame is pushed in the running loop.
+    BinaryDunder { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
 }
 
 impl Instr {
@@ -321,6 +325,7 @@ impl Instr {
             CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
             CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => CallMethod { dst, base, argc },
             SetItemList { obj, key, src } | SetItemDict { obj, key, src } => SetItem { obj, key, src },
+            BinaryDunder { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
             _ => return None,
         })
     }
@@ -336,7 +341,7 @@ impl Instr {
 
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 98;
+pub const OPCODE_COUNT: usize = 99;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -438,6 +443,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "CompareIn",
     "SetItemList",
     "SetItemDict",
+    "BinaryDunder",
 ];
 
 impl Instr {
@@ -543,6 +549,7 @@ impl Instr {
             Instr::CompareIn { .. } => 95,
             Instr::SetItemList { .. } => 96,
             Instr::SetItemDict { .. } => 97,
+            Instr::BinaryDunder { .. } => 98,
         }
     }
 

@@ -285,7 +285,8 @@ impl<'c> Dis<'c> {
             | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
             | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. }
             | CallPy { .. } | CallMethodPy { .. } | CompareStr { .. } | GetItemStr { .. } | CallNative { .. }
-            | CallMethodNative { .. } | CompareIn { .. } | SetItemList { .. } | SetItemDict { .. } => {
+            | CallMethodNative { .. } | CompareIn { .. } | SetItemList { .. } | SetItemDict { .. }
+            | BinaryDunder { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

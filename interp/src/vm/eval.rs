@@ -530,6 +530,24 @@ impl Vm {
                         self.despecialize(&code, cur);
                         pc = cur;
                     }
+                    Instr::BinaryDunder { dst, lhs, rhs, .. } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        let c = code.caches_at(cur)[0].get();
+                        match c.value.obj().map(|o| &o.kind) {
+                            Some(ObjKind::Function(f)) if self.dunder_guard(a, b, &c) => {
+                                self.frames[fi].pc = cur;
+                                self.safepoint(temp_mark);
+                                let args_at = base + rhs as usize;
+                                let callee_base = tri!(self.push_frame_with_args(f.code.clone(), c.value, f.module, FrameKind::Dunder, dst, a, args_at, 1));
+                                self.init_cells(f, &f.code, callee_base);
+                                continue 'frame;
+                            }
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::InplaceBinary { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         let v = match super::ops::fast_binary(op, a, b) {
@@ -887,6 +905,21 @@ impl Vm {
                         let frame = self.frames.pop().expect("frame");
                         match frame.kind {
                             FrameKind::Normal => {
+                                let caller = self.frames.last_mut().expect("caller");
+                                caller.pc += 1;
+                                self.stack[caller.base + frame.ret_dst as usize] = v;
+                                self.safepoint(temp_mark);
+                                continue 'frame;
+                            }
+                            FrameKind::Dunder => {
+                                if v == self.singletons.not_implemented {
+                                    let caller = self.frames.last().expect("caller");
+                                    let at = caller.code.instrs[caller.pc].get();
+                                    if let Some(Instr::Binary { op, lhs, rhs, .. }) = at.generic_form().or(Some(at)) {
+                                        let (a, b) = (self.stack[caller.base + lhs as usize], self.stack[caller.base + rhs as usize]);
+                                        return Err(self.unsupported_operands(super::ops::op_symbol(op), a, b));
+                                    }
+                                }
                                 let caller = self.frames.last_mut().expect("caller");
                                 caller.pc += 1;
                                 self.stack[caller.base + frame.ret_dst as usize] = v;

@@ -19,6 +19,10 @@ pub enum FrameKind {
     Init,
     /// A generator's frame; returning or yielding hands control back to the resumer.
     Generator,
+    /// A binary operator's method pushed by `BinaryDunder`: returning NotImplemented raises
+    /// the operator's TypeError in the caller (the quickening guards rule out a reflected
+    /// method that could still answer).
+    Dunder,
 }
 
 pub struct Frame {

@@ -34,6 +34,7 @@ impl Vm {
             let cached = matches!(
                 i,
                 crate::bytecode::Instr::LoadGlobal { .. }
+                    | crate::bytecode::Instr::Binary { .. }
                     | crate::bytecode::Instr::LoadAttr { .. }
                     | crate::bytecode::Instr::StoreAttr { .. }
                     | crate::bytecode::Instr::LoadMethod { .. }

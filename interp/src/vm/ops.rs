@@ -118,7 +118,7 @@ pub fn op_symbol(op: BinOp) -> &'static str {
     }
 }
 
-fn dunder(n: &super::types::Names, op: BinOp) -> (Value, Value, Value) {
+pub(crate) fn dunder(n: &super::types::Names, op: BinOp) -> (Value, Value, Value) {
     match op {
         BinOp::Add => (n.__add__, n.__radd__, n.__iadd__),
         BinOp::Sub => (n.__sub__, n.__rsub__, n.__isub__),
@@ -234,7 +234,7 @@ impl Vm {
         }
     }
 
-    fn unsupported_operands(&mut self, sym: &str, a: Value, b: Value) -> super::PyErr {
+    pub(crate) fn unsupported_operands(&mut self, sym: &str, a: Value, b: Value) -> super::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         if sym == "+" && self.str_of(a).is_some() {
             return self.type_error(format!("can only concatenate str (not \"{}\") to str", tb));

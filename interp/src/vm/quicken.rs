@@ -15,6 +15,9 @@ use super::call::MAX_NATIVE_ARGS;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
 use super::Vm;
+
+/// `Binary` cache kind: the operator method of the left operand's class.
+const DUNDER_METHOD: u8 = 1;
 use crate::bytecode::instr::{BinOp, CmpOp, Instr};
 use crate::object::{IterState, ObjKind};
 use crate::value::Value;
@@ -79,6 +82,8 @@ impl Vm {
             Instr::BinaryFloat { dst, op, lhs, rhs }
         } else if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
             Instr::BinaryAddStr { dst, lhs, rhs }
+        } else if matches!(code.obj.instrs[pc], Instr::Binary { .. }) && self.fill_dunder_cache(code, pc, op, a, b) {
+            Instr::BinaryDunder { dst, op, lhs, rhs }
         } else {
             return;
         };
@@ -149,6 +154,41 @@ impl Vm {
             ObjKind::Str(s) if o.class.get() == self.types.str => Some(s),
             _ => None,
         }
+    }
+
+    /// For `a <op> b`: when `a` is a plain instance of a Python class whose method for `op`
+    /// is a function taking exactly (self, other), and `b` is of the same class or an int or
+    /// float (so no reflected method can take precedence or answer NotImplemented
+    /// differently), caches (class version, class id of `b`, method) for `BinaryDunder`.
+    fn fill_dunder_cache(&mut self, code: &Code, pc: usize, op: BinOp, a: Value, b: Value) -> bool {
+        let Some(ao) = a.obj() else { return false };
+        let ca = ao.class.get();
+        if !matches!(ao.kind, ObjKind::Instance(_)) || !self.class_obj(ca).has_flag(crate::object::class::flags::HEAP_TYPE) {
+            return false;
+        }
+        let cb = self.class_of(b);
+        if cb != ca && cb != self.types.int && cb != self.types.float {
+            return false;
+        }
+        let (name, _, _) = super::ops::dunder(&self.names, op);
+        let Some(m) = super::types::lookup_in_mro(self, ca, name) else { return false };
+        match Self::function_obj(m) {
+            Some(f) if f.code.fast_arity == 2 => {}
+            _ => return false,
+        }
+        let Some(cache) = code.caches_at(pc).first() else { return false };
+        let key2 = self.class_obj(cb).id as u64;
+        cache.set(super::code::InlineCache { kind: DUNDER_METHOD, key: self.class_obj(ca).version.get(), key2, value: m });
+        true
+    }
+
+    /// `BinaryDunder`'s guard: the method cached for `a`'s class version and `b`'s class.
+    #[inline(always)]
+    pub(crate) fn dunder_guard(&self, a: Value, b: Value, c: &super::code::InlineCache) -> bool {
+        let Some(ao) = a.obj() else { return false };
+        matches!(ao.kind, ObjKind::Instance(_))
+            && self.class_obj(ao.class.get()).version.get() == c.key
+            && self.class_obj(self.class_of(b)).id as u64 == c.key2
     }
 
     /// `SetItem` of `o[k] = ...` (after it ran).
