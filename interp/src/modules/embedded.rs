@@ -17,6 +17,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../lib/copy.py"), false),
     ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("datetime", include_str!("../../lib/datetime.py"), false),
+    ("decimal", include_str!("../../lib/decimal.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
