@@ -237,6 +237,7 @@ class Context:
     """Precision, rounding, exponent limits, and the flags and traps of signals."""
     __slots__ = ('_prec', '_rounding', '_Emin', '_Emax', '_capitals', '_clamp',
                  '_flagbits', '_trapbits')
+    __tp_name__ = 'decimal.Context'
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None, capitals=None,
                  clamp=None, flags=None, traps=None):
@@ -780,14 +781,8 @@ _DIGITS = '0123456789'
 
 def _parse(s):
     """A Decimal for the numeric string s, or None when s is not one."""
-    s = s.strip()
-    if '_' in s:
-        # Underscores may only separate digits, as in int() and float().
-        for i, ch in enumerate(s):
-            if ch == '_' and not (0 < i < len(s) - 1 and s[i - 1].isdigit()
-                                  and s[i + 1].isdigit()):
-                return None
-        s = s.replace('_', '')
+    # CPython drops every underscore once the surrounding whitespace is gone.
+    s = s.strip().replace('_', '')
     if not s:
         return None
     sign = 0
@@ -875,28 +870,13 @@ def _convert(other):
     return None
 
 
-def _type_name(v):
-    t = type(v)
-    if t is Decimal:
-        return 'decimal.Decimal'
-    return t.__name__
-
-
-def _builtin(v):
-    return type(v).__module__ == 'builtins'
-
-
-def _binop_error(op, a, b):
-    return TypeError('unsupported operand type(s) for %s: %r and %r'
-                     % (op, _type_name(a), _type_name(b)))
-
-
 # ---------------------------------------------------------------------------------------
 # Decimal
 
 class Decimal:
     """A decimal floating-point number: sign, integer coefficient and exponent."""
     __slots__ = ('_sign', '_int', '_exp', '_special')
+    __tp_name__ = 'decimal.Decimal'
 
     def __new__(cls, value='0', context=None):
         if isinstance(value, Decimal):
@@ -936,8 +916,10 @@ class Decimal:
 
     def as_tuple(self):
         if self._special:
-            digits = (0,) if self._exp == 'F' or not self._int else \
-                tuple(int(ch) for ch in _digits(self._int))
+            if self._exp == 'F':
+                digits = (0,)
+            else:
+                digits = tuple(int(ch) for ch in _digits(self._int)) if self._int else ()
             return DecimalTuple(self._sign, digits, self._exp)
         return DecimalTuple(self._sign, tuple(int(ch) for ch in _digits(self._int)), self._exp)
 
@@ -1199,9 +1181,6 @@ class Decimal:
     def _rich(self, other, op):
         o = self._compare_operand(other, op)
         if o is None:
-            if op not in ('==', '!=') and _builtin(other):
-                raise TypeError("'%s' not supported between instances of %r and %r"
-                                % (op, _type_name(self), _type_name(other)))
             return NotImplemented
         if self.is_nan() or o.is_nan():
             if op in ('==', '!='):
@@ -1289,99 +1268,85 @@ class Decimal:
     def __add__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('+', self, other)
             return NotImplemented
         return self._add(o, context if context is not None else getcontext())
 
     def __radd__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('+', other, self)
+            return NotImplemented
         return o._add(self, context if context is not None else getcontext())
 
     def __sub__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('-', self, other)
             return NotImplemented
         return self._add(o, context if context is not None else getcontext(), True)
 
     def __rsub__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('-', other, self)
+            return NotImplemented
         return o._add(self, context if context is not None else getcontext(), True)
 
     def __mul__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('*', self, other)
             return NotImplemented
         return self._mul(o, context if context is not None else getcontext())
 
     def __rmul__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('*', other, self)
+            return NotImplemented
         return o._mul(self, context if context is not None else getcontext())
 
     def __truediv__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('/', self, other)
             return NotImplemented
         return self._div(o, context if context is not None else getcontext())
 
     def __rtruediv__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('/', other, self)
+            return NotImplemented
         return o._div(self, context if context is not None else getcontext())
 
     def __floordiv__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('//', self, other)
             return NotImplemented
         return self._divmod(o, context if context is not None else getcontext(), 1)
 
     def __rfloordiv__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('//', other, self)
+            return NotImplemented
         return o._divmod(self, context if context is not None else getcontext(), 1)
 
     def __mod__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('%', self, other)
             return NotImplemented
         return self._divmod(o, context if context is not None else getcontext(), 2)
 
     def __rmod__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('%', other, self)
+            return NotImplemented
         return o._divmod(self, context if context is not None else getcontext(), 2)
 
     def __divmod__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('divmod()', self, other)
             return NotImplemented
         return self._divmod(o, context if context is not None else getcontext(), 3)
 
     def __rdivmod__(self, other, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('divmod()', other, self)
+            return NotImplemented
         return o._divmod(self, context if context is not None else getcontext(), 3)
 
     def __pow__(self, other, modulo=None, context=None):
@@ -1389,15 +1354,13 @@ class Decimal:
             raise NotImplementedError('three-argument pow() is not supported by Ember')
         o = _convert(other)
         if o is None:
-            if _builtin(other):
-                raise _binop_error('** or pow()', self, other)
             return NotImplemented
         return self._pow(o, context if context is not None else getcontext())
 
     def __rpow__(self, other, modulo=None, context=None):
         o = _convert(other)
         if o is None:
-            raise _binop_error('** or pow()', other, self)
+            return NotImplemented
         return o._pow(self, context if context is not None else getcontext())
 
     def __neg__(self, context=None):
@@ -1758,7 +1721,7 @@ class Decimal:
         if rounding is not None and rounding not in _ROUNDINGS:
             raise TypeError(_ROUNDING_ERROR)
         q, inexact = _round_int(self._int, -self._exp, rounding or ctx._rounding, self._sign)
-        if exact:
+        if exact and self._int:
             ctx._signal(_ROUNDED | (_INEXACT if inexact else 0))
         return _dec(self._sign, q, 0)
 
@@ -1974,9 +1937,11 @@ _TEN_INV = pow(10, 2305843009213693951 - 2, 2305843009213693951)
 # Formatting
 
 def _parse_spec(spec):
+    """[[fill]align][sign][z][0][width][,][.precision][type], as libmpdec accepts it."""
+    bad = ValueError('invalid format string')
     i = 0
     n = len(spec)
-    fill = None
+    fill = ' '
     align = None
     if n >= 2 and spec[1] in '<>=^':
         fill = spec[0]
@@ -1993,46 +1958,40 @@ def _parse_spec(spec):
     if i < n and spec[i] == 'z':
         no_neg_zero = True
         i += 1
-    alt = False
-    if i < n and spec[i] == '#':
-        alt = True
-        i += 1
     zero = False
     if i < n and spec[i] == '0':
+        if align is not None:
+            raise bad
         zero = True
         i += 1
     start = i
-    while i < n and spec[i].isdigit():
+    while i < n and spec[i] in _DIGITS:
         i += 1
-    width = int(spec[start:i]) if i > start else None
+    if i > start and spec[start] == '0':
+        raise bad
+    width = int(spec[start:i]) if i > start else 0
     sep = ''
-    if i < n and spec[i] in ',_':
-        sep = spec[i]
+    if i < n and spec[i] == ',':
+        sep = ','
         i += 1
     precision = None
     if i < n and spec[i] == '.':
         i += 1
         start = i
-        while i < n and spec[i].isdigit():
+        while i < n and spec[i] in _DIGITS:
             i += 1
         if i == start:
-            raise ValueError('Invalid format specifier')
+            raise bad
         precision = int(spec[start:i])
     kind = None
-    if i < n:
+    if i < n and spec[i] in 'eEfFgGnN%':
         kind = spec[i]
         i += 1
-    if i != n or (kind is not None and kind not in 'eEfFgGn%'):
-        raise ValueError('Invalid format specifier')
-    if zero and fill is None:
-        fill = '0'
-        if align is None:
-            align = '='
-    if fill is None:
-        fill = ' '
+    if i != n:
+        raise bad
     if align is None:
         align = '>'
-    return fill, align, sign, no_neg_zero, alt, width, sep, precision, kind
+    return fill, align, sign, no_neg_zero, zero, width, sep, precision, kind
 
 
 def _group_digits(digits, sep, min_width):
@@ -2053,12 +2012,19 @@ def _group_digits(digits, sep, min_width):
 
 
 def _format(d, spec):
-    fill, align, signopt, no_neg_zero, alt, width, sep, precision, kind = _parse_spec(spec)
+    fill, align, signopt, no_neg_zero, zero, width, sep, precision, kind = _parse_spec(spec)
     ctx = getcontext()
     if kind is None:
         kind = 'G' if ctx._capitals else 'g'
-    if kind == 'n':
-        kind = 'g'
+    elif kind in 'nN':
+        kind = 'g' if kind == 'n' else 'G'
+    if zero:
+        # A leading 0 pads numbers with zeros after the sign, but not NaN or Infinity.
+        if d._special:
+            align = '>'
+        else:
+            fill = '0'
+            align = '='
     rounding = ctx._rounding
     sign = d._sign
     if d._special:
@@ -2072,7 +2038,12 @@ def _format(d, spec):
             d = _dec(d._sign, d._int, d._exp + 2)
         if precision is not None:
             if kind in 'eE':
-                d = _round_to_digits(d, precision + 1, rounding)
+                if d._int:
+                    d = _round_to_digits(d, precision + 1, rounding)
+                    n = _nd(d._int)
+                    if n < precision + 1:
+                        d = _dec(d._sign, d._int * _p10(precision + 1 - n),
+                                 d._exp - (precision + 1 - n))
             elif kind in 'fF%':
                 d = _rescale(d, -precision, rounding)
             elif kind in 'gG' and _nd(d._int) > precision:
@@ -2109,7 +2080,7 @@ def _format(d, spec):
             tail = ''
         else:
             tail = ('E' if kind in 'EG' else 'e') + '%+d' % expo
-        frac_etc = ('.' + frac if frac or alt else '') + tail
+        frac_etc = ('.' + frac if frac else '') + tail
         if kind == '%':
             frac_etc += '%'
     if sign:
@@ -2121,13 +2092,13 @@ def _format(d, spec):
     else:
         signstr = ''
     if fill == '0' and align == '=' and not d._special:
-        min_width = (width or 0) - len(signstr) - len(frac_etc)
+        min_width = width - len(signstr) - len(frac_etc)
         intpart = _group_digits(intpart, sep, min_width)
     elif not d._special:
         intpart = _group_digits(intpart, sep, 1)
     body = intpart + frac_etc
     total = len(signstr) + len(body)
-    pad = (width or 0) - total
+    pad = width - total
     if pad <= 0:
         return signstr + body
     if align == '<':
