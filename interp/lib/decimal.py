@@ -1626,10 +1626,11 @@ class Decimal:
             return _special(sign, 'F')
         if not other._int:
             return _dec(sign, 1, 0)
-        if not integral:
-            raise NotImplementedError(
-                'Ember decimal: only integral exponents are supported in power()')
         st = [0]
+        if not integral:
+            r = _real_power(self, other, ctx, st)
+            ctx._signal(st[0])
+            return r
         if _nd(self._int) == 1 - self._exp and self._int == _p10(-self._exp):
             # The base is exactly one: 1.00 ** 3 == 1.000000 (at most prec digits).
             if other._sign:
@@ -1836,6 +1837,55 @@ class Decimal:
         return r
 
 
+    def exp(self, context=None):
+        """e ** self, correctly rounded (always half-even, as CPython's C version)."""
+        ctx = context if context is not None else getcontext()
+        if self._special:
+            if self.is_nan():
+                return _nan_result(self, None, ctx)
+            return _dec(0, 0, 0) if self._sign else self
+        if not self._int:
+            return _dec(0, 1, 0)
+        st = [0]
+        r = _exp_rounded(self, ctx, st)
+        ctx._signal(st[0])
+        return r
+
+    def ln(self, context=None):
+        """The natural logarithm, correctly rounded (half-even)."""
+        return self._log(context, False)
+
+    def log10(self, context=None):
+        """The base-ten logarithm, correctly rounded (half-even); exact for powers of ten."""
+        return self._log(context, True)
+
+    def _log(self, context, ten):
+        ctx = context if context is not None else getcontext()
+        if self._special:
+            if self.is_nan():
+                return _nan_result(self, None, ctx)
+            if self._sign:
+                ctx._signal(_INVALID_OPERATION)
+                return _special(0, 'n')
+            return self
+        if not self._int:
+            return _special(1, 'F')
+        if self._sign:
+            ctx._signal(_INVALID_OPERATION)
+            return _special(0, 'n')
+        c, e = _strip_zeros(self._int, self._exp, MAX_EMAX)
+        if c == 1 and (ten or e == 0):
+            st = [0]
+            work = ctx.copy()
+            object.__setattr__(work, '_rounding', ROUND_HALF_EVEN)
+            r = _finish(1 if e < 0 else 0, abs(e), 0, work, st)
+            ctx._signal(st[0])
+            return r
+        st = [0]
+        r = _log_rounded(self, ten, ctx, st)
+        ctx._signal(st[0])
+        return r
+
 def _operand(v):
     if isinstance(v, Decimal):
         return v
@@ -1888,6 +1938,230 @@ def _int_power(base, exponent, sign, ctx, st):
         # Overflowed at the working precision: overflow again under ctx's rounding.
         return _overflow(sign, ctx, st)
     return _finish(sign, r._int, r._exp, ctx, st)
+
+
+# ---------------------------------------------------------------------------------------
+# Correctly rounded exp and logarithms
+#
+# Values are fixed point integers scaled by 10**w. Each approximation comes with a bound
+# on its error (in units of 10**-w); when the whole interval rounds to one p-digit result,
+# that result is the correctly rounded one (Ziv's strategy), else w grows and we retry.
+
+_ERR = 10 ** 6  # a generous bound on the fixed-point error, in ulps
+_consts = (0, 0, 0)  # (digits, ln 2, ln 10) at that many digits
+
+
+def _atanh_inv(n, w):
+    """atanh(1/n) * 10**w for an integer n > 1, with an error of a few ulps."""
+    scale = _p10(w)
+    term = scale // n
+    n2 = n * n
+    total = term
+    k = 1
+    while term:
+        term //= n2
+        total += term // (2 * k + 1)
+        k += 1
+    return total
+
+
+def _ln_consts(w):
+    """(ln 2, ln 10) * 10**w, each within two ulps (cut from the most precise copy)."""
+    global _consts
+    have = _consts[0]
+    if have < w:
+        have = w + 30
+        g = have + 10
+        a3 = _atanh_inv(3, g)
+        a9 = _atanh_inv(9, g)
+        _consts = (have, (2 * a3) // _p10(10), (6 * a3 + 2 * a9) // _p10(10))
+    cut = _p10(have - w)
+    return _consts[1] // cut, _consts[2] // cut
+
+
+def _ln_fixed(c, e, w):
+    """ln(c * 10**e) * 10**w for c > 0, within _ERR ulps."""
+    guard = 25
+    g = w + guard
+    scale = _p10(g)
+    d = _nd(c)
+    adj = e + d - 1
+    # m = c / 10**(d-1) in [1, 10), as a fixed-point number.
+    shift = g - (d - 1)
+    m = c * _p10(shift) if shift >= 0 else c // _p10(-shift)
+    ln2, ln10 = _ln_consts(g)
+    j = 0
+    while m > (scale * 14142) // 10000 << j:
+        j += 1
+    p = scale << j
+    # ln(m / 2**j) = 2 atanh(t), t = (m - p) / (m + p), |t| < 0.18.
+    neg = m < p
+    t = abs(m - p) * scale // (m + p)
+    t2 = t * t // scale
+    total = t
+    term = t
+    k = 1
+    while term:
+        term = term * t2 // scale
+        total += term // (2 * k + 1)
+        k += 1
+    if neg:
+        total = -total
+    total = 2 * total + j * ln2 + adj * ln10
+    return total // _p10(guard) if total >= 0 else -((-total) // _p10(guard))
+
+
+def _round_interval(lo, hi, keep):
+    """The half-even rounding to `keep` digits shared by every value in (lo, hi), as
+    (coefficient, digits dropped), or None when the interval straddles two results."""
+    if lo <= 0 or _nd(lo) != _nd(hi):
+        return None
+    drop = _nd(hi) - keep
+    if drop <= 0:
+        return None
+    p = _p10(drop)
+    a = (2 * lo + p) // (2 * p)
+    b = (2 * hi + p) // (2 * p)
+    if a != b:
+        return None
+    return a, drop
+
+
+def _finish_inexact(sign, q, exp, ctx, st):
+    """Put a correctly rounded, inexact result into ctx (range checks, half-even)."""
+    work = ctx.copy()
+    object.__setattr__(work, '_rounding', ROUND_HALF_EVEN)
+    r = _finish(sign, q, exp, work, st)
+    st[0] |= _INEXACT | _ROUNDED
+    if st[0] & _SUBNORMAL:
+        st[0] |= _UNDERFLOW
+    return r
+
+
+def _log_rounded(x, ten, ctx, st):
+    p = ctx._prec
+    w = p + 12
+    while True:
+        v = _ln_fixed(x._int, x._exp, w + 3)
+        if ten:
+            ln10 = _ln_consts(w + 28)[1]
+            v = v * _p10(w + 25) // ln10
+        else:
+            v //= 1000
+        sign = 1 if v < 0 else 0
+        mag = abs(v)
+        if _nd(mag) < p + 10:
+            w += p + 12 - _nd(mag)
+            continue
+        got = _round_interval(mag - _ERR, mag + _ERR, p)
+        if got is not None:
+            q, drop = got
+            exp = drop - w
+            if _nd(q) > p:
+                q //= 10
+                exp += 1
+            return _finish_inexact(sign, q, exp, ctx, st)
+        w += p
+
+
+def _exp_rounded(x, ctx, st):
+    p = ctx._prec
+    adj = x.adjusted()
+    etiny = ctx._Emin - p + 1
+    if adj >= 19:
+        # |x| > 10**19: far outside any exponent range Decimal allows.
+        if x._sign:
+            st[0] |= _UNDERFLOW | _SUBNORMAL | _INEXACT | _ROUNDED | _CLAMPED
+            return _dec(0, 0, etiny)
+        return _overflow_half_even(ctx, st)
+    if adj < -p - 1:
+        # |x| is below half an ulp of 1 on either side: exp(x) rounds to 1.
+        st[0] |= _INEXACT | _ROUNDED
+        return _dec(0, _p10(p - 1), 1 - p)
+    w = p + 15
+    while True:
+        g = w + 25
+        e_int = x._exp + g
+        X = x._int * _p10(e_int) if e_int >= 0 else x._int // _p10(-e_int)
+        if x._sign:
+            X = -X
+        ln10 = _ln_consts(g)[1]
+        n = X // ln10
+        if n > ctx._Emax:
+            return _overflow_half_even(ctx, st)
+        if n < etiny - 1:
+            st[0] |= _UNDERFLOW | _SUBNORMAL | _INEXACT | _ROUNDED | _CLAMPED
+            return _dec(0, 0, etiny)
+        r = (X - n * ln10) // _p10(25)
+        E = _exp_small(r, w)
+        keep = p
+        if n < ctx._Emin:
+            keep = max(0, n - etiny + 1)
+        got = _round_interval(E - _ERR, E + _ERR, keep) if keep else None
+        if keep == 0:
+            # Just below the smallest subnormal: the result is 0 or 10**etiny.
+            lo, hi = E - _ERR, E + _ERR
+            if _nd(lo) == _nd(hi):
+                drop = _nd(hi)
+                pp = _p10(drop)
+                a = (2 * lo + pp) // (2 * pp)
+                b = (2 * hi + pp) // (2 * pp)
+                if a == b:
+                    got = (a, drop)
+        if got is not None:
+            q, drop = got
+            exp = n - w + drop
+            if keep and _nd(q) > keep:
+                q //= 10
+                exp += 1
+            if q and exp + _nd(q) - 1 > ctx._Emax:
+                return _overflow_half_even(ctx, st)
+            return _finish_inexact(0, q, exp, ctx, st)
+        w += p
+
+
+def _overflow_half_even(ctx, st):
+    st[0] |= _OVERFLOW | _INEXACT | _ROUNDED
+    return _special(0, 'F')
+
+
+def _exp_small(r, w):
+    """exp(r / 10**w) * 10**w for 0 <= r / 10**w < 2.31 (slightly outside is fine)."""
+    g = w + 12
+    scale = _p10(g)
+    R = r * _p10(12)
+    k = 10
+    R >>= k  # R / 2**k, exact enough: the halving loses under one ulp
+    total = scale
+    term = scale
+    i = 1
+    while term:
+        term = term * R // (scale * i)
+        total += term
+        i += 1
+    for _ in range(k):
+        total = total * total // scale
+    return total // _p10(12)
+
+def _real_power(base, exponent, ctx, st):
+    """base ** exponent for base > 0 and a non-integral exponent, as libmpdec does it:
+    exp(exponent * ln(base)) with correctly rounded exp and ln at prec + 23 digits (or more
+    for a long base), then one rounding into ctx."""
+    if _cmp_abs_one(base) == 0:
+        st[0] |= _INEXACT | _ROUNDED
+        return _dec(0, _p10(ctx._prec - 1), 1 - ctx._prec)
+    work = Context(prec=max(_nd(base._int), ctx._prec) + 23, rounding=ROUND_HALF_EVEN,
+                   Emin=MIN_EMIN, Emax=MAX_EMAX, clamp=0, traps=[])
+    r = base.ln(work)._mul(exponent, work)
+    errors = work._flagbits & _ERRORS
+    work.clear_flags()
+    r = r.exp(work)
+    st[0] |= work._flagbits | errors | _INEXACT | _ROUNDED
+    if r._special:
+        return _overflow(0, ctx, st)
+    if _cmp(r, _dec(0, 1, 0)) == 0:
+        r = _dec(0, _p10(ctx._prec - 1), 1 - ctx._prec)
+    return _finish(0, r._int, r._exp, ctx, st)
 
 
 def _nan_result(a, b, ctx):
