@@ -204,11 +204,13 @@ def _signal_mask(value, what):
     """Bits for a `flags=`/`traps=` argument: a list of signals or a signal->bool dict."""
     bits = 0
     if isinstance(value, dict):
-        for key, on in value.items():
-            bit = _SIGNAL_BITS.get(key) if isinstance(key, type) else None
-            if bit is None:
-                raise KeyError(_SIGNAL_KEY_ERROR)
-            if on:
+        # A dict must name every signal, as CPython's signal dicts do.
+        if len(value) != len(_SIGNALS):
+            raise KeyError('invalid signal dict')
+        for sig, bit in _SIGNALS:
+            if sig not in value:
+                raise KeyError('invalid signal dict')
+            if value[sig]:
                 bits |= bit
         return bits
     for key in value:
@@ -283,11 +285,13 @@ class Context:
             _check_int(value)
             if value not in (0, 1):
                 raise ValueError('valid values for clamp are 0 or 1')
-        elif name == 'flags':
-            object.__setattr__(self, '_flagbits', _signal_mask(value, 'flags'))
-            return
-        elif name == 'traps':
-            object.__setattr__(self, '_trapbits', _signal_mask(value, 'traps'))
+        elif name in ('flags', 'traps'):
+            if isinstance(value, _SignalDict):
+                value = value.copy()
+            if not isinstance(value, dict):
+                raise TypeError('argument must be a signal dict')
+            object.__setattr__(self, '_flagbits' if name == 'flags' else '_trapbits',
+                               _signal_mask(value, name))
             return
         else:
             raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
