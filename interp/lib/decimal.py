@@ -597,6 +597,10 @@ def localcontext(ctx=None, **kwargs):
         if name not in ('prec', 'rounding', 'Emin', 'Emax', 'capitals', 'clamp', 'flags',
                         'traps'):
             raise TypeError("'%s' is an invalid keyword argument for this function" % name)
+        if name in ('flags', 'traps'):
+            # Like Context(), localcontext() takes a list of signals as well as a dict.
+            value = _signal_mask(value, name)
+            name = '_flagbits' if name == 'flags' else '_trapbits'
         setattr(ctx, name, value)
     return ContextManager(ctx)
 
@@ -611,10 +615,13 @@ def _p10(n):
     return _POW10[n] if n < 64 else 10 ** n
 
 
+_SMALL = 10 ** 4000
+
+
 def _nd(c):
     """The number of decimal digits of c >= 0 (1 for 0)."""
-    if c < 10 ** 18:
-        return len(str(c)) if c else 1
+    if c < _SMALL:
+        return len(str(c))
     b = c.bit_length()
     d = (b - 1) * 30103 // 100000 + 1
     if c >= _p10(d):
@@ -624,7 +631,7 @@ def _nd(c):
 
 def _digits(c):
     """str(c) for c >= 0 of any size (str() refuses more than 4300 digits)."""
-    if c < 10 ** 4000:
+    if c < _SMALL:
         return str(c)
     half = _nd(c) // 2
     hi, lo = divmod(c, _p10(half))
@@ -1425,8 +1432,9 @@ class Decimal:
                 a_e = max(a_e, b_e - prec - 1)
             elif not b_c and a_c:
                 b_e = max(b_e, a_e - prec - 1)
-        else:
-            # An operand entirely below the rounding digit acts as a sticky 1.
+        elif a_e - b_e > prec + 24 or b_e - a_e > prec + 24:
+            # Far apart exponents: an operand entirely below the rounding digit acts as a
+            # sticky 1, which keeps the aligned integers small.
             if a_e < b_e:
                 a_c, a_e, a_s, b_c, b_e, b_s = b_c, b_e, b_s, a_c, a_e, a_s
             limit = a_e + min(-1, _nd(a_c) - prec - 2)
