@@ -428,7 +428,7 @@ class Context:
 
     def power(self, a, b, modulo=None):
         if modulo is not None:
-            raise NotImplementedError('three-argument power is not supported by Ember')
+            return _a(a)._powmod(_b(b), _b(modulo), self)
         return _a(a)._pow(_b(b), self)
 
     def plus(self, a):
@@ -1361,12 +1361,45 @@ class Decimal:
         return o._divmod(self, context if context is not None else getcontext(), 3)
 
     def __pow__(self, other, modulo=None, context=None):
-        if modulo is not None:
-            raise NotImplementedError('three-argument pow() is not supported by Ember')
         o = _convert(other)
         if o is None:
             return NotImplemented
-        return self._pow(o, context if context is not None else getcontext())
+        ctx = context if context is not None else getcontext()
+        if modulo is not None:
+            m = _convert(modulo)
+            if m is None:
+                return NotImplemented
+            return self._powmod(o, m, ctx)
+        return self._pow(o, ctx)
+
+    def _powmod(self, exp, mod, ctx):
+        """(self ** exp) % mod for integral operands, exactly (three-argument pow)."""
+        if self._special or exp._special or mod._special:
+            for d in (self, exp, mod):
+                if d._exp == 'N':
+                    return _nan_result(d, None, ctx)
+            for d in (self, exp, mod):
+                if d._exp == 'n':
+                    return _fix_nan(d, ctx)
+            ctx._signal(_INVALID_OPERATION)
+            return _special(0, 'n')
+        for d in (self, exp, mod):
+            if d._exp < 0 and d._int % _p10(-d._exp):
+                ctx._signal(_INVALID_OPERATION)
+                return _special(0, 'n')
+        if not mod._int or (mod._int and mod.adjusted() + 1 > ctx._prec):
+            ctx._signal(_INVALID_OPERATION)
+            return _special(0, 'n')
+        sign = 1 if (self._sign and _is_odd(exp)) else 0
+        if not exp._int:
+            if not self._int:
+                ctx._signal(_INVALID_OPERATION)
+                return _special(0, 'n')
+            return _dec(sign, 0 if abs(int(mod)) == 1 else 1, 0)
+        if exp._sign:
+            ctx._signal(_INVALID_OPERATION)
+            return _special(0, 'n')
+        return _dec(sign, pow(abs(int(self)), int(exp), abs(int(mod))), 0)
 
     def __rpow__(self, other, modulo=None, context=None):
         o = _convert(other)

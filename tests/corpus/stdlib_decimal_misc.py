@@ -83,3 +83,9 @@ f('format zero g', lambda: format(D('0E-10'), 'g'))
 f('format -0 z', lambda: format(D('-0.001'), 'z.2f'))
 f('format 4g', lambda: format(D('123456'), '.4g'))
 f('format 2G', lambda: format(D('0.000012'), '.2G'))
+
+print('-- three-argument pow')
+for a, b, m in [(2, 10, 1000), (-2, 3, 7), (-2, 4, 7), (3, 0, 1), (3, 0, 5), (0, 0, 5), (2, -1, 5), (D('2.0'), 3, 5), (D('2.5'), 3, 5), (2, 3, 0), (2, 3, D('1e30')), (2, 3, -7), (D('nan'), 1, 2), (2, D('snan'), D('nan')), (D('inf'), 1, 2), (D(10) ** 20, 12345, 97), (7, 3, D('1E+1'))]:
+    f('pow(%r, %r, %r)' % (a, b, m), lambda: pow(D(a), b, m))
+f('ctx.power', lambda: getcontext().power(3, 4, 5))
+f('float mod', lambda: pow(D(2), 3, 5.0))
