@@ -1672,22 +1672,28 @@ class Decimal:
         if not other._int:
             return _dec(sign, 1, 0)
         st = [0]
-        if not integral:
-            r = _real_power(self, other, ctx, st)
-            ctx._signal(st[0])
-            return r
-        if _nd(self._int) == 1 - self._exp and self._int == _p10(-self._exp):
+        if not self._sign and self._int == _p10(-self._exp if self._exp < 0 else 0) \
+                and self._exp <= 0:
             # The base is exactly one: 1.00 ** 3 == 1.000000 (at most prec digits).
-            if other._sign:
-                return _dec(sign, 1, 0)
-            shift = int(other) * -self._exp
-            if shift > ctx._prec - 1:
+            if integral:
+                if other._sign:
+                    return _dec(sign, 1, 0)
+                shift = int(other) * -self._exp
+                if shift > ctx._prec - 1:
+                    shift = ctx._prec - 1
+                    st[0] |= _ROUNDED
+            else:
                 shift = ctx._prec - 1
-                st[0] |= _ROUNDED
+                st[0] |= _INEXACT | _ROUNDED
             r = _dec(sign, _p10(shift), -shift)
             ctx._signal(st[0])
             return r
-        r = _int_power(self, other, sign, ctx, st)
+        r = _pow_bounds(self, other, sign, ctx, st)
+        if r is None:
+            if integral:
+                r = _int_power(self, other, sign, ctx, st)
+            else:
+                r = _real_power(self, other, ctx, st)
         ctx._signal(st[0])
         return r
 
@@ -2188,13 +2194,37 @@ def _exp_small(r, w):
         total = total * total // scale
     return total // _p10(12)
 
+def _exp_digits(n):
+    """The number of decimal digits of |n| (1 for 0)."""
+    return len(str(abs(n)))
+
+
+def _pow_bounds(base, exponent, sign, ctx, st):
+    """The result of base ** exponent when bounds on log10|log10(base)| and log10|exponent|
+    alone prove that it overflows or underflows (libmpdec decides these cases up front,
+    which fixes their results under directed rounding), else None."""
+    t = base.adjusted()
+    if t > 0:
+        lb_zeta = _exp_digits(t) - 1
+    elif t < -1:
+        lb_zeta = _exp_digits(t + 1) - 1
+    else:
+        diff = _dec(0, base._int, base._exp)._add(_dec(0, 1, 0), _MAX_CONTEXT, True)
+        u = diff.adjusted() if diff._int else 0
+        lb_zeta = u - 2 if t == 0 else u - 1
+    lb_theta = exponent.adjusted()
+    if (t < 0) ^ exponent._sign == 0:
+        if _exp_digits(ctx._Emax) < lb_zeta + lb_theta:
+            return _overflow(sign, ctx, st)
+    elif _exp_digits(ctx._Emin - ctx._prec + 1) < lb_zeta + lb_theta:
+        return _finish(sign, 1, ctx._Emin - ctx._prec, ctx, st)
+    return None
+
+
 def _real_power(base, exponent, ctx, st):
     """base ** exponent for base > 0 and a non-integral exponent, as libmpdec does it:
     exp(exponent * ln(base)) with correctly rounded exp and ln at prec + 23 digits (or more
     for a long base), then one rounding into ctx."""
-    if _cmp_abs_one(base) == 0:
-        st[0] |= _INEXACT | _ROUNDED
-        return _dec(0, _p10(ctx._prec - 1), 1 - ctx._prec)
     work = Context(prec=max(_nd(base._int), ctx._prec) + 23, rounding=ROUND_HALF_EVEN,
                    Emin=MIN_EMIN, Emax=MAX_EMAX, clamp=0, traps=[])
     r = base.ln(work)._mul(exponent, work)
@@ -2458,6 +2488,7 @@ DefaultContext = Context(prec=28, rounding=ROUND_HALF_EVEN, Emin=-999999, Emax=9
                          capitals=1, clamp=0, flags=[],
                          traps=[InvalidOperation, DivisionByZero, Overflow])
 _DEFAULT_READY = True
+_MAX_CONTEXT = Context(prec=MAX_PREC, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])
 BasicContext = Context(prec=9, rounding=ROUND_HALF_UP,
                        traps=[Clamped, InvalidOperation, DivisionByZero, Overflow, Underflow])
 ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, traps=[])

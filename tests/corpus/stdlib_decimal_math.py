@@ -39,7 +39,7 @@ def rnd(n):
     return state % n
 
 
-for i in range(150):
+for i in range(60):
     coef = rnd(10 ** (rnd(12) + 1)) + 1
     x = Decimal((0, tuple(int(ch) for ch in str(coef)), rnd(24) - 16))
     y = Decimal((rnd(2), tuple(int(ch) for ch in str(rnd(99999) + 1)), -rnd(4)))
@@ -49,4 +49,22 @@ for i in range(150):
         f('%d log10 %s' % (i, x), lambda: x.log10())
         f('%d exp %s' % (i, y), lambda: y.exp())
         f('%d pow %s %s' % (i, x, y), lambda: x ** y)
+        f('%d sqrt %s' % (i, x), lambda: x.sqrt())
+
+print('-- narrow exponent ranges, clamping, integral powers with large exponents')
+state = 5
+for i in range(100):
+    coef = rnd(10 ** (rnd(12) + 1)) + 1
+    x = Decimal((0, tuple(int(ch) for ch in str(coef)), rnd(30) - 20))
+    y = Decimal((rnd(2), tuple(int(ch) for ch in str(rnd(99999) + 1)), -rnd(5)))
+    emax = [999999, 50, 10, 200][rnd(4)]
+    with localcontext(prec=rnd(30) + 1, rounding=[ROUND_HALF_EVEN, ROUND_UP, ROUND_FLOOR,
+                                                  ROUND_DOWN, ROUND_05UP][rnd(5)],
+                      Emax=emax, Emin=-emax, clamp=rnd(2), traps=[]):
+        f('%d ln %s' % (i, x), lambda: x.ln())
+        f('%d log10 %s' % (i, x), lambda: x.log10())
+        f('%d exp %s' % (i, y), lambda: y.exp())
+        f('%d pow %s %s' % (i, x, y), lambda: x ** y)
+        f('%d ipow %s' % (i, x), lambda: x ** (rnd(60) - 30))
+        f('%d ipow- %s' % (i, y), lambda: y ** (rnd(600) - 300))
         f('%d sqrt %s' % (i, x), lambda: x.sqrt())
