@@ -200,7 +200,7 @@ class _SignalDict:
         return '{' + ', '.join('%r:%r' % (s, self[s]) for s, _ in _SIGNALS) + '}'
 
 
-def _signal_mask(value, what):
+def _signal_mask(value):
     """Bits for a `flags=`/`traps=` argument: a list of signals or a signal->bool dict."""
     bits = 0
     if isinstance(value, dict):
@@ -251,11 +251,11 @@ class Context:
         self.Emax = Emax if Emax is not None else (base._Emax if base else 999999)
         self.capitals = capitals if capitals is not None else (base._capitals if base else 1)
         self.clamp = clamp if clamp is not None else (base._clamp if base else 0)
-        object.__setattr__(self, '_flagbits', 0 if flags is None else _signal_mask(flags, 'flags'))
+        object.__setattr__(self, '_flagbits', 0 if flags is None else _signal_mask(flags))
         if traps is None:
             trapbits = base._trapbits if base else (_ALL_INVALID | _DIVISION_BY_ZERO | _OVERFLOW)
         else:
-            trapbits = _signal_mask(traps, 'traps')
+            trapbits = _signal_mask(traps)
         object.__setattr__(self, '_trapbits', trapbits)
 
     def __setattr__(self, name, value):
@@ -291,7 +291,7 @@ class Context:
             if not isinstance(value, dict):
                 raise TypeError('argument must be a signal dict')
             object.__setattr__(self, '_flagbits' if name == 'flags' else '_trapbits',
-                               _signal_mask(value, name))
+                               _signal_mask(value))
             return
         else:
             raise AttributeError("'decimal.Context' object has no attribute '%s'" % name)
@@ -599,7 +599,7 @@ def localcontext(ctx=None, **kwargs):
             raise TypeError("'%s' is an invalid keyword argument for this function" % name)
         if name in ('flags', 'traps'):
             # Like Context(), localcontext() takes a list of signals as well as a dict.
-            value = _signal_mask(value, name)
+            value = _signal_mask(value)
             name = '_flagbits' if name == 'flags' else '_trapbits'
         setattr(ctx, name, value)
     return ContextManager(ctx)
@@ -1638,11 +1638,9 @@ class Decimal:
         if self._special or other._special:
             if self.is_nan() or other.is_nan():
                 return _nan_result(self, other, ctx)
-        integral = other._exp == 'F' or other._special is False and (
+        integral = not other._special and (
             other._exp >= 0 or other._int % _p10(-other._exp) == 0)
-        integral = not other._special and integral
-        odd = integral and _is_odd(other)
-        sign = 1 if (self._sign and odd) else 0
+        sign = 1 if (self._sign and integral and _is_odd(other)) else 0
         if not self._special and not self._int:
             if not other._special and not other._int:
                 ctx._signal(_INVALID_OPERATION)
