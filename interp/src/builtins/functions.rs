@@ -653,7 +653,22 @@ fn pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(r))
         }
-        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        _ => {
+            // A class of the base's own (decimal.Decimal) may take a modulus: three-argument
+            // pow only ever asks the base, never __rpow__.
+            if !a[0].is_float() && vm.bigint_of(a[0]).is_none() {
+                let class = vm.class_of(a[0]);
+                let pn = vm.names.__pow__;
+                if let Some(m) = crate::vm::types::lookup_in_mro(vm, class, pn) {
+                    let bound = vm.bind_descriptor(m, a[0], class)?;
+                    let r = vm.call(bound, &[a[1], a[2]], &[])?;
+                    if r != vm.singletons.not_implemented {
+                        return Ok(r);
+                    }
+                }
+            }
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
     }
 }
 

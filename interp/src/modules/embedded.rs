@@ -17,6 +17,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("copy", include_str!("../../lib/copy.py"), false),
     ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
     ("datetime", include_str!("../../lib/datetime.py"), false),
+    ("decimal", include_str!("../../lib/decimal.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
@@ -35,6 +36,18 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("typing", include_str!("../../lib/typing.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
 ];
+
+/// Embedded modules standing in for modules CPython writes in C. C code leaves no frames in
+/// a traceback, so theirs are left out too: `Decimal(1) / 0` shows only the caller's line.
+const C_STAND_INS: &[&str] = &["decimal"];
+
+/// Whether frames of code from `filename` stay out of tracebacks (see `C_STAND_INS`).
+pub fn hides_frames(filename: &str) -> bool {
+    filename
+        .strip_prefix("<ember-lib>/")
+        .and_then(|f| f.strip_suffix(".py"))
+        .is_some_and(|m| C_STAND_INS.contains(&m))
+}
 
 /// The source of embedded module `name`, if Ember ships one.
 pub fn source(name: &str) -> Option<(&'static str, bool)> {

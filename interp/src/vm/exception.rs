@@ -106,6 +106,9 @@ impl Vm {
 
     /// Records that `exc` passed through the frame running `code` at `pc`.
     pub fn add_traceback(&mut self, exc: Value, code: &Rc<Code>, pc: usize) {
+        if crate::modules::embedded::hides_frames(code.filename()) {
+            return;
+        }
         if let Some(e) = self.exc_obj(exc) {
             e.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, func: Value::NULL });
         }

@@ -393,9 +393,20 @@ impl Vm {
         }
     }
 
+    /// The type's name as CPython's messages print it (its `tp_name`). A library class
+    /// that stands in for one of CPython's C types sets `__tp_name__` in its own namespace
+    /// (`'decimal.Decimal'`), since C types carry their module there; subclasses don't
+    /// inherit it, as in CPython.
     pub fn type_name(&self, v: Value) -> String {
         let c = self.class_of(v);
-        self.class_obj(c).name.borrow().clone()
+        let co = self.class_obj(c);
+        let key = self.names.__tp_name__;
+        let hash = self.str_obj(key).map(|s| s.hash()).unwrap_or(0);
+        let dict = co.dict.borrow();
+        if let Some(name) = dict.find_identical(key, hash).and_then(|ix| dict.entry(ix)).and_then(|e| self.str_of(e.value)) {
+            return name.to_string();
+        }
+        co.name.borrow().clone()
     }
 
     #[inline]

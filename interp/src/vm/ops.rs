@@ -248,6 +248,13 @@ impl Vm {
         if sym == "+" && self.tuple_items(a).is_some() && self.tuple_items(b).is_none() {
             return self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tb));
         }
+        // CPython falls back to sequence repetition, which wants an int count.
+        if sym == "*" && self.is_sequence_for_repeat(b) {
+            return self.type_error(format!("can't multiply sequence by non-int of type '{}'", ta));
+        }
+        if sym == "*" && self.is_sequence_for_repeat(a) {
+            return self.type_error(format!("can't multiply sequence by non-int of type '{}'", tb));
+        }
         self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, ta, tb))
     }
 

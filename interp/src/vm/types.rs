@@ -195,6 +195,7 @@ declare_names! {
     __mro__ __bases__ __file__ __all__ __traceback__ __cause__ __context__ __suppress_context__
     __class_getitem__ __missing__ __round__ __trunc__ __floor__ __ceil__ __divmod__ __rdivmod__
     __copy__ __deepcopy__ __fspath__ __length_hint__ __wrapped__ __annotations__ __path__
+    __tp_name__
     args send throw close metaclass
     __add__ __radd__ __iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__
     __matmul__ __rmatmul__ __imatmul__ __truediv__ __rtruediv__ __itruediv__
