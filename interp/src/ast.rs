@@ -176,6 +176,8 @@ pub enum ExprKind {
     Bytes(Vec<u8>),
     Int(BigInt),
     Float(f64),
+    /// An imaginary literal (`2.5j`): the imaginary part.
+    Imag(f64),
     Bool(bool),
     None,
     Ellipsis,

@@ -80,8 +80,18 @@ pub fn register(vm: &mut Vm) {
     }
     let func = vm.types.function;
     add_method(vm, func, "__get__", function_get);
+    let nt = vm.types.none_type;
+    def_new(vm, nt, "__new__", none_new);
     let bc = vm.new_native("__build_class__", build_class, None);
     super::set_builtin(vm, "__build_class__", bc);
+}
+
+/// `type(None)()` is None.
+fn none_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::NONE)
 }
 
 /// Registers a `__new__` (a static method: the class comes first).

@@ -135,6 +135,7 @@ impl Vm {
                     ObjKind::Dict(d) if !user => Some(d.borrow().len()),
                     ObjKind::Set(s) if !user => Some(s.borrow().len()),
                     ObjKind::Bytes(b) if !user => Some(b.data.len()),
+                    ObjKind::ByteArray(b) if !user => Some(b.borrow().len()),
                     ObjKind::Range { start, stop, step } => Some(crate::vm::ops::range_len(*start, *stop, *step) as usize),
                     ObjKind::DictView { dict, .. } => Some(self.dict_cell(*dict).map_or(0, |d| d.borrow().len())),
                     _ => None,
@@ -157,6 +158,7 @@ impl Vm {
                 ObjKind::Dict(d) => Some(d.borrow().len()),
                 ObjKind::Set(s) => Some(s.borrow().len()),
                 ObjKind::Bytes(b) => Some(b.data.len()),
+                ObjKind::ByteArray(b) => Some(b.borrow().len()),
                 _ => None,
             };
             if let Some(n) = n {
@@ -266,6 +268,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     if matches!(total.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_))) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    if matches!(total.obj().map(|o| &o.kind), Some(ObjKind::ByteArray(_))) {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
     let it = vm.get_iter(a[0])?;
     // Float sums use Neumaier compensation like CPython 3.12? No: 3.11 adds plainly.
@@ -484,11 +489,11 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
         return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len)));
     }
-    if let Some(ObjKind::Bytes(b)) = v.obj().map(|o| &o.kind) {
-        if b.data.len() == 1 {
-            return Ok(Value::small_int_unchecked(b.data[0] as i64));
+    if let Some(b) = crate::builtins::bytes::buffer_of(v) {
+        if b.len() == 1 {
+            return Ok(Value::small_int_unchecked(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.data.len())));
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", tn)))

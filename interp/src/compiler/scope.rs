@@ -649,6 +649,7 @@ impl Builder {
             | ExprKind::Bytes(_)
             | ExprKind::Int(_)
             | ExprKind::Float(_)
+            | ExprKind::Imag(_)
             | ExprKind::Bool(_)
             | ExprKind::None
             | ExprKind::Ellipsis => Ok(()),

@@ -3172,10 +3172,8 @@ impl<'s> Lowerer<'s> {
                 }
             },
             r::Number::Float(f) => a::ExprKind::Float(*f),
-            r::Number::Complex { .. } => {
-                self.unsupported("complex number literal", span);
-                a::ExprKind::None
-            }
+            // The parser gives `real` as 0 for every imaginary literal.
+            r::Number::Complex { imag, .. } => a::ExprKind::Imag(*imag),
         }
     }
 

@@ -159,6 +159,11 @@ impl Vm {
             ObjKind::Str(s) => Ok(repr_str(s.as_str())),
             ObjKind::BigInt(b) => self.int_to_decimal(b),
             ObjKind::Bytes(b) => Ok(repr_bytes(&b.data)),
+            ObjKind::ByteArray(b) => {
+                let r = repr_bytes(&b.borrow());
+                Ok(format!("{}({})", self.type_name(v), r))
+            }
+            ObjKind::Complex(re, im) => Ok(crate::builtins::complex::repr(*re, *im)),
             ObjKind::List(l) => {
                 if self.repr_guard.contains(&v) {
                     return Ok("[...]".into());

@@ -38,6 +38,8 @@ declare_types! {
     float: "float", Float, BASE;
     str: "str", Str, BASE;
     bytes: "bytes", Bytes, BASE;
+    bytearray: "bytearray", ByteArray, BASE;
+    complex: "complex", Complex, BASE;
     list: "list", List, BASE;
     tuple: "tuple", Tuple, BASE;
     dict: "dict", Dict, BASE;
