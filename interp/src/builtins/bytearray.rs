@@ -12,7 +12,7 @@ use super::args::{arity, bind, int_arg, no_kwargs};
 use super::classes::{alloc_with_class, def_new};
 use super::str::check_new_class;
 use crate::object::function::KwArgs;
-use crate::object::{IterState, ObjKind};
+use crate::object::ObjKind;
 use crate::value::Value;
 use crate::vm::hash::normalize_index;
 use crate::vm::types::add_method;
@@ -354,9 +354,4 @@ fn copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     arity(vm, "bytearray.copy", &args[1..], 0, 0)?;
     let data = c.borrow().clone();
     Ok(new_bytearray(vm, data))
-}
-
-/// The iterator state over a bytearray (it sees later mutations, like CPython's).
-pub fn iter_state(v: Value) -> IterState {
-    IterState::Bytes { b: v, index: 0 }
 }

@@ -1217,12 +1217,12 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s_buf = this(vm, args, "__repr__")?;
     let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 0)?;
-    let r = crate::vm::repr::repr_bytes(&s);
     if is_bytearray(args[0]) {
         let tn = vm.type_name(args[0]);
+        let r = crate::vm::repr::repr_bytearray_data(&s);
         return Ok(vm.new_string(format!("{}({})", tn, r)));
     }
-    Ok(vm.new_string(r))
+    Ok(vm.new_string(crate::vm::repr::repr_bytes(&s)))
 }
 
 fn modulo(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {

@@ -362,7 +362,7 @@ fn object_hook(vm: &mut Vm, spec: Value, name: &str, arg: Value) -> PyResult<Opt
     }
 }
 
-fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+pub(crate) fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
     if let Some(r) = object_hook(vm, args[1], "__instancecheck__", args[0])? {
         return Ok(Value::bool(r));
@@ -661,6 +661,7 @@ fn pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(r))
         }
+        _ if a.iter().any(|&v| crate::builtins::complex::complex_of(v).is_some()) => Err(vm.value_error("complex modulo")),
         _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
     }
 }

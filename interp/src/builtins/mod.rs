@@ -10,6 +10,7 @@ pub mod exceptions;
 pub mod file;
 pub mod functions;
 pub mod list;
+pub mod matching;
 pub mod numbers;
 pub mod set;
 pub mod str;
@@ -37,6 +38,7 @@ pub fn register_all(vm: &mut Vm) {
     bytes::register(vm);
     bytearray::register(vm);
     complex::register(vm);
+    matching::register(vm);
     list::register(vm);
     tuple::register(vm);
     dict::register(vm);

@@ -160,7 +160,7 @@ impl Vm {
             ObjKind::BigInt(b) => self.int_to_decimal(b),
             ObjKind::Bytes(b) => Ok(repr_bytes(&b.data)),
             ObjKind::ByteArray(b) => {
-                let r = repr_bytes(&b.borrow());
+                let r = repr_bytearray_data(&b.borrow());
                 Ok(format!("{}({})", self.type_name(v), r))
             }
             ObjKind::Complex(re, im) => Ok(crate::builtins::complex::repr(*re, *im)),
@@ -480,6 +480,16 @@ pub fn is_printable(c: char) -> bool {
 
 /// Python's `repr(bytes)`.
 pub fn repr_bytes(b: &[u8]) -> String {
+    repr_byte_string(b, false)
+}
+
+/// The `b'...'` inside `repr(bytearray)`: CPython's bytearray repr escapes a single quote
+/// even inside double quotes.
+pub fn repr_bytearray_data(b: &[u8]) -> String {
+    repr_byte_string(b, true)
+}
+
+fn repr_byte_string(b: &[u8], escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::from("b");
     out.push(quote);
@@ -489,7 +499,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            x if x as char == quote => {
+            x if x as char == quote || (escape_single && x == b'\'') => {
                 out.push('\\');
                 out.push(x as char)
             }
