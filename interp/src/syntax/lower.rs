@@ -3548,6 +3548,40 @@ mod tests {
             S::Pass => "Pass".to_string(),
             S::Break => "Break".to_string(),
             S::Continue => "Continue".to_string(),
+            S::Match { subject, cases } => format!(
+                "Match({}) {}",
+                ex(subject),
+                cases
+                    .iter()
+                    .map(|c| format!("case {}{} {{{}}}", pat(&c.pattern), c.guard.as_ref().map_or(String::new(), |g| format!(" if {}", ex(g))), block(&c.body)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        }
+    }
+
+    fn pat(p: &crate::ast::Pattern) -> String {
+        use crate::ast::PatternKind as P;
+        let pats = |ps: &[crate::ast::Pattern]| ps.iter().map(pat).collect::<Vec<_>>().join(", ");
+        match &p.kind {
+            P::Value(e) => format!("Value({})", ex(e)),
+            P::Singleton(e) => format!("Singleton({})", ex(e)),
+            P::Sequence(ps) => format!("[{}]", pats(ps)),
+            P::Star(n) => format!("*{}", n.as_deref().unwrap_or("_")),
+            P::Mapping { keys, patterns, rest } => format!(
+                "{{{}{}}}",
+                keys.iter().zip(patterns).map(|(k, p)| format!("{}: {}", ex(k), pat(p))).collect::<Vec<_>>().join(", "),
+                rest.as_ref().map_or(String::new(), |r| format!(", **{r}"))
+            ),
+            P::Class { cls, patterns, kwd_attrs, kwd_patterns } => format!(
+                "{}({}{})",
+                ex(cls),
+                pats(patterns),
+                kwd_attrs.iter().zip(kwd_patterns).map(|(a, p)| format!(", {a}={}", pat(p))).collect::<String>()
+            ),
+            P::As { pattern: None, name } => name.clone().unwrap_or_else(|| "_".into()),
+            P::As { pattern: Some(inner), name } => format!("({} as {})", pat(inner), name.as_deref().unwrap_or("_")),
+            P::Or(ps) => ps.iter().map(pat).collect::<Vec<_>>().join(" | "),
         }
     }
 
@@ -3654,6 +3688,7 @@ mod tests {
             E::Bytes(b) => format!("b{:?}", b),
             E::Int(i) => i.to_string(),
             E::Float(f) => format!("{f:?}"),
+            E::Imag(f) => format!("{f:?}j"),
             E::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             E::None => "None".to_string(),
             E::Ellipsis => "...".to_string(),
@@ -3906,6 +3941,17 @@ mod tests {
         assert_eq!(de("5."), "5.0");
         assert_eq!(de("1_0.2_5e-1_0"), "1.025e-9");
         assert_eq!(de("[True, False, None, ...]"), "[True, False, None, ...]");
+        assert_eq!(de("2.5j"), "2.5j");
+        assert_eq!(de("1 + 2J"), "Add(1, 2.0j)");
+    }
+
+    #[test]
+    fn match_patterns() {
+        assert_eq!(
+            d("match v:\n case 0 | None as z if z: pass\n case [a, *rest, _]: pass\n case {'k': P(1, y=b), **kw}: pass\n case _: pass\n"),
+            "Match(v) case (Value(0) | Singleton(None) as z) if z {Pass} case [a, *rest, _] {Pass} \
+             case {\"k\": P(Value(1), y=b), **kw} {Pass} case _ {Pass}"
+        );
     }
 
     // ----- f-strings -----
