@@ -110,3 +110,6 @@ attempt("fromhex", lambda: bytearray.fromhex("zz"))
 attempt("upper arg", lambda: bytearray(b"x").upper(1))
 attempt("decode", lambda: bytearray(b"\xff").decode())
 attempt("sum", lambda: sum([bytearray(b"a")], bytearray()))
+import copy, pickle
+print(copy.copy(bytearray(b"cp")), copy.deepcopy(Buf(b"dc")), pickle.loads(pickle.dumps(bytearray(b"pk"))),
+      pickle.loads(pickle.dumps(bytearray(b"p2"), 2)), bytearray(b"r").__reduce_ex__(4))

@@ -69,3 +69,7 @@ attempt("bitand", lambda: 1j & 1)
 attempt("neg bit", lambda: ~1j)
 attempt("abs overflow", lambda: abs(complex(1e308, 1e308)))
 attempt("pow mod", lambda: pow(1j, 2, 3))
+for spec in ["", ".2f", "+.1f", " g", ">20", "*^16.3e", ".3", "<12", ",.2f", "=10", "010", "%", "x"]:
+    for v in [1 + 2j, -0.0 + 1.5j, 1234.5 - 2j, complex(-1, -0.0)]:
+        attempt("format %r %r" % (spec, v), lambda: format(v, spec))
+print(f"{3j:10}|{1 + 1j!r:>12}|{2 - 2j:.1f}")

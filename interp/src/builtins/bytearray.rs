@@ -35,6 +35,7 @@ pub fn register(vm: &mut Vm) {
         ("reverse", reverse),
         ("clear", clear),
         ("copy", copy),
+        ("__reduce_ex__", reduce_ex),
     ];
     for &(name, f) in methods {
         add_method(vm, c, name, f);
@@ -354,4 +355,32 @@ fn copy(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     arity(vm, "bytearray.copy", &args[1..], 0, 0)?;
     let data = c.borrow().clone();
     Ok(new_bytearray(vm, data))
+}
+
+/// `__reduce_ex__(proto)`: `(type, (bytes,), __dict__)`, or for protocols below 3 the
+/// contents as a latin-1 str, as CPython pickles them.
+fn reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let c = this(vm, args, "__reduce_ex__")?;
+    arity(vm, "__reduce_ex__", &args[1..], 0, 1)?;
+    let proto = match args.get(1) {
+        Some(&p) => int_arg(vm, p)?,
+        None => 0,
+    };
+    let data = c.borrow().clone();
+    let class = vm.class_of(args[0]);
+    let ctor_args = if proto < 3 {
+        let s: String = data.iter().map(|&b| b as char).collect();
+        let s = vm.new_string(s);
+        let enc = vm.new_str("latin-1");
+        vm.new_tuple(vec![s, enc])
+    } else {
+        let b = vm.new_bytes(data);
+        vm.new_tuple(vec![b])
+    };
+    let dn = vm.names.__dict__;
+    let state = match args[0].obj().and_then(|o| o.extra.as_ref()) {
+        Some(_) => vm.get_attr(args[0], dn)?,
+        None => Value::NONE,
+    };
+    Ok(vm.new_tuple(vec![class, ctor_args, state]))
 }

@@ -228,6 +228,79 @@ pub fn repr(re: f64, im: f64) -> String {
     }
 }
 
+/// `format(complex, spec)` for a non-empty spec, as CPython's `format_complex_internal`:
+/// each part formatted like a float (without width), the imaginary part always signed when
+/// the real part is shown, parentheses only when no type is given, then padded as a whole.
+pub fn format_spec(re: f64, im: f64, spec: &str) -> Result<String, String> {
+    use crate::format::{format_float, parse_format_spec, FormatSpec};
+    let s = parse_format_spec(spec, "complex")?;
+    if s.align == Some('=') {
+        return Err("'=' alignment flag is not allowed in complex format specifier".into());
+    }
+    if s.zero_pad {
+        return Err("Zero padding is not allowed in complex format specifier".into());
+    }
+    if s.width.is_some_and(|w| w > i32::MAX as usize) {
+        return Err("width too big".into());
+    }
+    let (skip_re, parens) = match s.ty {
+        None => {
+            let skip = re == 0.0 && re.is_sign_positive();
+            (skip, !skip)
+        }
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => (false, false),
+        Some(t) => return Err(format!("Unknown format code '{}' for object of type 'complex'", t)),
+    };
+    let part = |x: f64, sign: Option<char>| -> Result<String, String> {
+        match s.ty {
+            // Repr-style digits (no ".0"), or 'g' when a precision is given.
+            None => {
+                let flags = DtoaFlags { always_sign: sign == Some('+'), alt: s.alternate, no_neg_0: s.no_neg_zero, ..DtoaFlags::default() };
+                let mut out = match s.precision {
+                    None => double_to_string(x, 'r', 0, flags),
+                    Some(p) => double_to_string(x, 'g', p, flags),
+                };
+                if sign == Some(' ') && !out.starts_with('-') {
+                    out.insert(0, ' ');
+                }
+                Ok(out)
+            }
+            Some(_) => {
+                let sub = FormatSpec { fill: None, align: None, width: None, zero_pad: false, sign, ..s.clone() };
+                format_float(x, &sub, "complex")
+            }
+        }
+    };
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, s.sign)?);
+    }
+    body.push_str(&part(im, if skip_re { s.sign } else { Some('+') })?);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let width = s.width.unwrap_or(0);
+    let len = body.chars().count();
+    if len >= width {
+        return Ok(body);
+    }
+    let fill = s.fill.unwrap_or(' ');
+    let pad = width - len;
+    let (left, right) = match s.align.unwrap_or('>') {
+        '<' => (0, pad),
+        '^' => (pad / 2, pad - pad / 2),
+        _ => (pad, 0),
+    };
+    let mut out: String = std::iter::repeat_n(fill, left).collect();
+    out.push_str(&body);
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(out)
+}
+
 // ----- construction ----------------------------------------------------------------------
 
 fn malformed(vm: &mut Vm) -> crate::vm::PyErr {

@@ -785,6 +785,8 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             }
         }
     }
+    // `$`-names are interpreter helpers (the match statement's), not Python names.
+    names.retain(|n| !n.starts_with('$'));
     names.sort();
     names.dedup();
     let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();

@@ -385,6 +385,8 @@ impl Vm {
             format::parse_format_spec(spec, &tn).and_then(|s| format::format_int(&b, &s, &tn))
         } else if let Some(s) = self.str_of(v) {
             format::parse_format_spec(spec, &tn).and_then(|sp| format::format_str(s, &sp, &tn))
+        } else if let Some((re, im)) = crate::builtins::complex::complex_of(v) {
+            crate::builtins::complex::format_spec(re, im, spec)
         } else if user {
             let s = self.str_value(v)?;
             let _ = s;
