@@ -229,6 +229,14 @@ fn delitem_method(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
+/// `ba += x` and `ba *= n` (the VM's in-place operator path).
+pub fn inplace(vm: &mut Vm, op: crate::ast::BinOp, a: Value, b: Value) -> PyResult<Value> {
+    match op {
+        crate::ast::BinOp::Mul => imul(vm, &[a, b], &[]),
+        _ => iadd(vm, &[a, b], &[]),
+    }
+}
+
 /// `ba += x`: extends in place with a buffer.
 fn iadd(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let c = this(vm, args, "__iadd__")?;

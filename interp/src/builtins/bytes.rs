@@ -1226,16 +1226,21 @@ fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn modulo(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s_buf = this(vm, args, "__mod__")?;
-    let s: &[u8] = &s_buf;
+    this(vm, args, "__mod__")?;
     dunder_arity(vm, args, 1)?;
-    if is_bytearray(args[0]) {
-        let fmt = vm.new_bytes(s.to_vec());
-        let r = super::strfmt::bytes_percent_format(vm, fmt, args[1])?;
-        let data = bytes_of(r).unwrap_or(&[]).to_vec();
-        return Ok(new_like(vm, args[0], data));
+    percent_format(vm, args[0], args[1])
+}
+
+/// `fmt % args` for a bytes or bytearray `fmt` (the result has `fmt`'s kind).
+pub(crate) fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    if !is_bytearray(fmt) {
+        return super::strfmt::bytes_percent_format(vm, fmt, args);
     }
-    super::strfmt::bytes_percent_format(vm, args[0], args[1])
+    let data = buffer_of(fmt).unwrap_or_default().into_owned();
+    let as_bytes = vm.new_bytes(data);
+    let r = super::strfmt::bytes_percent_format(vm, as_bytes, args)?;
+    let data = bytes_of(r).unwrap_or(&[]).to_vec();
+    Ok(new_like(vm, fmt, data))
 }
 
 /// `other % self` when `other` is bytes (reached through a subclass's reflected `%`).

@@ -301,17 +301,8 @@ impl Vm {
                 _ => {}
             }
         }
-        if let Some(ObjKind::ByteArray(_)) = a.obj().map(|o| &o.kind) {
-            let name = match op {
-                BinOp::Add => Some("__iadd__"),
-                BinOp::Mul => Some("__imul__"),
-                _ => None,
-            };
-            if let Some(name) = name {
-                let n = self.intern(name);
-                let f = lookup_in_mro(self, self.types.bytearray, n).unwrap_or(Value::NONE);
-                return self.call(f, &[a, b], &[]);
-            }
+        if let (Some(ObjKind::ByteArray(_)), BinOp::Add | BinOp::Mul) = (a.obj().map(|o| &o.kind), op) {
+            return crate::builtins::bytearray::inplace(self, op, a, b);
         }
         if matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Set(_))) && self.class_of(a) != self.types.frozenset {
             if let Some(r) = self.set_inplace(op, a, b)? {
@@ -400,11 +391,7 @@ impl Vm {
             (BinOp::Mul, _, Some(_)) if self.is_sequence_for_repeat(b) => self.repeat(b, a),
             (BinOp::Mod, Some(ObjKind::Str(_)), _) => crate::builtins::strfmt::percent_format(self, a, b).map(Some),
             (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => crate::builtins::strfmt::bytes_percent_format(self, a, b).map(Some),
-            (BinOp::Mod, Some(ObjKind::ByteArray(_)), _) => {
-                let m = self.intern("__mod__");
-                let f = crate::vm::types::lookup_in_mro(self, self.types.bytearray, m).unwrap_or(Value::NONE);
-                self.call(f, &[a, b], &[]).map(Some)
-            }
+            (BinOp::Mod, Some(ObjKind::ByteArray(_)), _) => crate::builtins::bytes::percent_format(self, a, b).map(Some),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => self.set_binary(op, a, b),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::DictView { .. }), _)
             | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Some(ObjKind::DictView { .. })) => {
