@@ -125,7 +125,7 @@ def _copy_any(x, memo):
         return _reconstruct(x, memo, *rv, deepcopy_fn=deepcopy)
     if cls.__new__ is not object.__new__ and not isinstance(x, (list, dict, set, tuple)):
         for base in cls.__mro__:
-            if base in (list, dict, set, frozenset, tuple, bytes, str, int, float):
+            if base in (list, dict, set, frozenset, tuple, bytes, bytearray, str, int, float):
                 break
         else:
             return _copy_instance(x, memo)
@@ -145,6 +145,13 @@ def _copy_any(x, memo):
                 if memo is not None:
                     k, v = deepcopy(k, memo), deepcopy(v, memo)
                 dict.__setitem__(y, k, v)
+            _copy_state(x, y, memo)
+            return y
+        if base is bytearray:
+            y = cls.__new__(cls)
+            if memo is not None:
+                memo[id(x)] = y
+            bytearray.extend(y, x)
             _copy_state(x, y, memo)
             return y
         if base in (set, frozenset, tuple, str, bytes, int, float):

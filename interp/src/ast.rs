@@ -51,6 +51,8 @@ pub enum StmtKind {
     ImportFrom { module: Option<String>, names: Vec<Alias>, level: u32 },
     Global(Vec<String>),
     Nonlocal(Vec<String>),
+    /// `match subject: case ...`
+    Match { subject: Expr, cases: Vec<MatchCase> },
     Expr(Expr),
     Pass,
     Break,
@@ -90,6 +92,39 @@ pub struct ExceptHandler {
     pub typ: Option<Expr>,
     pub name: Option<String>,
     pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub loc: Loc,
+    pub kind: PatternKind,
+}
+
+/// PEP 634 patterns.
+#[derive(Clone, Debug)]
+pub enum PatternKind {
+    /// A literal or dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True`, `False`, compared with `is`.
+    Singleton(Expr),
+    /// `[p, *rest, q]`: at most one `Star` among the items.
+    Sequence(Vec<Pattern>),
+    /// `*name` or `*_` (None) inside a sequence pattern.
+    Star(Option<String>),
+    /// `{key: p, **rest}`
+    Mapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String> },
+    /// `Cls(p, attr=q)`
+    Class { cls: Expr, patterns: Vec<Pattern>, kwd_attrs: Vec<String>, kwd_patterns: Vec<Pattern> },
+    /// `p as name`; a bare capture `name` has no pattern; `_` has neither.
+    As { pattern: Option<Box<Pattern>>, name: Option<String> },
+    Or(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug)]
@@ -176,6 +211,8 @@ pub enum ExprKind {
     Bytes(Vec<u8>),
     Int(BigInt),
     Float(f64),
+    /// An imaginary literal (`2.5j`): the imaginary part.
+    Imag(f64),
     Bool(bool),
     None,
     Ellipsis,

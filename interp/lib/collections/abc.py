@@ -721,6 +721,8 @@ def _register_builtins():
     Sequence.register(range)
     ByteString.register(bytes)
     MutableSequence.register(list)
+    MutableSequence.register(bytearray)
+    ByteString.register(bytearray)
     MutableSequence.register(deque)
 
 

@@ -4,6 +4,7 @@
 //! Subscripting and iteration are also handled by the VM directly; the natives here
 //! serve explicit calls such as `super().__getitem__(i)` from subclasses.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use super::args::{arity, bind, int_arg};
@@ -18,8 +19,16 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub fn register(vm: &mut Vm) {
     let b = vm.types.bytes;
     def_new(vm, b, "__new__", bytes_new);
-    add_classmethod(vm, b, "fromhex", fromhex);
-    add_staticmethod(vm, b, "maketrans", maketrans);
+    for class in [b, vm.types.bytearray] {
+        add_classmethod(vm, class, "fromhex", fromhex);
+        add_staticmethod(vm, class, "maketrans", maketrans);
+        register_shared(vm, class);
+    }
+    add_method(vm, b, "__hash__", hash);
+}
+
+/// The methods bytes and bytearray share (bytearray's return bytearrays).
+fn register_shared(vm: &mut Vm, class: Value) {
     let methods: &[(&'static str, crate::object::NativeFn)] = &[
         ("decode", decode),
         ("hex", hex),
@@ -65,7 +74,6 @@ pub fn register(vm: &mut Vm) {
         ("__getitem__", getitem),
         ("__iter__", iter),
         ("__contains__", contains),
-        ("__hash__", hash),
         ("__eq__", eq),
         ("__ne__", ne),
         ("__lt__", lt),
@@ -80,7 +88,7 @@ pub fn register(vm: &mut Vm) {
         ("__rmod__", rmodulo),
     ];
     for &(name, f) in methods {
-        add_method(vm, b, name, f);
+        add_method(vm, class, name, f);
     }
 }
 
@@ -94,13 +102,40 @@ pub fn bytes_of(v: Value) -> Option<&'static [u8]> {
     }
 }
 
+/// The contents of a bytes-like object: bytes are borrowed, a bytearray (which may change
+/// while a method runs Python code) is copied.
+pub type Buf = Cow<'static, [u8]>;
+
+/// The contents of a bytes or bytearray object (CPython's buffer protocol, for the types
+/// Ember has that export one).
+pub fn buffer_of(v: Value) -> Option<Buf> {
+    match v.obj().map(|o| &o.kind) {
+        Some(ObjKind::Bytes(b)) => Some(Cow::Borrowed(&b.data)),
+        Some(ObjKind::ByteArray(b)) => Some(Cow::Owned(b.borrow().clone())),
+        _ => None,
+    }
+}
+
+pub fn is_bytearray(v: Value) -> bool {
+    matches!(v.obj().map(|o| &o.kind), Some(ObjKind::ByteArray(_)))
+}
+
+/// A new object of the receiver's kind: methods of bytearray return bytearrays.
+fn new_like(vm: &mut Vm, recv: Value, data: Vec<u8>) -> Value {
+    if is_bytearray(recv) {
+        super::bytearray::new_bytearray(vm, data)
+    } else {
+        vm.new_bytes(data)
+    }
+}
+
 /// The receiver of a bytes method, with CPython's errors for a missing or wrong `self`.
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static [u8]> {
+fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Buf> {
     let v = match args.first() {
         Some(&v) => v,
         None => return Err(vm.type_error(format!("unbound method bytes.{}() needs an argument", name))),
     };
-    match bytes_of(v) {
+    match buffer_of(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name(v);
@@ -110,8 +145,8 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static [u8]> {
 }
 
 /// A bytes-like argument ("a bytes-like object is required, not 'str'").
-fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
-    match bytes_of(v) {
+pub(crate) fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Buf> {
+    match buffer_of(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name(v);
@@ -128,13 +163,13 @@ fn new_bytes_checked(vm: &mut Vm, data: Vec<u8>) -> PyResult<Value> {
 }
 
 /// The receiver itself when it is exact bytes (CPython returns the same object when nothing
-/// changes), else an exact-bytes copy.
+/// changes), else an exact-bytes copy (a new bytearray for a bytearray).
 fn same(vm: &mut Vm, v: Value) -> Value {
     if vm.class_of(v) == vm.types.bytes {
         return v;
     }
-    let data = bytes_of(v).unwrap_or(&[]).to_vec();
-    vm.new_bytes(data)
+    let data = buffer_of(v).map(|b| b.into_owned()).unwrap_or_default();
+    new_like(vm, v, data)
 }
 
 /// `Py_ISSPACE`: ASCII whitespace including vertical tab.
@@ -201,7 +236,7 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     }
     let a = bind(vm, "bytes", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
-    let data = bytes_from(vm, a[0], a[1], a[2])?;
+    let data = bytes_source(vm, a[0], a[1], a[2], "bytes")?;
     if class == vm.types.bytes {
         if let Some(src) = bytes_of(a[0]).filter(|_| vm.class_of(a[0]) == vm.types.bytes) {
             if src.len() == data.len() && a[1].is_null() {
@@ -213,10 +248,12 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(alloc_with_class(vm, class, ObjKind::Bytes(BytesObj { data: data.into_boxed_slice(), hash: Cell::new(0) })))
 }
 
-fn bytes_from(vm: &mut Vm, x: Value, encoding: Value, errors: Value) -> PyResult<Vec<u8>> {
+/// The contents of `bytes(x, encoding, errors)` or `bytearray(...)` (`tname` names the
+/// type in messages).
+pub(crate) fn bytes_source(vm: &mut Vm, x: Value, encoding: Value, errors: Value, tname: &str) -> PyResult<Vec<u8>> {
     // Both are type-checked while parsing arguments, before anything else.
-    let enc = if encoding.is_null() { None } else { Some(str_param(vm, "bytes", "encoding", encoding, "utf-8")?) };
-    let errs = if errors.is_null() { None } else { Some(str_param(vm, "bytes", "errors", errors, "strict")?) };
+    let enc = if encoding.is_null() { None } else { Some(str_param(vm, tname, "encoding", encoding, "utf-8")?) };
+    let errs = if errors.is_null() { None } else { Some(str_param(vm, tname, "errors", errors, "strict")?) };
     if x.is_null() {
         if enc.is_some() {
             return Err(vm.type_error("encoding without a string argument"));
@@ -237,16 +274,18 @@ fn bytes_from(vm: &mut Vm, x: Value, encoding: Value, errors: Value) -> PyResult
         let msg = if text.is_some() { "string argument without an encoding" } else { "errors without a string argument" };
         return Err(vm.type_error(msg));
     }
-    if let Some(b) = bytes_of(x) {
-        return Ok(b.to_vec());
+    if let Some(b) = buffer_of(x) {
+        return Ok(b.into_owned());
     }
-    if let Some(r) = dunder_bytes(vm, x)? {
-        return Ok(r);
+    if tname == "bytes" {
+        if let Some(r) = dunder_bytes(vm, x)? {
+            return Ok(r);
+        }
     }
     if vm.is_int(x) {
         return zeros(vm, x);
     }
-    bytes_from_iterable(vm, x)
+    bytes_from_iterable(vm, x, tname)
 }
 
 /// `bytes(n)`: n zero bytes.
@@ -289,12 +328,12 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     u8::try_from(i).map_err(|_| vm.value_error("bytes must be in range(0, 256)"))
 }
 
-fn bytes_from_iterable(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+fn bytes_from_iterable(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>> {
     let it = match vm.get_iter(x) {
         Ok(it) => it,
         Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => {
             let tn = vm.type_name(x);
-            return Err(vm.type_error(format!("cannot convert '{}' object to bytes", tn)));
+            return Err(vm.type_error(format!("cannot convert '{}' object to {}", tn, tname)));
         }
         Err(e) => return Err(e),
     };
@@ -343,7 +382,8 @@ fn fromhex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 // ----- conversion ------------------------------------------------------------------------
 
 fn decode(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let data = this(vm, args, "decode")?;
+    let data_buf = this(vm, args, "decode")?;
+    let data: &[u8] = &data_buf;
     let a = bind(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0)?;
     let enc = str_param(vm, "decode", "encoding", a[0], "utf-8")?;
     let errors = str_param(vm, "decode", "errors", a[1], "strict")?;
@@ -361,7 +401,7 @@ fn hex_sep(vm: &mut Vm, v: Value) -> PyResult<Option<char>> {
             return Err(vm.value_error("sep must be length 1."));
         }
         s.as_str().chars().next()
-    } else if let Some(b) = bytes_of(v) {
+    } else if let Some(b) = buffer_of(v) {
         if b.len() != 1 {
             return Err(vm.value_error("sep must be length 1."));
         }
@@ -379,7 +419,8 @@ fn hex_sep(vm: &mut Vm, v: Value) -> PyResult<Option<char>> {
 /// `hex(sep=None, bytes_per_sep=1)`: groups count from the right for positive
 /// `bytes_per_sep`, from the left for negative.
 fn hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let data = this(vm, args, "hex")?;
+    let data_buf = this(vm, args, "hex")?;
+    let data: &[u8] = &data_buf;
     let a = bind(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
     let per = if a[1].is_null() { 1 } else { int_arg(vm, a[1])? };
     let sep = hex_sep(vm, a[0])?;
@@ -455,18 +496,19 @@ fn split_on<'a>(s: &'a [u8], sep: &[u8], max: usize, reverse: bool) -> Vec<&'a [
 }
 
 fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
     // CPython converts maxsplit while parsing arguments, before looking at sep.
     let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
     let sep = if a[0].is_null() || a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
-    let parts = match sep {
+    let parts = match sep.as_deref() {
         None => split_whitespace(s, max, reverse),
         Some([]) => return Err(vm.value_error("empty separator")),
         Some(sep) => split_on(s, sep, max, reverse),
     };
-    let items: Vec<Value> = parts.into_iter().map(|p| vm.new_bytes(p.to_vec())).collect();
+    let items: Vec<Value> = parts.into_iter().map(|p| new_like(vm, args[0], p.to_vec())).collect();
     Ok(vm.new_list(items))
 }
 
@@ -479,12 +521,13 @@ fn rsplit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let sep = this(vm, args, "join")?;
+    let sep_buf = this(vm, args, "join")?;
+    let sep: &[u8] = &sep_buf;
     arity(vm, "bytes.join", &args[1..], 1, 1)?;
     let items = join_items(vm, args[1])?;
     let mut out = Vec::new();
     for (i, &item) in items.iter().enumerate() {
-        let piece = match bytes_of(item) {
+        let piece = match buffer_of(item) {
             Some(p) => p,
             None => {
                 let tn = vm.type_name(item);
@@ -494,26 +537,33 @@ fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        out.extend_from_slice(piece);
+        out.extend_from_slice(&piece);
         if out.len() > MAX_RESULT_BYTES {
             return Err(vm.memory_error(""));
         }
     }
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
-    let sep = bytes_like(vm, args[1])?;
+    let sep_buf = bytes_like(vm, args[1])?;
+    let sep: &[u8] = &sep_buf;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
     let found = if reverse { rfind_sub(s, sep) } else { find_sub(s, sep) };
     let parts = match found {
-        Some(i) => [vm.new_bytes(s[..i].to_vec()), args[1], vm.new_bytes(s[i + sep.len()..].to_vec())],
+        Some(i) => {
+            // bytes returns the separator object itself; bytearray a new bytearray.
+            let sep_v = if is_bytearray(args[0]) { new_like(vm, args[0], sep.to_vec()) } else { args[1] };
+            [new_like(vm, args[0], s[..i].to_vec()), sep_v, new_like(vm, args[0], s[i + sep.len()..].to_vec())]
+        }
         None => {
-            let (whole, e1, e2) = (args[0], vm.new_bytes(Vec::new()), vm.new_bytes(Vec::new()));
+            let whole = same(vm, args[0]);
+            let (e1, e2) = (new_like(vm, args[0], Vec::new()), new_like(vm, args[0], Vec::new()));
             if reverse {
                 [e1, e2, whole]
             } else {
@@ -546,17 +596,18 @@ fn trim<'a>(s: &'a [u8], left: bool, right: bool, set: Option<&[u8]>) -> &'a [u8
 }
 
 fn strip_impl(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     arity(vm, name, &args[1..], 0, 1)?;
     let set = match args.get(1) {
         Some(&v) if !v.is_none() => Some(bytes_like(vm, v)?),
         _ => None,
     };
-    let r = trim(s, left, right, set);
+    let r = trim(s, left, right, set.as_deref());
     if r.len() == s.len() {
         return Ok(same(vm, args[0]));
     }
-    Ok(vm.new_bytes(r.to_vec()))
+    Ok(new_like(vm, args[0], r.to_vec()))
 }
 
 fn strip(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -598,10 +649,13 @@ fn replace_bytes(s: &[u8], old: &[u8], new: &[u8], n: usize) -> Vec<u8> {
 }
 
 fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "replace")?;
+    let s_buf = this(vm, args, "replace")?;
+    let s: &[u8] = &s_buf;
     arity(vm, "replace", &args[1..], 2, 3)?;
-    let old = bytes_like(vm, args[1])?;
-    let new = bytes_like(vm, args[2])?;
+    let old_buf = bytes_like(vm, args[1])?;
+    let old: &[u8] = &old_buf;
+    let new_buf = bytes_like(vm, args[2])?;
+    let new: &[u8] = &new_buf;
     let count = match args.get(3) {
         Some(&c) => int_arg(vm, c)?,
         None => -1,
@@ -617,16 +671,18 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return Err(vm.memory_error(""));
     }
     let r = replace_bytes(s, old, new, n);
-    Ok(vm.new_bytes(r))
+    Ok(new_like(vm, args[0], r))
 }
 
 fn affix_impl(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
-    let a = bytes_like(vm, args[1])?;
+    let a_buf = bytes_like(vm, args[1])?;
+    let a: &[u8] = &a_buf;
     let r = if suffix { s.strip_suffix(a) } else { s.strip_prefix(a) };
     match r {
-        Some(r) if !a.is_empty() => Ok(vm.new_bytes(r.to_vec())),
+        Some(r) if !a.is_empty() => Ok(new_like(vm, args[0], r.to_vec())),
         _ => Ok(same(vm, args[0])),
     }
 }
@@ -643,7 +699,7 @@ fn removesuffix(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// The `sub` of find/count/index: bytes, or an int taken as one byte.
 fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_of(v) {
+    if let Some(b) = buffer_of(v) {
         return Ok(b.to_vec());
     }
     if vm.is_int(v) {
@@ -667,7 +723,8 @@ fn window(s: &[u8], start: Option<i64>, end: Option<i64>, need: usize) -> Option
 }
 
 fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     let (sub, start, end) = search_args(vm, args, kw, "bytes", name)?;
     let sub = sub_arg(vm, sub)?;
     let (off, hay) = match window(s, start, end, sub.len()) {
@@ -703,7 +760,8 @@ fn rindex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "count")?;
+    let s_buf = this(vm, args, "count")?;
+    let s: &[u8] = &s_buf;
     let (sub, start, end) = search_args(vm, args, kw, "bytes", "count")?;
     let sub = sub_arg(vm, sub)?;
     let n = match window(s, start, end, sub.len()) {
@@ -715,15 +773,16 @@ fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     let (arg, start, end) = search_args(vm, args, kw, "bytes", name)?;
     let matches = |sub: &[u8]| match window(s, start, end, sub.len()) {
         Some((_, hay)) if at_end => hay.ends_with(sub),
         Some((_, hay)) => hay.starts_with(sub),
         None => false,
     };
-    if let Some(sub) = bytes_of(arg) {
-        return Ok(Value::bool(matches(sub)));
+    if let Some(sub) = buffer_of(arg) {
+        return Ok(Value::bool(matches(&sub)));
     }
     let items = match vm.tuple_items(arg) {
         Some(t) => t,
@@ -733,8 +792,8 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: b
         }
     };
     for &item in items {
-        match bytes_of(item) {
-            Some(sub) if matches(sub) => return Ok(Value::TRUE),
+        match buffer_of(item) {
+            Some(sub) if matches(&sub) => return Ok(Value::TRUE),
             Some(_) => {}
             // Not bytes: raises "a bytes-like object is required, not 'T'", as CPython does.
             None => {
@@ -755,24 +814,28 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 // ----- case and classes ------------------------------------------------------------------
 
-fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static [u8]> {
+fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Buf> {
     let s = this(vm, args, name)?;
-    arity(vm, &format!("bytes.{}", name), &args[1..], 0, 0)?;
+    let tn = vm.type_name(args[0]);
+    arity(vm, &format!("{}.{}", tn, name), &args[1..], 0, 0)?;
     Ok(s)
 }
 
 fn upper(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "upper")?;
-    Ok(vm.new_bytes(s.to_ascii_uppercase()))
+    let s_buf = no_args(vm, args, "upper")?;
+    let s: &[u8] = &s_buf;
+    Ok(new_like(vm, args[0], s.to_ascii_uppercase()))
 }
 
 fn lower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "lower")?;
-    Ok(vm.new_bytes(s.to_ascii_lowercase()))
+    let s_buf = no_args(vm, args, "lower")?;
+    let s: &[u8] = &s_buf;
+    Ok(new_like(vm, args[0], s.to_ascii_lowercase()))
 }
 
 fn all_bytes(vm: &mut Vm, args: &[Value], name: &str, pred: fn(u8) -> bool) -> PyResult<Value> {
-    let s = no_args(vm, args, name)?;
+    let s_buf = no_args(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     Ok(Value::bool(!s.is_empty() && s.iter().all(|&b| pred(b))))
 }
 
@@ -794,7 +857,8 @@ fn isspace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// isupper/islower: at least one cased byte and none of the other case.
 fn case_pred(vm: &mut Vm, args: &[Value], name: &str, upper: bool) -> PyResult<Value> {
-    let s = no_args(vm, args, name)?;
+    let s_buf = no_args(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     let (has_upper, has_lower) = (s.iter().any(u8::is_ascii_uppercase), s.iter().any(u8::is_ascii_lowercase));
     Ok(Value::bool(if upper { has_upper && !has_lower } else { has_lower && !has_upper }))
 }
@@ -809,7 +873,8 @@ fn islower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// `bytes.title`: uppercase after an uncased byte, lowercase after a cased one.
 fn title(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "title")?;
+    let s_buf = no_args(vm, args, "title")?;
+    let s: &[u8] = &s_buf;
     let mut prev_cased = false;
     let out = s
         .iter()
@@ -819,23 +884,26 @@ fn title(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             r
         })
         .collect();
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 fn capitalize(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "capitalize")?;
+    let s_buf = no_args(vm, args, "capitalize")?;
+    let s: &[u8] = &s_buf;
     let out = s.iter().enumerate().map(|(i, b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect();
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 fn swapcase(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "swapcase")?;
+    let s_buf = no_args(vm, args, "swapcase")?;
+    let s: &[u8] = &s_buf;
     let out = s.iter().map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() }).collect();
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 fn istitle(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "istitle")?;
+    let s_buf = no_args(vm, args, "istitle")?;
+    let s: &[u8] = &s_buf;
     let (mut cased, mut prev_cased) = (false, false);
     for &b in s {
         if b.is_ascii_uppercase() {
@@ -857,7 +925,8 @@ fn istitle(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn isascii(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = no_args(vm, args, "isascii")?;
+    let s_buf = no_args(vm, args, "isascii")?;
+    let s: &[u8] = &s_buf;
     Ok(Value::bool(s.is_ascii()))
 }
 
@@ -865,12 +934,13 @@ fn isascii(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// center/ljust/rjust; `mode` 0 center, 1 left-justify, 2 right-justify.
 fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: u8) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     arity(vm, name, &args[1..], 1, 2)?;
     let width = int_arg(vm, args[1])?;
     let fill = match args.get(2) {
         None => b' ',
-        Some(&f) => match bytes_of(f) {
+        Some(&f) => match buffer_of(f).as_deref() {
             Some(&[b]) => b,
             _ => {
                 let tn = vm.type_name(f);
@@ -894,7 +964,7 @@ fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: u8) -> PyResult<Value
     let mut out = vec![fill; left as usize];
     out.extend_from_slice(s);
     out.resize(width as usize, fill);
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 fn center(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -910,7 +980,8 @@ fn rjust(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "zfill")?;
+    let s_buf = this(vm, args, "zfill")?;
+    let s: &[u8] = &s_buf;
     arity(vm, "bytes.zfill", &args[1..], 1, 1)?;
     let width = int_arg(vm, args[1])?;
     if width <= s.len() as i64 {
@@ -927,12 +998,13 @@ fn zfill(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         out[0] = sign;
         out[fill] = b'0';
     }
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 /// `bytes.splitlines`: only \n, \r and \r\n end lines.
 fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "splitlines")?;
+    let s_buf = this(vm, args, "splitlines")?;
+    let s: &[u8] = &s_buf;
     let a = bind(vm, "splitlines", &args[1..], kw, &["keepends"], 0)?;
     let keepends = !a[0].is_null() && int_arg(vm, a[0])? != 0;
     let mut items = Vec::new();
@@ -947,18 +1019,19 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
         };
         let line = if keepends { &s[start..eol] } else { &s[start..i] };
-        items.push(vm.new_bytes(line.to_vec()));
+        items.push(new_like(vm, args[0], line.to_vec()));
         start = eol;
         i = eol;
     }
     if start < s.len() {
-        items.push(vm.new_bytes(s[start..].to_vec()));
+        items.push(new_like(vm, args[0], s[start..].to_vec()));
     }
     Ok(vm.new_list(items))
 }
 
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "expandtabs")?;
+    let s_buf = this(vm, args, "expandtabs")?;
+    let s: &[u8] = &s_buf;
     let a = bind(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
     let tabsize = if a[0].is_null() { 8 } else { int_arg(vm, a[0])? };
     let mut out = Vec::with_capacity(s.len());
@@ -981,7 +1054,7 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
         }
     }
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 // ----- translation -----------------------------------------------------------------------
@@ -989,8 +1062,10 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 /// `bytes.maketrans(from, to)`: a 256-byte table mapping each `from` byte to `to`.
 fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "maketrans", args, 2, 2)?;
-    let from = bytes_like(vm, args[0])?;
-    let to = bytes_like(vm, args[1])?;
+    let from_buf = bytes_like(vm, args[0])?;
+    let from: &[u8] = &from_buf;
+    let to_buf = bytes_like(vm, args[1])?;
+    let to: &[u8] = &to_buf;
     if from.len() != to.len() {
         return Err(vm.value_error("maketrans arguments must have same length"));
     }
@@ -1003,28 +1078,31 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// `translate(table, /, delete=b'')`: `table` is None or 256 bytes.
 fn translate(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "translate")?;
+    let s_buf = this(vm, args, "translate")?;
+    let s: &[u8] = &s_buf;
     if args.len() < 2 {
         return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
     }
     let a = bind(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
     let table = if a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
-    if table.is_some_and(|t| t.len() != 256) {
+    if table.as_ref().is_some_and(|t| t.len() != 256) {
         return Err(vm.value_error("translation table must be 256 characters long"));
     }
-    let delete = if a[1].is_null() { &[][..] } else { bytes_like(vm, a[1])? };
+    let delete_buf = if a[1].is_null() { Cow::Borrowed(&[][..]) } else { bytes_like(vm, a[1])? };
+    let delete: &[u8] = &delete_buf;
     let out = s
         .iter()
         .filter(|b| !delete.contains(b))
-        .map(|&b| table.and_then(|t| t.get(b as usize).copied()).unwrap_or(b))
+        .map(|&b| table.as_deref().and_then(|t| t.get(b as usize).copied()).unwrap_or(b))
         .collect();
-    Ok(vm.new_bytes(out))
+    Ok(new_like(vm, args[0], out))
 }
 
 // ----- special methods -------------------------------------------------------------------
 
 fn len(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "__len__")?;
+    let s_buf = this(vm, args, "__len__")?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 0)?;
     Ok(vm.new_int(s.len() as i64))
 }
@@ -1044,7 +1122,8 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "__contains__")?;
+    let s_buf = this(vm, args, "__contains__")?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 1)?;
     let v = args[1];
     if vm.is_int(v) {
@@ -1053,7 +1132,8 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             None => Err(vm.value_error("byte must be in range(0, 256)")),
         };
     }
-    let sub = bytes_like(vm, v)?;
+    let sub_buf = bytes_like(vm, v)?;
+    let sub: &[u8] = &sub_buf;
     Ok(Value::bool(find_sub(s, sub).is_some()))
 }
 
@@ -1068,10 +1148,11 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// Rich comparison with other bytes; NotImplemented for anything else.
 fn compare(vm: &mut Vm, args: &[Value], name: &str, test: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
-    let s = this(vm, args, name)?;
+    let s_buf = this(vm, args, name)?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 1)?;
-    match bytes_of(args[1]) {
-        Some(o) => Ok(Value::bool(test(s.cmp(o)))),
+    match buffer_of(args[1]) {
+        Some(o) => Ok(Value::bool(test(s.cmp(&o)))),
         None => Ok(vm.singletons.not_implemented),
     }
 }
@@ -1101,42 +1182,65 @@ fn ge(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn add(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "__add__")?;
+    let s_buf = this(vm, args, "__add__")?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 1)?;
-    match bytes_of(args[1]) {
+    match buffer_of(args[1]) {
         Some(o) => {
             let mut r = Vec::with_capacity(s.len() + o.len());
-            r.extend_from_slice(s);
-            r.extend_from_slice(o);
-            new_bytes_checked(vm, r)
+            r.extend_from_slice(&s);
+            r.extend_from_slice(&o);
+            if r.len() > MAX_RESULT_BYTES {
+                return Err(vm.memory_error(""));
+            }
+            Ok(new_like(vm, args[0], r))
         }
         None => {
-            let tn = vm.type_name(args[1]);
-            Err(vm.type_error(format!("can't concat {} to bytes", tn)))
+            let (tn, own) = (vm.type_name(args[1]), vm.type_name(args[0]));
+            Err(vm.type_error(format!("can't concat {} to {}", tn, own)))
         }
     }
 }
 
 fn mul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "__mul__")?;
+    let s_buf = this(vm, args, "__mul__")?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 1)?;
     let n = int_arg(vm, args[1])?.max(0) as usize;
     if s.len().saturating_mul(n) > MAX_RESULT_BYTES {
         return Err(vm.memory_error(""));
     }
-    Ok(vm.new_bytes(s.repeat(n)))
+    Ok(new_like(vm, args[0], s.repeat(n)))
 }
 
 fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let s = this(vm, args, "__repr__")?;
+    let s_buf = this(vm, args, "__repr__")?;
+    let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 0)?;
-    Ok(vm.new_string(crate::vm::repr::repr_bytes(s)))
+    if is_bytearray(args[0]) {
+        let tn = vm.type_name(args[0]);
+        let r = crate::vm::repr::repr_bytearray_data(&s);
+        return Ok(vm.new_string(format!("{}({})", tn, r)));
+    }
+    Ok(vm.new_string(crate::vm::repr::repr_bytes(&s)))
 }
 
 fn modulo(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     this(vm, args, "__mod__")?;
     dunder_arity(vm, args, 1)?;
-    super::strfmt::bytes_percent_format(vm, args[0], args[1])
+    percent_format(vm, args[0], args[1])
+}
+
+/// `fmt % args` for a bytes or bytearray `fmt` (the result has `fmt`'s kind).
+pub(crate) fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
+    if !is_bytearray(fmt) {
+        return super::strfmt::bytes_percent_format(vm, fmt, args);
+    }
+    let data = buffer_of(fmt).unwrap_or_default().into_owned();
+    let as_bytes = vm.new_bytes(data);
+    let r = super::strfmt::bytes_percent_format(vm, as_bytes, args)?;
+    let data = bytes_of(r).unwrap_or(&[]).to_vec();
+    Ok(new_like(vm, fmt, data))
 }
 
 /// `other % self` when `other` is bytes (reached through a subclass's reflected `%`).

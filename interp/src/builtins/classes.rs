@@ -67,7 +67,9 @@ pub fn register(vm: &mut Vm) {
     def_new(vm, f, "__new__", filter_new);
     let rv = vm.types.reversed;
     def_new(vm, rv, "__new__", reversed_new);
-    for it in [vm.types.list_reverseiterator, vm.types.seq_iterator, vm.types.range_iterator, vm.types.str_iterator, vm.types.dict_keyiterator, vm.types.dict_valueiterator, vm.types.dict_itemiterator, vm.types.set_iterator, vm.types.iterator, e, z, m, f, rv] {
+    let t = &vm.types;
+    let seq_iters = [t.list_iterator, t.tuple_iterator, t.bytes_iterator, t.bytearray_iterator];
+    for it in seq_iters.into_iter().chain([vm.types.list_reverseiterator, vm.types.seq_iterator, vm.types.range_iterator, vm.types.str_iterator, vm.types.dict_keyiterator, vm.types.dict_valueiterator, vm.types.dict_itemiterator, vm.types.set_iterator, vm.types.iterator, e, z, m, f, rv]) {
         add_method(vm, it, "__iter__", iter_self);
         add_method(vm, it, "__next__", iter_next_method);
     }
@@ -80,8 +82,18 @@ pub fn register(vm: &mut Vm) {
     }
     let func = vm.types.function;
     add_method(vm, func, "__get__", function_get);
+    let nt = vm.types.none_type;
+    def_new(vm, nt, "__new__", none_new);
     let bc = vm.new_native("__build_class__", build_class, None);
     super::set_builtin(vm, "__build_class__", bc);
+}
+
+/// `type(None)()` is None.
+fn none_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if args.len() > 1 || !kw.is_empty() {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(Value::NONE)
 }
 
 /// Registers a `__new__` (a static method: the class comes first).

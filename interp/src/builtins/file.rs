@@ -203,9 +203,9 @@ fn write(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "write", args, 2, 2)?;
     let f = file_cell(vm, args[0])?;
     if f.borrow().binary {
-        let data = match args[1].obj().map(|o| &o.kind) {
-            Some(ObjKind::Bytes(b)) => b.data.to_vec(),
-            _ => {
+        let data = match super::bytes::buffer_of(args[1]) {
+            Some(b) => b.into_owned(),
+            None => {
                 let tn = vm.type_name(args[1]);
                 return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
             }

@@ -135,6 +135,7 @@ impl Vm {
                     ObjKind::Dict(d) if !user => Some(d.borrow().len()),
                     ObjKind::Set(s) if !user => Some(s.borrow().len()),
                     ObjKind::Bytes(b) if !user => Some(b.data.len()),
+                    ObjKind::ByteArray(b) if !user => Some(b.borrow().len()),
                     ObjKind::Range { start, stop, step } => Some(crate::vm::ops::range_len(*start, *stop, *step) as usize),
                     ObjKind::DictView { dict, .. } => Some(self.dict_cell(*dict).map_or(0, |d| d.borrow().len())),
                     _ => None,
@@ -157,6 +158,7 @@ impl Vm {
                 ObjKind::Dict(d) => Some(d.borrow().len()),
                 ObjKind::Set(s) => Some(s.borrow().len()),
                 ObjKind::Bytes(b) => Some(b.data.len()),
+                ObjKind::ByteArray(b) => Some(b.borrow().len()),
                 _ => None,
             };
             if let Some(n) = n {
@@ -267,6 +269,9 @@ fn sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if matches!(total.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_))) {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
+    if matches!(total.obj().map(|o| &o.kind), Some(ObjKind::ByteArray(_))) {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     let it = vm.get_iter(a[0])?;
     // Float sums use Neumaier compensation like CPython 3.12? No: 3.11 adds plainly.
     while let Some(v) = vm.iter_next(it)? {
@@ -357,7 +362,7 @@ fn object_hook(vm: &mut Vm, spec: Value, name: &str, arg: Value) -> PyResult<Opt
     }
 }
 
-fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+pub(crate) fn isinstance(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "isinstance", args, 2, 2)?;
     if let Some(r) = object_hook(vm, args[1], "__instancecheck__", args[0])? {
         return Ok(Value::bool(r));
@@ -481,11 +486,11 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
         return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len)));
     }
-    if let Some(ObjKind::Bytes(b)) = v.obj().map(|o| &o.kind) {
-        if b.data.len() == 1 {
-            return Ok(Value::small_int_unchecked(b.data[0] as i64));
+    if let Some(b) = crate::builtins::bytes::buffer_of(v) {
+        if b.len() == 1 {
+            return Ok(Value::small_int_unchecked(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.data.len())));
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", tn)))
@@ -653,6 +658,7 @@ fn pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(r))
         }
+        _ if a.iter().any(|&v| crate::builtins::complex::complex_of(v).is_some()) => Err(vm.value_error("complex modulo")),
         _ => {
             // A class of the base's own (decimal.Decimal) may take a modulus: three-argument
             // pow only ever asks the base, never __rpow__.
@@ -791,6 +797,8 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             }
         }
     }
+    // `$`-names are interpreter helpers (the match statement's), not Python names.
+    names.retain(|n| !n.starts_with('$'));
     names.sort();
     names.dedup();
     let vals: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();

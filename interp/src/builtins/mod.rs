@@ -1,13 +1,16 @@
 //! The `builtins` module and the methods of built-in types, registered at VM start.
 
 pub mod args;
+pub mod bytearray;
 pub mod bytes;
 pub mod classes;
+pub mod complex;
 pub mod dict;
 pub mod exceptions;
 pub mod file;
 pub mod functions;
 pub mod list;
+pub mod matching;
 pub mod numbers;
 pub mod set;
 pub mod str;
@@ -33,6 +36,9 @@ pub fn register_all(vm: &mut Vm) {
     str::register(vm);
     strfmt::register(vm);
     bytes::register(vm);
+    bytearray::register(vm);
+    complex::register(vm);
+    matching::register(vm);
     list::register(vm);
     tuple::register(vm);
     dict::register(vm);
@@ -42,7 +48,7 @@ pub fn register_all(vm: &mut Vm) {
     // Mutable containers say `__hash__ = None` in their namespace, as in CPython
     // (collections.abc.Hashable and user subclasses read it).
     let hn = vm.names.__hash__;
-    for c in [vm.types.list, vm.types.dict, vm.types.set] {
+    for c in [vm.types.list, vm.types.dict, vm.types.set, vm.types.bytearray] {
         crate::vm::types::class_set(vm, c, hn, Value::NONE);
     }
     crate::modules::register_all(vm);
@@ -56,6 +62,8 @@ pub fn register_all(vm: &mut Vm) {
         ("float", t.float),
         ("str", t.str),
         ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("complex", t.complex),
         ("list", t.list),
         ("tuple", t.tuple),
         ("dict", t.dict),

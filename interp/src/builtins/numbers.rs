@@ -94,12 +94,17 @@ fn num_bool(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(Value::bool(vm.truthy(args[0])?))
 }
 
+/// The operator, comparison, `__neg__` and `__bool__` natives every number type has.
+pub fn register_number_dunders(vm: &mut Vm, class: Value) {
+    register_operators(vm, class);
+    register_comparisons(vm, class);
+    add_method(vm, class, "__neg__", num_neg);
+    add_method(vm, class, "__bool__", num_bool);
+}
+
 pub fn register(vm: &mut Vm) {
     for class in [vm.types.int, vm.types.float] {
-        register_operators(vm, class);
-        register_comparisons(vm, class);
-        add_method(vm, class, "__neg__", num_neg);
-        add_method(vm, class, "__bool__", num_bool);
+        register_number_dunders(vm, class);
     }
     let i = vm.types.int;
     def_new(vm, i, "__new__", int_new);
@@ -251,6 +256,7 @@ fn int_from(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
         let s = match x.obj().map(|o| &o.kind) {
             Some(ObjKind::Str(s)) => s.as_str().to_string(),
             Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(&b.data).to_string(),
+            Some(ObjKind::ByteArray(b)) => String::from_utf8_lossy(&b.borrow()).to_string(),
             _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
         };
         return match parse_int(&s, b as u32) {
@@ -297,8 +303,8 @@ fn int_from(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
                 }
             };
         }
-        Some(ObjKind::Bytes(b)) => {
-            let text = String::from_utf8_lossy(&b.data).to_string();
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+            let text = String::from_utf8_lossy(&super::bytes::buffer_of(x).unwrap_or_default()).to_string();
             return match parse_int(&text, 10) {
                 Some(v) => Ok(vm.new_bigint(v)),
                 None => {
@@ -413,9 +419,9 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn int_from_bytes_static(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "from_bytes", args, kw, &["bytes", "byteorder", "signed"], 1)?;
-    let data = match a[0].obj().map(|o| &o.kind) {
-        Some(ObjKind::Bytes(b)) => b.data.to_vec(),
-        _ => {
+    let data = match super::bytes::buffer_of(a[0]) {
+        Some(b) => b.into_owned(),
+        None => {
             let items = vm.collect_iterable(a[0])?;
             items.iter().map(|&v| vm.int_of(v).unwrap_or(0) as u8).collect()
         }
@@ -444,7 +450,7 @@ pub fn parse_float(s: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+    if body.is_empty() || body.starts_with(['_', '+', '-']) || body.ends_with('_') || body.contains("__") {
         return None;
     }
     if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_')) {

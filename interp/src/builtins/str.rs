@@ -328,14 +328,14 @@ fn decode_object(vm: &mut Vm, obj: Value, encoding: Value, errors: Value) -> PyR
         return Ok(String::new());
     }
     let data = match obj.obj().map(|o| &o.kind) {
-        Some(ObjKind::Bytes(b)) => &b.data,
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => super::bytes::buffer_of(obj).unwrap_or_default(),
         Some(ObjKind::Str(_)) => return Err(vm.type_error("decoding str is not supported")),
         _ => {
             let tn = vm.type_name(obj);
             return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", tn)));
         }
     };
-    codecs::decode(vm, data, enc, errs)
+    codecs::decode(vm, &data, enc, errs)
 }
 
 // ----- splitting and joining -------------------------------------------------------------

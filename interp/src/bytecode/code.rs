@@ -18,6 +18,8 @@ pub enum Const {
     Ellipsis,
     Int(BigInt),
     Float(f64),
+    /// A complex constant: (real, imag).
+    Complex(f64, f64),
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),

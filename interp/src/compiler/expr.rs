@@ -37,11 +37,14 @@ pub(crate) fn const_value(e: &Expr) -> Option<Const> {
         ExprKind::Ellipsis => Const::Ellipsis,
         ExprKind::Int(i) => Const::Int(i.clone()),
         ExprKind::Float(f) => Const::Float(*f),
+        ExprKind::Imag(f) => Const::Complex(0.0, *f),
         ExprKind::Str(s) => Const::Str(s.clone()),
         ExprKind::Bytes(b) => Const::Bytes(b.clone()),
         ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
             ExprKind::Int(i) => Const::Int(-i.clone()),
             ExprKind::Float(f) => Const::Float(-*f),
+            // -(0+fj): the real part becomes -0.0, as CPython's constant folding gives.
+            ExprKind::Imag(f) => Const::Complex(-0.0, -*f),
             _ => return None,
         },
         ExprKind::Tuple(elts) => Const::Tuple(elts.iter().map(const_value).collect::<Option<_>>()?),
@@ -56,7 +59,7 @@ fn const_truth(e: &Expr) -> Option<bool> {
         ExprKind::Bool(b) => *b,
         ExprKind::Ellipsis => true,
         ExprKind::Int(i) => !i.is_zero(),
-        ExprKind::Float(f) => *f != 0.0,
+        ExprKind::Float(f) | ExprKind::Imag(f) => *f != 0.0,
         ExprKind::Str(s) => !s.is_empty(),
         ExprKind::Bytes(b) => !b.is_empty(),
         _ => return None,
@@ -186,6 +189,7 @@ impl<'a> Compiler<'a> {
             | ExprKind::Bytes(_)
             | ExprKind::Int(_)
             | ExprKind::Float(_)
+            | ExprKind::Imag(_)
             | ExprKind::Bool(_)
             | ExprKind::None
             | ExprKind::Ellipsis => {}
@@ -579,7 +583,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Bool(true) => "True",
         ExprKind::Bool(false) => "False",
         ExprKind::Ellipsis => "ellipsis",
-        ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::Int(_) | ExprKind::Float(_) => "literal",
+        ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Imag(_) => "literal",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Named { .. } => "named expression",

@@ -32,6 +32,7 @@ pub mod dis;
 mod expr;
 mod flow;
 mod future;
+mod pattern;
 mod regs;
 pub mod scope;
 mod stmt;

@@ -471,6 +471,40 @@ impl Builder {
             StmtKind::Nonlocal(names) => names.iter().try_for_each(|n| self.declaration(n, false, s.loc)),
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for c in cases {
+                    self.pattern(&c.pattern)?;
+                    self.opt_expr(c.guard.as_ref())?;
+                    self.stmts(&c.body)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A pattern binds its capture names and evaluates its values, classes and keys.
+    fn pattern(&mut self, p: &crate::ast::Pattern) -> R {
+        use crate::ast::PatternKind as P;
+        match &p.kind {
+            P::Value(e) | P::Singleton(e) => self.expr(e),
+            P::Sequence(ps) | P::Or(ps) => ps.iter().try_for_each(|p| self.pattern(p)),
+            P::Star(name) => name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc)),
+            P::Mapping { keys, patterns, rest } => {
+                self.exprs(keys)?;
+                patterns.iter().try_for_each(|p| self.pattern(p))?;
+                rest.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
+            }
+            P::Class { cls, patterns, kwd_patterns, .. } => {
+                self.expr(cls)?;
+                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.pattern(p))
+            }
+            P::As { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
+            }
         }
     }
 
@@ -649,6 +683,7 @@ impl Builder {
             | ExprKind::Bytes(_)
             | ExprKind::Int(_)
             | ExprKind::Float(_)
+            | ExprKind::Imag(_)
             | ExprKind::Bool(_)
             | ExprKind::None
             | ExprKind::Ellipsis => Ok(()),

@@ -19,6 +19,7 @@ pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
         | StmtKind::While { body, orelse, .. }
         | StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         StmtKind::Try(t) => {
             has_annotations(&t.body)
                 || has_annotations(&t.orelse)
@@ -100,6 +101,7 @@ impl<'a> Compiler<'a> {
             StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => Ok(()),
             StmtKind::Expr(e) => self.expr_discard(e),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
             StmtKind::Break => self.break_stmt(s.loc),
             StmtKind::Continue => self.continue_stmt(s.loc),
         }

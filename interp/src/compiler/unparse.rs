@@ -250,6 +250,7 @@ fn expr(out: &mut String, e: &Expr, level: Pr) {
         ExprKind::Bytes(b) => out.push_str(&const_repr(&Const::Bytes(b.clone()))),
         ExprKind::Int(i) => out.push_str(&i.to_string()),
         ExprKind::Float(f) => out.push_str(&float_text(*f)),
+        ExprKind::Imag(f) => out.push_str(&const_repr(&Const::Complex(0.0, *f))),
         ExprKind::Bool(true) => out.push_str("True"),
         ExprKind::Bool(false) => out.push_str("False"),
         ExprKind::None => out.push_str("None"),

@@ -709,7 +709,8 @@ fn a_tobytes(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn a_frombytes(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "frombytes", &args[1..], 1, 1)?;
-    let b = super::binascii::buffer(vm, args[1])?;
+    let b_buf = super::binascii::buffer(vm, args[1])?;
+    let b: &[u8] = &b_buf;
     let mut s = state(vm, args[0])?;
     if b.len() % itemsize(s.code) != 0 {
         drop(s);

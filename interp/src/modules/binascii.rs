@@ -37,8 +37,8 @@ fn error(vm: &mut Vm, msg: &str) -> PyErr {
 }
 
 /// A bytes-like argument.
-pub(crate) fn buffer(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
-    match crate::builtins::bytes::bytes_of(v) {
+pub(crate) fn buffer(vm: &mut Vm, v: Value) -> PyResult<crate::builtins::bytes::Buf> {
+    match crate::builtins::bytes::buffer_of(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name(v);
@@ -55,8 +55,8 @@ fn ascii_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         }
         return Ok(s.as_bytes().to_vec());
     }
-    match crate::builtins::bytes::bytes_of(v) {
-        Some(b) => Ok(b.to_vec()),
+    match crate::builtins::bytes::buffer_of(v) {
+        Some(b) => Ok(b.into_owned()),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", tn)))
@@ -66,7 +66,8 @@ fn ascii_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 
 fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "hexlify", args, kw, &["data", "sep", "bytes_per_sep"], 1)?;
-    let data = buffer(vm, a[0])?;
+    let data_buf = buffer(vm, a[0])?;
+    let data: &[u8] = &data_buf;
     let hex: Vec<String> = data.iter().map(|b| format!("{:02x}", b)).collect();
     if a[1].is_null() || a[1].is_none() {
         return Ok(vm.new_bytes(hex.concat().into_bytes()));
@@ -135,7 +136,8 @@ pub(crate) fn base64_encode(data: &[u8]) -> Vec<u8> {
 
 fn b2a_base64(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "b2a_base64", args, kw, &["data", "newline"], 1)?;
-    let data = buffer(vm, a[0])?;
+    let data_buf = buffer(vm, a[0])?;
+    let data: &[u8] = &data_buf;
     let mut out = base64_encode(data);
     if a[1].is_null() || vm.truthy(a[1])? {
         out.push(b'\n');
@@ -253,14 +255,16 @@ pub(crate) fn crc32_of(data: &[u8], start: u32) -> u32 {
 
 fn crc32(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "crc32", args, 1, 2)?;
-    let data = buffer(vm, args[0])?;
+    let data_buf = buffer(vm, args[0])?;
+    let data: &[u8] = &data_buf;
     let start = start_value(vm, args.get(1).copied())?;
     Ok(vm.new_int(crc32_of(data, start) as i64))
 }
 
 fn crc_hqx(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "crc_hqx", args, 2, 2)?;
-    let data = buffer(vm, args[0])?;
+    let data_buf = buffer(vm, args[0])?;
+    let data: &[u8] = &data_buf;
     let mut crc = (start_value(vm, Some(args[1]))? & 0xffff) as u16;
     for &b in data {
         crc ^= (b as u16) << 8;

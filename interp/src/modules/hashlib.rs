@@ -123,8 +123,8 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 }
 
 /// The bytes to hash, with CPython's errors for str and non-buffers.
-fn data_arg(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
-    if let Some(b) = crate::builtins::bytes::bytes_of(v) {
+fn data_arg(vm: &mut Vm, v: Value) -> PyResult<crate::builtins::bytes::Buf> {
+    if let Some(b) = crate::builtins::bytes::buffer_of(v) {
         return Ok(b);
     }
     if vm.str_of(v).is_some() {
@@ -135,7 +135,8 @@ fn data_arg(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
 
 fn make(vm: &mut Vm, mut h: Hasher, data: Value) -> PyResult<Value> {
     if !data.is_null() && !data.is_none() {
-        let d = data_arg(vm, data)?;
+        let d_buf = data_arg(vm, data)?;
+        let d: &[u8] = &d_buf;
         h.update(d);
     }
     let class = super::module_attr(vm, "hashlib", "_HASH")?;
@@ -204,7 +205,8 @@ fn with_hasher<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Hasher) -> R) -> Py
 
 fn hash_update(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "update", &args[1..], 1, 1)?;
-    let d = data_arg(vm, args[1])?;
+    let d_buf = data_arg(vm, args[1])?;
+    let d: &[u8] = &d_buf;
     with_hasher(vm, args[0], |h| h.update(d))?;
     Ok(Value::NONE)
 }

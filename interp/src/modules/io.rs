@@ -304,8 +304,8 @@ fn bytesio_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match crate::builtins::bytes::bytes_of(v) {
-        Some(b) => Ok(b.to_vec()),
+    match crate::builtins::bytes::buffer_of(v) {
+        Some(b) => Ok(b.into_owned()),
         None => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)))

@@ -268,7 +268,7 @@ fn pack_into_vec(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Vec<u8>>
         let dst = &mut out[it.offset..it.offset + it.size];
         match it.code {
             b's' | b'p' => {
-                let data = match bytes_of(v) {
+                let data = match crate::builtins::bytes::buffer_of(v) {
                     Some(d) => d,
                     None => {
                         let c = it.code as char;
@@ -284,7 +284,7 @@ fn pack_into_vec(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Vec<u8>>
                     dst[1..1 + n].copy_from_slice(&data[..n]);
                 }
             }
-            b'c' => match bytes_of(v) {
+            b'c' => match crate::builtins::bytes::buffer_of(v).as_deref() {
                 Some(d) if d.len() == 1 => dst[0] = d[0],
                 _ => return Err(error(vm, "char format requires a bytes object of length 1")),
             },
@@ -415,8 +415,8 @@ fn unpack_values(vm: &mut Vm, lay: &Layout, data: &[u8]) -> PyResult<Value> {
     Ok(vm.new_tuple(out))
 }
 
-fn buffer(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
-    match bytes_of(v) {
+fn buffer(vm: &mut Vm, v: Value) -> PyResult<crate::builtins::bytes::Buf> {
+    match crate::builtins::bytes::buffer_of(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name(v);
@@ -426,7 +426,8 @@ fn buffer(vm: &mut Vm, v: Value) -> PyResult<&'static [u8]> {
 }
 
 fn do_unpack(vm: &mut Vm, lay: &Layout, data: Value) -> PyResult<Value> {
-    let b = buffer(vm, data)?;
+    let b_buf = buffer(vm, data)?;
+    let b: &[u8] = &b_buf;
     if b.len() != lay.size {
         return Err(error(vm, format!("unpack requires a buffer of {} bytes", lay.size)));
     }
@@ -435,7 +436,8 @@ fn do_unpack(vm: &mut Vm, lay: &Layout, data: Value) -> PyResult<Value> {
 
 fn do_unpack_from(vm: &mut Vm, lay: &Layout, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = crate::builtins::args::bind(vm, "unpack_from", args, kw, &["buffer", "offset"], 1)?;
-    let b = buffer(vm, a[0])?;
+    let b_buf = buffer(vm, a[0])?;
+    let b: &[u8] = &b_buf;
     let mut offset = if a[1].is_null() { 0 } else { super::itertools::ssize_arg(vm, a[1])? };
     if offset < 0 {
         if offset + (b.len() as i64) < 0 {
@@ -460,7 +462,8 @@ fn do_unpack_from(vm: &mut Vm, lay: &Layout, args: &[Value], kw: KwArgs) -> PyRe
 }
 
 fn do_iter_unpack(vm: &mut Vm, lay: &Layout, data: Value) -> PyResult<Value> {
-    let b = buffer(vm, data)?;
+    let b_buf = buffer(vm, data)?;
+    let b: &[u8] = &b_buf;
     if lay.size == 0 {
         return Err(error(vm, "cannot iteratively unpack with a struct of length 0"));
     }

@@ -156,7 +156,8 @@ fn int_param(vm: &mut Vm, v: Value, default: i64) -> PyResult<i64> {
 
 fn zlib_compress(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "compress", args, kw, &["data", "level", "wbits"], 1)?;
-    let data = super::binascii::buffer(vm, a[0])?;
+    let data_buf = super::binascii::buffer(vm, a[0])?;
+    let data: &[u8] = &data_buf;
     let level = int_param(vm, a[1], -1)?;
     let level = level_of(vm, level)?;
     let wbits = int_param(vm, a[2], 15)?;
@@ -285,7 +286,8 @@ fn gzip_body_start(d: &[u8]) -> Option<usize> {
 
 fn zlib_decompress(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "decompress", args, kw, &["data", "wbits", "bufsize"], 1)?;
-    let data = super::binascii::buffer(vm, a[0])?;
+    let data_buf = super::binascii::buffer(vm, a[0])?;
+    let data: &[u8] = &data_buf;
     let wbits = int_param(vm, a[1], 15)?;
     let c = container(vm, wbits, true)?;
     if !a[2].is_null() && int_param(vm, a[2], 16384)? < 0 {
@@ -299,7 +301,8 @@ fn zlib_decompress(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn zlib_crc32(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "crc32", args, 1, 2)?;
-    let data = super::binascii::buffer(vm, args[0])?;
+    let data_buf = super::binascii::buffer(vm, args[0])?;
+    let data: &[u8] = &data_buf;
     let start = match args.get(1) {
         Some(&v) => (crate::builtins::args::int_arg(vm, v)? & 0xffff_ffff) as u32,
         None => 0,
@@ -309,7 +312,8 @@ fn zlib_crc32(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn zlib_adler32(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "adler32", args, 1, 2)?;
-    let data = super::binascii::buffer(vm, args[0])?;
+    let data_buf = super::binascii::buffer(vm, args[0])?;
+    let data: &[u8] = &data_buf;
     let start = match args.get(1) {
         Some(&v) => (crate::builtins::args::int_arg(vm, v)? & 0xffff_ffff) as u32,
         None => 1,
@@ -378,7 +382,8 @@ fn with_ext<T: 'static, R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut T) -> R) -
 
 fn compobj_compress(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "compress", &args[1..], 1, 1)?;
-    let data = super::binascii::buffer(vm, args[1])?;
+    let data_buf = super::binascii::buffer(vm, args[1])?;
+    let data: &[u8] = &data_buf;
     let finished = with_ext(vm, args[0], |s: &mut CompressState| {
         if !s.finished {
             s.input.extend_from_slice(data);
@@ -413,7 +418,8 @@ fn compobj_flush(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn decompobj_decompress(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "decompress", &args[1..], kw, &["data"], 1)?;
-    let data = super::binascii::buffer(vm, a[0])?;
+    let data_buf = super::binascii::buffer(vm, a[0])?;
+    let data: &[u8] = &data_buf;
     let r = with_ext(vm, args[0], |s: &mut DecompressState| {
         if s.eof {
             s.unused.extend_from_slice(data);

@@ -16,6 +16,8 @@ pub enum Layout {
     Float,
     Str,
     Bytes,
+    ByteArray,
+    Complex,
     Tuple,
     List,
     Dict,

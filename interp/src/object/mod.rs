@@ -42,7 +42,11 @@ pub enum ObjKind {
     Instance(AttrStore),
     Str(StrObj),
     Bytes(BytesObj),
+    /// `bytearray`: mutable bytes (methods shared with `bytes` over a byte slice).
+    ByteArray(RefCell<Vec<u8>>),
     BigInt(BigInt),
+    /// `complex`: (real, imag).
+    Complex(f64, f64),
     Tuple(Box<[Value]>),
     List(RefCell<Vec<Value>>),
     Dict(RefCell<DictTable>),
@@ -158,7 +162,7 @@ impl Obj {
         }
         match &self.kind {
             ObjKind::Instance(a) => a.trace(f),
-            ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::BigInt(_) | ObjKind::Range { .. } | ObjKind::Singleton(_) => {}
+            ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::BigInt(_) | ObjKind::Complex(..) | ObjKind::Range { .. } | ObjKind::Singleton(_) => {}
             ObjKind::Tuple(items) => items.iter().for_each(|&v| f(v)),
             ObjKind::List(items) => items.borrow().iter().for_each(|&v| f(v)),
             ObjKind::Dict(d) => d.borrow().trace(f),

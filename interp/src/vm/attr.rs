@@ -117,7 +117,7 @@ impl Vm {
                                     }
                                 }
                                 ATTR_METHOD => {
-                                    let class = self.types.method;
+                                    let class = self.bound_method_class(c.value);
                                     return Ok(self.alloc_kind(class, ObjKind::BoundMethod { func: c.value, receiver: obj }));
                                 }
                                 ATTR_CLASS_VALUE => return Ok(c.value),
@@ -437,6 +437,15 @@ impl Vm {
 
     /// Applies the descriptor protocol for a value found on `class` when accessed through
     /// instance `obj`: functions bind, classmethods bind to the class, staticmethods unwrap.
+    /// The class of a method bound from `func`: a native's is builtin_function_or_method,
+    /// as CPython's built-in methods are.
+    fn bound_method_class(&self, func: Value) -> Value {
+        match func.obj().map(|o| &o.kind) {
+            Some(ObjKind::Native(_)) => self.types.builtin_function,
+            _ => self.types.method,
+        }
+    }
+
     pub fn bind_descriptor(&mut self, d: Value, obj: Value, class: Value) -> PyResult<Value> {
         let o = match d.obj() {
             Some(o) => o,
@@ -449,7 +458,7 @@ impl Vm {
                         return Ok(d);
                     }
                 }
-                let mc = self.types.method;
+                let mc = self.bound_method_class(d);
                 Ok(self.alloc_kind(mc, ObjKind::BoundMethod { func: d, receiver: obj }))
             }
             ObjKind::StaticMethod(f) => Ok(f.get()),

@@ -177,7 +177,8 @@ impl Vm {
             ObjKind::Set(s) if class == self.types.frozenset || self.is_subclass(class, self.types.frozenset) => {
                 Ok(frozenset_hash(s.borrow().iter().map(|(_, h)| h)))
             }
-            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::DictView { .. } => {
+            ObjKind::Complex(re, im) => crate::builtins::complex::hash(self, *re, *im),
+            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::DictView { .. } | ObjKind::ByteArray(_) => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{}'", tn)))
             }
@@ -477,14 +478,11 @@ impl Vm {
                 let (s, e, st) = (*start, *stop, *step);
                 Ok(if st > 0 { i >= s && i < e && (i - s) % st == 0 } else { i <= s && i > e && (s - i) % (-st) == 0 })
             }
-            ObjKind::Bytes(b) => {
-                if let Some(i) = self.int_of(item) {
-                    return Ok(b.data.contains(&(i as u8)));
-                }
-                match item.obj().map(|o| &o.kind) {
-                    Some(ObjKind::Bytes(sub)) => Ok(b.data.windows(sub.data.len().max(1)).any(|w| w == &sub.data[..]) || sub.data.is_empty()),
-                    _ => Err(self.type_error("a bytes-like object is required")),
-                }
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
+                let c = self.intern("__contains__");
+                let f = super::types::lookup_in_mro(self, self.types.bytes, c).unwrap_or(Value::NONE);
+                let r = self.call(f, &[container, item], &[])?;
+                Ok(r == Value::TRUE)
             }
             ObjKind::Ext(_) if super::types::lookup_in_mro(self, class, self.names.__contains__).is_some() => {
                 let cn = self.names.__contains__;
@@ -618,6 +616,20 @@ impl Vm {
                 match normalize_index(i, b.data.len()) {
                     Some(ix) => Ok(Value::small_int_unchecked(b.data[ix] as i64)),
                     None => Err(self.index_error("index out of range")),
+                }
+            }
+            ObjKind::ByteArray(b) => {
+                if let Some(sl) = self.slice_parts(key) {
+                    let vals: Vec<Value> = b.borrow().iter().map(|&x| Value::small_int_unchecked(x as i64)).collect();
+                    let picked = self.slice_pick(&vals, sl)?;
+                    let bytes: Vec<u8> = picked.iter().map(|v| v.as_small_int() as u8).collect();
+                    return Ok(crate::builtins::bytearray::new_bytearray(self, bytes));
+                }
+                let i = self.seq_index(key, "bytearray")?;
+                let len = b.borrow().len();
+                match normalize_index(i, len) {
+                    Some(ix) => Ok(Value::small_int_unchecked(b.borrow()[ix] as i64)),
+                    None => Err(self.index_error("bytearray index out of range")),
                 }
             }
             ObjKind::Dict(_) => match self.dict_get(obj, key)? {
@@ -821,6 +833,7 @@ impl Vm {
                 }
             }
             ObjKind::Dict(_) => self.dict_set(obj, key, v),
+            ObjKind::ByteArray(_) => crate::builtins::bytearray::set_item(self, obj, key, v),
             ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__setitem__) {
                 Some(m) => {
                     let bound = self.bind_descriptor(m, obj, class)?;
@@ -884,6 +897,7 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
             },
+            ObjKind::ByteArray(_) => crate::builtins::bytearray::del_item(self, obj, key),
             ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__delitem__) {
                 Some(m) => {
                     let bound = self.bind_descriptor(m, obj, class)?;

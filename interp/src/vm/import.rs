@@ -84,6 +84,10 @@ impl Vm {
                 self.make_immortal(v)
             }
             Const::Float(f) => Value::float(*f),
+            Const::Complex(re, im) => {
+                let v = crate::builtins::complex::new_complex(self, *re, *im);
+                self.make_immortal(v)
+            }
             Const::Str(s) => self.intern(s),
             Const::Bytes(b) => {
                 let v = self.new_bytes(b.clone());

@@ -32,7 +32,7 @@ impl Vm {
             ObjKind::List(_) | ObjKind::Tuple(_) => IterState::Seq { seq: v, index: 0 },
             ObjKind::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
             ObjKind::Str(_) => IterState::Str { s: v, byte_pos: 0 },
-            ObjKind::Bytes(_) => IterState::Bytes { b: v, index: 0 },
+            ObjKind::Bytes(_) | ObjKind::ByteArray(_) => IterState::Bytes { b: v, index: 0 },
             ObjKind::Dict(d) => IterState::Dict { dict: v, pos: 0, kind: 0, expected_len: d.borrow().len() },
             ObjKind::Set(s) => IterState::Set { set: v, pos: 0, expected_len: s.borrow().len() },
             ObjKind::DictView { dict, kind } => {
@@ -149,6 +149,7 @@ impl Vm {
             IterState::Bytes { b, index } => {
                 let byte = match b.obj().map(|o| &o.kind) {
                     Some(ObjKind::Bytes(bytes)) => bytes.data.get(*index).copied(),
+                    Some(ObjKind::ByteArray(bytes)) => bytes.borrow().get(*index).copied(),
                     _ => None,
                 };
                 match byte {

@@ -297,7 +297,11 @@ impl Vm {
 
     pub fn new_iter(&mut self, state: IterState) -> Value {
         let class = match &state {
+            IterState::Seq { seq, .. } if self.list_cell(*seq).is_some() => self.types.list_iterator,
+            IterState::Seq { seq, .. } if self.tuple_items(*seq).is_some() => self.types.tuple_iterator,
             IterState::Seq { .. } => self.types.seq_iterator,
+            IterState::Bytes { b, .. } if crate::builtins::bytes::is_bytearray(*b) => self.types.bytearray_iterator,
+            IterState::Bytes { .. } => self.types.bytes_iterator,
             IterState::Range { .. } => self.types.range_iterator,
             IterState::Str { .. } => self.types.str_iterator,
             IterState::Dict { kind: 0, .. } => self.types.dict_keyiterator,

@@ -242,8 +242,8 @@ impl Vm {
         if sym == "+" && self.list_cell(a).is_some() && self.list_cell(b).is_none() {
             return self.type_error(format!("can only concatenate list (not \"{}\") to list", tb));
         }
-        if sym == "+" && matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_))) {
-            return self.type_error(format!("can't concat {} to bytes", tb));
+        if sym == "+" && matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) {
+            return self.type_error(format!("can't concat {} to {}", tb, ta));
         }
         if sym == "+" && self.tuple_items(a).is_some() && self.tuple_items(b).is_none() {
             return self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tb));
@@ -322,6 +322,9 @@ impl Vm {
                 _ => {}
             }
         }
+        if let (Some(ObjKind::ByteArray(_)), BinOp::Add | BinOp::Mul) = (a.obj().map(|o| &o.kind), op) {
+            return crate::builtins::bytearray::inplace(self, op, a, b);
+        }
         if matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Set(_))) && self.class_of(a) != self.types.frozenset {
             if let Some(r) = self.set_inplace(op, a, b)? {
                 return Ok(r);
@@ -370,6 +373,9 @@ impl Vm {
         }
         let ka = a.obj().map(|o| &o.kind);
         let kb = b.obj().map(|o| &o.kind);
+        if matches!(ka, Some(ObjKind::Complex(..))) || matches!(kb, Some(ObjKind::Complex(..))) {
+            return crate::builtins::complex::binary(self, op, a, b);
+        }
         match (op, ka, kb) {
             (BinOp::Add, Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => {
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
@@ -387,15 +393,26 @@ impl Vm {
                 v.extend_from_slice(y);
                 Ok(Some(self.new_tuple(v)))
             }
-            (BinOp::Add, Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => {
-                let mut v = x.data.to_vec();
-                v.extend_from_slice(&y.data);
-                Ok(Some(self.new_bytes(v)))
+            (BinOp::Add, Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)), _) => {
+                // bytes and bytearray concatenate with any buffer; the left side's type wins.
+                match (crate::builtins::bytes::buffer_of(a), crate::builtins::bytes::buffer_of(b)) {
+                    (Some(x), Some(y)) => {
+                        let mut v = x.into_owned();
+                        v.extend_from_slice(&y);
+                        Ok(Some(if matches!(ka, Some(ObjKind::ByteArray(_))) {
+                            crate::builtins::bytearray::new_bytearray(self, v)
+                        } else {
+                            self.new_bytes(v)
+                        }))
+                    }
+                    _ => Ok(None),
+                }
             }
             (BinOp::Mul, Some(_), _) if self.is_sequence_for_repeat(a) => self.repeat(a, b),
             (BinOp::Mul, _, Some(_)) if self.is_sequence_for_repeat(b) => self.repeat(b, a),
             (BinOp::Mod, Some(ObjKind::Str(_)), _) => crate::builtins::strfmt::percent_format(self, a, b).map(Some),
             (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => crate::builtins::strfmt::bytes_percent_format(self, a, b).map(Some),
+            (BinOp::Mod, Some(ObjKind::ByteArray(_)), _) => crate::builtins::bytes::percent_format(self, a, b).map(Some),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => self.set_binary(op, a, b),
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::DictView { .. }), _)
             | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Some(ObjKind::DictView { .. })) => {
@@ -412,7 +429,7 @@ impl Vm {
     }
 
     fn is_sequence_for_repeat(&self, v: Value) -> bool {
-        matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Str(_)) | Some(ObjKind::List(_)) | Some(ObjKind::Tuple(_)) | Some(ObjKind::Bytes(_)))
+        matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)))
     }
 
     fn repeat(&mut self, seq: Value, n: Value) -> PyResult<Option<Value>> {
@@ -453,6 +470,13 @@ impl Vm {
             Some(ObjKind::Bytes(b)) => {
                 let r = b.data.repeat(count);
                 self.new_bytes(r)
+            }
+            Some(ObjKind::ByteArray(b)) => {
+                if b.borrow().len().saturating_mul(count) > (1 << 32) {
+                    return Err(self.memory_error(""));
+                }
+                let r = b.borrow().repeat(count);
+                crate::builtins::bytearray::new_bytearray(self, r)
             }
             _ => return Ok(None),
         }))
@@ -701,7 +725,8 @@ impl Vm {
             return Err(self.zero_division_error("0.0 cannot be raised to a negative power"));
         }
         if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-            return Err(self.not_implemented_error("unsupported: complex result of a negative number raised to a fractional power"));
+            // CPython: "Negative numbers raised to fractional powers become complex."
+            return crate::builtins::complex::power(self, (a, 0.0), (b, 0.0));
         }
         let r = a.powf(b);
         if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -726,6 +751,13 @@ impl Vm {
                 (UnaryOp::Invert, Num::Big(b)) => self.new_bigint(-b - 1),
                 _ => return Err(self.type_error("bad operand type for unary ~: 'float'")),
             });
+        }
+        if let Some((re, im)) = crate::builtins::complex::complex_of(a) {
+            match op {
+                UnaryOp::USub => return Ok(crate::builtins::complex::new_complex(self, -re, -im)),
+                UnaryOp::UAdd => return Ok(crate::builtins::complex::new_complex(self, re, im)),
+                _ => {}
+            }
         }
         let (name, sym) = match op {
             UnaryOp::USub => ("__neg__", "-"),
@@ -766,6 +798,8 @@ impl Vm {
             ObjKind::Set(s) => Ok(s.borrow().len() != 0),
             ObjKind::BigInt(b) => Ok(!b.is_zero()),
             ObjKind::Bytes(b) => Ok(!b.data.is_empty()),
+            ObjKind::ByteArray(b) if !self.is_user_class(o.class.get()) => Ok(!b.borrow().is_empty()),
+            ObjKind::Complex(re, im) => Ok(*re != 0.0 || *im != 0.0),
             ObjKind::Range { start, stop, step } => Ok(range_len(*start, *stop, *step) > 0),
             _ => {
                 let class = o.class.get();
@@ -785,6 +819,7 @@ impl Vm {
                 }
                 match &o.kind {
                     ObjKind::List(l) => Ok(!l.borrow().is_empty()),
+                    ObjKind::ByteArray(b) => Ok(!b.borrow().is_empty()),
                     ObjKind::Dict(d) => Ok(!d.borrow().is_empty()),
                     ObjKind::DictView { dict, .. } => Ok(self.dict_cell(*dict).is_some_and(|d| !d.borrow().is_empty())),
                     _ => Ok(true),
@@ -911,9 +946,16 @@ impl Vm {
         }
         let ka = a.obj().map(|o| &o.kind);
         let kb = b.obj().map(|o| &o.kind);
+        if matches!(ka, Some(ObjKind::Complex(..))) || matches!(kb, Some(ObjKind::Complex(..))) {
+            return crate::builtins::complex::compare(self, op, a, b);
+        }
         let ord = match (ka, kb) {
             (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.as_str().cmp(y.as_str()),
             (Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => x.data.cmp(&y.data),
+            (Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) => {
+                let (x, y) = (crate::builtins::bytes::buffer_of(a), crate::builtins::bytes::buffer_of(b));
+                x.cmp(&y)
+            }
             (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
                 // Tuples are immutable: compare in place.
                 return self.compare_sequences(op, x, y).map(Some);

@@ -159,6 +159,11 @@ impl Vm {
             ObjKind::Str(s) => Ok(repr_str(s.as_str())),
             ObjKind::BigInt(b) => self.int_to_decimal(b),
             ObjKind::Bytes(b) => Ok(repr_bytes(&b.data)),
+            ObjKind::ByteArray(b) => {
+                let r = repr_bytearray_data(&b.borrow());
+                Ok(format!("{}({})", self.type_name(v), r))
+            }
+            ObjKind::Complex(re, im) => Ok(crate::builtins::complex::repr(*re, *im)),
             ObjKind::List(l) => {
                 if self.repr_guard.contains(&v) {
                     return Ok("[...]".into());
@@ -380,6 +385,8 @@ impl Vm {
             format::parse_format_spec(spec, &tn).and_then(|s| format::format_int(&b, &s, &tn))
         } else if let Some(s) = self.str_of(v) {
             format::parse_format_spec(spec, &tn).and_then(|sp| format::format_str(s, &sp, &tn))
+        } else if let Some((re, im)) = crate::builtins::complex::complex_of(v) {
+            crate::builtins::complex::format_spec(re, im, spec)
         } else if user {
             let s = self.str_value(v)?;
             let _ = s;
@@ -475,6 +482,16 @@ pub fn is_printable(c: char) -> bool {
 
 /// Python's `repr(bytes)`.
 pub fn repr_bytes(b: &[u8]) -> String {
+    repr_byte_string(b, false)
+}
+
+/// The `b'...'` inside `repr(bytearray)`: CPython's bytearray repr escapes a single quote
+/// even inside double quotes.
+pub fn repr_bytearray_data(b: &[u8]) -> String {
+    repr_byte_string(b, true)
+}
+
+fn repr_byte_string(b: &[u8], escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
     let mut out = String::from("b");
     out.push(quote);
@@ -484,7 +501,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            x if x as char == quote => {
+            x if x as char == quote || (escape_single && x == b'\'') => {
                 out.push('\\');
                 out.push(x as char)
             }

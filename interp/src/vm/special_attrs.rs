@@ -219,6 +219,11 @@ impl Vm {
                 let (c, r) = (*class, *receiver);
                 return self.super_getattr(c, r, name);
             }
+            ObjKind::Complex(re, im) => match n {
+                "real" => Value::float(*re),
+                "imag" => Value::float(*im),
+                _ => return Ok(None),
+            },
             ObjKind::BigInt(_) => match n {
                 "real" | "numerator" => obj,
                 "imag" => Value::small_int_unchecked(0),

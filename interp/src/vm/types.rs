@@ -38,6 +38,8 @@ declare_types! {
     float: "float", Float, BASE;
     str: "str", Str, BASE;
     bytes: "bytes", Bytes, BASE;
+    bytearray: "bytearray", ByteArray, BASE;
+    complex: "complex", Complex, BASE;
     list: "list", List, BASE;
     tuple: "tuple", Tuple, BASE;
     dict: "dict", Dict, BASE;
@@ -60,6 +62,10 @@ declare_types! {
     classmethod: "classmethod", Opaque, BASE;
     super_: "super", Opaque, BASE;
     seq_iterator: "iterator", Opaque, 0;
+    list_iterator: "list_iterator", Opaque, 0;
+    tuple_iterator: "tuple_iterator", Opaque, 0;
+    bytes_iterator: "bytes_iterator", Opaque, 0;
+    bytearray_iterator: "bytearray_iterator", Opaque, 0;
     range_iterator: "range_iterator", Opaque, 0;
     str_iterator: "str_ascii_iterator", Opaque, 0;
     dict_keyiterator: "dict_keyiterator", Opaque, 0;
