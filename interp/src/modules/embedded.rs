@@ -28,6 +28,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("os", include_str!("../../lib/os.py"), false),
     ("pickle", include_str!("../../lib/pickle.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
+    ("pprint", include_str!("../../lib/pprint.py"), false),
     ("random", include_str!("../../lib/random.py"), false),
     ("re", include_str!("../../lib/re.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),

@@ -24,6 +24,10 @@ pub struct DictTable {
     entries: Vec<Entry>,
     indices: Vec<u32>,
     used: usize,
+    /// Index slots that are not EMPTY (live or DUMMY). Growth is decided on this, not on
+    /// `entries.len()`: deleted trailing entries are truncated but their DUMMY slots stay,
+    /// and a table without EMPTY slots would make a failed lookup probe forever.
+    fill: usize,
     /// Bumped on every insertion of a new key or deletion; iterators compare it to
     /// detect "dictionary changed size during iteration".
     pub mutations: u64,
@@ -112,13 +116,16 @@ impl DictTable {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.fill.max(self.entries.len()) + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let mask = self.indices.len() - 1;
         let mut probe = Probe::new(hash, mask);
         while self.indices[probe.i] != EMPTY && self.indices[probe.i] != DUMMY {
             probe.advance();
+        }
+        if self.indices[probe.i] == EMPTY {
+            self.fill += 1;
         }
         self.indices[probe.i] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
@@ -155,6 +162,7 @@ impl DictTable {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
+        self.fill = 0;
         self.mutations += 1;
     }
 
@@ -171,6 +179,7 @@ impl DictTable {
     fn rebuild_indices(&mut self, size: usize) {
         self.indices.clear();
         self.indices.resize(size, EMPTY);
+        self.fill = 0;
         let mask = size - 1;
         for (ix, e) in self.entries.iter().enumerate() {
             if e.key.is_null() {
@@ -181,6 +190,7 @@ impl DictTable {
                 probe.advance();
             }
             self.indices[probe.i] = ix as u32;
+            self.fill += 1;
         }
     }
 
@@ -243,6 +253,22 @@ mod tests {
             assert!(t.find_identical(int(k), k).is_some(), "{k} missing");
         }
         assert!(t.find_identical(int(3), 3).is_none());
+    }
+
+    /// Inserting and deleting ever-new keys leaves DUMMY slots behind; the table must grow
+    /// (and so shed them) before it runs out of EMPTY slots, or a miss never terminates.
+    #[test]
+    fn churn_of_new_keys_keeps_lookups_finite() {
+        let mut t = DictTable::new();
+        t.insert_new(int(7), 7, int(0));
+        for i in 0..1000 {
+            let k = 1000 + i * 48;
+            t.insert_new(int(k), k, int(1));
+            let ix = t.find_identical(int(k), k).unwrap();
+            t.remove_at(ix);
+        }
+        assert!(t.find_identical(int(5), 5).is_none());
+        assert_eq!(t.len(), 1);
     }
 
     #[test]
