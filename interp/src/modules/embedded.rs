@@ -8,6 +8,7 @@
 const MODULES: &[(&str, &str, bool)] = &[
     // ("name", include_str!("../../lib/name.py"), false),
     ("__future__", include_str!("../../lib/__future__.py"), false),
+    ("_strptime", include_str!("../../lib/_strptime.py"), false),
     ("abc", include_str!("../../lib/abc.py"), false),
     ("argparse", include_str!("../../lib/argparse.py"), false),
     ("base64", include_str!("../../lib/base64.py"), false),
