@@ -33,6 +33,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("random", include_str!("../../lib/random.py"), false),
     ("re", include_str!("../../lib/re.py"), false),
     ("shutil", include_str!("../../lib/shutil.py"), false),
+    ("string", include_str!("../../lib/string.py"), false),
     ("textwrap", include_str!("../../lib/textwrap.py"), false),
     ("threading", include_str!("../../lib/threading.py"), false),
     ("traceback", include_str!("../../lib/traceback.py"), false),
