@@ -530,10 +530,15 @@ class PrettyPrinter:
 
 
 # CPython keys its dispatch on `type(obj).__repr__`; Ember's built-in classes share
-# object's __repr__ slot, so the owner class is found by walking the MRO instead.
+# object's __repr__ slot, so the built-in entries are keyed by class and the owner class is
+# found by walking the MRO.
 def _dispatch_for(typ):
     """The layout function for `typ`, if its repr is the one of a class pprint knows."""
     table = PrettyPrinter._dispatch
+    # Entries that programs add CPython's way, keyed by a class's own __repr__.
+    p = table.get(getattr(typ, '__repr__', None))
+    if p is not None:
+        return p
     for cls in typ.__mro__:
         p = table.get(cls)
         if p is not None:

@@ -121,3 +121,22 @@ try:
     pprint.pformat([1], bogus=1)
 except TypeError as e:
     print('TypeError', e)
+
+
+# Programs may register a layout for their own class, keyed by its __repr__.
+class Box:
+    def __init__(self, items):
+        self.items = items
+
+    def __repr__(self):
+        return 'Box(%r)' % (self.items,)
+
+
+def _pprint_box(printer, obj, stream, indent, allowance, context, level):
+    stream.write('Box(')
+    printer._format(obj.items, stream, indent + 4, allowance + 1, context, level)
+    stream.write(')')
+
+
+pprint.PrettyPrinter._dispatch[Box.__repr__] = _pprint_box
+print(pprint.pformat([Box(list(range(30)))], width=40))

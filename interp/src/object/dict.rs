@@ -23,11 +23,12 @@ const PERTURB_SHIFT: u32 = 5;
 pub struct DictTable {
     entries: Vec<Entry>,
     indices: Vec<u32>,
-    used: usize,
+    /// Live entries (u32 like the index slots, keeping `ObjKind` small).
+    used: u32,
     /// Index slots that are not EMPTY (live or DUMMY). Growth is decided on this, not on
     /// `entries.len()`: deleted trailing entries are truncated but their DUMMY slots stay,
     /// and a table without EMPTY slots would make a failed lookup probe forever.
-    fill: usize,
+    fill: u32,
     /// Bumped on every insertion of a new key or deletion; iterators compare it to
     /// detect "dictionary changed size during iteration".
     pub mutations: u64,
@@ -66,7 +67,7 @@ impl DictTable {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     #[inline]
@@ -116,7 +117,7 @@ impl DictTable {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
-        if (self.fill.max(self.entries.len()) + 1) * 3 >= self.indices.len() * 2 {
+        if (self.fill as usize).max(self.entries.len()) * 3 + 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let mask = self.indices.len() - 1;
@@ -147,7 +148,7 @@ impl DictTable {
         self.used -= 1;
         self.mutations += 1;
         // Trailing deleted entries can go, which keeps popitem() O(1) amortized.
-        while self.entries.last().is_some_and(|e| e.key.is_null()) && self.used < self.entries.len() {
+        while self.entries.last().is_some_and(|e| e.key.is_null()) && (self.used as usize) < self.entries.len() {
             let last = self.entries.len() - 1;
             // The index slot still says DUMMY for it, which stays correct.
             self.entries.truncate(last);
@@ -167,10 +168,10 @@ impl DictTable {
     }
 
     fn grow(&mut self) {
-        let needed = (self.used + 1) * 3;
+        let needed = (self.used as usize + 1) * 3;
         let size = needed.next_power_of_two().max(8);
         // Compact away deleted entries first.
-        if self.used < self.entries.len() {
+        if (self.used as usize) < self.entries.len() {
             self.entries.retain(|e| !e.key.is_null());
         }
         self.rebuild_indices(size);
