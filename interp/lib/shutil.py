@@ -1,4 +1,5 @@
-"""High-level file operations: `get_terminal_size`, `which`, `copyfileobj`, `copyfile`.
+"""High-level file operations: `get_terminal_size`, `which`, `copyfileobj`, `copyfile`,
+`copymode`, `copy`, `rmtree` and `move`.
 
 Ember has no terminal ioctl, so `get_terminal_size` reads `COLUMNS`/`LINES` and otherwise
 returns the fallback, which is what CPython returns when stdout is not a terminal.
@@ -7,7 +8,8 @@ returns the fallback, which is what CPython returns when stdout is not a termina
 import os
 import sys
 
-__all__ = ['get_terminal_size', 'which', 'copyfileobj', 'copyfile', 'SameFileError', 'Error']
+__all__ = ['get_terminal_size', 'which', 'copyfileobj', 'copyfile', 'copymode', 'copy',
+           'rmtree', 'move', 'SameFileError', 'Error']
 
 
 class Error(OSError):
@@ -70,6 +72,87 @@ def copyfile(src, dst, *, follow_symlinks=True):
         with open(dst, 'wb') as fdst:
             copyfileobj(fsrc, fdst)
     return dst
+
+
+def copymode(src, dst, *, follow_symlinks=True):
+    """Copies the permission bits of `src` to `dst`."""
+    os.chmod(dst, os.stat(src).st_mode & 0o7777)
+
+
+def copy(src, dst, *, follow_symlinks=True):
+    """Copies file `src` to `dst` (a file or a directory) with its permission bits;
+    returns the path written."""
+    if os.path.isdir(dst):
+        dst = os.path.join(dst, os.path.basename(src))
+    copyfile(src, dst, follow_symlinks=follow_symlinks)
+    copymode(src, dst, follow_symlinks=follow_symlinks)
+    return dst
+
+
+def rmtree(path, ignore_errors=False, onerror=None):
+    """Deletes the directory tree at `path`. Errors are ignored, passed to
+    `onerror(function, path, exc_info)`, or raised."""
+    if ignore_errors:
+        def onerror(*args):
+            pass
+    elif onerror is None:
+        def onerror(*args):
+            raise
+    try:
+        os.lstat(path)
+    except OSError:
+        onerror(os.lstat, path, sys.exc_info())
+        return
+    try:
+        if os.path.islink(path):
+            raise OSError('Cannot call rmtree on a symbolic link')
+    except OSError:
+        onerror(os.path.islink, path, sys.exc_info())
+        return
+    _rmtree(path, onerror)
+
+
+def _rmtree(path, onerror):
+    try:
+        with os.scandir(path) as entries:
+            names = [entry.name for entry in entries]
+    except OSError:
+        onerror(os.scandir, path, sys.exc_info())
+        names = []
+    for name in names:
+        full = os.path.join(path, name)
+        if os.path.isdir(full) and not os.path.islink(full):
+            _rmtree(full, onerror)
+        else:
+            try:
+                os.unlink(full)
+            except OSError:
+                onerror(os.unlink, full, sys.exc_info())
+    try:
+        os.rmdir(path)
+    except OSError:
+        onerror(os.rmdir, path, sys.exc_info())
+
+
+def move(src, dst):
+    """Moves a file or directory to `dst` (into it, if it is a directory); returns the
+    destination path."""
+    real_dst = dst
+    if os.path.isdir(dst):
+        if os.path.samefile(src, dst) and not os.path.islink(src):
+            os.rename(src, dst)
+            return dst
+        real_dst = os.path.join(dst, os.path.basename(src.rstrip(os.sep)))
+        if os.path.exists(real_dst):
+            raise Error("Destination path '%s' already exists" % real_dst)
+    try:
+        os.rename(src, real_dst)
+    except OSError:
+        if os.path.isdir(src):
+            raise
+        copy(src, real_dst)
+        os.unlink(src)
+    return real_dst
 
 
 def which(cmd, mode=os.F_OK | os.X_OK, path=None):

@@ -40,3 +40,31 @@ except FileNotFoundError as e:
     print('FileNotFoundError', e)
 os.remove(path)
 os.remove(path + '.copy')
+
+# copy, move, rmtree on a scratch tree.
+root = 'shutil_tmp_tree'
+if os.path.exists(root):
+    shutil.rmtree(root)
+os.makedirs(os.path.join(root, 'a', 'b'))
+with open(os.path.join(root, 'a', 'f.txt'), 'w') as f:
+    f.write('data')
+os.chmod(os.path.join(root, 'a', 'f.txt'), 0o640)
+print(shutil.copy(os.path.join(root, 'a', 'f.txt'), os.path.join(root, 'a', 'b')))
+print(oct(os.stat(os.path.join(root, 'a', 'b', 'f.txt')).st_mode & 0o777))
+print(shutil.copy(os.path.join(root, 'a', 'f.txt'), os.path.join(root, 'g.txt')))
+print(shutil.move(os.path.join(root, 'g.txt'), os.path.join(root, 'a')))
+print(shutil.move(os.path.join(root, 'a', 'g.txt'), os.path.join(root, 'h.txt')))
+try:
+    shutil.move(os.path.join(root, 'h.txt'), os.path.join(root, 'a', 'b'))
+    shutil.move(os.path.join(root, 'a', 'f.txt'), os.path.join(root, 'a', 'b'))
+except shutil.Error as e:
+    print('Error', e)
+print(sorted(os.listdir(root)), sorted(os.listdir(os.path.join(root, 'a', 'b'))))
+shutil.rmtree(root)
+print(os.path.exists(root))
+try:
+    shutil.rmtree(root)
+except FileNotFoundError as e:
+    print('FileNotFoundError', e)
+shutil.rmtree(root, ignore_errors=True)
+shutil.rmtree(root, onerror=lambda func, path, info: print('onerror', func.__name__, path, info[0].__name__))
