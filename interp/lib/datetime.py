@@ -906,6 +906,21 @@ class datetime(date):
                    time.microsecond, tzinfo, fold=time.fold)
 
     @classmethod
+    def strptime(cls, *args, **kwargs):
+        """strptime(date_string, format): parses `date_string` laid out as `format`
+        (see time.strptime). Arguments are checked like CPython's C signature."""
+        if kwargs:
+            raise TypeError('strptime() takes no keyword arguments')
+        if len(args) != 2:
+            raise TypeError('strptime() takes exactly 2 arguments (%d given)' % len(args))
+        for i, arg in enumerate(args, 1):
+            if not isinstance(arg, str):
+                tn = 'None' if arg is None else type(arg).__name__
+                raise TypeError('strptime() argument %d must be str, not %s' % (i, tn))
+        import _strptime
+        return _strptime._strptime_datetime(cls, args[0], args[1])
+
+    @classmethod
     def fromisoformat(cls, date_string):
         if not isinstance(date_string, str):
             raise TypeError('fromisoformat: argument must be str')

@@ -18,7 +18,6 @@ pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod re;
-pub mod string;
 pub mod structs;
 pub mod sys;
 pub mod time;
@@ -47,7 +46,6 @@ pub fn register_all(vm: &mut Vm) {
         ("math", math::init),
         ("operator", operator::init),
         ("posix", posix::init),
-        ("string", string::init),
         ("struct", structs::init),
         ("sys", sys::init),
         ("time", time::init),

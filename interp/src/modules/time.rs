@@ -43,6 +43,7 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         ("process_time_ns", time_process_time_ns),
         ("sleep", time_sleep),
         ("strftime", time_strftime),
+        ("strptime", time_strptime),
         ("thread_time", time_thread_time),
         ("thread_time_ns", time_thread_time_ns),
         ("time", time_time),
@@ -674,6 +675,14 @@ fn mktime_of(tm: &Tm) -> i64 {
         }
     }
     guess
+}
+
+/// `strptime(string, format='%a %b %d %H:%M:%S %Y')`: parsing is written in Python
+/// (`_strptime`, shared with `datetime.strptime`), as in CPython.
+fn time_strptime(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let m = vm.import_module_value("_strptime")?;
+    let f = vm.get_attr_str(m, "_strptime_time")?;
+    vm.call(f, args, kw)
 }
 
 // ----- struct_time --------------------------------------------------------------------------

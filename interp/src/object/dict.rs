@@ -23,7 +23,12 @@ const PERTURB_SHIFT: u32 = 5;
 pub struct DictTable {
     entries: Vec<Entry>,
     indices: Vec<u32>,
-    used: usize,
+    /// Live entries (u32 like the index slots, keeping `ObjKind` small).
+    used: u32,
+    /// Index slots that are not EMPTY (live or DUMMY). Growth is decided on this, not on
+    /// `entries.len()`: deleted trailing entries are truncated but their DUMMY slots stay,
+    /// and a table without EMPTY slots would make a failed lookup probe forever.
+    fill: u32,
     /// Bumped on every insertion of a new key or deletion; iterators compare it to
     /// detect "dictionary changed size during iteration".
     pub mutations: u64,
@@ -62,7 +67,7 @@ impl DictTable {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.used as usize
     }
 
     #[inline]
@@ -112,13 +117,16 @@ impl DictTable {
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if (self.fill as usize).max(self.entries.len()) * 3 + 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let mask = self.indices.len() - 1;
         let mut probe = Probe::new(hash, mask);
         while self.indices[probe.i] != EMPTY && self.indices[probe.i] != DUMMY {
             probe.advance();
+        }
+        if self.indices[probe.i] == EMPTY {
+            self.fill += 1;
         }
         self.indices[probe.i] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
@@ -140,7 +148,7 @@ impl DictTable {
         self.used -= 1;
         self.mutations += 1;
         // Trailing deleted entries can go, which keeps popitem() O(1) amortized.
-        while self.entries.last().is_some_and(|e| e.key.is_null()) && self.used < self.entries.len() {
+        while self.entries.last().is_some_and(|e| e.key.is_null()) && (self.used as usize) < self.entries.len() {
             let last = self.entries.len() - 1;
             // The index slot still says DUMMY for it, which stays correct.
             self.entries.truncate(last);
@@ -155,14 +163,15 @@ impl DictTable {
         self.entries.clear();
         self.indices.clear();
         self.used = 0;
+        self.fill = 0;
         self.mutations += 1;
     }
 
     fn grow(&mut self) {
-        let needed = (self.used + 1) * 3;
+        let needed = (self.used as usize + 1) * 3;
         let size = needed.next_power_of_two().max(8);
         // Compact away deleted entries first.
-        if self.used < self.entries.len() {
+        if (self.used as usize) < self.entries.len() {
             self.entries.retain(|e| !e.key.is_null());
         }
         self.rebuild_indices(size);
@@ -171,6 +180,7 @@ impl DictTable {
     fn rebuild_indices(&mut self, size: usize) {
         self.indices.clear();
         self.indices.resize(size, EMPTY);
+        self.fill = 0;
         let mask = size - 1;
         for (ix, e) in self.entries.iter().enumerate() {
             if e.key.is_null() {
@@ -181,6 +191,7 @@ impl DictTable {
                 probe.advance();
             }
             self.indices[probe.i] = ix as u32;
+            self.fill += 1;
         }
     }
 
@@ -243,6 +254,22 @@ mod tests {
             assert!(t.find_identical(int(k), k).is_some(), "{k} missing");
         }
         assert!(t.find_identical(int(3), 3).is_none());
+    }
+
+    /// Inserting and deleting ever-new keys leaves DUMMY slots behind; the table must grow
+    /// (and so shed them) before it runs out of EMPTY slots, or a miss never terminates.
+    #[test]
+    fn churn_of_new_keys_keeps_lookups_finite() {
+        let mut t = DictTable::new();
+        t.insert_new(int(7), 7, int(0));
+        for i in 0..1000 {
+            let k = 1000 + i * 48;
+            t.insert_new(int(k), k, int(1));
+            let ix = t.find_identical(int(k), k).unwrap();
+            t.remove_at(ix);
+        }
+        assert!(t.find_identical(int(5), 5).is_none());
+        assert_eq!(t.len(), 1);
     }
 
     #[test]

@@ -147,8 +147,14 @@ impl Vm {
                 if matches!(m.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
                     let bound = self.bind_descriptor(m, v, class)?;
                     let r = self.call(bound, &[], &[])?;
+                    // Like CPython: a result that fits a machine word is the hash itself
+                    // (-1 is reserved, so it becomes -2); a bigger one is hashed as an int.
                     return match self.bigint_of(r) {
-                        Some(b) => Ok(hash_bigint(&b)),
+                        Some(b) => Ok(match i64::try_from(&b) {
+                            Ok(-1) => -2,
+                            Ok(h) => h,
+                            Err(_) => hash_bigint(&b),
+                        }),
                         None => Err(self.type_error("__hash__ method should return an integer")),
                     };
                 }
