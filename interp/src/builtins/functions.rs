@@ -123,6 +123,13 @@ impl Vm {
         let _ = self.stdout.borrow_mut().flush();
     }
 
+    /// Writes to the process's stderr, flushing stdout first so the two interleave as on a
+    /// terminal.
+    pub fn write_stderr(&mut self, s: &str) {
+        self.flush_stdout();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+
     /// `len(v)`.
     pub fn len(&mut self, v: Value) -> PyResult<i64> {
         if let Some(o) = v.obj() {

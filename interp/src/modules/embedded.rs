@@ -34,6 +34,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("traceback", include_str!("../../lib/traceback.py"), false),
     ("typing", include_str!("../../lib/typing.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
+    ("weakref", include_str!("../../lib/weakref.py"), false),
 ];
 
 /// The source of embedded module `name`, if Ember ships one.

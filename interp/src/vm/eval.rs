@@ -28,6 +28,7 @@ impl Vm {
     /// Runs the frame stack until frame number `entry` (an index into `frames`) ends.
     pub fn run_frames(&mut self, entry: usize) -> PyResult<FrameExit> {
         let temp_mark = self.temp_roots.len();
+        let outer_mark = std::mem::replace(&mut self.run_temp_mark, temp_mark);
         self.native_depth += 1;
         let result = loop {
             let step = match self.injected_error.take() {
@@ -45,6 +46,7 @@ impl Vm {
             }
         };
         self.native_depth -= 1;
+        self.run_temp_mark = outer_mark;
         match &result {
             Ok(FrameExit::Return(v)) | Ok(FrameExit::Yield(v)) => self.temp_roots.push(*v),
             Err(e) => self.temp_roots.push(e.0),

@@ -18,6 +18,7 @@ pub mod generator;
 pub mod hash;
 pub mod import;
 pub mod iter;
+pub mod liveness;
 pub mod ops;
 pub mod repr;
 pub mod quicken;
@@ -120,6 +121,11 @@ pub struct Vm {
     pub stats: stats::Stats,
     /// Names of the ids type feedback recorded (classes, code objects, builtins).
     pub feedback_names: HashMap<u32, String>,
+    /// `temp_roots.len()` when the innermost run loop started: what lies above it are the
+    /// temporaries of that loop's current instruction (see `clear_dead_temporaries`).
+    pub run_temp_mark: usize,
+    /// Set while weak-reference callbacks run (see `run_weak_callbacks`).
+    running_weak_callbacks: bool,
 }
 
 /// The unique objects with no state: NotImplemented, Ellipsis, the empty tuple.
@@ -159,6 +165,8 @@ impl Vm {
             tiering: tiering::Tiering::default(),
             stats: stats::Stats::default(),
             feedback_names: HashMap::new(),
+            run_temp_mark: 0,
+            running_weak_callbacks: false,
         });
         vm.tiering.quicken = options.quicken;
         vm.tiering.profile = options.profile;
@@ -541,5 +549,64 @@ impl Vm {
         for slot in &mut self.stack[top..dirty_end] {
             *slot = Value::NULL;
         }
+        self.run_weak_callbacks();
+    }
+
+    /// Clears the temporaries of every frame that no instruction can read any more, so an
+    /// explicit collection frees what CPython's reference counting would have (see
+    /// `liveness`). `callee` is the native being run; when the innermost frame's current
+    /// instruction calls it directly, no native code sits in between, so the loop's leftover
+    /// temporary roots (values earlier instructions passed to dunder methods) are dead too.
+    pub fn clear_dead_temporaries(&mut self, callee: Value) {
+        if let Some(f) = self.frames.last() {
+            use crate::bytecode::Instr;
+            let callee_reg = match f.code.obj.instrs.get(f.pc) {
+                Some(Instr::Call { base, .. } | Instr::CallMethod { base, .. } | Instr::CallKw { base, .. }) => Some(*base),
+                Some(Instr::CallEx { func, .. }) => Some(*func),
+                _ => None,
+            };
+            if callee_reg.is_some_and(|r| self.stack[f.base + r as usize] == callee) {
+                self.temp_roots.truncate(self.run_temp_mark);
+            }
+        }
+        for fi in 0..self.frames.len() {
+            let (base, pc, code) = (self.frames[fi].base, self.frames[fi].pc, self.frames[fi].code.clone());
+            for r in liveness::dead_temporaries(&code.obj, pc) {
+                self.stack[base + r] = Value::NULL;
+            }
+        }
+    }
+
+    /// Calls the callbacks of the weak references the collector cleared, after the
+    /// collection (the collector never runs Python code). Newer callbacks queued by
+    /// collections inside a callback run in the same loop. As in CPython, an exception in a
+    /// callback is reported on stderr ("Exception ignored in: ...") and otherwise ignored.
+    fn run_weak_callbacks(&mut self) {
+        if self.running_weak_callbacks {
+            return;
+        }
+        self.running_weak_callbacks = true;
+        loop {
+            let pending = self.heap.take_weak_callbacks();
+            if pending.is_empty() {
+                break;
+            }
+            let mark = self.temp_roots.len();
+            self.temp_roots.extend_from_slice(&pending);
+            for w in pending {
+                let cb = match w.obj().map(|o| &o.kind) {
+                    Some(ObjKind::WeakRef(wr)) => wr.callback.replace(Value::NONE),
+                    _ => continue,
+                };
+                self.temp_roots.push(cb);
+                if let Err(e) = self.call(cb, &[w], &[]) {
+                    let what = self.repr(cb).unwrap_or_else(|_| "<callback>".to_string());
+                    let text = format!("Exception ignored in: {}\n{}", what, self.format_exception(e.0));
+                    self.write_stderr(&text);
+                }
+            }
+            self.temp_roots.truncate(mark);
+        }
+        self.running_weak_callbacks = false;
     }
 }
