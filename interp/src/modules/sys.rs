@@ -507,6 +507,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         set(vm, m, name, s);
         let dunder = format!("__{}__", name);
         set(vm, m, &dunder, s);
+        if fd > 0 {
+            let k = vm.intern(name);
+            let cell = vm.global_cell(m, k);
+            vm.std_streams[fd as usize - 1] = (cell, s);
+        }
     }
 
     def(vm, m, "exit", sys_exit);

@@ -126,6 +126,9 @@ pub struct Vm {
     pub run_temp_mark: usize,
     /// Set while weak-reference callbacks run (see `run_weak_callbacks`).
     running_weak_callbacks: bool,
+    /// `sys` module's global cells for `stdout` and `stderr` with the original stream
+    /// objects (NULL until `sys` is imported); see `redirected_stream`.
+    pub std_streams: [(Value, Value); 2],
 }
 
 /// The unique objects with no state: NotImplemented, Ellipsis, the empty tuple.
@@ -167,6 +170,7 @@ impl Vm {
             feedback_names: HashMap::new(),
             run_temp_mark: 0,
             running_weak_callbacks: false,
+            std_streams: [(Value::NULL, Value::NULL); 2],
         });
         vm.tiering.quicken = options.quicken;
         vm.tiering.profile = options.profile;
@@ -533,7 +537,8 @@ impl Vm {
             frame_roots.push(f.extra);
         }
         let modules: Vec<Value> = self.modules.values().copied().collect();
-        let fixed = [self.builtins, self.handled_exc];
+        let [(out_cell, out), (err_cell, err)] = self.std_streams;
+        let fixed = [self.builtins, self.handled_exc, out_cell, out, err_cell, err];
         let mut roots = self.stack[..top]
             .iter()
             .copied()
