@@ -48,7 +48,7 @@ pub fn register(vm: &mut Vm) {
     def_fn(vm, "vars", vars);
     def_fn(vm, "dir", dir);
     def_fn(vm, "globals", globals);
-    def_fn(vm, "locals", globals);
+    def_fn(vm, "locals", locals);
     def_fn(vm, "input", input);
     def_fn(vm, "exit", exit);
     def_fn(vm, "quit", exit);
@@ -854,6 +854,11 @@ fn globals(vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     };
     let dn = vm.names.__dict__;
     vm.get_attr(m, dn)
+}
+
+fn locals(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "locals", args, 0, 0)?;
+    crate::modules::frame::current_locals(vm)
 }
 
 fn input(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {

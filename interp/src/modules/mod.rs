@@ -8,6 +8,7 @@ pub mod array;
 pub mod binascii;
 pub mod collections;
 pub mod embedded;
+pub mod frame;
 pub mod functools;
 pub mod gc;
 pub mod hashlib;

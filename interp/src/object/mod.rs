@@ -209,7 +209,8 @@ impl Obj {
                 f(e.cause.get());
                 f(e.context.get());
                 for entry in e.traceback.borrow().iter() {
-                    f(entry.func)
+                    f(entry.module);
+                    entry.regs.iter().for_each(|&v| f(v));
                 }
             }
             ObjKind::Generator(g) => g.trace(f),
