@@ -127,27 +127,14 @@ fn run(vm: &mut Vm, name: &str, [source, globals, locals]: [Value; 3], eval: boo
 fn run_code(vm: &mut Vm, code: Rc<Code>, module: Value, ns: Value) -> PyResult<Value> {
     let mark = vm.temp_roots.len();
     vm.temp_roots.extend([module, ns]);
-    let (dict_ns, copied) = if ns.is_null() || vm.dict_cell(ns).is_some() {
-        (ns, false)
-    } else {
-        // Another mapping: run against a dict copy, then store what the code bound.
-        let dict = vm.types.dict;
-        (vm.call(dict, &[ns], &[])?, true)
-    };
     vm.push_frame(code, Value::NULL, module, FrameKind::Entry, 0)?;
     let entry = vm.frames.len() - 1;
-    vm.frames[entry].namespace = dict_ns;
+    vm.frames[entry].namespace = ns;
     let result = match vm.run_frames(entry) {
         Ok(crate::vm::eval::FrameExit::Return(v)) => Ok(v),
         Ok(crate::vm::eval::FrameExit::Yield(_)) => Err(vm.system_error("code yielded")),
         Err(e) => Err(e),
     };
-    if copied {
-        let items: Vec<(Value, Value)> = vm.dict_cell(dict_ns).map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
-        for (k, v) in items {
-            vm.set_item(ns, k, v)?;
-        }
-    }
     vm.temp_roots.truncate(mark);
     if let Ok(v) = result {
         vm.temp_roots.push(v);

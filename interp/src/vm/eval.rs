@@ -987,7 +987,7 @@ impl Vm {
         if ns.is_null() {
             return Ok(None);
         }
-        self.dict_get(ns, name)
+        self.namespace_lookup(ns, name)
     }
 
     fn store_name(&mut self, fi: usize, name: Value, v: Value) -> PyResult<()> {
@@ -997,7 +997,7 @@ impl Vm {
             self.module_set(module, name, v);
             Ok(())
         } else {
-            self.dict_set(ns, name, v)
+            self.namespace_store(ns, name, v)
         }
     }
 
@@ -1007,7 +1007,7 @@ impl Vm {
             let module = self.frames[fi].module;
             return self.delete_global(module, name);
         }
-        if self.dict_remove(ns, name)?.is_none() {
+        if !self.namespace_delete(ns, name)? {
             let n = self.str_of(name).unwrap_or("?").to_string();
             return Err(self.name_error(format!("name '{}' is not defined", n)));
         }

@@ -515,6 +515,42 @@ impl Vm {
         }
     }
 
+    // ----- namespaces of class bodies and exec ------------------------------------------
+
+    /// Reads `name` from a frame's namespace: a dict directly, any other mapping (a dict
+    /// subclass returned by a metaclass's `__prepare__`, the locals given to `exec`)
+    /// through `__getitem__`, KeyError meaning absent.
+    pub fn namespace_lookup(&mut self, ns: Value, name: Value) -> PyResult<Option<Value>> {
+        if self.class_of(ns) == self.types.dict {
+            return self.dict_get(ns, name);
+        }
+        match self.get_item(ns, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, self.types.exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Binds `name` in a frame's namespace (`__setitem__` of a mapping that is not a dict).
+    pub fn namespace_store(&mut self, ns: Value, name: Value, v: Value) -> PyResult<()> {
+        if self.class_of(ns) == self.types.dict {
+            return self.dict_set(ns, name, v);
+        }
+        self.set_item(ns, name, v)
+    }
+
+    /// Unbinds `name` in a frame's namespace; false if it was not bound.
+    pub fn namespace_delete(&mut self, ns: Value, name: Value) -> PyResult<bool> {
+        if self.class_of(ns) == self.types.dict {
+            return Ok(self.dict_remove(ns, name)?.is_some());
+        }
+        match self.del_item(ns, name) {
+            Ok(()) => Ok(true),
+            Err(e) if self.err_matches(&e, self.types.exc.key_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     // ----- garbage collection -----------------------------------------------------------
 
     /// A safepoint: collects if an allocation asked for it. `live_temp_mark` is the length
