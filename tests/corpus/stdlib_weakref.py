@@ -198,4 +198,23 @@ rg = weakref.ref(g, boom)
 del g
 gc.collect()
 print(events[-1])
+# collections from nested calls and from dunder methods
+def make_and_drop():
+    o = D()
+    r = weakref.ref(o)
+    del o
+    gc.collect()
+    return r() is None
+print(make_and_drop())
+class Adder:
+    def __add__(self, other):
+        gc.collect()
+        return 'added'
+print(Adder() + 1)
+print(sorted([3, 1, 2], key=lambda v: (gc.collect(), v)[1]))
+def gen_collect():
+    for i in range(2):
+        gc.collect()
+        yield i
+print(list(gen_collect()))
 print('done')

@@ -593,12 +593,18 @@ impl Vm {
         self.run_weak_callbacks();
     }
 
-    /// Clears the temporaries of every frame that no instruction can read any more, so an
+    /// Clears the temporaries of frames that no instruction can read any more, so an
     /// explicit collection frees what CPython's reference counting would have (see
-    /// `liveness`). `callee` is the native being run; when the innermost frame's current
-    /// instruction calls it directly, no native code sits in between, so the loop's leftover
-    /// temporary roots (values earlier instructions passed to dunder methods) are dead too.
+    /// `liveness`). `callee` is the native being run.
+    ///
+    /// Only frames whose pc is known to be current are touched: the innermost one when its
+    /// current instruction calls `callee` directly (then no native code sits in between, so
+    /// the loop's leftover temporary roots are dead too), and frames that called the frame
+    /// above them through a call instruction (`Normal`/`Init` frames are pushed only after
+    /// the caller's pc was set). Instructions that reach Python through native code (an
+    /// operator's dunder method ...) do not update the pc, so their frames are left alone.
     pub fn clear_dead_temporaries(&mut self, callee: Value) {
+        let mut top_trusted = false;
         if let Some(f) = self.frames.last() {
             use crate::bytecode::Instr;
             let callee_reg = match f.code.obj.instrs.get(f.pc) {
@@ -608,9 +614,15 @@ impl Vm {
             };
             if callee_reg.is_some_and(|r| self.stack[f.base + r as usize] == callee) {
                 self.temp_roots.truncate(self.run_temp_mark);
+                top_trusted = true;
             }
         }
-        for fi in 0..self.frames.len() {
+        let n = self.frames.len();
+        for fi in 0..n {
+            let trusted = if fi + 1 == n { top_trusted } else { matches!(self.frames[fi + 1].kind, frame::FrameKind::Normal | frame::FrameKind::Init) };
+            if !trusted {
+                continue;
+            }
             let (base, pc, code) = (self.frames[fi].base, self.frames[fi].pc, self.frames[fi].code.clone());
             for r in liveness::dead_temporaries(&code.obj, pc) {
                 self.stack[base + r] = Value::NULL;
