@@ -118,3 +118,54 @@ fn live_out(code: &CodeObject, live_in: &[RegSet], ins: &Instr, i: usize, nslots
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(src: &str) -> CodeObject {
+        let m = crate::syntax::parse_module(src, "t.py").expect("parse");
+        crate::compiler::compile_module(&m, "t.py").expect("compile")
+    }
+
+    fn last_call(code: &CodeObject) -> (usize, usize) {
+        let pc = code.instrs.iter().rposition(|i| matches!(i, Instr::Call { .. } | Instr::CallMethod { .. })).expect("a call");
+        match code.instrs[pc] {
+            Instr::Call { base, .. } | Instr::CallMethod { base, .. } => (pc, base as usize),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn finished_statements_leave_dead_temporaries() {
+        let code = compile("a = f(1, 2, 3)\ng()\n");
+        let (pc, callee) = last_call(&code);
+        let dead = dead_temporaries(&code, pc);
+        assert!(!dead.contains(&callee), "the running call's callee stays");
+        assert!(dead.len() >= 2, "the argument registers of f(...) are dead: {:?}", dead);
+    }
+
+    #[test]
+    fn a_loop_keeps_its_iterator() {
+        let code = compile("for x in y:\n    g()\n");
+        let iter = code.instrs.iter().find_map(|i| match i {
+            Instr::GetIter { dst, .. } => Some(*dst as usize),
+            _ => None,
+        });
+        let (pc, _) = last_call(&code);
+        assert!(!dead_temporaries(&code, pc).contains(&iter.expect("GetIter")));
+    }
+
+    #[test]
+    fn a_handler_keeps_what_it_reads() {
+        // Inside `with`, the exit method is read when the block ends or raises.
+        let code = compile("with m:\n    g()\n");
+        let exit = code.instrs.iter().find_map(|i| match i {
+            Instr::WithExcept { exit, .. } => Some(*exit as usize),
+            _ => None,
+        });
+        // The body's call `g()` is the first one (the exit call comes after it).
+        let pc = code.instrs.iter().position(|i| matches!(i, Instr::Call { .. })).expect("a call");
+        assert!(!dead_temporaries(&code, pc).contains(&exit.expect("WithExcept")));
+    }
+}
