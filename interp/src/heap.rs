@@ -49,6 +49,8 @@ pub struct GcStats {
     pub objects_freed: u64,
     pub bytes_allocated: u64,
     pub objects_allocated: u64,
+    /// Weak references cleared because their referent died.
+    pub weak_refs_cleared: u64,
     pub time: Duration,
 }
 
@@ -236,6 +238,7 @@ impl Heap {
             marks[i / 64] & (1 << (i % 64)) != 0
         };
         let cleared = &mut self.cleared_with_callbacks;
+        let count = &mut self.stats.weak_refs_cleared;
         self.weak_refs.retain(|&ri, refs| {
             refs.retain(|&w| is_marked(w));
             let ri = ri as usize;
@@ -246,6 +249,7 @@ impl Heap {
                 // SAFETY: `w` is marked, so live and not swept by this collection.
                 if let ObjKind::WeakRef(wr) = unsafe { &(*w).kind } {
                     wr.referent.set(Value::NONE);
+                    *count += 1;
                     if !wr.callback.get().is_none() {
                         cleared.push(Value::from_ptr(w));
                     }
