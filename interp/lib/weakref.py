@@ -5,7 +5,7 @@ dead entries. Callbacks run after a garbage collection, possibly in the middle o
 iteration, so every iteration walks a snapshot and skips entries that died meanwhile."""
 
 from _weakref import ref, ReferenceType, getweakrefcount, getweakrefs
-from collections.abc import MutableMapping, MutableSet
+from collections.abc import MutableMapping
 import itertools as _itertools
 
 __all__ = ["ref", "getweakrefcount", "getweakrefs", "WeakKeyDictionary", "ReferenceType",
@@ -327,8 +327,10 @@ class WeakKeyDictionary(MutableMapping):
         return self
 
 
-class WeakSet(MutableSet):
+class WeakSet:
     """A set whose elements are weakly referenced: an element goes away when it dies."""
+
+    __module__ = "_weakrefset"
 
     def __init__(self, data=None):
         self.data = set()
@@ -358,7 +360,7 @@ class WeakSet(MutableSet):
         return wr in self.data
 
     def __repr__(self):
-        return "{%s}" % ", ".join(repr(x) for x in self) if len(self) else "set()"
+        return repr(self.data)
 
     def add(self, item):
         self.data.add(ref(item, self._remove))
@@ -464,8 +466,6 @@ class WeakSet(MutableSet):
     def isdisjoint(self, other):
         return len(self.intersection(other)) == 0
 
-
-WeakSet.__module__ = "_weakrefset"
 
 
 class finalize:

@@ -114,3 +114,10 @@ class H:
     first = Field()
     second = Field()
 print(H.first.where, H.second.where)
+
+# rebinding a class's __module__ / __qualname__ shows in its repr
+class Moved:
+    pass
+Moved.__module__ = 'elsewhere'
+Moved.__qualname__ = 'Outer.Moved'
+print(Moved, Moved.__module__, Moved.__qualname__)

@@ -217,4 +217,5 @@ def gen_collect():
         gc.collect()
         yield i
 print(list(gen_collect()))
+print(repr(weakref.WeakSet()), isinstance(weakref.WeakSet(), set), weakref.WeakSet.__module__)
 print('done')
