@@ -78,16 +78,7 @@ pub(crate) fn error<T>(msg: impl Into<String>, loc: Loc) -> CResult<T> {
 /// Compiles a module. The result's constants hold the code objects of every nested
 /// function, class body, lambda and comprehension.
 pub fn compile_module(module: &Module, filename: &str) -> Result<CodeObject, CompileError> {
-    let futures = future::Futures::scan(&module.body)?;
-    let table = scope::analyze(module, futures.annotations)?;
-    let filename: Rc<str> = Rc::from(filename);
-    let mut unit = Unit::new(&table, ScopeTable::MODULE, "<module>".into(), 1);
-    let first_line = Loc { line: 1, col: 0, end_line: 1, end_col: 0 };
-    unit.code.loc = module.body.first().map_or(first_line, |s| s.loc);
-    let mut compiler = Compiler { table: &table, filename, unit, futures, namespace_names: false };
-    compiler.module_body(&module.body)?;
-    let Compiler { table, filename, unit, .. } = compiler;
-    finish_unit(table, &filename, unit, "<module>", Signature::default(), first_line)
+    compile_dynamic(module, filename, false, false)
 }
 
 /// Compiles source given to `exec()` / `eval()` / `compile()`. With `namespace_names` the
