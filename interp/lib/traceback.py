@@ -181,7 +181,7 @@ def print_stack(f=None, limit=None, file=None):
 
 def walk_tb(tb):
     while tb is not None:
-        yield None, tb.tb_lineno
+        yield tb.tb_frame, tb.tb_lineno
         tb = tb.tb_next
 
 

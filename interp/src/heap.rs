@@ -12,8 +12,16 @@
 //!    swept, which by (2) cannot happen while any root still reaches it.
 //! 4. Mark bits live in a side bitmap indexed by each object's `gc_index`, never in the
 //!    object, so marking writes no object memory (pre-fork heaps can stay shared).
+//! 5. Weak references (`ObjKind::WeakRef`) do not trace their referent. Every one is listed
+//!    in `weak_refs` under its referent's `gc_index` while that referent lives. After marking
+//!    and before sweeping, `collect` drops the entries of unmarked weak references (they are
+//!    about to be freed, so the table never holds a dangling pointer) and sets the referent
+//!    of every marked weak reference whose referent is unmarked to None, so no weak
+//!    reference can reach a swept object. Their callbacks are queued, not run: the collector
+//!    never runs Python code.
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use crate::object::{Obj, ObjKind};
@@ -41,6 +49,8 @@ pub struct GcStats {
     pub objects_freed: u64,
     pub bytes_allocated: u64,
     pub objects_allocated: u64,
+    /// Weak references cleared because their referent died.
+    pub weak_refs_cleared: u64,
     pub time: Duration,
 }
 
@@ -62,7 +72,15 @@ pub struct Heap {
     pub stress: bool,
     /// Set by an allocation that crossed the threshold: the next safepoint collects.
     pub wants_collection: Cell<bool>,
+    /// `gc.disable()` clears it: allocations stop asking for collections.
+    pub enabled: bool,
     pub stats: GcStats,
+    /// Weak references by their referent's `gc_index`, oldest first (invariant 5). Ordered,
+    /// so callbacks queue in a deterministic order.
+    weak_refs: BTreeMap<u32, Vec<*const Obj>>,
+    /// Weak references cleared by a collection whose callbacks have not run yet: roots of
+    /// every collection until the VM takes them.
+    cleared_with_callbacks: Vec<Value>,
 }
 
 /// Allocation volume between collections when the live heap is small. Small enough that
@@ -89,7 +107,10 @@ impl Heap {
             live_objects: 0,
             stress: false,
             wants_collection: Cell::new(false),
+            enabled: true,
             stats: GcStats::default(),
+            weak_refs: BTreeMap::new(),
+            cleared_with_callbacks: Vec::new(),
         }
     }
 
@@ -113,7 +134,7 @@ impl Heap {
         self.debt += size;
         self.stats.bytes_allocated += size as u64;
         self.stats.objects_allocated += 1;
-        if self.stress || self.debt > self.threshold {
+        if (self.stress || self.debt > self.threshold) && self.enabled {
             self.wants_collection.set(true);
         }
         Value::from_ptr(ptr)
@@ -124,7 +145,7 @@ impl Heap {
     #[inline]
     pub fn note_growth(&mut self, bytes: usize) {
         self.debt += bytes;
-        if self.debt > self.threshold {
+        if self.debt > self.threshold && self.enabled {
             self.wants_collection.set(true);
         }
     }
@@ -154,7 +175,12 @@ impl Heap {
         for i in 0..self.immortals.len() {
             self.mark_value(self.immortals[i]);
         }
+        // Cleared weak references wait here for their callbacks to run.
+        for i in 0..self.cleared_with_callbacks.len() {
+            self.mark_value(self.cleared_with_callbacks[i]);
+        }
         let live_bytes = self.drain_mark_stack();
+        self.clear_weak_refs();
         let mut freed = 0u64;
         for w in 0..self.marks.len() {
             let marked = self.marks[w];
@@ -182,6 +208,68 @@ impl Heap {
         self.stats.collections += 1;
         self.stats.objects_freed += freed;
         self.stats.time += start.elapsed();
+    }
+
+    /// Lists `weak_ref` (an `ObjKind::WeakRef` whose referent is `referent`) so that the
+    /// collector clears it when the referent dies.
+    pub fn register_weak_ref(&mut self, weak_ref: Value, referent: Value) {
+        debug_assert!(weak_ref.is_ptr() && referent.is_ptr());
+        // SAFETY: pointer values point at live objects (invariant 1).
+        let ri = unsafe { (*referent.as_ptr()).gc_index.get() };
+        self.weak_refs
+            .entry(ri)
+            .or_default()
+            .push(weak_ref.as_ptr());
+    }
+
+    /// The weak references to `referent` not yet freed, oldest first (some may be garbage
+    /// that the next collection frees).
+    pub fn weak_refs_to(&self, referent: Value) -> Vec<Value> {
+        if !referent.is_ptr() {
+            return Vec::new();
+        }
+        // SAFETY: as in `register_weak_ref`.
+        let ri = unsafe { (*referent.as_ptr()).gc_index.get() };
+        match self.weak_refs.get(&ri) {
+            Some(refs) => refs.iter().map(|&w| Value::from_ptr(w)).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    /// Takes the weak references whose callbacks the last collections queued.
+    pub fn take_weak_callbacks(&mut self) -> Vec<Value> {
+        std::mem::take(&mut self.cleared_with_callbacks)
+    }
+
+    /// Invariant 5: forgets unmarked weak references and clears those whose referent is
+    /// unmarked, newest first per referent (CPython's callback order).
+    fn clear_weak_refs(&mut self) {
+        let marks = &self.marks;
+        let is_marked = |p: *const Obj| {
+            // SAFETY: table entries are live objects (invariant 5), not swept before this.
+            let i = unsafe { (*p).gc_index.get() } as usize;
+            marks[i / 64] & (1 << (i % 64)) != 0
+        };
+        let cleared = &mut self.cleared_with_callbacks;
+        let count = &mut self.stats.weak_refs_cleared;
+        self.weak_refs.retain(|&ri, refs| {
+            refs.retain(|&w| is_marked(w));
+            let ri = ri as usize;
+            if marks[ri / 64] & (1 << (ri % 64)) != 0 {
+                return !refs.is_empty();
+            }
+            for &w in refs.iter().rev() {
+                // SAFETY: `w` is marked, so live and not swept by this collection.
+                if let ObjKind::WeakRef(wr) = unsafe { &(*w).kind } {
+                    wr.referent.set(Value::NONE);
+                    *count += 1;
+                    if !wr.callback.get().is_none() {
+                        cleared.push(Value::from_ptr(w));
+                    }
+                }
+            }
+            false
+        });
     }
 
     #[inline]

@@ -190,7 +190,7 @@ fn report_uncaught(vm: &mut Vm, err: PyErr) -> u8 {
         }
     }
     let text = vm.format_exception(exc);
-    let _ = std::io::stderr().write_all(text.as_bytes());
+    vm.write_stderr(&text);
     1
 }
 

@@ -27,7 +27,7 @@ pub fn register(vm: &mut Vm) {
     add_method(vm, o, "__getattribute__", object_getattribute);
     add_method(vm, o, "__delattr__", object_delattr);
     add_method(vm, o, "__format__", object_format);
-    add_method(vm, o, "__init_subclass__", object_init_subclass);
+    crate::vm::types::add_classmethod(vm, o, "__init_subclass__", object_init_subclass);
     add_method(vm, o, "__dir__", object_dir);
     let t = vm.types.type_;
     def_new(vm, t, "__new__", type_new_native);
@@ -35,6 +35,7 @@ pub fn register(vm: &mut Vm) {
     add_method(vm, t, "mro", type_mro);
     add_method(vm, t, "__call__", type_call);
     add_method(vm, t, "__subclasses__", type_subclasses);
+    crate::vm::types::add_classmethod(vm, t, "__prepare__", type_prepare);
     add_method(vm, t, "__instancecheck__", type_instancecheck);
     add_method(vm, t, "__subclasscheck__", type_subclasscheck);
 
@@ -309,7 +310,13 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     vm.str_as_value(args[0])
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+/// `object.__init_subclass__()`: accepts no class keywords (a subclass's own
+/// `__init_subclass__` must consume them).
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        let name = args.first().and_then(|&c| vm.as_class(c)).map(|c| c.name.borrow().clone()).unwrap_or_else(|| "object".into());
+        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", name)));
+    }
     Ok(Value::NONE)
 }
 
@@ -437,21 +444,25 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(ObjKind::Function(f)) => f,
         _ => return Err(vm.type_error("__build_class__: func must be a function")),
     };
-    // Prepare the namespace and run the body with it.
-    let ns = vm.new_dict();
+    // Prepare the namespace (the metaclass's `__prepare__`) and run the body with it.
+    let ns = if meta == vm.types.type_ {
+        vm.new_dict()
+    } else {
+        prepare_namespace(vm, meta, &name_s, &bases, &class_kw)?
+    };
     let module_name = vm.module_obj(func.module).name;
     let mk = vm.names.__module__;
-    vm.dict_set(ns, mk, module_name)?;
+    vm.namespace_store(ns, mk, module_name)?;
     let qk = vm.names.__qualname__;
     let q = func.code.qualname;
     let qualname = {
         let s = vm.str_of(q).unwrap_or("").to_string();
         vm.new_string(s)
     };
-    vm.dict_set(ns, qk, qualname)?;
+    vm.namespace_store(ns, qk, qualname)?;
     if !orig_bases.is_null() {
         let ok = vm.intern("__orig_bases__");
-        vm.dict_set(ns, ok, orig_bases)?;
+        vm.namespace_store(ns, ok, orig_bases)?;
     }
     let code = func.code.clone();
     let base = vm.push_frame(code.clone(), body, func.module, FrameKind::Entry, 0)?;
@@ -482,6 +493,29 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         vm.call(meta, &[nm, bases_t, ns], &class_kw)?
     };
     Ok(class)
+}
+
+/// The class body's namespace: `meta.__prepare__(name, bases, **kw)`, which must return a
+/// mapping (`type.__prepare__` returns a new dict).
+fn prepare_namespace(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let pk = vm.intern("__prepare__");
+    let prepare = match vm.get_attr_opt(meta, pk)? {
+        Some(p) => p,
+        None => return Ok(vm.new_dict()),
+    };
+    let nm = vm.new_str(name);
+    let bt = vm.new_tuple(bases.to_vec());
+    let ns = vm.call(prepare, &[nm, bt], kw)?;
+    if vm.dict_cell(ns).is_none() && vm.get_attr_str(ns, "__getitem__").is_err() {
+        let (mn, tn) = (vm.class_obj(meta).name.borrow().clone(), vm.type_name(ns));
+        return Err(vm.type_error(format!("{}.__prepare__() must return a mapping, not {}", mn, tn)));
+    }
+    Ok(ns)
+}
+
+/// `type.__prepare__(name, bases, **kwds)`: a new empty dict.
+fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    Ok(vm.new_dict())
 }
 
 /// `type.__new__(meta, name, bases, ns)`: builds and links a new class.

@@ -48,7 +48,7 @@ pub fn register(vm: &mut Vm) {
     def_fn(vm, "vars", vars);
     def_fn(vm, "dir", dir);
     def_fn(vm, "globals", globals);
-    def_fn(vm, "locals", globals);
+    def_fn(vm, "locals", locals);
     def_fn(vm, "input", input);
     def_fn(vm, "exit", exit);
     def_fn(vm, "quit", exit);
@@ -86,30 +86,54 @@ fn print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             _ => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for print()", ks))),
         }
     }
-    let mut out = String::new();
-    for (i, &a) in args.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&vm.str_value(a)?);
-    }
-    out.push_str(&end);
     if file.is_none() {
+        match vm.redirected_stream(1) {
+            Some(f) if f.is_none() => return Ok(Value::NONE),
+            Some(f) => file = f,
+            None => {}
+        }
+    }
+    if file.is_none() {
+        let mut out = String::new();
+        for (i, &a) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&sep);
+            }
+            out.push_str(&vm.str_value(a)?);
+        }
+        out.push_str(&end);
         vm.write_stdout(&out);
         if flush {
             vm.flush_stdout();
         }
         return Ok(Value::NONE);
     }
-    let write = vm.get_attr_str(file, "write")?;
-    let s = vm.new_string(out);
-    vm.call(write, &[s], &[])?;
-    if flush {
-        if let Ok(f) = vm.get_attr_str(file, "flush") {
-            vm.call(f, &[], &[])?;
+    // A file object gets one write() per piece, as CPython's print does.
+    let mark = vm.temp_roots.len();
+    for (i, &a) in args.iter().enumerate() {
+        if i > 0 {
+            let s = vm.new_str(&sep);
+            write_to(vm, file, s)?;
         }
+        let s = vm.str_value(a)?;
+        let s = vm.new_string(s);
+        write_to(vm, file, s)?;
+        vm.temp_roots.truncate(mark);
+    }
+    let s = vm.new_str(&end);
+    write_to(vm, file, s)?;
+    if flush {
+        let f = vm.get_attr_str(file, "flush")?;
+        vm.call(f, &[], &[])?;
     }
     Ok(Value::NONE)
+}
+
+/// `file.write(s)`.
+fn write_to(vm: &mut Vm, file: Value, s: Value) -> PyResult<()> {
+    let write = vm.get_attr_str(file, "write")?;
+    vm.call(write, &[s], &[])?;
+    Ok(())
 }
 
 impl Vm {
@@ -121,6 +145,44 @@ impl Vm {
 
     pub fn flush_stdout(&mut self) {
         let _ = self.stdout.borrow_mut().flush();
+    }
+
+    /// Writes to `sys.stderr`: the process's stderr (flushing stdout first, so the two
+    /// interleave as on a terminal) unless a program rebound it. Errors of a rebound
+    /// stream's `write` are ignored, as CPython ignores them when it reports errors.
+    pub fn write_stderr(&mut self, s: &str) {
+        match self.redirected_stream(2) {
+            Some(f) if f.is_none() => {}
+            Some(f) => {
+                let mark = self.temp_roots.len();
+                let text = self.new_str(s);
+                if let Ok(w) = self.get_attr_str(f, "write") {
+                    let _ = self.call(w, &[text], &[]);
+                }
+                self.temp_roots.truncate(mark);
+            }
+            None => {
+                self.flush_stdout();
+                let _ = std::io::stderr().write_all(s.as_bytes());
+            }
+        }
+    }
+
+    /// What `sys.stdout` (`fd` 1) or `sys.stderr` (2) is bound to when a program rebound it
+    /// (`contextlib.redirect_stdout` ...); None while it is the original stream, so `print`
+    /// keeps its direct path.
+    #[inline]
+    pub fn redirected_stream(&self, fd: usize) -> Option<Value> {
+        let (cell, original) = self.std_streams[fd - 1];
+        if cell.is_null() {
+            return None;
+        }
+        let current = crate::vm::eval::cell_get(cell);
+        if current == original || current.is_null() {
+            None
+        } else {
+            Some(current)
+        }
     }
 
     /// `len(v)`.
@@ -814,11 +876,26 @@ fn globals(vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     vm.get_attr(m, dn)
 }
 
+fn locals(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    arity(vm, "locals", args, 0, 0)?;
+    crate::modules::frame::current_locals(vm)
+}
+
 fn input(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "input", args, 0, 1)?;
     if let Some(&p) = args.first() {
         let s = vm.str_value(p)?;
-        vm.write_stdout(&s);
+        match vm.redirected_stream(1) {
+            Some(f) if !f.is_none() => {
+                let text = vm.new_string(s);
+                let w = vm.get_attr_str(f, "write")?;
+                vm.call(w, &[text], &[])?;
+                if let Ok(fl) = vm.get_attr_str(f, "flush") {
+                    vm.call(fl, &[], &[])?;
+                }
+            }
+            _ => vm.write_stdout(&s),
+        }
     }
     vm.flush_stdout();
     let mut line = String::new();

@@ -7,6 +7,7 @@ pub mod classes;
 pub mod complex;
 pub mod dict;
 pub mod exceptions;
+pub mod exec;
 pub mod file;
 pub mod functions;
 pub mod list;
@@ -44,6 +45,7 @@ pub fn register_all(vm: &mut Vm) {
     dict::register(vm);
     set::register(vm);
     exceptions::register(vm);
+    exec::register(vm);
     file::register(vm);
     // Mutable containers say `__hash__ = None` in their namespace, as in CPython
     // (collections.abc.Hashable and user subclasses read it).

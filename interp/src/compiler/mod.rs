@@ -79,14 +79,33 @@ pub(crate) fn error<T>(msg: impl Into<String>, loc: Loc) -> CResult<T> {
 /// Compiles a module. The result's constants hold the code objects of every nested
 /// function, class body, lambda and comprehension.
 pub fn compile_module(module: &Module, filename: &str) -> Result<CodeObject, CompileError> {
+    compile_dynamic(module, filename, false, false)
+}
+
+/// Compiles source given to `exec()` / `eval()` / `compile()`. With `namespace_names` the
+/// top-level names go through the frame's namespace (then globals, then builtins), as
+/// CPython's module code does, so separate globals and locals mappings work. With `eval`
+/// the module must be a single expression, whose value the code returns.
+pub fn compile_dynamic(module: &Module, filename: &str, eval: bool, namespace_names: bool) -> Result<CodeObject, CompileError> {
     let futures = future::Futures::scan(&module.body)?;
     let table = scope::analyze(module, futures.annotations)?;
     let filename: Rc<str> = Rc::from(filename);
     let mut unit = Unit::new(&table, ScopeTable::MODULE, "<module>".into(), 1);
     let first_line = Loc { line: 1, col: 0, end_line: 1, end_col: 0 };
     unit.code.loc = module.body.first().map_or(first_line, |s| s.loc);
-    let mut compiler = Compiler { table: &table, filename, unit, futures };
-    compiler.module_body(&module.body)?;
+    let mut compiler = Compiler { table: &table, filename, unit, futures, namespace_names };
+    if eval {
+        let e = match module.body.as_slice() {
+            [crate::ast::Stmt { kind: crate::ast::StmtKind::Expr(e), .. }] => e,
+            [s, ..] => return error("invalid syntax", s.loc),
+            [] => return error("invalid syntax", first_line),
+        };
+        let r = compiler.alloc();
+        compiler.expr_to(e, r)?;
+        compiler.emit(Instr::Return { src: r });
+    } else {
+        compiler.module_body(&module.body)?;
+    }
     let Compiler { table, filename, unit, .. } = compiler;
     finish_unit(table, &filename, unit, "<module>", Signature::default(), first_line)
 }
@@ -184,6 +203,8 @@ pub(crate) struct Compiler<'a> {
     pub filename: Rc<str>,
     pub unit: Unit<'a>,
     pub futures: future::Futures,
+    /// Module-level names go through the frame's namespace (`compile_dynamic`).
+    pub namespace_names: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -229,6 +250,7 @@ impl<'a> Compiler<'a> {
         let mangled = self.mangled(name);
         let scope = self.table.scope(self.unit.scope).lookup(&mangled);
         match self.unit.kind {
+            ScopeKind::Module if self.namespace_names && scope != SymScope::GlobalExplicit => NameOp::Name,
             ScopeKind::Module => NameOp::Global,
             ScopeKind::Class => match scope {
                 SymScope::GlobalExplicit => NameOp::Global,

@@ -40,6 +40,7 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("traceback", include_str!("../../lib/traceback.py"), false),
     ("typing", include_str!("../../lib/typing.py"), false),
     ("warnings", include_str!("../../lib/warnings.py"), false),
+    ("weakref", include_str!("../../lib/weakref.py"), false),
 ];
 
 /// Embedded modules standing in for modules CPython writes in C. C code leaves no frames in

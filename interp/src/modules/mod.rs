@@ -8,7 +8,9 @@ pub mod array;
 pub mod binascii;
 pub mod collections;
 pub mod embedded;
+pub mod frame;
 pub mod functools;
+pub mod gc;
 pub mod hashlib;
 pub mod io;
 pub mod itertools;
@@ -22,6 +24,7 @@ pub mod structs;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod weakref;
 pub mod zlib;
 
 use crate::object::function::NativeFn;
@@ -38,8 +41,10 @@ pub fn register_all(vm: &mut Vm) {
         ("_random", random::init),
         ("_re", re::init),
         ("_traceback", traceback::init),
+        ("_weakref", weakref::init),
         ("array", array::init),
         ("binascii", binascii::init),
+        ("gc", gc::init),
         ("hashlib", hashlib::init),
         ("io", io::init),
         ("itertools", itertools::init),

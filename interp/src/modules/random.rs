@@ -668,8 +668,6 @@ fn h_warn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             out.push_str(&format!("  {}\n", s));
         }
     }
-    vm.flush_stdout();
-    use std::io::Write;
-    let _ = std::io::stderr().write_all(out.as_bytes());
+    vm.write_stderr(&out);
     Ok(Value::NONE)
 }

@@ -500,9 +500,15 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         set(vm, m, name, s);
         let dunder = format!("__{}__", name);
         set(vm, m, &dunder, s);
+        if fd > 0 {
+            let k = vm.intern(name);
+            let cell = vm.global_cell(m, k);
+            vm.std_streams[fd as usize - 1] = (cell, s);
+        }
     }
 
     def(vm, m, "exit", sys_exit);
+    def(vm, m, "_getframe", sys_getframe);
     def(vm, m, "getrecursionlimit", sys_getrecursionlimit);
     def(vm, m, "setrecursionlimit", sys_setrecursionlimit);
     def(vm, m, "intern", sys_intern);
@@ -544,6 +550,25 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let c = vm.types.exc.system_exit;
     Err(vm.new_error_args(c, args.to_vec()))
+}
+
+/// `sys._getframe(depth=0)`.
+fn sys_getframe(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("_getframe() takes no keyword arguments"));
+    }
+    arity(vm, "_getframe", args, 0, 1)?;
+    let depth = match args.first() {
+        None => 0,
+        Some(&d) => match vm.index_value(d)? {
+            Some(n) => n,
+            None => {
+                let tn = vm.type_name(d);
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+            }
+        },
+    };
+    super::frame::getframe(vm, depth)
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {

@@ -5,7 +5,7 @@
 //! chain of objects, so a `traceback` object is a view: the exception plus a position in
 //! that list (`tb_next` is the next position). Every frame's text comes from the same
 //! renderer as uncaught errors (`vm::exception::format_tb_entries`), carets included.
-//! Frame objects (`tb_frame`) are not modelled.
+//! `tb_frame` is a snapshot frame object (see `frame`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -54,6 +54,7 @@ fn tb_class(vm: &mut Vm) -> Value {
     super::sys::add_property(vm, c, "tb_next", tb_next);
     super::sys::add_property(vm, c, "tb_lineno", tb_lineno);
     super::sys::add_property(vm, c, "tb_lasti", tb_lasti);
+    super::sys::add_property(vm, c, "tb_frame", tb_frame);
     TB_CLASS.with(|cell| cell.set(c));
     c
 }
@@ -119,6 +120,18 @@ fn tb_lineno(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_int(line as i64))
 }
 
+/// `tb_frame`: a frame object for the entry, whose `f_back` is the entry before it (the
+/// frames the exception passed through, outermost first).
+fn tb_frame(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
+    let (exc, i) = view_arg(vm, args[0])?;
+    let chain: Rc<[crate::modules::frame::FrameData]> = entries_of(vm, exc)
+        .into_iter()
+        .take(i + 1)
+        .map(|e| crate::modules::frame::FrameData { code: e.code, pc: e.pc, module: e.module, namespace: Value::NULL, regs: e.regs, live: None })
+        .collect();
+    Ok(crate::modules::frame::frame_object(vm, chain, i))
+}
+
 fn tb_lasti(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let (exc, i) = view_arg(vm, args[0])?;
     let pc = entries_of(vm, exc).get(i).map(|e| e.pc).unwrap_or(0);
@@ -167,7 +180,7 @@ fn tb_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// `stack_entries()`: the running Python frames, outermost first.
 fn stack_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "stack_entries", args, 0, 0)?;
-    let entries: Vec<TbEntry> = vm.frames.iter().map(|f| TbEntry { code: Rc::clone(&f.code), pc: f.pc, func: Value::NULL }).collect();
+    let entries: Vec<TbEntry> = vm.frames.iter().map(|f| TbEntry { code: Rc::clone(&f.code), pc: f.pc, module: f.module, regs: Box::default() }).collect();
     Ok(entry_tuples(vm, &entries))
 }
 

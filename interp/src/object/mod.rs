@@ -77,6 +77,20 @@ pub enum ObjKind {
     Singleton(&'static str),
     /// An object of a type that a native module defines (`random.Random` ...).
     Ext(RefCell<Box<dyn ExtState>>),
+    /// `weakref.ref`: does not keep its referent alive; the heap clears it (see `heap`).
+    WeakRef(WeakRefObj),
+}
+
+/// A weak reference. `referent` is not traced: the collector sets it to None when the
+/// referent dies, and queues `callback` (traced, so it outlives the referent) to run after
+/// the collection.
+pub struct WeakRefObj {
+    /// The object referred to, or None once it was collected.
+    pub referent: Cell<Value>,
+    /// Called with the weak reference after the referent dies; None when absent or spent.
+    pub callback: Cell<Value>,
+    /// The referent's hash, remembered so that a dead reference keeps hashing alike.
+    pub hash: Cell<Option<i64>>,
 }
 
 /// The state of an object whose type a native module defines (`ObjKind::Ext`,
@@ -199,7 +213,8 @@ impl Obj {
                 f(e.cause.get());
                 f(e.context.get());
                 for entry in e.traceback.borrow().iter() {
-                    f(entry.func)
+                    f(entry.module);
+                    entry.regs.iter().for_each(|&v| f(v));
                 }
             }
             ObjKind::Generator(g) => g.trace(f),
@@ -207,6 +222,7 @@ impl Obj {
             ObjKind::DictView { dict, .. } => f(*dict),
             ObjKind::File(_) => {}
             ObjKind::Ext(state) => state.borrow().trace(f),
+            ObjKind::WeakRef(w) => f(w.callback.get()),
         }
     }
 }

@@ -561,10 +561,19 @@ impl Vm {
                     let n = c.name.borrow().clone();
                     return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", self.str_of(name).unwrap_or("?"), n)));
                 }
-                if self.str_of(name) == Some("__name__") {
-                    if let Some(s) = self.str_of(v) {
-                        *c.name.borrow_mut() = s.to_string();
+                match self.str_of(name) {
+                    Some("__name__") => {
+                        if let Some(s) = self.str_of(v) {
+                            *c.name.borrow_mut() = s.to_string();
+                        }
                     }
+                    Some("__qualname__") => {
+                        if let Some(s) = self.str_of(v) {
+                            *c.qualname.borrow_mut() = s.to_string();
+                        }
+                    }
+                    Some("__module__") => c.module.set(v),
+                    _ => {}
                 }
                 super::types::class_set(self, obj, name, v);
                 Ok(())

@@ -29,6 +29,7 @@ impl Vm {
     /// Runs the frame stack until frame number `entry` (an index into `frames`) ends.
     pub fn run_frames(&mut self, entry: usize) -> PyResult<FrameExit> {
         let temp_mark = self.temp_roots.len();
+        let outer_mark = std::mem::replace(&mut self.run_temp_mark, temp_mark);
         self.native_depth += 1;
         let result = loop {
             let step = match self.injected_error.take() {
@@ -46,6 +47,7 @@ impl Vm {
             }
         };
         self.native_depth -= 1;
+        self.run_temp_mark = outer_mark;
         match &result {
             Ok(FrameExit::Return(v)) | Ok(FrameExit::Yield(v)) => self.temp_roots.push(*v),
             Err(e) => self.temp_roots.push(e.0),
@@ -1130,7 +1132,7 @@ impl Vm {
         if ns.is_null() {
             return Ok(None);
         }
-        self.dict_get(ns, name)
+        self.namespace_lookup(ns, name)
     }
 
     fn store_name(&mut self, fi: usize, name: Value, v: Value) -> PyResult<()> {
@@ -1140,7 +1142,7 @@ impl Vm {
             self.module_set(module, name, v);
             Ok(())
         } else {
-            self.dict_set(ns, name, v)
+            self.namespace_store(ns, name, v)
         }
     }
 
@@ -1150,7 +1152,7 @@ impl Vm {
             let module = self.frames[fi].module;
             return self.delete_global(module, name);
         }
-        if self.dict_remove(ns, name)?.is_none() {
+        if !self.namespace_delete(ns, name)? {
             let n = self.str_of(name).unwrap_or("?").to_string();
             return Err(self.name_error(format!("name '{}' is not defined", n)));
         }

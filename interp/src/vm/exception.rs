@@ -19,8 +19,11 @@ pub struct PyErr(pub Value);
 pub struct TbEntry {
     pub code: Rc<Code>,
     pub pc: usize,
-    /// Always NULL today; kept so the tracer signature stays stable when frames get objects.
-    pub func: Value,
+    /// The module whose globals the frame read (NULL if unknown), for `tb_frame.f_globals`.
+    pub module: Value,
+    /// The frame's named locals and cells when the exception left it, for
+    /// `tb_frame.f_locals` (a traceback keeps them alive, as CPython's frames do).
+    pub regs: Box<[Value]>,
 }
 
 macro_rules! error_constructors {
@@ -110,7 +113,12 @@ impl Vm {
             return;
         }
         if let Some(e) = self.exc_obj(exc) {
-            e.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, func: Value::NULL });
+            // The frame being unwound is the innermost one.
+            let (module, regs) = match self.frames.last() {
+                Some(f) if Rc::ptr_eq(&f.code, code) => (f.module, crate::modules::frame::saved_registers(self, code, f.base)),
+                _ => (Value::NULL, Box::default()),
+            };
+            e.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, module, regs });
         }
     }
 

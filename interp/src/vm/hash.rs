@@ -197,6 +197,7 @@ impl Vm {
                 let (f, r) = (*func, *receiver);
                 Ok(self.hash(f)? ^ (r.0 as i64 >> 4))
             }
+            ObjKind::WeakRef(w) => crate::modules::weakref::ref_hash(self, w),
             _ => Ok(identity_hash(v)),
         }
     }

@@ -134,11 +134,22 @@ impl Vm {
 
     /// Parses and compiles a module's source; syntax errors become SyntaxError exceptions.
     pub fn compile_source(&mut self, source: &str, filename: &str) -> PyResult<Rc<Code>> {
+        self.compile_source_with(source, filename, crate::compiler::compile_module)
+    }
+
+    /// Parses and compiles `source` with `compile` (module code, or `exec`/`eval` code),
+    /// turning errors into SyntaxError exceptions.
+    pub fn compile_source_with(
+        &mut self,
+        source: &str,
+        filename: &str,
+        compile: impl FnOnce(&crate::ast::Module, &str) -> Result<crate::bytecode::CodeObject, crate::compiler::CompileError>,
+    ) -> PyResult<Rc<Code>> {
         let module = match crate::syntax::parse_module(source, filename) {
             Ok(m) => m,
             Err(e) => return Err(self.syntax_error_from(e, filename)),
         };
-        let code = match crate::compiler::compile_module(&module, filename) {
+        let code = match compile(&module, filename) {
             Ok(c) => c,
             Err(e) => {
                 let text = source.lines().nth((e.loc.line as usize).saturating_sub(1)).map(str::to_string);

@@ -18,6 +18,7 @@ pub mod generator;
 pub mod hash;
 pub mod import;
 pub mod iter;
+pub mod liveness;
 pub mod ops;
 pub mod repr;
 pub mod quicken;
@@ -123,6 +124,14 @@ pub struct Vm {
     pub stats: stats::Stats,
     /// Names of the ids type feedback recorded (classes, code objects, builtins).
     pub feedback_names: HashMap<u32, String>,
+    /// `temp_roots.len()` when the innermost run loop started: what lies above it are the
+    /// temporaries of that loop's current instruction (see `clear_dead_temporaries`).
+    pub run_temp_mark: usize,
+    /// Set while weak-reference callbacks run (see `run_weak_callbacks`).
+    running_weak_callbacks: bool,
+    /// `sys` module's global cells for `stdout` and `stderr` with the original stream
+    /// objects (NULL until `sys` is imported); see `redirected_stream`.
+    pub std_streams: [(Value, Value); 2],
 }
 
 /// The unique objects with no state: NotImplemented, Ellipsis, the empty tuple.
@@ -163,6 +172,9 @@ impl Vm {
             tiering: tiering::Tiering::default(),
             stats: stats::Stats::default(),
             feedback_names: HashMap::new(),
+            run_temp_mark: 0,
+            running_weak_callbacks: false,
+            std_streams: [(Value::NULL, Value::NULL); 2],
         });
         vm.tiering.quicken = options.quicken;
         vm.tiering.profile = options.profile;
@@ -539,6 +551,42 @@ impl Vm {
         }
     }
 
+    // ----- namespaces of class bodies and exec ------------------------------------------
+
+    /// Reads `name` from a frame's namespace: a dict directly, any other mapping (a dict
+    /// subclass returned by a metaclass's `__prepare__`, the locals given to `exec`)
+    /// through `__getitem__`, KeyError meaning absent.
+    pub fn namespace_lookup(&mut self, ns: Value, name: Value) -> PyResult<Option<Value>> {
+        if self.class_of(ns) == self.types.dict {
+            return self.dict_get(ns, name);
+        }
+        match self.get_item(ns, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, self.types.exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Binds `name` in a frame's namespace (`__setitem__` of a mapping that is not a dict).
+    pub fn namespace_store(&mut self, ns: Value, name: Value, v: Value) -> PyResult<()> {
+        if self.class_of(ns) == self.types.dict {
+            return self.dict_set(ns, name, v);
+        }
+        self.set_item(ns, name, v)
+    }
+
+    /// Unbinds `name` in a frame's namespace; false if it was not bound.
+    pub fn namespace_delete(&mut self, ns: Value, name: Value) -> PyResult<bool> {
+        if self.class_of(ns) == self.types.dict {
+            return Ok(self.dict_remove(ns, name)?.is_some());
+        }
+        match self.del_item(ns, name) {
+            Ok(()) => Ok(true),
+            Err(e) if self.err_matches(&e, self.types.exc.key_error) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     // ----- garbage collection -----------------------------------------------------------
 
     /// A safepoint: collects if an allocation asked for it. `live_temp_mark` is the length
@@ -561,7 +609,8 @@ impl Vm {
             frame_roots.push(f.extra);
         }
         let modules: Vec<Value> = self.modules.values().copied().collect();
-        let fixed = [self.builtins, self.handled_exc];
+        let [(out_cell, out), (err_cell, err)] = self.std_streams;
+        let fixed = [self.builtins, self.handled_exc, out_cell, out, err_cell, err];
         let mut roots = self.stack[..top]
             .iter()
             .copied()
@@ -577,5 +626,76 @@ impl Vm {
         for slot in &mut self.stack[top..dirty_end] {
             *slot = Value::NULL;
         }
+        self.run_weak_callbacks();
+    }
+
+    /// Clears the temporaries of frames that no instruction can read any more, so an
+    /// explicit collection frees what CPython's reference counting would have (see
+    /// `liveness`). `callee` is the native being run.
+    ///
+    /// Only frames whose pc is known to be current are touched: the innermost one when its
+    /// current instruction calls `callee` directly (then no native code sits in between, so
+    /// the loop's leftover temporary roots are dead too), and frames that called the frame
+    /// above them through a call instruction (`Normal`/`Init` frames are pushed only after
+    /// the caller's pc was set). Instructions that reach Python through native code (an
+    /// operator's dunder method ...) do not update the pc, so their frames are left alone.
+    pub fn clear_dead_temporaries(&mut self, callee: Value) {
+        let mut top_trusted = false;
+        if let Some(f) = self.frames.last() {
+            use crate::bytecode::Instr;
+            let callee_reg = match f.code.obj.instrs.get(f.pc) {
+                Some(Instr::Call { base, .. } | Instr::CallMethod { base, .. } | Instr::CallKw { base, .. }) => Some(*base),
+                Some(Instr::CallEx { func, .. }) => Some(*func),
+                _ => None,
+            };
+            if callee_reg.is_some_and(|r| self.stack[f.base + r as usize] == callee) {
+                self.temp_roots.truncate(self.run_temp_mark);
+                top_trusted = true;
+            }
+        }
+        let n = self.frames.len();
+        for fi in 0..n {
+            let trusted = if fi + 1 == n { top_trusted } else { matches!(self.frames[fi + 1].kind, frame::FrameKind::Normal | frame::FrameKind::Init) };
+            if !trusted {
+                continue;
+            }
+            let (base, pc, code) = (self.frames[fi].base, self.frames[fi].pc, self.frames[fi].code.clone());
+            for r in liveness::dead_temporaries(&code.obj, pc) {
+                self.stack[base + r] = Value::NULL;
+            }
+        }
+    }
+
+    /// Calls the callbacks of the weak references the collector cleared, after the
+    /// collection (the collector never runs Python code). Newer callbacks queued by
+    /// collections inside a callback run in the same loop. As in CPython, an exception in a
+    /// callback is reported on stderr ("Exception ignored in: ...") and otherwise ignored.
+    fn run_weak_callbacks(&mut self) {
+        if self.running_weak_callbacks {
+            return;
+        }
+        self.running_weak_callbacks = true;
+        loop {
+            let pending = self.heap.take_weak_callbacks();
+            if pending.is_empty() {
+                break;
+            }
+            let mark = self.temp_roots.len();
+            self.temp_roots.extend_from_slice(&pending);
+            for w in pending {
+                let cb = match w.obj().map(|o| &o.kind) {
+                    Some(ObjKind::WeakRef(wr)) => wr.callback.replace(Value::NONE),
+                    _ => continue,
+                };
+                self.temp_roots.push(cb);
+                if let Err(e) = self.call(cb, &[w], &[]) {
+                    let what = self.repr(cb).unwrap_or_else(|_| "<callback>".to_string());
+                    let text = format!("Exception ignored in: {}\n{}", what, self.format_exception(e.0));
+                    self.write_stderr(&text);
+                }
+            }
+            self.temp_roots.truncate(mark);
+        }
+        self.running_weak_callbacks = false;
     }
 }

@@ -324,7 +324,7 @@ impl Vm {
             ObjKind::File(f) => Ok(crate::builtins::file::file_repr(&f.borrow())),
             ObjKind::DictView { .. } => crate::builtins::dict::view_repr(self, v),
             ObjKind::Iter(s) if s.try_borrow().is_ok_and(|s| matches!(*s, crate::object::IterState::Ext(_))) => crate::modules::ext_repr(self, v),
-            ObjKind::Ext(_) => crate::modules::ext_repr(self, v),
+            ObjKind::Ext(_) | ObjKind::WeakRef(_) => crate::modules::ext_repr(self, v),
             ObjKind::Iter(_) | ObjKind::Super { .. } | ObjKind::Instance(_) => self.default_repr(v),
         }
     }

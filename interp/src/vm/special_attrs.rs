@@ -104,6 +104,7 @@ impl Vm {
                     }
                     d
                 }
+                "__code__" => crate::modules::frame::code_object(self, f.code.clone()),
                 "__closure__" => {
                     if f.closure.is_null() {
                         Value::NONE

@@ -68,10 +68,11 @@ impl Vm {
         let g = &self.heap.stats;
         let _ = writeln!(
             out,
-            "  gc: {} collections, {:.3} ms total, {} objects freed; allocated {} objects, {} bytes",
+            "  gc: {} collections, {:.3} ms total, {} objects freed, {} weak references cleared; allocated {} objects, {} bytes",
             g.collections,
             g.time.as_secs_f64() * 1000.0,
             g.objects_freed,
+            g.weak_refs_cleared,
             g.objects_allocated,
             g.bytes_allocated
         );
