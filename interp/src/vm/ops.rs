@@ -161,6 +161,8 @@ fn cmp_dunders(n: &super::types::Names, op: CmpOp) -> (Value, Value) {
 
 /// A number as the arithmetic code sees it.
 enum Num {
+    /// Any int that fits in 64 bits (small ints and the big ints just past them, such as a
+    /// linear congruential generator's products, stay off the bignum path).
     Int(i64),
     Big(BigInt),
     Float(f64),
@@ -176,7 +178,10 @@ impl Vm {
             Some(Num::Int((v == Value::TRUE) as i64))
         } else {
             match v.obj().map(|o| &o.kind) {
-                Some(ObjKind::BigInt(b)) => Some(Num::Big(b.clone())),
+                Some(ObjKind::BigInt(b)) => Some(match b.to_i64() {
+                    Some(i) => Num::Int(i),
+                    None => Num::Big(b.clone()),
+                }),
                 _ => None,
             }
         }
@@ -741,7 +746,10 @@ impl Vm {
         }
         if let Some(n) = self.num(a) {
             return Ok(match (op, n) {
-                (UnaryOp::USub, Num::Int(i)) => self.new_int(-i),
+                (UnaryOp::USub, Num::Int(i)) => match i.checked_neg() {
+                    Some(n) => self.new_int(n),
+                    None => self.new_bigint(-BigInt::from(i)),
+                },
                 (UnaryOp::USub, Num::Big(b)) => self.new_bigint(-b),
                 (UnaryOp::USub, Num::Float(f)) => Value::float(-f),
                 (UnaryOp::UAdd, Num::Int(i)) => self.new_int(i),
