@@ -194,6 +194,46 @@ enum Raw<K> {
     Vacant(Option<usize>),
 }
 
+/// Position in a probe sequence, copied out of a [`Probe`] so the scan runs on locals (the
+/// hot part of every set operation) and stored back once when it stops.
+#[derive(Clone, Copy)]
+struct Cursor {
+    i: usize,
+    j: usize,
+    left: usize,
+    perturb: u64,
+    outer: usize,
+}
+
+impl Cursor {
+    fn of<K>(p: &Probe<K>) -> Cursor {
+        Cursor { i: p.i, j: p.j, left: p.probes_left, perturb: p.perturb, outer: p.outer }
+    }
+
+    fn store<K>(self, p: &mut Probe<K>) {
+        (p.i, p.j, p.probes_left, p.perturb, p.outer) = (self.i, self.j, self.left, self.perturb, self.outer);
+    }
+
+    /// Moves to the next slot of the sequence; false if the safety cap is hit.
+    #[inline(always)]
+    fn next(&mut self, mask: usize) -> bool {
+        if self.left > 0 {
+            self.j += 1;
+            self.left -= 1;
+            return true;
+        }
+        self.outer += 1;
+        if self.outer > mask.saturating_add(80) {
+            return false;
+        }
+        self.perturb >>= PERTURB_SHIFT;
+        self.i = ((self.i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb) & mask as u64) as usize;
+        self.j = self.i;
+        self.left = if self.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        true
+    }
+}
+
 /// State of one in-progress probe, for the step-wise (re-entrant) API.
 ///
 /// Create with [`Probe::new`], drive with [`SetTable::lookup_step`],
@@ -448,28 +488,10 @@ impl<K: Copy + PartialEq> SetTable<K> {
 
     /// Move to the next slot of the probe sequence; `false` if the safety cap is hit.
     fn probe_next(p: &mut Probe<K>) -> bool {
-        if p.probes_left > 0 {
-            p.j += 1;
-            p.probes_left -= 1;
-            return true;
-        }
-        p.outer += 1;
-        if p.outer > p.mask.saturating_add(80) {
-            return false;
-        }
-        p.perturb >>= PERTURB_SHIFT;
-        p.i = ((p.i as u64)
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(p.perturb)
-            & p.mask as u64) as usize;
-        p.j = p.i;
-        p.probes_left = if p.i + LINEAR_PROBES <= p.mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        true
+        let mut c = Cursor::of(p);
+        let more = c.next(p.mask);
+        c.store(p);
+        more
     }
 
     /// Run the probe (`set_lookkey` or the search part of `set_add_entry`) until it needs a
@@ -511,49 +533,37 @@ impl<K: Copy + PartialEq> SetTable<K> {
             if !p.started {
                 self.start_probe(p);
             }
-            // The scan runs on locals (this loop is the hot part of every set operation) and
-            // stores the position back into `p` once, when it stops.
             let (key, hash, mask) = (p.key, p.hash, p.mask);
-            let (mut i, mut j, mut left, mut perturb, mut outer) = (p.i, p.j, p.probes_left, p.perturb, p.outer);
+            let mut c = Cursor::of(p);
             let mut freeslot = p.freeslot;
             let raw = loop {
-                let Some(&entry) = self.entries.get(j) else {
+                let Some(&entry) = self.entries.get(c.j) else {
                     break None; // stale probe (used on another table)
                 };
                 match entry {
-                    Entry::Empty => break Some(Raw::Vacant(Some(j))),
+                    Entry::Empty => break Some(Raw::Vacant(Some(c.j))),
                     Entry::Used { key: stored, hash: h } if h == hash => {
                         if stored == key {
-                            break Some(Raw::Match(j));
+                            break Some(Raw::Match(c.j));
                         }
-                        p.pending = Some((j, stored));
+                        p.pending = Some((c.j, stored));
                         p.answer = None;
                         break Some(Raw::Compare(stored));
                     }
                     Entry::Dummy => {
                         if mode == Mode::Add {
                             // 3.11 keeps the *last* dummy seen on the path.
-                            freeslot = Some(j);
+                            freeslot = Some(c.j);
                         }
                     }
                     Entry::Used { .. } => {}
                 }
-                // `probe_next` on the locals.
-                if left > 0 {
-                    j += 1;
-                    left -= 1;
-                    continue;
-                }
-                outer += 1;
-                if outer > mask.saturating_add(80) {
+                if !c.next(mask) {
                     break Some(Raw::Vacant(None));
                 }
-                perturb >>= PERTURB_SHIFT;
-                i = ((i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask as u64) as usize;
-                j = i;
-                left = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
             };
-            (p.i, p.j, p.probes_left, p.perturb, p.outer, p.freeslot) = (i, j, left, perturb, outer, freeslot);
+            c.store(p);
+            p.freeslot = freeslot;
             match raw {
                 Some(r) => return r,
                 None => p.started = false, // start over on this table

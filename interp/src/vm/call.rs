@@ -12,6 +12,16 @@ use crate::object::{AttrStore, FunctionObj, NativeFunction, Obj, ObjKind};
 
 /// Most arguments (receiver included) a native is called with straight from registers.
 pub(crate) const MAX_NATIVE_ARGS: usize = 8;
+
+/// `callee` if it is an unbound native that [`Vm::call_native_registers`] can call with
+/// `recv` (if not NULL) and `argc` positional arguments.
+#[inline(always)]
+pub(crate) fn direct_native(callee: Value, recv: Value, argc: usize) -> Option<&'static NativeFunction> {
+    match callee.obj().map(|o| &o.kind) {
+        Some(ObjKind::Native(n)) if n.receiver.is_null() && argc + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS => Some(n),
+        _ => None,
+    }
+}
 use crate::value::Value;
 
 impl Vm {
@@ -160,10 +170,8 @@ impl Vm {
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
     pub(crate) fn call_registers(&mut self, callee: Value, recv: Value, args_at: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Value> {
         if kwnames.is_none() {
-            if let Some(ObjKind::Native(n)) = callee.obj().map(|o| &o.kind) {
-                if n.receiver.is_null() && argc + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS {
-                    return self.call_native_registers(n, recv, args_at, argc);
-                }
+            if let Some(n) = direct_native(callee, recv, argc) {
+                return self.call_native_registers(n, recv, args_at, argc);
             }
         }
         let mut args = Vec::with_capacity(argc + 1);

@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use super::call::MAX_NATIVE_ARGS;
+use super::call::direct_native;
 use super::code::{Code, InlineCache};
 use super::frame::{Frame, FrameKind};
 use super::{PyErr, PyResult, Vm};
@@ -122,17 +122,7 @@ impl Vm {
     /// The caller fills parameters; everything else starts unbound.
     #[inline]
     pub(crate) fn push_frame(&mut self, code: Rc<Code>, func: Value, module: Value, kind: FrameKind, ret_dst: u16) -> PyResult<usize> {
-        let base = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
-        let nslots = code.nslots();
-        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50) || base + nslots >= self.stack.len() {
-            return Err(self.recursion_error("maximum recursion depth exceeded"));
-        }
-        self.stack[base..base + nslots].fill(Value::NULL);
-        if code.feedback.bump_calls() == self.tiering.call_trigger {
-            self.fire_function_hot(&code);
-        }
-        self.frames.push(Frame { code, func, base, pc: 0, module, namespace: Value::NULL, ret_dst, kind, extra: Value::NULL });
-        Ok(base)
+        self.push_frame_with_args(code, func, module, kind, ret_dst, Value::NULL, 0, 0)
     }
 
     /// `push_frame` for a call whose parameters are exactly the receiver (if not NULL) and
@@ -442,8 +432,8 @@ impl Vm {
                         let is_method = matches!(instr, Instr::CallMethodNative { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
-                        match callee.obj().map(|o| &o.kind) {
-                            Some(ObjKind::Native(n)) if n.receiver.is_null() && argc as usize + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS => {
+                        match direct_native(callee, recv, argc as usize) {
+                            Some(n) => {
                                 self.frames[fi].pc = cur;
                                 self.safepoint(temp_mark);
                                 let args_at = base + b as usize + 1 + is_method as usize;
@@ -577,7 +567,7 @@ impl Vm {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.as_small_int(), b.as_small_int());
-                            r!(dst) = Value::bool(int_compare(op, x, y));
+                            r!(dst) = Value::bool(order_compare(op, &x, &y));
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -623,7 +613,7 @@ impl Vm {
                     Instr::CompareFloat { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_float() && b.is_float() {
-                            r!(dst) = Value::bool(float_compare(op, a.as_float(), b.as_float()));
+                            r!(dst) = Value::bool(order_compare(op, &a.as_float(), &b.as_float()));
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -678,8 +668,7 @@ impl Vm {
                     }
                     Instr::GetItemDict { dst, obj, key } => {
                         let (o, k) = (r!(obj), r!(key));
-                        let exact = o.obj().is_some_and(|ob| matches!(ob.kind, ObjKind::Dict(_)) && ob.class.get() == self.types.dict);
-                        if exact && self.is_plain_key(k) {
+                        if self.is_exact_dict(o) && self.is_plain_key(k) {
                             let v = match tri!(self.dict_get(o, k)) {
                                 Some(v) => v,
                                 // KeyError is the generic path's to raise.
@@ -707,8 +696,7 @@ impl Vm {
                     }
                     Instr::SetItemDict { obj, key, src } => {
                         let (o, k, v) = (r!(obj), r!(key), r!(src));
-                        let exact = o.obj().is_some_and(|ob| matches!(ob.kind, ObjKind::Dict(_)) && ob.class.get() == self.types.dict);
-                        if exact && self.is_plain_key(k) {
+                        if self.is_exact_dict(o) && self.is_plain_key(k) {
                             tri!(self.dict_set(o, k, v));
                         } else {
                             self.despecialize(&code, cur);
@@ -906,15 +894,8 @@ impl Vm {
                         let v = r!(src);
                         let frame = self.frames.pop().expect("frame");
                         match frame.kind {
-                            FrameKind::Normal => {
-                                let caller = self.frames.last_mut().expect("caller");
-                                caller.pc += 1;
-                                self.stack[caller.base + frame.ret_dst as usize] = v;
-                                self.safepoint(temp_mark);
-                                continue 'frame;
-                            }
-                            FrameKind::Dunder => {
-                                if v == self.singletons.not_implemented {
+                            FrameKind::Normal | FrameKind::Dunder => {
+                                if frame.kind == FrameKind::Dunder && v == self.singletons.not_implemented {
                                     let caller = self.frames.last().expect("caller");
                                     let at = caller.code.instrs[caller.pc].get();
                                     if let Some(Instr::Binary { op, lhs, rhs, .. }) = at.generic_form().or(Some(at)) {
@@ -1276,23 +1257,10 @@ pub(crate) fn cell_set(cell: Value, v: Value) {
     }
 }
 
-/// A small-int comparison (`op` is one of the six ordering/equality operators).
+/// An ordering/equality comparison (`op` is one of the six; the quickened compares never
+/// carry `is`, `in` or their negations here).
 #[inline(always)]
-fn int_compare(op: crate::bytecode::instr::CmpOp, x: i64, y: i64) -> bool {
-    use crate::bytecode::instr::CmpOp::*;
-    match op {
-        Lt => x < y,
-        LtE => x <= y,
-        Gt => x > y,
-        GtE => x >= y,
-        Eq => x == y,
-        _ => x != y,
-    }
-}
-
-/// A float comparison (`op` is one of the six ordering/equality operators).
-#[inline(always)]
-fn float_compare(op: crate::bytecode::instr::CmpOp, x: f64, y: f64) -> bool {
+fn order_compare<T: PartialOrd + ?Sized>(op: crate::bytecode::instr::CmpOp, x: &T, y: &T) -> bool {
     use crate::bytecode::instr::CmpOp::*;
     match op {
         Lt => x < y,
@@ -1310,15 +1278,10 @@ fn str_compare(op: crate::bytecode::instr::CmpOp, a: &crate::object::StrObj, b: 
     use crate::bytecode::instr::CmpOp::*;
     let (x, y) = (a.as_str(), b.as_str());
     match op {
-        Lt => x < y,
-        LtE => x <= y,
-        Gt => x > y,
-        GtE => x >= y,
-        Eq => x == y,
-        NotEq => x != y,
         In => y.contains(x),
         NotIn => !y.contains(x),
         Is => std::ptr::eq(a, b),
         IsNot => !std::ptr::eq(a, b),
+        _ => order_compare(op, x, y),
     }
 }

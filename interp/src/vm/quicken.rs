@@ -11,7 +11,7 @@
 use ember_feedback::Site;
 
 use super::attr::{ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
-use super::call::MAX_NATIVE_ARGS;
+use super::call::direct_native;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
 use super::Vm;
@@ -128,7 +128,7 @@ impl Vm {
         let form = match &ob.kind {
             ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemList { dst, obj, key },
             ObjKind::Tuple(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemTuple { dst, obj, key },
-            ObjKind::Dict(_) if ob.class.get() == self.types.dict && self.is_plain_key(k) => Instr::GetItemDict { dst, obj, key },
+            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => Instr::GetItemDict { dst, obj, key },
             ObjKind::Str(_) if ob.class.get() == self.types.str && k.is_small_int() => Instr::GetItemStr { dst, obj, key },
             _ => return,
         };
@@ -139,11 +139,17 @@ impl Vm {
     /// lookup that runs no Python code for a plain key.
     #[inline]
     pub(crate) fn is_hashed_container(&self, v: Value) -> bool {
-        v.obj().is_some_and(|o| match o.kind {
-            ObjKind::Dict(_) => o.class.get() == self.types.dict,
+        self.is_exact_dict(v)
+            || v.obj().is_some_and(|o| match o.kind {
             ObjKind::Set(_) => o.class.get() == self.types.set || o.class.get() == self.types.frozenset,
             _ => false,
         })
+    }
+
+    /// Whether `v` is a dict (not a subclass instance).
+    #[inline]
+    pub(crate) fn is_exact_dict(&self, v: Value) -> bool {
+        v.obj().is_some_and(|o| matches!(o.kind, ObjKind::Dict(_)) && o.class.get() == self.types.dict)
     }
 
     /// The str payload of `v` if it is an exact str (not a subclass instance).
@@ -205,7 +211,7 @@ impl Vm {
         let Some(ob) = o.obj() else { return };
         let form = match &ob.kind {
             ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::SetItemList { obj, key, src },
-            ObjKind::Dict(_) if ob.class.get() == self.types.dict && self.is_plain_key(k) => Instr::SetItemDict { obj, key, src },
+            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => Instr::SetItemDict { obj, key, src },
             _ => return,
         };
         self.quicken_to(code, pc, form);
@@ -293,7 +299,7 @@ impl Vm {
         let total = argc as usize + (!recv.is_null()) as usize;
         let native = match callee.obj().map(|o| &o.kind) {
             Some(ObjKind::Function(f)) if f.code.fast_arity != NO_FAST_ARITY && f.code.fast_arity as usize == total => false,
-            Some(ObjKind::Native(n)) if n.receiver.is_null() && total <= MAX_NATIVE_ARGS => true,
+            _ if direct_native(callee, recv, argc as usize).is_some() => true,
             _ => return,
         };
         let form = match (code.obj.instrs[pc], native) {
