@@ -207,11 +207,18 @@ struct Cursor {
 
 impl Cursor {
     fn of<K>(p: &Probe<K>) -> Cursor {
-        Cursor { i: p.i, j: p.j, left: p.probes_left, perturb: p.perturb, outer: p.outer }
+        Cursor {
+            i: p.i,
+            j: p.j,
+            left: p.probes_left,
+            perturb: p.perturb,
+            outer: p.outer,
+        }
     }
 
     fn store<K>(self, p: &mut Probe<K>) {
-        (p.i, p.j, p.probes_left, p.perturb, p.outer) = (self.i, self.j, self.left, self.perturb, self.outer);
+        (p.i, p.j, p.probes_left, p.perturb, p.outer) =
+            (self.i, self.j, self.left, self.perturb, self.outer);
     }
 
     /// Moves to the next slot of the sequence; false if the safety cap is hit.
@@ -227,9 +234,17 @@ impl Cursor {
             return false;
         }
         self.perturb >>= PERTURB_SHIFT;
-        self.i = ((self.i as u64).wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb) & mask as u64) as usize;
+        self.i = ((self.i as u64)
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(self.perturb)
+            & mask as u64) as usize;
         self.j = self.i;
-        self.left = if self.i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        self.left = if self.i + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
         true
     }
 }
@@ -542,7 +557,10 @@ impl<K: Copy + PartialEq> SetTable<K> {
                 };
                 match entry {
                     Entry::Empty => break Some(Raw::Vacant(Some(c.j))),
-                    Entry::Used { key: stored, hash: h } if h == hash => {
+                    Entry::Used {
+                        key: stored,
+                        hash: h,
+                    } if h == hash => {
                         if stored == key {
                             break Some(Raw::Match(c.j));
                         }

@@ -193,7 +193,15 @@ mod tests {
 
     #[test]
     fn floats_stay_floats_and_nans_are_canonical() {
-        for f in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, -1e308] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -1e308,
+        ] {
             let v = Value::float(f);
             assert!(v.is_float());
             assert_eq!(v.as_float().to_bits(), f.to_bits());
@@ -224,8 +232,16 @@ mod size_report {
     #[test]
     fn heap_objects_stay_small() {
         use crate::object::*;
-        assert!(std::mem::size_of::<ObjKind>() <= 80, "ObjKind grew to {} bytes", std::mem::size_of::<ObjKind>());
-        assert!(std::mem::size_of::<Obj>() <= 104, "Obj grew to {} bytes", std::mem::size_of::<Obj>());
+        assert!(
+            std::mem::size_of::<ObjKind>() <= 80,
+            "ObjKind grew to {} bytes",
+            std::mem::size_of::<ObjKind>()
+        );
+        assert!(
+            std::mem::size_of::<Obj>() <= 104,
+            "Obj grew to {} bytes",
+            std::mem::size_of::<Obj>()
+        );
         assert_eq!(std::mem::size_of::<crate::Value>(), 8);
     }
 }

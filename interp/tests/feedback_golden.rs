@@ -12,11 +12,19 @@ fn feedback_of(source: String, file: String) -> String {
     // A thread per program: class and shape ids are numbered per interpreter thread.
     std::thread::spawn(move || {
         let mut vm = Vm::new(VmOptions::default());
-        vm.run_main(&source, &file).unwrap_or_else(|_| panic!("{} raised", file));
-        let names = source.lines().next().and_then(|l| l.strip_prefix("# dump:")).expect("first line: # dump: f, g");
+        vm.run_main(&source, &file)
+            .unwrap_or_else(|_| panic!("{} raised", file));
+        let names = source
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("# dump:"))
+            .expect("first line: # dump: f, g");
         let mut out = String::new();
         for name in names.split(',').map(str::trim) {
-            out.push_str(&vm.dump_feedback(name).unwrap_or_else(|| format!("no function {}\n", name)));
+            out.push_str(
+                &vm.dump_feedback(name)
+                    .unwrap_or_else(|| format!("no function {}\n", name)),
+            );
         }
         out
     })
@@ -27,7 +35,12 @@ fn feedback_of(source: String, file: String) -> String {
 #[test]
 fn feedback_snapshots() {
     let bless = std::env::var("EMBER_BLESS").is_ok_and(|v| v == "1");
-    let mut names: Vec<_> = std::fs::read_dir(DIR).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "py")).collect();
+    let mut names: Vec<_> = std::fs::read_dir(DIR)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
     names.sort();
     assert!(!names.is_empty());
     let mut failures = Vec::new();
@@ -41,8 +54,17 @@ fn feedback_snapshots() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if got != expected {
-            failures.push(format!("--- {} expected\n{}--- got\n{}", Path::new(&file).display(), expected, got));
+            failures.push(format!(
+                "--- {} expected\n{}--- got\n{}",
+                Path::new(&file).display(),
+                expected,
+                got
+            ));
         }
     }
-    assert!(failures.is_empty(), "feedback differs (EMBER_BLESS=1 to accept):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "feedback differs (EMBER_BLESS=1 to accept):\n{}",
+        failures.join("\n")
+    );
 }

@@ -18,9 +18,21 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
             _ => format!("{} expected {} arguments, got {}", name, min, n),
         }
     } else if n < min {
-        format!("{} expected at least {} argument{}, got {}", name, min, if min == 1 { "" } else { "s" }, n)
+        format!(
+            "{} expected at least {} argument{}, got {}",
+            name,
+            min,
+            if min == 1 { "" } else { "s" },
+            n
+        )
     } else {
-        format!("{} expected at most {} argument{}, got {}", name, max, if max == 1 { "" } else { "s" }, n)
+        format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            n
+        )
     };
     Err(vm.type_error(msg))
 }
@@ -36,7 +48,14 @@ pub fn no_kwargs(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
 
 /// Binds positional and keyword arguments to named parameters (all optional beyond
 /// `required`); unknown keywords raise TypeError like CPython.
-pub fn bind(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, params: &[&str], required: usize) -> PyResult<Vec<Value>> {
+pub fn bind(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwArgs,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Value>> {
     if args.len() > params.len() {
         return Err(vm.type_error(format!(
             "{}() takes at most {} argument{} ({} given)",
@@ -53,16 +72,31 @@ pub fn bind(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, params: &[&str
         match params.iter().position(|p| *p == ks) {
             Some(i) => {
                 if !out[i].is_null() {
-                    return Err(vm.type_error(format!("argument for {}() given by name ('{}') and position ({})", fname, ks, i + 1)));
+                    return Err(vm.type_error(format!(
+                        "argument for {}() given by name ('{}') and position ({})",
+                        fname,
+                        ks,
+                        i + 1
+                    )));
                 }
                 out[i] = v;
             }
-            None => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{}'", fname, ks))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    fname, ks
+                )))
+            }
         }
     }
     for (i, p) in params.iter().enumerate().take(required) {
         if out[i].is_null() {
-            return Err(vm.type_error(format!("{}() missing required argument '{}' (pos {})", fname, p, i + 1)));
+            return Err(vm.type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                p,
+                i + 1
+            )));
         }
     }
     Ok(out)
@@ -74,7 +108,10 @@ pub fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )))
         }
     }
 }

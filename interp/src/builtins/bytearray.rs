@@ -63,18 +63,34 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static RefCell<Ve
         None => match args.first() {
             Some(&v) => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(format!("descriptor '{}' for 'bytearray' objects doesn't apply to a '{}' object", name, tn)))
+                Err(vm.type_error(format!(
+                    "descriptor '{}' for 'bytearray' objects doesn't apply to a '{}' object",
+                    name, tn
+                )))
             }
-            None => Err(vm.type_error(format!("unbound method bytearray.{}() needs an argument", name))),
+            None => Err(vm.type_error(format!(
+                "unbound method bytearray.{}() needs an argument",
+                name
+            ))),
         },
     }
 }
 
 /// Applies a mutation; a conflicting borrow (impossible by the rule above) is a BufferError.
-fn mutate<R>(vm: &mut Vm, c: &'static RefCell<Vec<u8>>, f: impl FnOnce(&mut Vec<u8>) -> R) -> PyResult<R> {
+fn mutate<R>(
+    vm: &mut Vm,
+    c: &'static RefCell<Vec<u8>>,
+    f: impl FnOnce(&mut Vec<u8>) -> R,
+) -> PyResult<R> {
     match c.try_borrow_mut() {
         Ok(mut data) => Ok(f(&mut data)),
-        Err(_) => { let c = vm.types.exc.buffer_error; Err(vm.new_error(c, "Existing exports of data: object cannot be re-sized".into())) },
+        Err(_) => {
+            let c = vm.types.exc.buffer_error;
+            Err(vm.new_error(
+                c,
+                "Existing exports of data: object cannot be re-sized".into(),
+            ))
+        }
     }
 }
 
@@ -92,13 +108,24 @@ fn bytearray_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         None => return Err(vm.type_error("bytearray.__new__(): not enough arguments")),
     };
     check_new_class(vm, class, "bytearray", vm.types.bytearray)?;
-    Ok(alloc_with_class(vm, class, ObjKind::ByteArray(RefCell::new(Vec::new()))))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::ByteArray(RefCell::new(Vec::new())),
+    ))
 }
 
 /// `bytearray(source=b'', encoding=..., errors=...)`: the same sources as `bytes()`.
 fn bytearray_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let c = this(vm, args, "__init__")?;
-    let a = bind(vm, "bytearray", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
+    let a = bind(
+        vm,
+        "bytearray",
+        &args[1..],
+        kw,
+        &["source", "encoding", "errors"],
+        0,
+    )?;
     let data = super::bytes::bytes_source(vm, a[0], a[1], a[2], "bytearray")?;
     mutate(vm, c, |d| *d = data)?;
     Ok(Value::NONE)
@@ -115,7 +142,9 @@ fn source_bytes(vm: &mut Vm, v: Value, not_iterable: &str) -> PyResult<Vec<u8>> 
     }
     let it = match vm.get_iter(v) {
         Ok(it) => it,
-        Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => return Err(vm.type_error(not_iterable.to_string())),
+        Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => {
+            return Err(vm.type_error(not_iterable.to_string()))
+        }
         Err(e) => return Err(e),
     };
     let mut out = Vec::new();
@@ -136,7 +165,10 @@ fn index_of(vm: &mut Vm, key: Value) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => {
             let tn = vm.type_name(key);
-            Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", tn)))
+            Err(vm.type_error(format!(
+                "bytearray indices must be integers or slices, not {}",
+                tn
+            )))
         }
     }
 }
@@ -156,7 +188,11 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
 pub fn set_item(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
     let c = cell(obj).ok_or_else(|| vm.type_error("bytearray expected"))?;
     if let Some(sl) = vm.slice_parts(key) {
-        let new = source_bytes(vm, v, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")?;
+        let new = source_bytes(
+            vm,
+            v,
+            "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+        )?;
         let len = c.borrow().len();
         let (start, stop, step) = vm.slice_indices(sl, len)?;
         if step == 1 {
@@ -167,7 +203,11 @@ pub fn set_item(vm: &mut Vm, obj: Value, key: Value, v: Value) -> PyResult<()> {
         }
         let pos = slice_positions(start, stop, step);
         if pos.len() != new.len() {
-            return Err(vm.value_error(format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), pos.len())));
+            return Err(vm.value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                new.len(),
+                pos.len()
+            )));
         }
         return mutate(vm, c, |d| {
             for (p, b) in pos.into_iter().zip(new) {
@@ -261,7 +301,10 @@ fn imul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(n) => n.max(0) as usize,
         None => {
             let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", tn)));
+            return Err(vm.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                tn
+            )));
         }
     };
     if c.borrow().len().saturating_mul(n) > super::str::MAX_RESULT_BYTES {

@@ -9,7 +9,10 @@ use std::cell::Cell;
 
 use super::args::{arity, bind, int_arg};
 use super::classes::{alloc_with_class, def_new};
-use super::str::{adjust, check_new_class, codecs, dunder_arity, join_items, search_args, str_param, MAX_RESULT_BYTES};
+use super::str::{
+    adjust, check_new_class, codecs, dunder_arity, join_items, search_args, str_param,
+    MAX_RESULT_BYTES,
+};
 use crate::object::function::KwArgs;
 use crate::object::{BytesObj, IterState, ObjKind};
 use crate::value::Value;
@@ -133,13 +136,18 @@ fn new_like(vm: &mut Vm, recv: Value, data: Vec<u8>) -> Value {
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Buf> {
     let v = match args.first() {
         Some(&v) => v,
-        None => return Err(vm.type_error(format!("unbound method bytes.{}() needs an argument", name))),
+        None => {
+            return Err(vm.type_error(format!("unbound method bytes.{}() needs an argument", name)))
+        }
     };
     match buffer_of(v) {
         Some(b) => Ok(b),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object", name, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object",
+                name, tn
+            )))
         }
     }
 }
@@ -232,10 +240,20 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     for &(k, _) in kw {
         let name = vm.str_of(k).unwrap_or("");
         if !matches!(name, "source" | "encoding" | "errors") {
-            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for bytes()", name)));
+            return Err(vm.type_error(format!(
+                "'{}' is an invalid keyword argument for bytes()",
+                name
+            )));
         }
     }
-    let a = bind(vm, "bytes", &args[1..], kw, &["source", "encoding", "errors"], 0)?;
+    let a = bind(
+        vm,
+        "bytes",
+        &args[1..],
+        kw,
+        &["source", "encoding", "errors"],
+        0,
+    )?;
     let data = bytes_source(vm, a[0], a[1], a[2], "bytes")?;
     if class == vm.types.bytes {
         if let Some(src) = bytes_of(a[0]).filter(|_| vm.class_of(a[0]) == vm.types.bytes) {
@@ -245,15 +263,36 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
         return new_bytes_checked(vm, data);
     }
-    Ok(alloc_with_class(vm, class, ObjKind::Bytes(BytesObj { data: data.into_boxed_slice(), hash: Cell::new(0) })))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::Bytes(BytesObj {
+            data: data.into_boxed_slice(),
+            hash: Cell::new(0),
+        }),
+    ))
 }
 
 /// The contents of `bytes(x, encoding, errors)` or `bytearray(...)` (`tname` names the
 /// type in messages).
-pub(crate) fn bytes_source(vm: &mut Vm, x: Value, encoding: Value, errors: Value, tname: &str) -> PyResult<Vec<u8>> {
+pub(crate) fn bytes_source(
+    vm: &mut Vm,
+    x: Value,
+    encoding: Value,
+    errors: Value,
+    tname: &str,
+) -> PyResult<Vec<u8>> {
     // Both are type-checked while parsing arguments, before anything else.
-    let enc = if encoding.is_null() { None } else { Some(str_param(vm, tname, "encoding", encoding, "utf-8")?) };
-    let errs = if errors.is_null() { None } else { Some(str_param(vm, tname, "errors", errors, "strict")?) };
+    let enc = if encoding.is_null() {
+        None
+    } else {
+        Some(str_param(vm, tname, "encoding", encoding, "utf-8")?)
+    };
+    let errs = if errors.is_null() {
+        None
+    } else {
+        Some(str_param(vm, tname, "errors", errors, "strict")?)
+    };
     if x.is_null() {
         if enc.is_some() {
             return Err(vm.type_error("encoding without a string argument"));
@@ -271,7 +310,11 @@ pub(crate) fn bytes_source(vm: &mut Vm, x: Value, encoding: Value, errors: Value
         };
     }
     if errs.is_some() || text.is_some() {
-        let msg = if text.is_some() { "string argument without an encoding" } else { "errors without a string argument" };
+        let msg = if text.is_some() {
+            "string argument without an encoding"
+        } else {
+            "errors without a string argument"
+        };
         return Err(vm.type_error(msg));
     }
     if let Some(b) = buffer_of(x) {
@@ -345,7 +388,10 @@ fn bytes_from_iterable(vm: &mut Vm, x: Value, tname: &str) -> PyResult<Vec<u8>> 
 }
 
 fn fromhex_error(vm: &mut Vm, pos: usize) -> PyErr {
-    vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {}", pos))
+    vm.value_error(format!(
+        "non-hexadecimal number found in fromhex() arg at position {}",
+        pos
+    ))
 }
 
 /// `bytes.fromhex(string)`: pairs of hex digits, whitespace allowed between pairs.
@@ -367,8 +413,15 @@ fn fromhex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             i += 1;
             continue;
         }
-        let hi = chars[i].to_digit(16).filter(|_| chars[i].is_ascii()).ok_or_else(|| fromhex_error(vm, i))?;
-        let lo = chars.get(i + 1).filter(|c| c.is_ascii()).and_then(|c| c.to_digit(16)).ok_or_else(|| fromhex_error(vm, i + 1))?;
+        let hi = chars[i]
+            .to_digit(16)
+            .filter(|_| chars[i].is_ascii())
+            .ok_or_else(|| fromhex_error(vm, i))?;
+        let lo = chars
+            .get(i + 1)
+            .filter(|c| c.is_ascii())
+            .and_then(|c| c.to_digit(16))
+            .ok_or_else(|| fromhex_error(vm, i + 1))?;
         out.push((hi * 16 + lo) as u8);
         i += 2;
     }
@@ -422,13 +475,21 @@ fn hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let data_buf = this(vm, args, "hex")?;
     let data: &[u8] = &data_buf;
     let a = bind(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0)?;
-    let per = if a[1].is_null() { 1 } else { int_arg(vm, a[1])? };
+    let per = if a[1].is_null() {
+        1
+    } else {
+        int_arg(vm, a[1])?
+    };
     let sep = hex_sep(vm, a[0])?;
     let group = per.unsigned_abs() as usize;
     let mut out = String::with_capacity(data.len() * 3);
     for (i, b) in data.iter().enumerate() {
         if let Some(c) = sep.filter(|_| group > 0 && i > 0) {
-            let boundary = if per > 0 { (data.len() - i) % group == 0 } else { i % group == 0 };
+            let boundary = if per > 0 {
+                (data.len() - i) % group == 0
+            } else {
+                i % group == 0
+            };
             if boundary {
                 out.push(c);
             }
@@ -444,7 +505,11 @@ fn split_whitespace(s: &[u8], max: usize, reverse: bool) -> Vec<&[u8]> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
-        rest = if reverse { trim(rest, false, true, None) } else { trim(rest, true, false, None) };
+        rest = if reverse {
+            trim(rest, false, true, None)
+        } else {
+            trim(rest, true, false, None)
+        };
         if rest.is_empty() {
             break;
         }
@@ -495,20 +560,41 @@ fn split_on<'a>(s: &'a [u8], sep: &[u8], max: usize, reverse: bool) -> Vec<&'a [
     out
 }
 
-fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
+fn split_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Value> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
     // CPython converts maxsplit while parsing arguments, before looking at sep.
-    let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
-    let sep = if a[0].is_null() || a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let maxsplit = if a[1].is_null() {
+        -1
+    } else {
+        int_arg(vm, a[1])?
+    };
+    let sep = if a[0].is_null() || a[0].is_none() {
+        None
+    } else {
+        Some(bytes_like(vm, a[0])?)
+    };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts = match sep.as_deref() {
         None => split_whitespace(s, max, reverse),
         Some([]) => return Err(vm.value_error("empty separator")),
         Some(sep) => split_on(s, sep, max, reverse),
     };
-    let items: Vec<Value> = parts.into_iter().map(|p| new_like(vm, args[0], p.to_vec())).collect();
+    let items: Vec<Value> = parts
+        .into_iter()
+        .map(|p| new_like(vm, args[0], p.to_vec()))
+        .collect();
     Ok(vm.new_list(items))
 }
 
@@ -531,7 +617,10 @@ fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             Some(p) => p,
             None => {
                 let tn = vm.type_name(item);
-                return Err(vm.type_error(format!("sequence item {}: expected a bytes-like object, {} found", i, tn)));
+                return Err(vm.type_error(format!(
+                    "sequence item {}: expected a bytes-like object, {} found",
+                    i, tn
+                )));
             }
         };
         if i > 0 {
@@ -554,16 +643,31 @@ fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyR
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if reverse { rfind_sub(s, sep) } else { find_sub(s, sep) };
+    let found = if reverse {
+        rfind_sub(s, sep)
+    } else {
+        find_sub(s, sep)
+    };
     let parts = match found {
         Some(i) => {
             // bytes returns the separator object itself; bytearray a new bytearray.
-            let sep_v = if is_bytearray(args[0]) { new_like(vm, args[0], sep.to_vec()) } else { args[1] };
-            [new_like(vm, args[0], s[..i].to_vec()), sep_v, new_like(vm, args[0], s[i + sep.len()..].to_vec())]
+            let sep_v = if is_bytearray(args[0]) {
+                new_like(vm, args[0], sep.to_vec())
+            } else {
+                args[1]
+            };
+            [
+                new_like(vm, args[0], s[..i].to_vec()),
+                sep_v,
+                new_like(vm, args[0], s[i + sep.len()..].to_vec()),
+            ]
         }
         None => {
             let whole = same(vm, args[0]);
-            let (e1, e2) = (new_like(vm, args[0], Vec::new()), new_like(vm, args[0], Vec::new()));
+            let (e1, e2) = (
+                new_like(vm, args[0], Vec::new()),
+                new_like(vm, args[0], Vec::new()),
+            );
             if reverse {
                 [e1, e2, whole]
             } else {
@@ -590,8 +694,18 @@ fn trim<'a>(s: &'a [u8], left: bool, right: bool, set: Option<&[u8]>) -> &'a [u8
         None => is_space(*b),
         Some(set) => set.contains(b),
     };
-    let start = if left { s.iter().position(|b| !strip_it(b)).unwrap_or(s.len()) } else { 0 };
-    let end = if right { s.iter().rposition(|b| !strip_it(b)).map_or(start, |i| i + 1) } else { s.len() };
+    let start = if left {
+        s.iter().position(|b| !strip_it(b)).unwrap_or(s.len())
+    } else {
+        0
+    };
+    let end = if right {
+        s.iter()
+            .rposition(|b| !strip_it(b))
+            .map_or(start, |i| i + 1)
+    } else {
+        s.len()
+    };
     s.get(start..end.max(start)).unwrap_or(&[])
 }
 
@@ -660,8 +774,16 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(&c) => int_arg(vm, c)?,
         None => -1,
     };
-    let limit = if count < 0 { usize::MAX } else { count as usize };
-    let found = if old.is_empty() { s.len() + 1 } else { match_offsets(s, old, limit).len() };
+    let limit = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
+    let found = if old.is_empty() {
+        s.len() + 1
+    } else {
+        match_offsets(s, old, limit).len()
+    };
     let n = found.min(limit);
     if n == 0 {
         return Ok(same(vm, args[0]));
@@ -680,7 +802,11 @@ fn affix_impl(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult
     arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
     let a_buf = bytes_like(vm, args[1])?;
     let a: &[u8] = &a_buf;
-    let r = if suffix { s.strip_suffix(a) } else { s.strip_prefix(a) };
+    let r = if suffix {
+        s.strip_suffix(a)
+    } else {
+        s.strip_prefix(a)
+    };
     match r {
         Some(r) if !a.is_empty() => Ok(new_like(vm, args[0], r.to_vec())),
         _ => Ok(same(vm, args[0])),
@@ -709,7 +835,10 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         };
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "argument should be integer or bytes-like object, not '{}'",
+        tn
+    )))
 }
 
 /// The window `s[start:end]` after CPython's index adjustment, with its offset; None when
@@ -722,7 +851,13 @@ fn window(s: &[u8], start: Option<i64>, end: Option<i64>, need: usize) -> Option
     Some((start as usize, s.get(start as usize..end as usize)?))
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Option<usize>> {
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Option<usize>> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
     let (sub, start, end) = search_args(vm, args, kw, "bytes", name)?;
@@ -731,7 +866,11 @@ fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool)
         Some(w) => w,
         None => return Ok(None),
     };
-    let found = if reverse { rfind_sub(hay, &sub) } else { find_sub(hay, &sub) };
+    let found = if reverse {
+        rfind_sub(hay, &sub)
+    } else {
+        find_sub(hay, &sub)
+    };
     Ok(found.map(|i| off + i))
 }
 
@@ -772,7 +911,13 @@ fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(vm.new_int(n as i64))
 }
 
-fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+fn tailmatch_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
     let (arg, start, end) = search_args(vm, args, kw, "bytes", name)?;
@@ -788,7 +933,10 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: b
         Some(t) => t,
         None => {
             let tn = vm.type_name(arg);
-            return Err(vm.type_error(format!("{} first arg must be bytes or a tuple of bytes, not {}", name, tn)));
+            return Err(vm.type_error(format!(
+                "{} first arg must be bytes or a tuple of bytes, not {}",
+                name, tn
+            )));
         }
     };
     for &item in items {
@@ -859,8 +1007,15 @@ fn isspace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn case_pred(vm: &mut Vm, args: &[Value], name: &str, upper: bool) -> PyResult<Value> {
     let s_buf = no_args(vm, args, name)?;
     let s: &[u8] = &s_buf;
-    let (has_upper, has_lower) = (s.iter().any(u8::is_ascii_uppercase), s.iter().any(u8::is_ascii_lowercase));
-    Ok(Value::bool(if upper { has_upper && !has_lower } else { has_lower && !has_upper }))
+    let (has_upper, has_lower) = (
+        s.iter().any(u8::is_ascii_uppercase),
+        s.iter().any(u8::is_ascii_lowercase),
+    );
+    Ok(Value::bool(if upper {
+        has_upper && !has_lower
+    } else {
+        has_lower && !has_upper
+    }))
 }
 
 fn isupper(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -879,7 +1034,11 @@ fn title(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let out = s
         .iter()
         .map(|&b| {
-            let r = if prev_cased { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+            let r = if prev_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            };
             prev_cased = b.is_ascii_alphabetic();
             r
         })
@@ -890,14 +1049,33 @@ fn title(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn capitalize(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s_buf = no_args(vm, args, "capitalize")?;
     let s: &[u8] = &s_buf;
-    let out = s.iter().enumerate().map(|(i, b)| if i == 0 { b.to_ascii_uppercase() } else { b.to_ascii_lowercase() }).collect();
+    let out = s
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            if i == 0 {
+                b.to_ascii_uppercase()
+            } else {
+                b.to_ascii_lowercase()
+            }
+        })
+        .collect();
     Ok(new_like(vm, args[0], out))
 }
 
 fn swapcase(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s_buf = no_args(vm, args, "swapcase")?;
     let s: &[u8] = &s_buf;
-    let out = s.iter().map(|&b| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() }).collect();
+    let out = s
+        .iter()
+        .map(|&b| {
+            if b.is_ascii_uppercase() {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            }
+        })
+        .collect();
     Ok(new_like(vm, args[0], out))
 }
 
@@ -944,7 +1122,10 @@ fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: u8) -> PyResult<Value
             Some(&[b]) => b,
             _ => {
                 let tn = vm.type_name(f);
-                return Err(vm.type_error(format!("{}() argument 2 must be a byte string of length 1, not {}", name, tn)));
+                return Err(vm.type_error(format!(
+                    "{}() argument 2 must be a byte string of length 1, not {}",
+                    name, tn
+                )));
             }
         },
     };
@@ -1018,7 +1199,11 @@ fn splitlines(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 continue;
             }
         };
-        let line = if keepends { &s[start..eol] } else { &s[start..i] };
+        let line = if keepends {
+            &s[start..eol]
+        } else {
+            &s[start..i]
+        };
         items.push(new_like(vm, args[0], line.to_vec()));
         start = eol;
         i = eol;
@@ -1033,7 +1218,11 @@ fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s_buf = this(vm, args, "expandtabs")?;
     let s: &[u8] = &s_buf;
     let a = bind(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
-    let tabsize = if a[0].is_null() { 8 } else { int_arg(vm, a[0])? };
+    let tabsize = if a[0].is_null() {
+        8
+    } else {
+        int_arg(vm, a[0])?
+    };
     let mut out = Vec::with_capacity(s.len());
     let mut col: i64 = 0;
     for &b in s {
@@ -1084,16 +1273,29 @@ fn translate(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
     }
     let a = bind(vm, "translate", &args[1..], kw, &["table", "delete"], 1)?;
-    let table = if a[0].is_none() { None } else { Some(bytes_like(vm, a[0])?) };
+    let table = if a[0].is_none() {
+        None
+    } else {
+        Some(bytes_like(vm, a[0])?)
+    };
     if table.as_ref().is_some_and(|t| t.len() != 256) {
         return Err(vm.value_error("translation table must be 256 characters long"));
     }
-    let delete_buf = if a[1].is_null() { Cow::Borrowed(&[][..]) } else { bytes_like(vm, a[1])? };
+    let delete_buf = if a[1].is_null() {
+        Cow::Borrowed(&[][..])
+    } else {
+        bytes_like(vm, a[1])?
+    };
     let delete: &[u8] = &delete_buf;
     let out = s
         .iter()
         .filter(|b| !delete.contains(b))
-        .map(|&b| table.as_deref().and_then(|t| t.get(b as usize).copied()).unwrap_or(b))
+        .map(|&b| {
+            table
+                .as_deref()
+                .and_then(|t| t.get(b as usize).copied())
+                .unwrap_or(b)
+        })
         .collect();
     Ok(new_like(vm, args[0], out))
 }
@@ -1118,7 +1320,10 @@ fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     this(vm, args, "__iter__")?;
     dunder_arity(vm, args, 0)?;
-    Ok(vm.new_iter(IterState::Bytes { b: args[0], index: 0 }))
+    Ok(vm.new_iter(IterState::Bytes {
+        b: args[0],
+        index: 0,
+    }))
 }
 
 fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1147,7 +1352,12 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 /// Rich comparison with other bytes; NotImplemented for anything else.
-fn compare(vm: &mut Vm, args: &[Value], name: &str, test: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+fn compare(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    test: fn(std::cmp::Ordering) -> bool,
+) -> PyResult<Value> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
     dunder_arity(vm, args, 1)?;
@@ -1430,7 +1640,9 @@ mod tests {
         for needle in [&b"ab"[..], b"ca", b"x", b"abcabcab", b"abcabcabc", b""] {
             let naive = (0..=hay.len()).find(|&i| hay[i..].starts_with(needle));
             assert_eq!(super::find_sub(hay, needle), naive);
-            let naive_r = (0..=hay.len()).rev().find(|&i| hay[i..].starts_with(needle));
+            let naive_r = (0..=hay.len())
+                .rev()
+                .find(|&i| hay[i..].starts_with(needle));
             assert_eq!(super::rfind_sub(hay, needle), naive_r);
         }
     }

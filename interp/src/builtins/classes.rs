@@ -69,8 +69,28 @@ pub fn register(vm: &mut Vm) {
     let rv = vm.types.reversed;
     def_new(vm, rv, "__new__", reversed_new);
     let t = &vm.types;
-    let seq_iters = [t.list_iterator, t.tuple_iterator, t.bytes_iterator, t.bytearray_iterator];
-    for it in seq_iters.into_iter().chain([vm.types.list_reverseiterator, vm.types.seq_iterator, vm.types.range_iterator, vm.types.str_iterator, vm.types.dict_keyiterator, vm.types.dict_valueiterator, vm.types.dict_itemiterator, vm.types.set_iterator, vm.types.iterator, e, z, m, f, rv]) {
+    let seq_iters = [
+        t.list_iterator,
+        t.tuple_iterator,
+        t.bytes_iterator,
+        t.bytearray_iterator,
+    ];
+    for it in seq_iters.into_iter().chain([
+        vm.types.list_reverseiterator,
+        vm.types.seq_iterator,
+        vm.types.range_iterator,
+        vm.types.str_iterator,
+        vm.types.dict_keyiterator,
+        vm.types.dict_valueiterator,
+        vm.types.dict_itemiterator,
+        vm.types.set_iterator,
+        vm.types.iterator,
+        e,
+        z,
+        m,
+        f,
+        rv,
+    ]) {
         add_method(vm, it, "__iter__", iter_self);
         add_method(vm, it, "__next__", iter_next_method);
     }
@@ -124,7 +144,10 @@ pub fn alloc_instance(vm: &mut Vm, class: Value) -> PyResult<Value> {
         }
         _ => {
             let n = co.name.borrow().clone();
-            Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", n, n)))
+            Err(vm.type_error(format!(
+                "object.__new__({}) is not safe, use {}.__new__()",
+                n, n
+            )))
         }
     }
 }
@@ -146,14 +169,18 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() > 1 || !kw.is_empty() {
         let init = vm.names.__init__;
         let new = vm.names.__new__;
-        let init_is_object = lookup_in_mro(vm, class, init) == lookup_in_mro(vm, vm.types.object, init);
-        let new_is_object = lookup_in_mro(vm, class, new) == lookup_in_mro(vm, vm.types.object, new);
+        let init_is_object =
+            lookup_in_mro(vm, class, init) == lookup_in_mro(vm, vm.types.object, init);
+        let new_is_object =
+            lookup_in_mro(vm, class, new) == lookup_in_mro(vm, vm.types.object, new);
         if init_is_object || !new_is_object {
             let n = vm.class_obj(class).name.borrow().clone();
             if init_is_object {
                 return Err(vm.type_error(format!("{}() takes no arguments", n)));
             }
-            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
     }
     check_not_abstract(vm, class)?;
@@ -168,7 +195,14 @@ fn check_not_abstract(vm: &mut Vm, class: Value) -> PyResult<()> {
         return Ok(());
     }
     let key = vm.intern("__abstractmethods__");
-    let abstracts = match vm.class_obj(class).dict.borrow().iter().find(|e| e.key == key).map(|e| e.value) {
+    let abstracts = match vm
+        .class_obj(class)
+        .dict
+        .borrow()
+        .iter()
+        .find(|e| e.key == key)
+        .map(|e| e.value)
+    {
         Some(a) => a,
         None => return Ok(()),
     };
@@ -182,7 +216,12 @@ fn check_not_abstract(vm: &mut Vm, class: Value) -> PyResult<()> {
     names.sort();
     let n = vm.class_obj(class).name.borrow().clone();
     let plural = if names.len() > 1 { "s" } else { "" };
-    Err(vm.type_error(format!("Can't instantiate abstract class {} with abstract method{} {}", n, plural, names.join(", "))))
+    Err(vm.type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        n,
+        plural,
+        names.join(", ")
+    )))
 }
 
 fn object_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -190,14 +229,18 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let class = vm.class_of(args[0]);
         let init = vm.names.__init__;
         let new = vm.names.__new__;
-        let init_is_object = lookup_in_mro(vm, class, init) == lookup_in_mro(vm, vm.types.object, init);
-        let new_is_object = lookup_in_mro(vm, class, new) == lookup_in_mro(vm, vm.types.object, new);
+        let init_is_object =
+            lookup_in_mro(vm, class, init) == lookup_in_mro(vm, vm.types.object, init);
+        let new_is_object =
+            lookup_in_mro(vm, class, new) == lookup_in_mro(vm, vm.types.object, new);
         if !init_is_object || new_is_object {
             if init_is_object {
                 let n = vm.class_obj(class).name.borrow().clone();
                 return Err(vm.type_error(format!("{}() takes no arguments", n)));
             }
-            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
     }
     Ok(Value::NONE)
@@ -216,7 +259,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn object_eq(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "object.__eq__", args, 2, 2)?;
-    Ok(if args[0] == args[1] { Value::TRUE } else { vm.singletons.not_implemented })
+    Ok(if args[0] == args[1] {
+        Value::TRUE
+    } else {
+        vm.singletons.not_implemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -305,7 +352,10 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let spec = vm.str_of(args[1]).unwrap_or("").to_string();
     if !spec.is_empty() {
         let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", tn)));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            tn
+        )));
     }
     vm.str_as_value(args[0])
 }
@@ -314,8 +364,15 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// `__init_subclass__` must consume them).
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if !kw.is_empty() {
-        let name = args.first().and_then(|&c| vm.as_class(c)).map(|c| c.name.borrow().clone()).unwrap_or_else(|| "object".into());
-        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", name)));
+        let name = args
+            .first()
+            .and_then(|&c| vm.as_class(c))
+            .map(|c| c.name.borrow().clone())
+            .unwrap_or_else(|| "object".into());
+        return Err(vm.type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            name
+        )));
     }
     Ok(Value::NONE)
 }
@@ -431,7 +488,11 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     }
     if meta.is_null() {
-        meta = if bases.is_empty() { vm.types.type_ } else { vm.class_of(bases[0]) };
+        meta = if bases.is_empty() {
+            vm.types.type_
+        } else {
+            vm.class_of(bases[0])
+        };
         // The most derived metaclass among the bases wins.
         for &b in &bases {
             let mb = vm.class_of(b);
@@ -497,7 +558,13 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// The class body's namespace: `meta.__prepare__(name, bases, **kw)`, which must return a
 /// mapping (`type.__prepare__` returns a new dict).
-fn prepare_namespace(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], kw: KwArgs) -> PyResult<Value> {
+fn prepare_namespace(
+    vm: &mut Vm,
+    meta: Value,
+    name: &str,
+    bases: &[Value],
+    kw: KwArgs,
+) -> PyResult<Value> {
     let pk = vm.intern("__prepare__");
     let prepare = match vm.get_attr_opt(meta, pk)? {
         Some(p) => p,
@@ -508,7 +575,10 @@ fn prepare_namespace(vm: &mut Vm, meta: Value, name: &str, bases: &[Value], kw: 
     let ns = vm.call(prepare, &[nm, bt], kw)?;
     if vm.dict_cell(ns).is_none() && vm.get_attr_str(ns, "__getitem__").is_err() {
         let (mn, tn) = (vm.class_obj(meta).name.borrow().clone(), vm.type_name(ns));
-        return Err(vm.type_error(format!("{}.__prepare__() must return a mapping, not {}", mn, tn)));
+        return Err(vm.type_error(format!(
+            "{}.__prepare__() must return a mapping, not {}",
+            mn, tn
+        )));
     }
     Ok(ns)
 }
@@ -519,8 +589,19 @@ fn type_prepare(vm: &mut Vm, _args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 /// `type.__new__(meta, name, bases, ns)`: builds and links a new class.
-pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns: Value, kw: KwArgs) -> PyResult<Value> {
-    let bases: Vec<Value> = if bases_in.is_empty() { vec![vm.types.object] } else { bases_in.to_vec() };
+pub fn create_class(
+    vm: &mut Vm,
+    meta: Value,
+    name: &str,
+    bases_in: &[Value],
+    ns: Value,
+    kw: KwArgs,
+) -> PyResult<Value> {
+    let bases: Vec<Value> = if bases_in.is_empty() {
+        vec![vm.types.object]
+    } else {
+        bases_in.to_vec()
+    };
     let mut layout = Layout::Object;
     let mut inherited = 0u32;
     for &b in &bases {
@@ -532,7 +613,8 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
             let bn = bc.name.borrow().clone();
             return Err(vm.type_error(format!("type '{}' is not an acceptable base type", bn)));
         }
-        inherited |= bc.flags.get() & (flags::EXCEPTION | flags::HAS_GETATTR | flags::CUSTOM_ATTR_ACCESS | flags::EXT_TYPE);
+        inherited |= bc.flags.get()
+            & (flags::EXCEPTION | flags::HAS_GETATTR | flags::CUSTOM_ATTR_ACCESS | flags::EXT_TYPE);
         if bc.layout != Layout::Object {
             if layout != Layout::Object && layout != bc.layout {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
@@ -549,7 +631,10 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
         *co.mro.borrow_mut() = mro;
     }
     // Namespace entries become the class dict (keys interned).
-    let entries: Vec<(Value, Value)> = vm.dict_cell(ns).map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let entries: Vec<(Value, Value)> = vm
+        .dict_cell(ns)
+        .map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     let mut classcell = Value::NULL;
     let mut has_eq = false;
     let mut has_hash = false;
@@ -573,7 +658,9 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
         }
         // Plain functions named __init_subclass__ / __class_getitem__ are implicit classmethods.
         let v = match vm.str_of(k) {
-            Some("__init_subclass__") | Some("__class_getitem__") if matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) => {
+            Some("__init_subclass__") | Some("__class_getitem__")
+                if matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) =>
+            {
                 let cm = vm.types.classmethod;
                 vm.alloc(Obj::new(cm, ObjKind::ClassMethod(Cell::new(*v))))
             }
@@ -590,13 +677,24 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
         class_set(vm, class, hn, Value::NONE);
     }
     let dk = vm.names.__doc__;
-    if !entries.iter().any(|(k, _)| vm.str_of(*k) == Some("__doc__")) {
+    if !entries
+        .iter()
+        .any(|(k, _)| vm.str_of(*k) == Some("__doc__"))
+    {
         class_set(vm, class, dk, Value::NONE);
     }
     // __slots__
     let sk = vm.names.__slots__;
-    if let Some(slots) = entries.iter().find(|(k, _)| vm.str_of(*k) == Some("__slots__")).map(|(_, v)| *v) {
-        let names = if vm.str_of(slots).is_some() { vec![slots] } else { vm.collect_iterable(slots)? };
+    if let Some(slots) = entries
+        .iter()
+        .find(|(k, _)| vm.str_of(*k) == Some("__slots__"))
+        .map(|(_, v)| *v)
+    {
+        let names = if vm.str_of(slots).is_some() {
+            vec![slots]
+        } else {
+            vm.collect_iterable(slots)?
+        };
         let mut all: Vec<Value> = names.iter().map(|&n| vm.intern_value(n)).collect();
         let mut restrict = true;
         for &b in &bases {
@@ -627,7 +725,9 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
     // __set_name__ on descriptors, then the parent's __init_subclass__.
     let set_name = vm.names.__set_name__;
     for (k, v) in &entries {
-        if v.obj().is_some_and(|o| matches!(o.kind, ObjKind::Instance(_))) {
+        if v.obj()
+            .is_some_and(|o| matches!(o.kind, ObjKind::Instance(_)))
+        {
             let vc = vm.class_of(*v);
             if let Some(m) = lookup_in_mro(vm, vc, set_name) {
                 let bound = vm.bind_descriptor(m, *v, vc)?;
@@ -649,7 +749,10 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
                 args.extend_from_slice(&[]);
                 vm.call(f, &args, kw)?;
             } else if !kw.is_empty() {
-                return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", name)));
+                return Err(vm.type_error(format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    name
+                )));
             }
         }
     }
@@ -659,7 +762,14 @@ pub fn create_class(vm: &mut Vm, meta: Value, name: &str, bases_in: &[Value], ns
 // ----- property, staticmethod, classmethod, super ---------------------------------------
 
 fn property_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "property", &args[1..], kw, &["fget", "fset", "fdel", "doc"], 0)?;
+    let a = bind(
+        vm,
+        "property",
+        &args[1..],
+        kw,
+        &["fget", "fset", "fdel", "doc"],
+        0,
+    )?;
     let g = |v: Value| if v.is_null() { Value::NONE } else { v };
     let (fget, fset, fdel, mut doc) = (g(a[0]), g(a[1]), g(a[2]), g(a[3]));
     if doc.is_none() && !fget.is_none() {
@@ -668,12 +778,25 @@ fn property_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     }
     let class = args[0];
-    Ok(vm.alloc_kind(class, ObjKind::Property { fget, fset, fdel, doc }))
+    Ok(vm.alloc_kind(
+        class,
+        ObjKind::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    ))
 }
 
 fn property_parts(vm: &mut Vm, p: Value) -> PyResult<(Value, Value, Value, Value)> {
     match p.obj().map(|o| &o.kind) {
-        Some(ObjKind::Property { fget, fset, fdel, doc }) => Ok((*fget, *fset, *fdel, *doc)),
+        Some(ObjKind::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        }) => Ok((*fget, *fset, *fdel, *doc)),
         _ => Err(vm.type_error("descriptor requires a 'property' object")),
     }
 }
@@ -682,21 +805,45 @@ fn property_getter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
     arity(vm, "property.getter", args, 2, 2)?;
     let (_, s, d, doc) = property_parts(vm, args[0])?;
     let class = vm.class_of(args[0]);
-    Ok(vm.alloc_kind(class, ObjKind::Property { fget: args[1], fset: s, fdel: d, doc }))
+    Ok(vm.alloc_kind(
+        class,
+        ObjKind::Property {
+            fget: args[1],
+            fset: s,
+            fdel: d,
+            doc,
+        },
+    ))
 }
 
 fn property_setter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "property.setter", args, 2, 2)?;
     let (g, _, d, doc) = property_parts(vm, args[0])?;
     let class = vm.class_of(args[0]);
-    Ok(vm.alloc_kind(class, ObjKind::Property { fget: g, fset: args[1], fdel: d, doc }))
+    Ok(vm.alloc_kind(
+        class,
+        ObjKind::Property {
+            fget: g,
+            fset: args[1],
+            fdel: d,
+            doc,
+        },
+    ))
 }
 
 fn property_deleter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "property.deleter", args, 2, 2)?;
     let (g, s, _, doc) = property_parts(vm, args[0])?;
     let class = vm.class_of(args[0]);
-    Ok(vm.alloc_kind(class, ObjKind::Property { fget: g, fset: s, fdel: args[1], doc }))
+    Ok(vm.alloc_kind(
+        class,
+        ObjKind::Property {
+            fget: g,
+            fset: s,
+            fdel: args[1],
+            doc,
+        },
+    ))
 }
 
 fn property_get(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -733,7 +880,8 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let tn = vm.type_name(class);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", tn)));
     }
-    let ok = vm.isinstance(receiver, class) || (vm.as_class(receiver).is_some() && vm.is_subclass(receiver, class));
+    let ok = vm.isinstance(receiver, class)
+        || (vm.as_class(receiver).is_some() && vm.is_subclass(receiver, class));
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
@@ -748,7 +896,13 @@ fn function_get(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return Ok(args[0]);
     }
     let mc = vm.types.method;
-    Ok(vm.alloc_kind(mc, ObjKind::BoundMethod { func: args[0], receiver: args[1] }))
+    Ok(vm.alloc_kind(
+        mc,
+        ObjKind::BoundMethod {
+            func: args[0],
+            receiver: args[1],
+        },
+    ))
 }
 
 // ----- range, slice ---------------------------------------------------------------------
@@ -791,7 +945,9 @@ fn range_index(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn range_count(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "range.count", args, 2, 2)?;
-    Ok(Value::small_int_unchecked(vm.contains(args[0], args[1])? as i64))
+    Ok(Value::small_int_unchecked(
+        vm.contains(args[0], args[1])? as i64
+    ))
 }
 
 fn slice_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -800,7 +956,14 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         1 => (Value::NONE, a[0], Value::NONE),
         2 => (a[0], a[1], Value::NONE),
         3 => (a[0], a[1], a[2]),
-        n => return Err(vm.type_error(format!("slice expected at {} 1 argument{}, got {}", if n == 0 { "least" } else { "most" }, if n == 0 { "" } else { "s" }, n))),
+        n => {
+            return Err(vm.type_error(format!(
+                "slice expected at {} 1 argument{}, got {}",
+                if n == 0 { "least" } else { "most" },
+                if n == 0 { "" } else { "s" },
+                n
+            )))
+        }
     };
     let class = vm.types.slice;
     Ok(vm.alloc_kind(class, ObjKind::Slice { start, stop, step }))
@@ -809,7 +972,9 @@ fn slice_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn slice_indices(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "slice.indices", args, 2, 2)?;
     let len = int_arg(vm, args[1])?;
-    let parts = vm.slice_parts(args[0]).unwrap_or((Value::NONE, Value::NONE, Value::NONE));
+    let parts = vm
+        .slice_parts(args[0])
+        .unwrap_or((Value::NONE, Value::NONE, Value::NONE));
     let (a, b, c) = vm.slice_indices(parts, len.max(0) as usize)?;
     let t = vec![vm.new_int(a), vm.new_int(b), vm.new_int(c)];
     Ok(vm.new_tuple(t))
@@ -820,12 +985,22 @@ fn slice_indices(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn enumerate_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "enumerate", &args[1..], kw, &["iterable", "start"], 1)?;
     let it = vm.get_iter(a[0])?;
-    let start = if a[1].is_null() { Value::small_int_unchecked(0) } else { a[1] };
+    let start = if a[1].is_null() {
+        Value::small_int_unchecked(0)
+    } else {
+        a[1]
+    };
     if !vm.is_int(start) {
         let tn = vm.type_name(start);
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            tn
+        )));
     }
-    Ok(vm.new_iter(IterState::Enumerate { iter: it, count: start }))
+    Ok(vm.new_iter(IterState::Enumerate {
+        iter: it,
+        count: start,
+    }))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -861,7 +1036,10 @@ fn map_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn filter_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "filter", &args[1..], 2, 2)?;
     let it = vm.get_iter(args[2])?;
-    Ok(vm.new_iter(IterState::Filter { func: args[1], iter: it }))
+    Ok(vm.new_iter(IterState::Filter {
+        func: args[1],
+        iter: it,
+    }))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -882,21 +1060,36 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(ObjKind::Range { start, stop, step }) => {
             let n = crate::vm::ops::range_len(*start, *stop, *step);
             let last = start + (n - 1) * step;
-            return Ok(vm.new_iter(IterState::Range { next: last, stop: start - step, step: -step }));
+            return Ok(vm.new_iter(IterState::Range {
+                next: last,
+                stop: start - step,
+                step: -step,
+            }));
         }
         Some(ObjKind::Dict(d)) => {
             let keys: Vec<Value> = d.borrow().iter().map(|e| e.key).collect();
             let l = vm.new_list(keys);
             let n = vm.len(l)?;
-            return Ok(vm.new_iter(IterState::Reversed { seq: l, index: n as isize - 1 }));
+            return Ok(vm.new_iter(IterState::Reversed {
+                seq: l,
+                index: n as isize - 1,
+            }));
         }
         Some(ObjKind::DictView { .. }) => return crate::builtins::dict::view_reversed(vm, seq),
         Some(ObjKind::Str(_)) => {
-            let chars: Vec<String> = vm.str_of(seq).unwrap_or("").chars().map(|c| c.to_string()).collect();
+            let chars: Vec<String> = vm
+                .str_of(seq)
+                .unwrap_or("")
+                .chars()
+                .map(|c| c.to_string())
+                .collect();
             let vals: Vec<Value> = chars.iter().map(|c| vm.new_str(c)).collect();
             let n = vals.len();
             let l = vm.new_list(vals);
-            return Ok(vm.new_iter(IterState::Reversed { seq: l, index: n as isize - 1 }));
+            return Ok(vm.new_iter(IterState::Reversed {
+                seq: l,
+                index: n as isize - 1,
+            }));
         }
         _ => {}
     }
@@ -904,7 +1097,10 @@ fn reversed_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Ok(n) => n,
         Err(_) => return Err(vm.type_error_for(seq, "is not reversible")),
     };
-    Ok(vm.new_iter(IterState::Reversed { seq, index: n as isize - 1 }))
+    Ok(vm.new_iter(IterState::Reversed {
+        seq,
+        index: n as isize - 1,
+    }))
 }
 
 fn iter_self(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -945,11 +1141,17 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "generator.throw", args, 2, 4)?;
     let mut exc = args[1];
     if vm.as_class(exc).is_some() {
-        let v = if args.len() > 2 && !args[2].is_none() { vec![args[2]] } else { vec![] };
+        let v = if args.len() > 2 && !args[2].is_none() {
+            vec![args[2]]
+        } else {
+            vec![]
+        };
         exc = vm.call(exc, &v, &[])?;
     }
     if !vm.isinstance(exc, vm.types.exc.base_exception) {
-        return Err(vm.type_error("exceptions must be classes or instances deriving from BaseException, not str"));
+        return Err(vm.type_error(
+            "exceptions must be classes or instances deriving from BaseException, not str",
+        ));
     }
     let r = vm.resume_generator(args[0], Value::NONE, Some(exc))?;
     gen_result(vm, r)

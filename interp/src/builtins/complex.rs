@@ -200,7 +200,10 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bo
         c == o
     } else if other.is_float() || other.is_bool() || vm.is_int(other) {
         // An int compares exactly with the real part (no rounding through float).
-        c.1 == 0.0 && vm.native_compare(CmpOp::Eq, Value::float(c.0), other)?.unwrap_or(false)
+        c.1 == 0.0
+            && vm
+                .native_compare(CmpOp::Eq, Value::float(c.0), other)?
+                .unwrap_or(false)
     } else {
         return Ok(None);
     };
@@ -220,7 +223,17 @@ pub fn hash(vm: &mut Vm, re: f64, im: f64) -> PyResult<i64> {
 /// `repr(complex)`: `1j` when the real part is +0, else `(re±imj)`; parts use the
 /// float repr without a trailing `.0`.
 pub fn repr(re: f64, im: f64) -> String {
-    let part = |x: f64, sign: bool| double_to_string(x, 'r', 0, DtoaFlags { always_sign: sign, ..DtoaFlags::default() });
+    let part = |x: f64, sign: bool| {
+        double_to_string(
+            x,
+            'r',
+            0,
+            DtoaFlags {
+                always_sign: sign,
+                ..DtoaFlags::default()
+            },
+        )
+    };
     if re == 0.0 && re.is_sign_positive() {
         format!("{}j", part(im, false))
     } else {
@@ -249,13 +262,23 @@ pub fn format_spec(re: f64, im: f64, spec: &str) -> Result<String, String> {
             (skip, !skip)
         }
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => (false, false),
-        Some(t) => return Err(format!("Unknown format code '{}' for object of type 'complex'", t)),
+        Some(t) => {
+            return Err(format!(
+                "Unknown format code '{}' for object of type 'complex'",
+                t
+            ))
+        }
     };
     let part = |x: f64, sign: Option<char>| -> Result<String, String> {
         match s.ty {
             // Repr-style digits (no ".0"), or 'g' when a precision is given.
             None => {
-                let flags = DtoaFlags { always_sign: sign == Some('+'), alt: s.alternate, no_neg_0: s.no_neg_zero, ..DtoaFlags::default() };
+                let flags = DtoaFlags {
+                    always_sign: sign == Some('+'),
+                    alt: s.alternate,
+                    no_neg_0: s.no_neg_zero,
+                    ..DtoaFlags::default()
+                };
                 let mut out = match s.precision {
                     None => double_to_string(x, 'r', 0, flags),
                     Some(p) => double_to_string(x, 'g', p, flags),
@@ -266,7 +289,14 @@ pub fn format_spec(re: f64, im: f64, spec: &str) -> Result<String, String> {
                 Ok(out)
             }
             Some(_) => {
-                let sub = FormatSpec { fill: None, align: None, width: None, zero_pad: false, sign, ..s.clone() };
+                let sub = FormatSpec {
+                    fill: None,
+                    align: None,
+                    width: None,
+                    zero_pad: false,
+                    sign,
+                    ..s.clone()
+                };
                 format_float(x, &sub, "complex")
             }
         }
@@ -317,7 +347,11 @@ fn float_prefix(s: &[u8]) -> Option<(f64, usize)> {
     let rest = String::from_utf8_lossy(&s[i..]).to_ascii_lowercase();
     for word in ["infinity", "inf", "nan"] {
         if rest.starts_with(word) {
-            let v = if word == "nan" { f64::NAN } else { f64::INFINITY };
+            let v = if word == "nan" {
+                f64::NAN
+            } else {
+                f64::INFINITY
+            };
             let v = if s[0] == b'-' { -v } else { v };
             return Some((v, i + word.len()));
         }
@@ -428,7 +462,12 @@ fn parse(s: &str) -> Option<(f64, f64)> {
 fn from_str(vm: &mut Vm, v: Value, s: &str) -> PyResult<(f64, f64)> {
     let text = if s.contains('_') {
         let b = s.as_bytes();
-        let ok = b.iter().enumerate().all(|(i, &c)| c != b'_' || (i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(u8::is_ascii_digit)));
+        let ok = b.iter().enumerate().all(|(i, &c)| {
+            c != b'_'
+                || (i > 0
+                    && b[i - 1].is_ascii_digit()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        });
         if !ok {
             let r = vm.repr(v)?;
             return Err(vm.value_error(format!("could not convert string to complex: {}", r)));
@@ -476,7 +515,11 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     super::str::check_new_class(vm, class, "complex", vm.types.complex)?;
     let a = bind(vm, "complex", &args[1..], kw, &["real", "imag"], 0)?;
     let (r, i) = (a[0], a[1]);
-    if class == vm.types.complex && i.is_null() && complex_of(r).is_some() && vm.class_of(r) == vm.types.complex {
+    if class == vm.types.complex
+        && i.is_null()
+        && complex_of(r).is_some()
+        && vm.class_of(r) == vm.types.complex
+    {
         return Ok(r);
     }
     let (re, im) = if r.is_null() {
@@ -491,7 +534,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             Some(c) => c,
             None => {
                 let tn = vm.type_name(r);
-                return Err(vm.type_error(format!("complex() first argument must be a string or a number, not '{}'", tn)));
+                return Err(vm.type_error(format!(
+                    "complex() first argument must be a string or a number, not '{}'",
+                    tn
+                )));
             }
         }
     };
@@ -513,7 +559,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             None => {
                 let tn = vm.type_name(i);
-                return Err(vm.type_error(format!("complex() second argument must be a number, not '{}'", tn)));
+                return Err(vm.type_error(format!(
+                    "complex() second argument must be a number, not '{}'",
+                    tn
+                )));
             }
         }
     };
@@ -527,7 +576,10 @@ fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(f64, f64)> {
         Some(c) => Ok(c),
         None => {
             let tn = args.first().map(|&v| vm.type_name(v)).unwrap_or_default();
-            Err(vm.type_error(format!("descriptor '{}' for 'complex' objects doesn't apply to a '{}' object", name, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'complex' objects doesn't apply to a '{}' object",
+                name, tn
+            )))
         }
     }
 }
@@ -583,7 +635,9 @@ mod tests {
         assert_eq!(parse(" ( 1.5e3-2j ) "), Some((1500.0, -2.0)));
         assert_eq!(parse("-j"), Some((0.0, -1.0)));
         assert_eq!(parse("5.j"), Some((0.0, 5.0)));
-        for bad in ["", "1+", "(1", "1 + 2j", "jj", "1e", "+-1j", "1j2", " ", "()"] {
+        for bad in [
+            "", "1+", "(1", "1 + 2j", "jj", "1e", "+-1j", "1j2", " ", "()",
+        ] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }
     }

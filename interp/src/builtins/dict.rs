@@ -45,7 +45,11 @@ pub fn register(vm: &mut Vm) {
     let hn = vm.names.__hash__;
     class_set(vm, d, hn, Value::NONE);
 
-    let views = [vm.types.dict_keys, vm.types.dict_values, vm.types.dict_items];
+    let views = [
+        vm.types.dict_keys,
+        vm.types.dict_values,
+        vm.types.dict_items,
+    ];
     for c in views {
         add_method(vm, c, "__len__", view_len_method);
         add_method(vm, c, "__iter__", view_iter_method);
@@ -67,7 +71,10 @@ fn cell(vm: &mut Vm, v: Value, method: &str) -> PyResult<Cell> {
         Some(c) => Ok(c),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'dict' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'dict' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -104,11 +111,17 @@ fn dict_len(vm: &Vm, d: Value) -> usize {
 
 /// Items of the dict in order as the view yields them (tuples for items views).
 fn view_items(vm: &mut Vm, dict: Value, kind: u8) -> Vec<Value> {
-    let entries: Vec<(Value, Value)> = vm.dict_cell(dict).map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let entries: Vec<(Value, Value)> = vm
+        .dict_cell(dict)
+        .map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     match kind {
         0 => entries.into_iter().map(|(k, _)| k).collect(),
         1 => entries.into_iter().map(|(_, v)| v).collect(),
-        _ => entries.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect(),
+        _ => entries
+            .into_iter()
+            .map(|(k, v)| vm.new_tuple(vec![k, v]))
+            .collect(),
     }
 }
 
@@ -116,7 +129,10 @@ fn reversed_iter(vm: &mut Vm, dict: Value, kind: u8) -> Value {
     let items = view_items(vm, dict, kind);
     let n = items.len() as isize;
     let l = vm.new_list(items);
-    vm.new_iter(IterState::Reversed { seq: l, index: n - 1 })
+    vm.new_iter(IterState::Reversed {
+        seq: l,
+        index: n - 1,
+    })
 }
 
 /// `repr()` of a dict view: `dict_keys(['a', 'b'])`.
@@ -260,7 +276,10 @@ fn items_xor(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
     };
     let temp = vm.dict_copy(d1)?;
     let result = vm.new_set(false);
-    let pairs: Vec<(Value, Value)> = vm.dict_cell(d2).map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let pairs: Vec<(Value, Value)> = vm
+        .dict_cell(d2)
+        .map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     for &(k, v) in &pairs {
         vm.temp_roots.push(k);
         vm.temp_roots.push(v);
@@ -342,7 +361,11 @@ pub fn view_reversed(vm: &mut Vm, v: Value) -> PyResult<Value> {
 
 fn dict_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let class = args[0];
-    Ok(alloc_with_class(vm, class, ObjKind::Dict(RefCell::new(DictTable::new()))))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::Dict(RefCell::new(DictTable::new())),
+    ))
 }
 
 /// `dict_update_common`: one optional positional (mapping or iterable of pairs), then
@@ -537,7 +560,12 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "dict.__iter__", &args[1..], 0, 0)?;
     let c = cell(vm, args[0], "__iter__")?;
     let n = c.borrow().len();
-    Ok(vm.new_iter(IterState::Dict { dict: args[0], pos: 0, kind: 0, expected_len: n }))
+    Ok(vm.new_iter(IterState::Dict {
+        dict: args[0],
+        pos: 0,
+        kind: 0,
+        expected_len: n,
+    }))
 }
 
 fn reversed(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -772,14 +800,23 @@ mod tests {
         assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
         let l = list(vm, vec![int(1)]);
         let r = vm.call(dc, &[l], &[]);
-        assert_eq!(show(vm, r), "TypeError: cannot convert dictionary update sequence element #0 to a sequence");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: cannot convert dictionary update sequence element #0 to a sequence"
+        );
         let t = vm.new_tuple(vec![int(1), int(2), int(3)]);
         let l = list(vm, vec![t]);
         let r = vm.call(dc, &[l], &[]);
-        assert_eq!(show(vm, r), "ValueError: dictionary update sequence element #0 has length 3; 2 is required");
+        assert_eq!(
+            show(vm, r),
+            "ValueError: dictionary update sequence element #0 has length 3; 2 is required"
+        );
         let (e1, e2) = (vm.new_dict(), vm.new_dict());
         let r = vm.call(dc, &[e1, e2], &[]);
-        assert_eq!(show(vm, r), "TypeError: dict expected at most 1 argument, got 2");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: dict expected at most 1 argument, got 2"
+        );
         let r = vm.call(dc, &[], &[]);
         assert_eq!(show(vm, r), "{}");
     }
@@ -808,7 +845,10 @@ mod tests {
         assert_eq!(mr(vm, d, "popitem", &[]), "('b', 2)");
         assert_eq!(rep(vm, d), "{'a': 1}");
         let e = vm.new_dict();
-        assert_eq!(mr(vm, e, "popitem", &[]), "KeyError: 'popitem(): dictionary is empty'");
+        assert_eq!(
+            mr(vm, e, "popitem", &[]),
+            "KeyError: 'popitem(): dictionary is empty'"
+        );
         let r = vm.get_item(d, b);
         assert_eq!(show(vm, r), "KeyError: 'b'");
     }
@@ -817,21 +857,45 @@ mod tests {
     fn argument_errors() {
         let vm = &mut new_vm();
         let e = vm.new_dict();
-        assert_eq!(mr(vm, e, "get", &[]), "TypeError: get expected at least 1 argument, got 0");
-        assert_eq!(mr(vm, e, "pop", &[]), "TypeError: pop expected at least 1 argument, got 0");
-        assert_eq!(mr(vm, e, "setdefault", &[]), "TypeError: setdefault expected at least 1 argument, got 0");
-        assert_eq!(mr(vm, e, "update", &[int(1), int(2)]), "TypeError: update expected at most 1 argument, got 2");
-        assert_eq!(mr(vm, e, "popitem", &[int(1)]), "TypeError: dict.popitem() takes no arguments (1 given)");
-        assert_eq!(mr(vm, e, "keys", &[int(1)]), "TypeError: dict.keys() takes no arguments (1 given)");
+        assert_eq!(
+            mr(vm, e, "get", &[]),
+            "TypeError: get expected at least 1 argument, got 0"
+        );
+        assert_eq!(
+            mr(vm, e, "pop", &[]),
+            "TypeError: pop expected at least 1 argument, got 0"
+        );
+        assert_eq!(
+            mr(vm, e, "setdefault", &[]),
+            "TypeError: setdefault expected at least 1 argument, got 0"
+        );
+        assert_eq!(
+            mr(vm, e, "update", &[int(1), int(2)]),
+            "TypeError: update expected at most 1 argument, got 2"
+        );
+        assert_eq!(
+            mr(vm, e, "popitem", &[int(1)]),
+            "TypeError: dict.popitem() takes no arguments (1 given)"
+        );
+        assert_eq!(
+            mr(vm, e, "keys", &[int(1)]),
+            "TypeError: dict.keys() takes no arguments (1 given)"
+        );
         let dc = vm.types.dict;
-        assert_eq!(mr(vm, dc, "fromkeys", &[]), "TypeError: fromkeys expected at least 1 argument, got 0");
+        assert_eq!(
+            mr(vm, dc, "fromkeys", &[]),
+            "TypeError: fromkeys expected at least 1 argument, got 0"
+        );
         let k = m(vm, e, "keys", &[]);
         let r = vm.hash(k).map(|h| vm.new_int(h));
         assert_eq!(show(vm, r), "TypeError: unhashable type: 'dict_keys'");
         let d = sdict(vm, &[("a", 1)]);
         let l = list(vm, vec![]);
         let r = binop(vm, d, BinOp::BitOr, l);
-        assert_eq!(show(vm, r), "TypeError: unsupported operand type(s) for |: 'dict' and 'list'");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: unsupported operand type(s) for |: 'dict' and 'list'"
+        );
     }
 
     #[test]
@@ -874,7 +938,11 @@ mod tests {
     fn views_repr_len_contains_live() {
         let vm = &mut new_vm();
         let d = sdict(vm, &[("a", 1), ("b", 2), ("c", 3)]);
-        let (k, v, i) = (m(vm, d, "keys", &[]), m(vm, d, "values", &[]), m(vm, d, "items", &[]));
+        let (k, v, i) = (
+            m(vm, d, "keys", &[]),
+            m(vm, d, "values", &[]),
+            m(vm, d, "items", &[]),
+        );
         assert_eq!(rep(vm, k), "dict_keys(['a', 'b', 'c'])");
         assert_eq!(rep(vm, v), "dict_values([1, 2, 3])");
         assert_eq!(rep(vm, i), "dict_items([('a', 1), ('b', 2), ('c', 3)])");
@@ -925,7 +993,10 @@ mod tests {
         let c = s(vm, "c");
         vm.set_item(d, c, int(1)).unwrap();
         let r = vm.iter_next(it).map(|v| v.unwrap_or(Value::NONE));
-        assert_eq!(show(vm, r), "RuntimeError: dictionary changed size during iteration");
+        assert_eq!(
+            show(vm, r),
+            "RuntimeError: dictionary changed size during iteration"
+        );
     }
 
     #[test]
@@ -954,7 +1025,10 @@ mod tests {
         let r = binop(vm, i, BinOp::BitAnd, l).unwrap();
         assert_eq!(rep(vm, r), "{('a', 1)}");
         // dict(a=1,b=2).items() ^ dict(a=1,b=3,c=4).items()
-        let (d1, d2) = (sdict(vm, &[("a", 1), ("b", 2)]), sdict(vm, &[("a", 1), ("b", 3), ("c", 4)]));
+        let (d1, d2) = (
+            sdict(vm, &[("a", 1), ("b", 2)]),
+            sdict(vm, &[("a", 1), ("b", 3), ("c", 4)]),
+        );
         let (i1, i2) = (m(vm, d1, "items", &[]), m(vm, d2, "items", &[]));
         let r = binop(vm, i1, BinOp::BitXor, i2).unwrap();
         assert_eq!(sorted(vm, r), "[('b', 2), ('b', 3), ('c', 4)]");
@@ -968,7 +1042,10 @@ mod tests {
         let r = binop(vm, v, BinOp::BitOr, k).unwrap();
         assert_eq!(vm.len(r).unwrap(), 6); // d.values() | d.keys()
         let r = binop(vm, v, BinOp::BitOr, v);
-        assert_eq!(show(vm, r), "TypeError: unsupported operand type(s) for |: 'dict_values' and 'dict_values'");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: unsupported operand type(s) for |: 'dict_values' and 'dict_values'"
+        );
     }
 
     #[test]

@@ -88,7 +88,13 @@ fn exc_str(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         } else if filename2.is_none() {
             format!("[Errno {}] {}: {}", errno, strerror, vm.repr(filename)?)
         } else {
-            format!("[Errno {}] {}: {} -> {}", errno, strerror, vm.repr(filename)?, vm.repr(filename2)?)
+            format!(
+                "[Errno {}] {}: {} -> {}",
+                errno,
+                strerror,
+                vm.repr(filename)?,
+                vm.repr(filename2)?
+            )
         };
         return Ok(vm.new_string(s));
     }

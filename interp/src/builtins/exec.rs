@@ -45,9 +45,19 @@ fn positional(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<[
         return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
     }
     match args.len() {
-        0 => Err(vm.type_error(format!("{}() takes at least 1 positional argument (0 given)", name))),
-        1..=3 => Ok([args[0], args.get(1).copied().unwrap_or(Value::NONE), args.get(2).copied().unwrap_or(Value::NONE)]),
-        n => Err(vm.type_error(format!("{}() takes at most 3 positional arguments ({} given)", name, n))),
+        0 => Err(vm.type_error(format!(
+            "{}() takes at least 1 positional argument (0 given)",
+            name
+        ))),
+        1..=3 => Ok([
+            args[0],
+            args.get(1).copied().unwrap_or(Value::NONE),
+            args.get(2).copied().unwrap_or(Value::NONE),
+        ]),
+        n => Err(vm.type_error(format!(
+            "{}() takes at most 3 positional arguments ({} given)",
+            name, n
+        ))),
     }
 }
 
@@ -59,7 +69,10 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(ObjKind::Bytes(b)) = v.obj().map(|o| &o.kind) {
         return match String::from_utf8(b.data.to_vec()) {
             Ok(s) => Ok(Some(s)),
-            Err(_) => Err(vm.new_error(vm.types.exc.syntax_error, "source code cannot be decoded as UTF-8".into())),
+            Err(_) => Err(vm.new_error(
+                vm.types.exc.syntax_error,
+                "source code cannot be decoded as UTF-8".into(),
+            )),
         };
     }
     Ok(None)
@@ -67,34 +80,70 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 
 fn compile_text(vm: &mut Vm, text: &str, filename: &str, eval: bool) -> PyResult<Rc<Code>> {
     if text.contains('\0') {
-        return Err(vm.new_error(vm.types.exc.syntax_error, "source code string cannot contain null bytes".into()));
+        return Err(vm.new_error(
+            vm.types.exc.syntax_error,
+            "source code string cannot contain null bytes".into(),
+        ));
     }
     // eval() ignores leading blanks, as CPython's does.
-    let text = if eval { text.trim_start_matches([' ', '\t']) } else { text };
-    vm.compile_source_with(text, filename, |m, f| crate::compiler::compile_dynamic(m, f, eval, true))
+    let text = if eval {
+        text.trim_start_matches([' ', '\t'])
+    } else {
+        text
+    };
+    vm.compile_source_with(text, filename, |m, f| {
+        crate::compiler::compile_dynamic(m, f, eval, true)
+    })
 }
 
-fn run(vm: &mut Vm, name: &str, [source, globals, locals]: [Value; 3], eval: bool) -> PyResult<Value> {
+fn run(
+    vm: &mut Vm,
+    name: &str,
+    [source, globals, locals]: [Value; 3],
+    eval: bool,
+) -> PyResult<Value> {
     let is_dict = |vm: &Vm, v: Value| vm.isinstance(v, vm.types.dict);
     if !globals.is_none() && !is_dict(vm, globals) {
         let tn = vm.type_name(globals);
-        return Err(vm.type_error(if eval { "globals must be a dict".to_string() } else { format!("exec() globals must be a dict, not {}", tn) }));
+        return Err(vm.type_error(if eval {
+            "globals must be a dict".to_string()
+        } else {
+            format!("exec() globals must be a dict, not {}", tn)
+        }));
     }
     if !locals.is_none() && vm.get_attr_str(locals, "__getitem__").is_err() {
         let tn = vm.type_name(locals);
-        return Err(vm.type_error(if eval { "locals must be a mapping".to_string() } else { format!("locals must be a mapping or None, not {}", tn) }));
+        return Err(vm.type_error(if eval {
+            "locals must be a mapping".to_string()
+        } else {
+            format!("locals must be a mapping or None, not {}", tn)
+        }));
     }
     let code = match source_text(vm, source)? {
         Some(text) => compile_text(vm, &text, "<string>", eval)?,
         None => match crate::modules::frame::code_of(source) {
             Some(c) if c.obj.kind == crate::bytecode::CodeKind::Module => c,
-            Some(_) => return Err(vm.type_error(format!("{}() of a function's code object is not supported", name))),
-            None => return Err(vm.type_error(format!("{}() arg 1 must be a string, bytes or code object", name))),
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "{}() of a function's code object is not supported",
+                    name
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "{}() arg 1 must be a string, bytes or code object",
+                    name
+                )))
+            }
         },
     };
     if !globals.is_none() {
         let module = module_for(vm, globals)?;
-        let ns = if locals.is_none() || locals == globals { Value::NULL } else { locals };
+        let ns = if locals.is_none() || locals == globals {
+            Value::NULL
+        } else {
+            locals
+        };
         let result = run_code(vm, code, module, ns);
         write_back(vm, module, globals)?;
         return result;
@@ -116,7 +165,14 @@ fn run(vm: &mut Vm, name: &str, [source, globals, locals]: [Value; 3], eval: boo
         }
         None => {
             let m = vm.new_module("__main__", None);
-            (m, if locals.is_none() { Value::NULL } else { locals })
+            (
+                m,
+                if locals.is_none() {
+                    Value::NULL
+                } else {
+                    locals
+                },
+            )
         }
     };
     run_code(vm, code, module, ns)
@@ -158,7 +214,10 @@ fn module_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
     let nk = vm.names.__name__;
     let name_cell = vm.global_cell(module, nk);
     crate::vm::eval::cell_set(name_cell, Value::NULL);
-    let items: Vec<(Value, Value)> = vm.dict_cell(globals).map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+    let items: Vec<(Value, Value)> = vm
+        .dict_cell(globals)
+        .map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect())
+        .unwrap_or_default();
     for (k, v) in items {
         if vm.str_of(k).is_some() {
             let k = vm.intern_value(k);
@@ -170,7 +229,13 @@ fn module_for(vm: &mut Vm, globals: Value) -> PyResult<Value> {
 
 /// Stores `module`'s globals back into dict `globals` (names it unbound are deleted).
 fn write_back(vm: &mut Vm, module: Value, globals: Value) -> PyResult<()> {
-    let entries: Vec<(Value, Value)> = vm.module_obj(module).globals.borrow().iter().map(|e| (e.key, crate::vm::eval::cell_get(e.value))).collect();
+    let entries: Vec<(Value, Value)> = vm
+        .module_obj(module)
+        .globals
+        .borrow()
+        .iter()
+        .map(|e| (e.key, crate::vm::eval::cell_get(e.value)))
+        .collect();
     for (k, v) in entries {
         if v.is_null() {
             if vm.dict_get(globals, k)?.is_some() {
@@ -187,10 +252,29 @@ fn write_back(vm: &mut Vm, module: Value, globals: Value) -> PyResult<()> {
 /// object for `exec` (`mode='exec'`) or `eval` (`mode='eval'`). Interactive mode
 /// (`'single'`, which echoes expression values) is not provided.
 fn compile(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "compile", args, kw, &["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"], 0)?;
+    let a = bind(
+        vm,
+        "compile",
+        args,
+        kw,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        0,
+    )?;
     for (i, what) in [(0, "source"), (1, "filename"), (2, "mode")] {
         if a[i].is_null() {
-            return Err(vm.type_error(format!("compile() missing required argument '{}' (pos {})", what, i + 1)));
+            return Err(vm.type_error(format!(
+                "compile() missing required argument '{}' (pos {})",
+                what,
+                i + 1
+            )));
         }
     }
     let filename = match vm.str_of(a[1]) {
@@ -199,7 +283,10 @@ fn compile(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             Some(ObjKind::Bytes(b)) => String::from_utf8_lossy(&b.data).into_owned(),
             _ => {
                 let tn = vm.type_name(a[1]);
-                return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", tn)));
+                return Err(vm.type_error(format!(
+                    "expected str, bytes or os.PathLike object, not {}",
+                    tn
+                )));
             }
         },
     };

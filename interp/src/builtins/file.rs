@@ -23,10 +23,17 @@ pub struct FileObj {
 
 pub fn file_repr(f: &FileObj) -> String {
     if f.binary {
-        let kind = if f.mode.contains('r') && !f.mode.contains('+') { "BufferedReader" } else { "BufferedWriter" };
+        let kind = if f.mode.contains('r') && !f.mode.contains('+') {
+            "BufferedReader"
+        } else {
+            "BufferedWriter"
+        };
         return format!("<_io.{} name='{}'>", kind, f.name);
     }
-    format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>", f.name, f.mode)
+    format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='UTF-8'>",
+        f.name, f.mode
+    )
 }
 
 pub fn register(vm: &mut Vm) {
@@ -46,15 +53,29 @@ pub fn register(vm: &mut Vm) {
 }
 
 fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "open", args, kw, &["file", "mode", "buffering", "encoding", "errors", "newline"], 1)?;
+    let a = bind(
+        vm,
+        "open",
+        args,
+        kw,
+        &["file", "mode", "buffering", "encoding", "errors", "newline"],
+        1,
+    )?;
     let name = match vm.str_of(a[0]) {
         Some(s) => s.to_string(),
         None => {
             let tn = vm.type_name(a[0]);
-            return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", tn)));
+            return Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                tn
+            )));
         }
     };
-    let mode = if a[1].is_null() { "r".to_string() } else { vm.str_of(a[1]).unwrap_or("r").to_string() };
+    let mode = if a[1].is_null() {
+        "r".to_string()
+    } else {
+        vm.str_of(a[1]).unwrap_or("r").to_string()
+    };
     let binary = mode.contains('b');
     let mut opts = std::fs::OpenOptions::new();
     match mode.replace(['t', 'b'], "").as_str() {
@@ -75,8 +96,16 @@ fn open(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let obj = FileObj {
         name,
         mode: mode.clone(),
-        reader: if reading { file.try_clone().ok().map(BufReader::new) } else { None },
-        writer: if writing { Some(std::io::BufWriter::new(file)) } else { None },
+        reader: if reading {
+            file.try_clone().ok().map(BufReader::new)
+        } else {
+            None
+        },
+        writer: if writing {
+            Some(std::io::BufWriter::new(file))
+        } else {
+            None
+        },
         closed: false,
         binary,
     };
@@ -212,7 +241,9 @@ fn write(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         };
         let res = match f.borrow_mut().writer.as_mut() {
             Some(w) => w.write_all(&data),
-            None => return Err(vm.new_error(vm.types.exc.unsupported_operation, "not writable".into())),
+            None => {
+                return Err(vm.new_error(vm.types.exc.unsupported_operation, "not writable".into()))
+            }
         };
         res.map_err(|e| io_error(vm, e))?;
         return Ok(vm.new_int(data.len() as i64));

@@ -65,13 +65,20 @@ fn print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         match ks {
             "sep" | "end" => {
                 let s = if v.is_none() {
-                    if ks == "sep" { " ".to_string() } else { "\n".to_string() }
+                    if ks == "sep" {
+                        " ".to_string()
+                    } else {
+                        "\n".to_string()
+                    }
                 } else {
                     match vm.str_of(v) {
                         Some(s) => s.to_string(),
                         None => {
                             let tn = vm.type_name(v);
-                            return Err(vm.type_error(format!("{} must be None or a string, not {}", ks, tn)));
+                            return Err(vm.type_error(format!(
+                                "{} must be None or a string, not {}",
+                                ks, tn
+                            )));
                         }
                     }
                 };
@@ -83,7 +90,12 @@ fn print(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             "file" => file = v,
             "flush" => flush = vm.truthy(v)?,
-            _ => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for print()", ks))),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    ks
+                )))
+            }
         }
     }
     if file.is_none() {
@@ -188,7 +200,9 @@ impl Vm {
     /// `len(v)`.
     pub fn len(&mut self, v: Value) -> PyResult<i64> {
         if let Some(o) = v.obj() {
-            let user = self.class_obj(o.class.get()).has_flag(crate::object::class::flags::HEAP_TYPE);
+            let user = self
+                .class_obj(o.class.get())
+                .has_flag(crate::object::class::flags::HEAP_TYPE);
             if !user || o.extra.is_some() {
                 let n = match &o.kind {
                     ObjKind::Str(s) if !user => Some(s.char_len),
@@ -198,8 +212,12 @@ impl Vm {
                     ObjKind::Set(s) if !user => Some(s.borrow().len()),
                     ObjKind::Bytes(b) if !user => Some(b.data.len()),
                     ObjKind::ByteArray(b) if !user => Some(b.borrow().len()),
-                    ObjKind::Range { start, stop, step } => Some(crate::vm::ops::range_len(*start, *stop, *step) as usize),
-                    ObjKind::DictView { dict, .. } => Some(self.dict_cell(*dict).map_or(0, |d| d.borrow().len())),
+                    ObjKind::Range { start, stop, step } => {
+                        Some(crate::vm::ops::range_len(*start, *stop, *step) as usize)
+                    }
+                    ObjKind::DictView { dict, .. } => {
+                        Some(self.dict_cell(*dict).map_or(0, |d| d.borrow().len()))
+                    }
                     _ => None,
                 };
                 if let Some(n) = n {
@@ -283,7 +301,12 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, op: CmpOp) -> Py
         match vm.str_of(k).unwrap_or("") {
             "key" => key = v,
             "default" => default = v,
-            other => return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{}'", name, other))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "{}() got an unexpected keyword argument '{}'",
+                    name, other
+                )))
+            }
         }
     }
     let items = match args.len() {
@@ -291,7 +314,10 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, op: CmpOp) -> Py
         1 => vm.collect_iterable(args[0])?,
         _ => {
             if !default.is_null() {
-                return Err(vm.type_error(format!("Cannot specify a default for {}() with multiple positional arguments", name)));
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {}() with multiple positional arguments",
+                    name
+                )));
             }
             args.to_vec()
         }
@@ -303,9 +329,17 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, op: CmpOp) -> Py
         return Err(vm.value_error(format!("{}() arg is an empty sequence", name)));
     }
     let mut best = items[0];
-    let mut best_key = if key.is_none() { best } else { vm.call(key, &[best], &[])? };
+    let mut best_key = if key.is_none() {
+        best
+    } else {
+        vm.call(key, &[best], &[])?
+    };
     for &item in &items[1..] {
-        let k = if key.is_none() { item } else { vm.call(key, &[item], &[])? };
+        let k = if key.is_none() {
+            item
+        } else {
+            vm.call(key, &[item], &[])?
+        };
         if vm.compare_bool(k, op, best_key)? {
             best = item;
             best_key = k;
@@ -324,7 +358,11 @@ fn max(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn sum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "sum", args, kw, &["iterable", "start"], 1)?;
-    let mut total = if a[1].is_null() { Value::small_int_unchecked(0) } else { a[1] };
+    let mut total = if a[1].is_null() {
+        Value::small_int_unchecked(0)
+    } else {
+        a[1]
+    };
     if vm.str_of(total).is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -375,7 +413,12 @@ fn all(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(Value::TRUE)
 }
 
-fn class_or_tuple_check(vm: &mut Vm, fname: &str, spec: Value, test: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>) -> PyResult<bool> {
+fn class_or_tuple_check(
+    vm: &mut Vm,
+    fname: &str,
+    spec: Value,
+    test: &mut dyn FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<bool> {
     if vm.as_class(spec).is_some() {
         return test(vm, spec);
     }
@@ -387,7 +430,10 @@ fn class_or_tuple_check(vm: &mut Vm, fname: &str, spec: Value, test: &mut dyn Fn
         }
         return Ok(false);
     }
-    Err(vm.type_error(format!("{}() arg 2 must be a type, a tuple of types, or a union", fname)))
+    Err(vm.type_error(format!(
+        "{}() arg 2 must be a type, a tuple of types, or a union",
+        fname
+    )))
 }
 
 /// The metaclass hook `name` (`__instancecheck__` / `__subclasscheck__`) of class `c`, when
@@ -456,7 +502,11 @@ fn issubclass(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if vm.as_class(c).is_none() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    let r = class_or_tuple_check(vm, "issubclass", args[1], &mut |vm, base| match check_hook(vm, base, "__subclasscheck__") {
+    let r = class_or_tuple_check(vm, "issubclass", args[1], &mut |vm, base| match check_hook(
+        vm,
+        base,
+        "__subclasscheck__",
+    ) {
         Some(hook) => {
             let meta = vm.class_of(base);
             let bound = vm.bind_descriptor(hook, base, meta)?;
@@ -495,7 +545,9 @@ fn getattr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Ok(Some(v)) => Ok(v),
         Ok(None) if args.len() == 3 => Ok(args[2]),
         Ok(None) => Err(vm.no_attribute(args[0], n)),
-        Err(e) if args.len() == 3 && vm.err_matches(&e, vm.types.exc.attribute_error) => Ok(args[2]),
+        Err(e) if args.len() == 3 && vm.err_matches(&e, vm.types.exc.attribute_error) => {
+            Ok(args[2])
+        }
         Err(e) => Err(e),
     }
 }
@@ -518,7 +570,10 @@ fn callable(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "callable", args, 1, 1)?;
     let v = args[0];
     let r = match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) | Some(ObjKind::BoundMethod { .. }) | Some(ObjKind::Class(_)) => true,
+        Some(ObjKind::Function(_))
+        | Some(ObjKind::Native(_))
+        | Some(ObjKind::BoundMethod { .. })
+        | Some(ObjKind::Class(_)) => true,
         Some(_) => {
             let class = vm.class_of(v);
             let cn = vm.names.__call__;
@@ -534,7 +589,9 @@ fn chr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let i = int_arg(vm, args[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(vm.char_str(c)),
-        None if (0..=0x10ffff).contains(&i) => Err(vm.not_implemented_error("unsupported: lone surrogate code points in str")),
+        None if (0..=0x10ffff).contains(&i) => {
+            Err(vm.not_implemented_error("unsupported: lone surrogate code points in str"))
+        }
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -544,18 +601,29 @@ fn ord(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let v = args[0];
     if let Some(s) = vm.str_obj(v) {
         if s.char_len == 1 {
-            return Ok(Value::small_int_unchecked(s.as_str().chars().next().unwrap_or('\0') as i64));
+            return Ok(Value::small_int_unchecked(
+                s.as_str().chars().next().unwrap_or('\0') as i64,
+            ));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len)));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len
+        )));
     }
     if let Some(b) = crate::builtins::bytes::buffer_of(v) {
         if b.len() == 1 {
             return Ok(Value::small_int_unchecked(b[0] as i64));
         }
-        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+        return Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        )));
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", tn)))
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        tn
+    )))
 }
 
 fn radix(vm: &mut Vm, args: &[Value], name: &str, base: u32) -> PyResult<Value> {
@@ -566,7 +634,10 @@ fn radix(vm: &mut Vm, args: &[Value], name: &str, base: u32) -> PyResult<Value> 
             Some(i) => BigInt::from(i),
             None => {
                 let tn = vm.type_name(args[0]);
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )));
             }
         },
     };
@@ -595,7 +666,11 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn id(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "id", args, 1, 1)?;
     let v = args[0];
-    let i = if v.is_ptr() { (v.0 & crate::value::PAYLOAD_MASK) as i64 } else { (v.0 >> 3) as i64 & 0x7fff_ffff_ffff };
+    let i = if v.is_ptr() {
+        (v.0 & crate::value::PAYLOAD_MASK) as i64
+    } else {
+        (v.0 >> 3) as i64 & 0x7fff_ffff_ffff
+    };
     Ok(vm.new_int(i))
 }
 
@@ -606,7 +681,10 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         if callable_check != Value::TRUE {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(vm.new_iter(IterState::Callable { func: args[0], sentinel: args[1] }));
+        return Ok(vm.new_iter(IterState::Callable {
+            func: args[0],
+            sentinel: args[1],
+        }));
     }
     vm.get_iter(args[0])
 }
@@ -639,7 +717,10 @@ fn next(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             }
         };
     }
-    if matches!(it.obj().map(|o| &o.kind), Some(ObjKind::Iter(_)) | Some(ObjKind::File(_))) {
+    if matches!(
+        it.obj().map(|o| &o.kind),
+        Some(ObjKind::Iter(_)) | Some(ObjKind::File(_))
+    ) {
         return match vm.iter_next(it)? {
             Some(v) => Ok(v),
             None if args.len() == 2 => Ok(args[1]),
@@ -684,7 +765,10 @@ fn divmod(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return vm.call(bound, &[b], &[]);
     }
     let (ta, tb) = (vm.type_name(a), vm.type_name(b));
-    Err(vm.type_error(format!("unsupported operand type(s) for divmod(): '{}' and '{}'", ta, tb)))
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        ta, tb
+    )))
 }
 
 fn num_f(vm: &mut Vm, v: Value) -> Option<f64> {
@@ -709,7 +793,9 @@ fn pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             let (base, exp) = if e.is_negative() {
                 match mod_inverse(&b, &m) {
                     Some(inv) => (inv, -e),
-                    None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                    None => {
+                        return Err(vm.value_error("base is not invertible for the given modulus"))
+                    }
                 }
             } else {
                 (b, e)
@@ -720,7 +806,12 @@ fn pow(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(r))
         }
-        _ if a.iter().any(|&v| crate::builtins::complex::complex_of(v).is_some()) => Err(vm.value_error("complex modulo")),
+        _ if a
+            .iter()
+            .any(|&v| crate::builtins::complex::complex_of(v).is_some()) =>
+        {
+            Err(vm.value_error("complex modulo"))
+        }
         _ => {
             // A class of the base's own (decimal.Decimal) may take a modulus: three-argument
             // pow only ever asks the base, never __rpow__.
@@ -773,7 +864,11 @@ fn round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         };
     }
     if vm.is_int(x) {
-        let plain = if x.is_bool() { Value::small_int_unchecked((x == Value::TRUE) as i64) } else { x };
+        let plain = if x.is_bool() {
+            Value::small_int_unchecked((x == Value::TRUE) as i64)
+        } else {
+            x
+        };
         if nd_none {
             return Ok(plain);
         }
@@ -786,14 +881,22 @@ fn round(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         use num_integer::Integer;
         let (q, r) = b.div_mod_floor(&p);
         let twice = &r * 2;
-        let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+        let q = if twice > p || (twice == p && q.is_odd()) {
+            q + 1
+        } else {
+            q
+        };
         return Ok(vm.new_bigint(q * p));
     }
     let class = vm.class_of(x);
     let rn = vm.names.__round__;
     if let Some(m) = crate::vm::types::lookup_in_mro(vm, class, rn) {
         let bound = vm.bind_descriptor(m, x, class)?;
-        return if nd_none { vm.call(bound, &[], &[]) } else { vm.call(bound, &[nd], &[]) };
+        return if nd_none {
+            vm.call(bound, &[], &[])
+        } else {
+            vm.call(bound, &[nd], &[])
+        };
     }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!("type {} doesn't define __round__ method", tn)))
@@ -844,7 +947,11 @@ fn dir(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
                 }
             }
         }
-        let class = if vm.as_class(obj).is_some() { obj } else { vm.class_of(obj) };
+        let class = if vm.as_class(obj).is_some() {
+            obj
+        } else {
+            vm.class_of(obj)
+        };
         let mro = vm.class_obj(class).mro.borrow().clone();
         for c in mro {
             for e in vm.class_obj(c).dict.borrow().iter() {
@@ -920,11 +1027,26 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn import(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 1)?;
+    let a = bind(
+        vm,
+        "__import__",
+        args,
+        kw,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     let name = vm.intern_value(a[0]);
     let fromlist = if a[3].is_null() { Value::NONE } else { a[3] };
-    let level = if a[4].is_null() { 0 } else { int_arg(vm, a[4])? as usize };
+    let level = if a[4].is_null() {
+        0
+    } else {
+        int_arg(vm, a[4])? as usize
+    };
     let current = vm.frames.last().map(|f| f.module).unwrap_or(Value::NULL);
-    let fl = if fromlist.is_none() { fromlist } else { vm.collect_iterable(fromlist).map(|v| vm.new_tuple(v))? };
+    let fl = if fromlist.is_none() {
+        fromlist
+    } else {
+        vm.collect_iterable(fromlist).map(|v| vm.new_tuple(v))?
+    };
     vm.import_name(name, fl, level, current)
 }

@@ -37,7 +37,10 @@ fn cell(vm: &mut Vm, v: Value, method: &str) -> PyResult<&'static std::cell::Ref
         Some(c) => Ok(c),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'list' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'list' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -48,7 +51,11 @@ fn busy(vm: &mut Vm) -> crate::vm::PyErr {
 
 fn list_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let class = args[0];
-    Ok(alloc_with_class(vm, class, ObjKind::List(std::cell::RefCell::new(Vec::new()))))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::List(std::cell::RefCell::new(Vec::new())),
+    ))
 }
 
 fn list_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -111,7 +118,13 @@ fn pop(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// Index of the first element equal to `x` at or after `start` (re-reading the list
 /// each step because `__eq__` may mutate it).
-fn find(vm: &mut Vm, c: &'static std::cell::RefCell<Vec<Value>>, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find(
+    vm: &mut Vm,
+    c: &'static std::cell::RefCell<Vec<Value>>,
+    x: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     loop {
         let v = match c.borrow().get(i) {
@@ -190,7 +203,9 @@ pub fn sort_options(vm: &mut Vm, kw: KwArgs) -> PyResult<(Value, bool)> {
             "reverse" => reverse = super::args::int_arg(vm, v)? != 0,
             other => {
                 let o = other.to_string();
-                return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{}'", o)));
+                return Err(
+                    vm.type_error(format!("sort() got an unexpected keyword argument '{}'", o))
+                );
             }
         }
     }
@@ -284,7 +299,8 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], idx: &mut [usize], buf: &mut [usize])
 }
 
 fn sort(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "sort", &args[1..], 0, 0).map_err(|_| vm.type_error("sort() takes no positional arguments"))?;
+    arity(vm, "sort", &args[1..], 0, 0)
+        .map_err(|_| vm.type_error("sort() takes no positional arguments"))?;
     let (key, reverse) = sort_options(vm, kw)?;
     let c = cell(vm, args[0], "sort")?;
     // Like CPython, the list looks empty while it is being sorted.
@@ -361,7 +377,10 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__iter__", args, 1, 1)?;
-    Ok(vm.new_iter(crate::object::IterState::Seq { seq: args[0], index: 0 }))
+    Ok(vm.new_iter(crate::object::IterState::Seq {
+        seq: args[0],
+        index: 0,
+    }))
 }
 
 fn eq(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {

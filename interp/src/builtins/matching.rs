@@ -11,8 +11,11 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 pub fn register(vm: &mut Vm) {
-    let helpers: &[(&'static str, crate::object::NativeFn)] =
-        &[("$match_sequence", match_sequence), ("$match_mapping", match_mapping), ("$match_class", match_class)];
+    let helpers: &[(&'static str, crate::object::NativeFn)] = &[
+        ("$match_sequence", match_sequence),
+        ("$match_mapping", match_mapping),
+        ("$match_class", match_class),
+    ];
     for &(name, f) in helpers {
         let v = vm.new_native(name, f, None);
         super::set_builtin(vm, name, v);
@@ -39,7 +42,8 @@ fn is_abc_instance(vm: &mut Vm, v: Value, abc: &str) -> PyResult<bool> {
 fn is_native_sequence_type(vm: &Vm, class: Value) -> bool {
     vm.class_obj(class).mro.borrow().iter().any(|&c| {
         let co = vm.class_obj(c);
-        co.has_flag(crate::object::class::flags::EXT_TYPE) && matches!(co.name.borrow().as_str(), "deque" | "array")
+        co.has_flag(crate::object::class::flags::EXT_TYPE)
+            && matches!(co.name.borrow().as_str(), "deque" | "array")
     })
 }
 
@@ -47,7 +51,8 @@ fn is_native_sequence_type(vm: &Vm, class: Value) -> bool {
 fn is_sequence(vm: &mut Vm, v: Value) -> PyResult<bool> {
     match v.obj().map(|o| &o.kind) {
         Some(ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Range { .. }) => Ok(true),
-        Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Dict(_)) | None => Ok(false),
+        Some(ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::Dict(_))
+        | None => Ok(false),
         Some(_) => {
             let class = vm.class_of(v);
             if is_native_sequence_type(vm, class) {
@@ -71,7 +76,11 @@ fn match_sequence(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if !is_sequence(vm, subject)? {
         return Ok(Value::NONE);
     }
-    let (before, after, star) = (count(vm, args[1])?, count(vm, args[2])?, args[3] == Value::TRUE);
+    let (before, after, star) = (
+        count(vm, args[1])?,
+        count(vm, args[2])?,
+        args[3] == Value::TRUE,
+    );
     let len = vm.len(subject)? as usize;
     if (star && len < before + after) || (!star && len != before) {
         return Ok(Value::NONE);
@@ -107,7 +116,8 @@ fn match_sequence(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn match_mapping(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "$match_mapping", args, 3, 3)?;
     let (subject, keys, want_rest) = (args[0], args[1], args[2] == Value::TRUE);
-    let is_mapping = matches!(subject.obj().map(|o| &o.kind), Some(ObjKind::Dict(_))) || is_abc_instance(vm, subject, "Mapping")?;
+    let is_mapping = matches!(subject.obj().map(|o| &o.kind), Some(ObjKind::Dict(_)))
+        || is_abc_instance(vm, subject, "Mapping")?;
     if !is_mapping {
         return Ok(Value::NONE);
     }
@@ -135,7 +145,11 @@ fn match_mapping(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let missing = vm.new_list(Vec::new());
     let mut parts = Vec::with_capacity(keys.len() + 1);
     for &k in &keys {
-        let v = if exact_dict { vm.dict_get(subject, k)?.unwrap_or(missing) } else { vm.call(get, &[k, missing], &[])? };
+        let v = if exact_dict {
+            vm.dict_get(subject, k)?.unwrap_or(missing)
+        } else {
+            vm.call(get, &[k, missing], &[])?
+        };
         if v == missing {
             return Ok(Value::NONE);
         }
@@ -156,7 +170,19 @@ fn match_mapping(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// (CPython's `_Py_TPFLAGS_MATCH_SELF`, inherited by subclasses).
 fn matches_self(vm: &Vm, class: Value) -> bool {
     let t = &vm.types;
-    let selfish = [t.bool, t.bytearray, t.bytes, t.dict, t.float, t.frozenset, t.int, t.list, t.set, t.str, t.tuple];
+    let selfish = [
+        t.bool,
+        t.bytearray,
+        t.bytes,
+        t.dict,
+        t.float,
+        t.frozenset,
+        t.int,
+        t.list,
+        t.set,
+        t.str,
+        t.tuple,
+    ];
     selfish.iter().any(|&c| vm.is_subclass(class, c))
 }
 
@@ -165,10 +191,19 @@ fn class_name(vm: &Vm, class: Value) -> String {
 }
 
 /// One attribute of a class pattern; None when the subject lacks it.
-fn class_attr(vm: &mut Vm, subject: Value, class: Value, name: Value, seen: &mut Vec<Value>) -> PyResult<Option<Value>> {
+fn class_attr(
+    vm: &mut Vm,
+    subject: Value,
+    class: Value,
+    name: Value,
+    seen: &mut Vec<Value>,
+) -> PyResult<Option<Value>> {
     if seen.contains(&name) {
         let (cn, r) = (class_name(vm, class), vm.repr(name)?);
-        return Err(vm.type_error(format!("{}() got multiple sub-patterns for attribute {}", cn, r)));
+        return Err(vm.type_error(format!(
+            "{}() got multiple sub-patterns for attribute {}",
+            cn, r
+        )));
     }
     seen.push(name);
     vm.get_attr_opt(subject, name)
@@ -195,11 +230,17 @@ fn match_class(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let ma = vm.intern("__match_args__");
         let match_args = vm.get_attr_opt(class, ma)?;
         let (names, match_self) = match match_args {
-            Some(t) => match vm.tuple_items(t).filter(|_| vm.class_of(t) == vm.types.tuple) {
+            Some(t) => match vm
+                .tuple_items(t)
+                .filter(|_| vm.class_of(t) == vm.types.tuple)
+            {
                 Some(items) => (items.to_vec(), false),
                 None => {
                     let (cn, tn) = (class_name(vm, class), vm.type_name(t));
-                    return Err(vm.type_error(format!("{}.__match_args__ must be a tuple (got {})", cn, tn)));
+                    return Err(vm.type_error(format!(
+                        "{}.__match_args__ must be a tuple (got {})",
+                        cn, tn
+                    )));
                 }
             },
             None => (Vec::new(), matches_self(vm, class)),
@@ -208,7 +249,10 @@ fn match_class(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         if allowed < nargs {
             let cn = class_name(vm, class);
             let plural = if allowed == 1 { "" } else { "s" };
-            return Err(vm.type_error(format!("{}() accepts {} positional sub-pattern{} ({} given)", cn, allowed, plural, nargs)));
+            return Err(vm.type_error(format!(
+                "{}() accepts {} positional sub-pattern{} ({} given)",
+                cn, allowed, plural, nargs
+            )));
         }
         if match_self {
             parts.push(subject);
@@ -216,7 +260,10 @@ fn match_class(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             for &name in &names[..nargs] {
                 if vm.class_of(name) != vm.types.str {
                     let tn = vm.type_name(name);
-                    return Err(vm.type_error(format!("__match_args__ elements must be strings (got {})", tn)));
+                    return Err(vm.type_error(format!(
+                        "__match_args__ elements must be strings (got {})",
+                        tn
+                    )));
                 }
                 let name = vm.intern_value(name);
                 match class_attr(vm, subject, class, name, &mut seen)? {

@@ -50,7 +50,12 @@ pub fn register_all(vm: &mut Vm) {
     // Mutable containers say `__hash__ = None` in their namespace, as in CPython
     // (collections.abc.Hashable and user subclasses read it).
     let hn = vm.names.__hash__;
-    for c in [vm.types.list, vm.types.dict, vm.types.set, vm.types.bytearray] {
+    for c in [
+        vm.types.list,
+        vm.types.dict,
+        vm.types.set,
+        vm.types.bytearray,
+    ] {
         crate::vm::types::class_set(vm, c, hn, Value::NONE);
     }
     crate::modules::register_all(vm);
@@ -136,7 +141,11 @@ pub fn set_builtin(vm: &mut Vm, name: &str, v: Value) {
 }
 
 /// Registers a builtin function.
-pub fn def_fn(vm: &mut Vm, name: &'static str, f: fn(&mut Vm, &[Value], KwArgs) -> PyResult<Value>) {
+pub fn def_fn(
+    vm: &mut Vm,
+    name: &'static str,
+    f: fn(&mut Vm, &[Value], KwArgs) -> PyResult<Value>,
+) {
     let v = vm.new_native(name, f, None);
     set_builtin(vm, name, v);
 }

@@ -188,7 +188,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
             (2, &body[2..])
         } else if base == 0 {
             // Base 0: no leading zeros on a non-zero decimal.
-            if body.len() > 1 && body.starts_with('0') && body.trim_start_matches(['0', '_']).chars().next().is_some() {
+            if body.len() > 1
+                && body.starts_with('0')
+                && body.trim_start_matches(['0', '_']).chars().next().is_some()
+            {
                 return None;
             }
             (10, body)
@@ -196,12 +199,27 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
             (base, body)
         }
     };
-    let digits = if radix != base && base != 0 { body } else { digits };
-    let digits = digits.strip_prefix('_').filter(|_| radix != 10 || base == 0).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = if radix != base && base != 0 {
+        body
+    } else {
+        digits
+    };
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| radix != 10 || base == 0)
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
-    let clean: String = digits.chars().filter(|&c| c != '_').map(unicode_decimal_to_ascii).collect();
+    let clean: String = digits
+        .chars()
+        .filter(|&c| c != '_')
+        .map(unicode_decimal_to_ascii)
+        .collect();
     if !clean.chars().all(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
@@ -212,9 +230,10 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 /// Zero code points of the Unicode decimal-digit blocks (category Nd) in common scripts;
 /// `int()` and `float()` accept these digits like CPython does.
 const DECIMAL_ZEROS: &[u32] = &[
-    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0, 0xF20,
-    0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0,
-    0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
+    0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6,
+    0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50,
+    0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x11066, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6,
 ];
 
 fn unicode_decimal_to_ascii(c: char) -> char {
@@ -239,7 +258,11 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let _ = b;
         // Subclasses of int keep the value in a BigInt-layout object with attributes.
         let bi = vm.bigint_of(v).unwrap_or_default();
-        return Ok(super::classes::alloc_with_class(vm, class, ObjKind::BigInt(bi)));
+        return Ok(super::classes::alloc_with_class(
+            vm,
+            class,
+            ObjKind::BigInt(bi),
+        ));
     }
     Ok(v)
 }
@@ -304,7 +327,8 @@ fn int_from(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
             };
         }
         Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
-            let text = String::from_utf8_lossy(&super::bytes::buffer_of(x).unwrap_or_default()).to_string();
+            let text = String::from_utf8_lossy(&super::bytes::buffer_of(x).unwrap_or_default())
+                .to_string();
             return match parse_int(&text, 10) {
                 Some(v) => Ok(vm.new_bigint(v)),
                 None => {
@@ -329,7 +353,10 @@ fn int_from(vm: &mut Vm, x: Value, base: Value) -> PyResult<Value> {
         }
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        tn
+    )))
 }
 
 fn bool_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -356,7 +383,13 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "int.bit_count", args, 1, 1)?;
     let b = int_self(vm, args[0])?;
-    let n: u64 = b.abs().to_u64_digits().1.iter().map(|d| d.count_ones() as u64).sum();
+    let n: u64 = b
+        .abs()
+        .to_u64_digits()
+        .1
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     Ok(vm.new_int(n as i64))
 }
 
@@ -391,15 +424,34 @@ fn int_abs(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "to_bytes", &args[1..], kw, &["length", "byteorder", "signed"], 0)?;
+    let a = bind(
+        vm,
+        "to_bytes",
+        &args[1..],
+        kw,
+        &["length", "byteorder", "signed"],
+        0,
+    )?;
     let b = int_self(vm, args[0])?;
-    let length = if a[0].is_null() { 1 } else { int_arg(vm, a[0])? as usize };
-    let order = if a[1].is_null() { "big".to_string() } else { vm.str_of(a[1]).unwrap_or("").to_string() };
+    let length = if a[0].is_null() {
+        1
+    } else {
+        int_arg(vm, a[0])? as usize
+    };
+    let order = if a[1].is_null() {
+        "big".to_string()
+    } else {
+        vm.str_of(a[1]).unwrap_or("").to_string()
+    };
     let signed = !a[2].is_null() && vm.truthy(a[2])?;
     if b.is_negative() && !signed {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { b.to_signed_bytes_be() } else { b.to_bytes_be().1 };
+    let mut bytes = if signed {
+        b.to_signed_bytes_be()
+    } else {
+        b.to_bytes_be().1
+    };
     if b.is_zero() {
         bytes = vec![];
     }
@@ -418,21 +470,39 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn int_from_bytes_static(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "from_bytes", args, kw, &["bytes", "byteorder", "signed"], 1)?;
+    let a = bind(
+        vm,
+        "from_bytes",
+        args,
+        kw,
+        &["bytes", "byteorder", "signed"],
+        1,
+    )?;
     let data = match super::bytes::buffer_of(a[0]) {
         Some(b) => b.into_owned(),
         None => {
             let items = vm.collect_iterable(a[0])?;
-            items.iter().map(|&v| vm.int_of(v).unwrap_or(0) as u8).collect()
+            items
+                .iter()
+                .map(|&v| vm.int_of(v).unwrap_or(0) as u8)
+                .collect()
         }
     };
-    let order = if a[1].is_null() { "big".to_string() } else { vm.str_of(a[1]).unwrap_or("").to_string() };
+    let order = if a[1].is_null() {
+        "big".to_string()
+    } else {
+        vm.str_of(a[1]).unwrap_or("").to_string()
+    };
     let signed = !a[2].is_null() && vm.truthy(a[2])?;
     let mut d = data;
     if order == "little" {
         d.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_be(&d) } else { BigInt::from_bytes_be(num_bigint::Sign::Plus, &d) };
+    let v = if signed {
+        BigInt::from_signed_bytes_be(&d)
+    } else {
+        BigInt::from_bytes_be(num_bigint::Sign::Plus, &d)
+    };
     Ok(vm.new_bigint(v))
 }
 
@@ -450,16 +520,25 @@ pub fn parse_float(s: &str) -> Option<f64> {
         "nan" => return Some(f64::NAN),
         _ => {}
     }
-    if body.is_empty() || body.starts_with(['_', '+', '-']) || body.ends_with('_') || body.contains("__") {
+    if body.is_empty()
+        || body.starts_with(['_', '+', '-'])
+        || body.ends_with('_')
+        || body.contains("__")
+    {
         return None;
     }
-    if !body.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_')) {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+    {
         return None;
     }
     // Underscores only between digits.
     let b = body.as_bytes();
     for (i, &c) in b.iter().enumerate() {
-        if c == b'_' && !(i > 0 && b[i - 1].is_ascii_digit() && i + 1 < b.len() && b[i + 1].is_ascii_digit()) {
+        if c == b'_'
+            && !(i > 0 && b[i - 1].is_ascii_digit() && i + 1 < b.len() && b[i + 1].is_ascii_digit())
+        {
             return None;
         }
     }
@@ -506,7 +585,10 @@ fn float_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", tn)))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{}'",
+        tn
+    )))
 }
 
 fn float_self(vm: &mut Vm, v: Value) -> PyResult<f64> {
@@ -573,15 +655,27 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s = if f.is_nan() {
         "nan".to_string()
     } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
+        if f > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
     } else if f == 0.0 {
-        if f.is_sign_negative() { "-0x0.0p+0".into() } else { "0x0.0p+0".into() }
+        if f.is_sign_negative() {
+            "-0x0.0p+0".into()
+        } else {
+            "0x0.0p+0".into()
+        }
     } else {
         let bits = f.to_bits();
         let sign = if f < 0.0 { "-" } else { "" };
         let exp = ((bits >> 52) & 0x7ff) as i64;
         let mant = bits & ((1 << 52) - 1);
-        let (lead, e) = if exp == 0 { (0, -1022) } else { (1, exp - 1023) };
+        let (lead, e) = if exp == 0 {
+            (0, -1022)
+        } else {
+            (1, exp - 1023)
+        };
         let m = format!("{:013x}", mant);
         format!("{}0x{}.{}p{:+}", sign, lead, m, e)
     };
@@ -590,7 +684,11 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn float_fromhex_static(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "float.fromhex", args, 1, 2)?;
-    let s = vm.str_of(*args.last().unwrap_or(&Value::NONE)).unwrap_or("").trim().to_ascii_lowercase();
+    let s = vm
+        .str_of(*args.last().unwrap_or(&Value::NONE))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     let (neg, body) = match s.strip_prefix('-') {
         Some(b) => (true, b.to_string()),
         None => (false, s.trim_start_matches('+').to_string()),

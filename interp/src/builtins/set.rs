@@ -42,7 +42,12 @@ pub fn register(vm: &mut Vm) {
     add_method(vm, s, "update", update);
     add_method(vm, s, "intersection_update", intersection_update);
     add_method(vm, s, "difference_update", difference_update);
-    add_method(vm, s, "symmetric_difference_update", symmetric_difference_update);
+    add_method(
+        vm,
+        s,
+        "symmetric_difference_update",
+        symmetric_difference_update,
+    );
     add_method(vm, s, "__ior__", ior);
     add_method(vm, s, "__iand__", iand);
     add_method(vm, s, "__isub__", isub);
@@ -105,7 +110,10 @@ fn cell(vm: &mut Vm, v: Value, method: &str) -> PyResult<Cell> {
         Some(c) => Ok(c),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'set' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'set' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -127,7 +135,11 @@ fn is_exact_dict(vm: &Vm, v: Value) -> bool {
 /// A new set/frozenset object holding `table`.
 pub fn wrap(vm: &mut Vm, table: Table, frozen: bool) -> Value {
     vm.heap.note_growth(table.slots() * 16);
-    let class = if frozen { vm.types.frozenset } else { vm.types.set };
+    let class = if frozen {
+        vm.types.frozenset
+    } else {
+        vm.types.set
+    };
     vm.alloc_kind(class, ObjKind::Set(RefCell::new(table)))
 }
 
@@ -171,7 +183,13 @@ pub fn pure_eq(a: Value, b: Value) -> Option<bool> {
         // Small ints have at most 48 bits: exact in f64.
         Some(num(a) == num(b))
     } else {
-        let int = |v: Value| if v.is_bool() { (v == Value::TRUE) as i64 } else { v.as_small_int() };
+        let int = |v: Value| {
+            if v.is_bool() {
+                (v == Value::TRUE) as i64
+            } else {
+                v.as_small_int()
+            }
+        };
         Some(int(a) == int(b))
     }
 }
@@ -185,7 +203,11 @@ fn eq_values(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 /// Runs `f`, then drops the temporary roots it pushed (keeping its result or error rooted).
-fn scoped<R>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<R>, keep: impl Fn(&R) -> Option<Value>) -> PyResult<R> {
+fn scoped<R>(
+    vm: &mut Vm,
+    f: impl FnOnce(&mut Vm) -> PyResult<R>,
+    keep: impl Fn(&R) -> Option<Value>,
+) -> PyResult<R> {
     let mark = vm.temp_roots.len();
     let r = f(vm);
     vm.temp_roots.truncate(mark);
@@ -218,7 +240,10 @@ fn snapshot(vm: &mut Vm, c: Cell) -> Vec<(Value, i64)> {
 
 /// (key, stored hash) of an exact dict's entries, in dict order, rooted.
 fn dict_snapshot(vm: &mut Vm, d: Value) -> Vec<(Value, i64)> {
-    let items: Vec<(Value, i64)> = vm.dict_cell(d).map(|c| c.borrow().iter().map(|e| (e.key, e.hash)).collect()).unwrap_or_default();
+    let items: Vec<(Value, i64)> = vm
+        .dict_cell(d)
+        .map(|c| c.borrow().iter().map(|e| (e.key, e.hash)).collect())
+        .unwrap_or_default();
     vm.temp_roots.extend(items.iter().map(|&(k, _)| k));
     items
 }
@@ -414,7 +439,11 @@ pub fn make_new_set(vm: &mut Vm, class: Value, iterable: Option<Value>) -> PyRes
 
 /// `make_new_set_basetype(type(so), iterable)`.
 fn make_new_set_basetype(vm: &mut Vm, so: Value, iterable: Option<Value>) -> PyResult<Value> {
-    let class = if basetype_frozen(vm, so) { vm.types.frozenset } else { vm.types.set };
+    let class = if basetype_frozen(vm, so) {
+        vm.types.frozenset
+    } else {
+        vm.types.set
+    };
     make_new_set(vm, class, iterable)
 }
 
@@ -509,7 +538,11 @@ pub fn difference_update_internal(vm: &mut Vm, so: Value, other: Value) -> PyRes
             };
             if t.fill().saturating_sub(t.len()) > t.mask() / 4 {
                 let used = t.len();
-                t.resize(if used > 50000 { used.saturating_mul(2) } else { used.saturating_mul(4) });
+                t.resize(if used > 50000 {
+                    used.saturating_mul(2)
+                } else {
+                    used.saturating_mul(4)
+                });
             }
             Ok(())
         },
@@ -571,7 +604,11 @@ pub fn symmetric_difference_update_internal(vm: &mut Vm, so: Value, other: Value
             let pairs = if is_exact_dict(vm, other) {
                 dict_snapshot(vm, other)
             } else {
-                let otherset = if is_anyset(other) { other } else { make_new_set_basetype(vm, so, Some(other))? };
+                let otherset = if is_anyset(other) {
+                    other
+                } else {
+                    make_new_set_basetype(vm, so, Some(other))?
+                };
                 let oc = cell_of(otherset).ok_or_else(|| vm.type_error("set expected"))?;
                 snapshot(vm, oc)
             };
@@ -759,7 +796,12 @@ pub fn compare_sets(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Opti
 }
 
 /// The binary set operators between two sets (`|`, `&`, `-`, `^`), result typed after `a`.
-pub fn binary_sets(vm: &mut Vm, op: crate::ast::BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+pub fn binary_sets(
+    vm: &mut Vm,
+    op: crate::ast::BinOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
     use crate::ast::BinOp;
     if !is_anyset(a) || !is_anyset(b) {
         return Ok(None);
@@ -774,7 +816,12 @@ pub fn binary_sets(vm: &mut Vm, op: crate::ast::BinOp, a: Value, b: Value) -> Py
 }
 
 /// The in-place set operators (`|=`, `&=`, `-=`, `^=`) on a mutable set `a` with a set `b`.
-pub fn inplace_sets(vm: &mut Vm, op: crate::ast::BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+pub fn inplace_sets(
+    vm: &mut Vm,
+    op: crate::ast::BinOp,
+    a: Value,
+    b: Value,
+) -> PyResult<Option<Value>> {
     use crate::ast::BinOp;
     if !is_anyset(a) || !is_anyset(b) || basetype_frozen(vm, a) {
         return Ok(None);
@@ -796,7 +843,11 @@ fn set_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if class == vm.types.set {
         no_kwargs(vm, "set", kw)?;
     }
-    Ok(alloc_with_class(vm, class, ObjKind::Set(RefCell::new(Table::new()))))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::Set(RefCell::new(Table::new())),
+    ))
 }
 
 fn set_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -884,7 +935,11 @@ fn clear(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn copy(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let so = args[0];
-    let name = if basetype_frozen(vm, so) { "frozenset.copy" } else { "set.copy" };
+    let name = if basetype_frozen(vm, so) {
+        "frozenset.copy"
+    } else {
+        "set.copy"
+    };
     arity(vm, name, &args[1..], 0, 0)?;
     cell(vm, so, "copy")?;
     if vm.class_of(so) == vm.types.frozenset {
@@ -926,7 +981,15 @@ fn symmetric_difference_update(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyRe
 }
 
 fn method_name(vm: &Vm, so: Value, m: &str) -> String {
-    format!("{}.{}", if basetype_frozen(vm, so) { "frozenset" } else { "set" }, m)
+    format!(
+        "{}.{}",
+        if basetype_frozen(vm, so) {
+            "frozenset"
+        } else {
+            "set"
+        },
+        m
+    )
 }
 
 fn union(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -1013,7 +1076,11 @@ fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__iter__", args, 1, 1)?;
     let c = cell(vm, args[0], "__iter__")?;
     let n = c.borrow().len();
-    Ok(vm.new_iter(IterState::Set { set: args[0], pos: 0, expected_len: n }))
+    Ok(vm.new_iter(IterState::Set {
+        set: args[0],
+        pos: 0,
+        expected_len: n,
+    }))
 }
 
 fn repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1058,10 +1125,19 @@ fn ge(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     compare_method(vm, args, CmpOp::GtE)
 }
 
-fn binary_method(vm: &mut Vm, args: &[Value], op: crate::ast::BinOp, reflected: bool) -> PyResult<Value> {
+fn binary_method(
+    vm: &mut Vm,
+    args: &[Value],
+    op: crate::ast::BinOp,
+    reflected: bool,
+) -> PyResult<Value> {
     arity(vm, "operator", args, 2, 2)?;
     cell(vm, args[0], "operator")?;
-    let (a, b) = if reflected { (args[1], args[0]) } else { (args[0], args[1]) };
+    let (a, b) = if reflected {
+        (args[1], args[0])
+    } else {
+        (args[0], args[1])
+    };
     match binary_sets(vm, op, a, b)? {
         Some(r) => Ok(r),
         None => Ok(vm.singletons.not_implemented),
@@ -1234,7 +1310,8 @@ mod tests {
         let l = ints(vm, &[0, 8, 16]);
         let f = vm.call(fc, &[l], &[]).unwrap();
         let s24 = set_of(vm, &[24]);
-        assert_eq!(binop(vm, f, BinOp::BitOr, s24), "frozenset({0, 8, 16, 24})"); // frozenset([0,8,16]) | set([24])
+        assert_eq!(binop(vm, f, BinOp::BitOr, s24), "frozenset({0, 8, 16, 24})");
+        // frozenset([0,8,16]) | set([24])
     }
 
     #[test]
@@ -1244,7 +1321,7 @@ mod tests {
         assert_eq!(binop(vm, a, BinOp::BitOr, b), "{0, 16, 32, 8, 24}"); // set([0,8,16]) | set([24,32])
         assert_eq!(binop(vm, b, BinOp::BitOr, a), "{32, 0, 16, 24, 8}"); // set([24,32]) | set([0,8,16])
         let (a, b) = (set_of(vm, &[0, 8, 16, 24, 32]), set_of(vm, &[32, 0, 16]));
-        assert_eq!(binop(vm, a, BinOp::BitAnd, b), "{32, 0, 16}"); // & 
+        assert_eq!(binop(vm, a, BinOp::BitAnd, b), "{32, 0, 16}"); // &
         let (a, b) = (set_of(vm, &[0, 8, 16, 24, 32, 40]), set_of(vm, &[8, 40]));
         assert_eq!(binop(vm, a, BinOp::Sub, b), "{0, 16, 32, 24}");
         let (a, b) = (set_of(vm, &[0, 8, 16]), set_of(vm, &[16, 24, 0, 32]));
@@ -1257,12 +1334,21 @@ mod tests {
             "{128, 64, 8, 136, 72, 16, 144, 80, 24, 152, 88, 120, 32, 96, 40, 104, 48, 112, 56}"
         );
         let a = set_of(vm, &[2]);
-        let items = vec![Value::float(1.0), Value::small_int_unchecked(1), Value::TRUE];
+        let items = vec![
+            Value::float(1.0),
+            Value::small_int_unchecked(1),
+            Value::TRUE,
+        ];
         let l = vm.new_list(items);
         let sc = vm.types.set;
         let b = vm.call(sc, &[l], &[]).unwrap();
         assert_eq!(binop(vm, a, BinOp::BitOr, b), "{1.0, 2}"); // set([2]) | set([1.0, 1, True])
-        let l = vm.new_list(vec![Value::small_int_unchecked(1), Value::float(1.0), Value::TRUE, Value::float(2.0)]);
+        let l = vm.new_list(vec![
+            Value::small_int_unchecked(1),
+            Value::float(1.0),
+            Value::TRUE,
+            Value::float(2.0),
+        ]);
         let s = vm.call(sc, &[l], &[]).unwrap();
         assert_eq!(rep(vm, s), "{1, 2.0}");
     }
@@ -1285,7 +1371,7 @@ mod tests {
         let x = vm.new_int(64);
         m(vm, a, "add", &[x]);
         assert_eq!(rep(vm, a), "{0, 32, 64, 24}"); // s -= set([8,16]); s.add(64)
-        // s = set([1,9,64]); s -= set(range(0,200,8)): walks the intersection instead
+                                                   // s = set([1,9,64]); s -= set(range(0,200,8)): walks the intersection instead
         let big: Vec<i64> = (0..200).step_by(8).collect();
         let (a, b) = (set_of(vm, &[1, 9, 64]), set_of(vm, &big));
         vm.inplace_op(a, BinOp::Sub, b).unwrap();
@@ -1320,7 +1406,10 @@ mod tests {
         }
         let l = ints(vm, &[100, 3, 200]);
         m(vm, s, "update", &[l]);
-        assert_eq!(rep(vm, s), "{1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 3, 19, 200, 100}");
+        assert_eq!(
+            rep(vm, s),
+            "{1, 2, 4, 5, 7, 8, 10, 11, 13, 14, 16, 17, 3, 19, 200, 100}"
+        );
         // s=set(range(0,64,8)); remove the first five in iteration order
         let r: Vec<i64> = (0..64).step_by(8).collect();
         let s = set_of(vm, &r);
@@ -1339,7 +1428,11 @@ mod tests {
         m(vm, s, "symmetric_difference_update", &[l]);
         assert_eq!(rep(vm, s), "{64, 72, 16}");
         let s = set_of(vm, &[0]);
-        let (a, b, c) = (ints(vm, &[8, 16]), vm.new_tuple(vec![Value::small_int_unchecked(24)]), set_of(vm, &[32]));
+        let (a, b, c) = (
+            ints(vm, &[8, 16]),
+            vm.new_tuple(vec![Value::small_int_unchecked(24)]),
+            set_of(vm, &[32]),
+        );
         let u = m(vm, s, "union", &[a, b, c]);
         assert_eq!(rep(vm, u), "{0, 16, 32, 8, 24}"); // set([0]).union([8,16],(24,),set([32]))
         let s = set_of(vm, &[0, 8, 16, 24]);
@@ -1363,7 +1456,14 @@ mod tests {
         let r = m(vm, s, "difference", &[d8]);
         assert_eq!(rep(vm, r), "{0, 16}");
         let s = set_of(vm, &[0, 8, 16, 24, 32]);
-        let (a, b) = (ints(vm, &[32, 8]), vm.new_tuple(vec![Value::small_int_unchecked(8), Value::small_int_unchecked(0), Value::small_int_unchecked(32)]));
+        let (a, b) = (
+            ints(vm, &[32, 8]),
+            vm.new_tuple(vec![
+                Value::small_int_unchecked(8),
+                Value::small_int_unchecked(0),
+                Value::small_int_unchecked(32),
+            ]),
+        );
         m(vm, s, "intersection_update", &[a, b]);
         assert_eq!(rep(vm, s), "{8, 32}");
         let s = set_of(vm, &[0, 8, 16, 24, 32]);
@@ -1446,22 +1546,40 @@ mod tests {
         let r = call_m(vm, s, "union", &[one]);
         assert_eq!(show(vm, r), "TypeError: 'int' object is not iterable");
         let r = vm.call(sc, &[one, one], &[]);
-        assert_eq!(show(vm, r), "TypeError: set expected at most 1 argument, got 2");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: set expected at most 1 argument, got 2"
+        );
         let k = vm.intern("a");
         let r = vm.call(sc, &[], &[(k, one)]);
         assert_eq!(show(vm, r), "TypeError: set() takes no keyword arguments");
         let r = call_m(vm, s, "add", &[]);
-        assert_eq!(show(vm, r), "TypeError: set.add() takes exactly one argument (0 given)");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: set.add() takes exactly one argument (0 given)"
+        );
         let r = call_m(vm, s, "pop", &[one]);
-        assert_eq!(show(vm, r), "TypeError: set.pop() takes no arguments (1 given)");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: set.pop() takes no arguments (1 given)"
+        );
         let r = call_m(vm, s, "symmetric_difference", &[]);
-        assert_eq!(show(vm, r), "TypeError: set.symmetric_difference() takes exactly one argument (0 given)");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: set.symmetric_difference() takes exactly one argument (0 given)"
+        );
         let fc = vm.types.frozenset;
         let r = vm.call(fc, &[], &[(k, one)]);
-        assert_eq!(show(vm, r), "TypeError: frozenset() takes no keyword arguments");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: frozenset() takes no keyword arguments"
+        );
         let l = ints(vm, &[1]);
         let r = vm.binary_op(s, BinOp::BitOr, l);
-        assert_eq!(show(vm, r), "TypeError: unsupported operand type(s) for |: 'set' and 'list'");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: unsupported operand type(s) for |: 'set' and 'list'"
+        );
     }
 
     #[test]
@@ -1473,6 +1591,9 @@ mod tests {
         let x = vm.new_int(3);
         vm.set_add(s, x).unwrap();
         let r = vm.iter_next(it).map(|v| v.unwrap_or(Value::NONE));
-        assert_eq!(show(vm, r), "RuntimeError: Set changed size during iteration");
+        assert_eq!(
+            show(vm, r),
+            "RuntimeError: Set changed size during iteration"
+        );
     }
 }

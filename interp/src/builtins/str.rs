@@ -103,13 +103,18 @@ pub fn register(vm: &mut Vm) {
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static StrObj> {
     let v = match args.first() {
         Some(&v) => v,
-        None => return Err(vm.type_error(format!("unbound method str.{}() needs an argument", name))),
+        None => {
+            return Err(vm.type_error(format!("unbound method str.{}() needs an argument", name)))
+        }
     };
     match vm.str_obj(v) {
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'str' objects doesn't apply to a '{}' object", name, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+                name, tn
+            )))
         }
     }
 }
@@ -152,7 +157,13 @@ fn str_arg_n(vm: &mut Vm, name: &str, n: usize, v: Value) -> PyResult<&'static s
 }
 
 /// `name() argument 'param' must be str, not T` (keyword-capable parameters).
-pub(crate) fn str_param(vm: &mut Vm, name: &str, param: &str, v: Value, default: &'static str) -> PyResult<&'static str> {
+pub(crate) fn str_param(
+    vm: &mut Vm,
+    name: &str,
+    param: &str,
+    v: Value,
+    default: &'static str,
+) -> PyResult<&'static str> {
     if v.is_null() {
         return Ok(default);
     }
@@ -160,7 +171,10 @@ pub(crate) fn str_param(vm: &mut Vm, name: &str, param: &str, v: Value, default:
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("{}() argument '{}' must be str, not {}", name, param, tn)))
+            Err(vm.type_error(format!(
+                "{}() argument '{}' must be str, not {}",
+                name, param, tn
+            )))
         }
     }
 }
@@ -171,7 +185,12 @@ pub(crate) fn dunder_arity(vm: &mut Vm, args: &[Value], n: usize) -> PyResult<()
     if given == n {
         return Ok(());
     }
-    Err(vm.type_error(format!("expected {} argument{}, got {}", n, if n == 1 { "" } else { "s" }, given)))
+    Err(vm.type_error(format!(
+        "expected {} argument{}, got {}",
+        n,
+        if n == 1 { "" } else { "s" },
+        given
+    )))
 }
 
 /// Converts between code-point indexes and byte offsets of one string.
@@ -185,7 +204,12 @@ struct Chars<'a> {
 
 impl<'a> Chars<'a> {
     fn of(o: &'a StrObj) -> Chars<'a> {
-        Chars { s: o.as_str(), len: o.char_len, ascii: o.is_ascii(), obj: o }
+        Chars {
+            s: o.as_str(),
+            len: o.char_len,
+            ascii: o.is_ascii(),
+            obj: o,
+        }
     }
 
     /// Byte offset of code point `ci` (clamped to the end).
@@ -232,11 +256,17 @@ pub(crate) fn slice_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>
     };
     if let Some(b) = vm.bigint_of(v) {
         use num_traits::{Signed, ToPrimitive};
-        return Ok(Some(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX })));
+        return Ok(Some(b.to_i64().unwrap_or(if b.is_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        })));
     }
     match vm.index_value(v)? {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
@@ -259,7 +289,13 @@ pub(crate) fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (i64, 
 
 /// Positional `(sub[, start[, end]])` of find/count/index/startswith..., with CPython's
 /// arity messages.
-pub(crate) fn search_args(vm: &mut Vm, args: &[Value], kw: KwArgs, owner: &str, name: &str) -> PyResult<(Value, Option<i64>, Option<i64>)> {
+pub(crate) fn search_args(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    owner: &str,
+    name: &str,
+) -> PyResult<(Value, Option<i64>, Option<i64>)> {
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{}.{}() takes no keyword arguments", owner, name)));
     }
@@ -268,7 +304,10 @@ pub(crate) fn search_args(vm: &mut Vm, args: &[Value], kw: KwArgs, owner: &str, 
         return Err(vm.type_error(format!("{}() takes at least 1 argument (0 given)", name)));
     }
     if given > 3 {
-        return Err(vm.type_error(format!("{}() takes at most 3 arguments ({} given)", name, given)));
+        return Err(vm.type_error(format!(
+            "{}() takes at most 3 arguments ({} given)",
+            name, given
+        )));
     }
     let start = slice_index(vm, args.get(2).copied())?;
     let end = slice_index(vm, args.get(3).copied())?;
@@ -287,10 +326,20 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     for &(k, _) in kw {
         let name = vm.str_of(k).unwrap_or("");
         if !matches!(name, "object" | "encoding" | "errors") {
-            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for str()", name)));
+            return Err(vm.type_error(format!(
+                "'{}' is an invalid keyword argument for str()",
+                name
+            )));
         }
     }
-    let a = bind(vm, "str", &args[1..], kw, &["object", "encoding", "errors"], 0)?;
+    let a = bind(
+        vm,
+        "str",
+        &args[1..],
+        kw,
+        &["object", "encoding", "errors"],
+        0,
+    )?;
     let text = if a[1].is_null() && a[2].is_null() {
         if a[0].is_null() {
             String::new()
@@ -305,18 +354,28 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if class == vm.types.str {
         return Ok(vm.new_string(text));
     }
-    Ok(alloc_with_class(vm, class, ObjKind::Str(StrObj::new(text.into_boxed_str()))))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::Str(StrObj::new(text.into_boxed_str())),
+    ))
 }
 
 /// `T.__new__(X)` checks: X must be a class deriving from T.
 pub(crate) fn check_new_class(vm: &mut Vm, class: Value, tname: &str, base: Value) -> PyResult<()> {
     if vm.as_class(class).is_none() {
         let tn = vm.type_name(class);
-        return Err(vm.type_error(format!("{}.__new__(X): X is not a type object ({})", tname, tn)));
+        return Err(vm.type_error(format!(
+            "{}.__new__(X): X is not a type object ({})",
+            tname, tn
+        )));
     }
     if !vm.is_subclass(class, base) {
         let n = vm.class_obj(class).name.borrow().clone();
-        return Err(vm.type_error(format!("{}.__new__({}): {} is not a subtype of {}", tname, n, n, tname)));
+        return Err(vm.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            tname, n, n, tname
+        )));
     }
     Ok(())
 }
@@ -328,11 +387,16 @@ fn decode_object(vm: &mut Vm, obj: Value, encoding: Value, errors: Value) -> PyR
         return Ok(String::new());
     }
     let data = match obj.obj().map(|o| &o.kind) {
-        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => super::bytes::buffer_of(obj).unwrap_or_default(),
+        Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)) => {
+            super::bytes::buffer_of(obj).unwrap_or_default()
+        }
         Some(ObjKind::Str(_)) => return Err(vm.type_error("decoding str is not supported")),
         _ => {
             let tn = vm.type_name(obj);
-            return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {} found", tn)));
+            return Err(vm.type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                tn
+            )));
         }
     };
     codecs::decode(vm, &data, enc, errs)
@@ -350,7 +414,11 @@ fn split_whitespace(s: &str, max: usize, reverse: bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = s;
     loop {
-        rest = if reverse { rest.trim_end_matches(sp) } else { rest.trim_start_matches(sp) };
+        rest = if reverse {
+            rest.trim_end_matches(sp)
+        } else {
+            rest.trim_start_matches(sp)
+        };
         if rest.is_empty() {
             break;
         }
@@ -359,7 +427,9 @@ fn split_whitespace(s: &str, max: usize, reverse: bool) -> Vec<&str> {
             break;
         }
         if reverse {
-            let start = rest.rfind(sp).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+            let start = rest.rfind(sp).map_or(0, |i| {
+                i + rest[i..].chars().next().map_or(1, char::len_utf8)
+            });
             out.push(&rest[start..]);
             rest = &rest[..start];
         } else {
@@ -400,11 +470,21 @@ fn split_ascii_whitespace(s: &str, max: usize) -> Vec<&str> {
     out
 }
 
-fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Value> {
+fn split_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let a = bind(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0)?;
     // CPython converts maxsplit while parsing arguments, before looking at sep.
-    let maxsplit = if a[1].is_null() { -1 } else { int_arg(vm, a[1])? };
+    let maxsplit = if a[1].is_null() {
+        -1
+    } else {
+        int_arg(vm, a[1])?
+    };
     let sep = if a[0].is_null() || a[0].is_none() {
         None
     } else {
@@ -416,7 +496,11 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool
             }
         }
     };
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let text = s.as_str();
     let parts: Vec<&str> = match sep {
         None => split_whitespace(text, max, reverse),
@@ -430,7 +514,11 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool
     };
     let mut items = Vec::with_capacity(parts.len());
     for p in parts {
-        let v = if p.len() == text.len() { same(vm, args[0]) } else { vm.new_str(p) };
+        let v = if p.len() == text.len() {
+            same(vm, args[0])
+        } else {
+            vm.new_str(p)
+        };
         items.push(v);
     }
     Ok(vm.new_list(items))
@@ -491,7 +579,9 @@ pub(crate) fn join_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
     }
     let it = match vm.get_iter(v) {
         Ok(it) => it,
-        Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => return Err(vm.type_error("can only join an iterable")),
+        Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => {
+            return Err(vm.type_error("can only join an iterable"))
+        }
         Err(e) => return Err(e),
     };
     let mut items = Vec::new();
@@ -515,7 +605,10 @@ fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             Some(p) => p,
             None => {
                 let tn = vm.type_name(item);
-                return Err(vm.type_error(format!("sequence item {}: expected str instance, {} found", i, tn)));
+                return Err(vm.type_error(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i, tn
+                )));
             }
         };
         if i > 0 {
@@ -581,8 +674,16 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         None => -1,
     };
     let s = so.as_str();
-    let found = if old.is_empty() { so.char_len + 1 } else { s.matches(old).count() };
-    let n = if count < 0 { found } else { found.min(count as usize) };
+    let found = if old.is_empty() {
+        so.char_len + 1
+    } else {
+        s.matches(old).count()
+    };
+    let n = if count < 0 {
+        found
+    } else {
+        found.min(count as usize)
+    };
     if n == 0 {
         return Ok(same(vm, args[0]));
     }
@@ -590,7 +691,11 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if s.len().saturating_add(grow) > MAX_RESULT_BYTES {
         return Err(memory_error(vm));
     }
-    let r = if count < 0 { s.replace(old, new) } else { s.replacen(old, new, n) };
+    let r = if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, n)
+    };
     Ok(vm.new_string(r))
 }
 
@@ -626,7 +731,13 @@ fn removesuffix(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 /// The code-point index of `sub` in `s[start:end]` (first or last match), like CPython's
 /// `any_find_slice`.
-fn find_in(s: &StrObj, sub: &str, start: Option<i64>, end: Option<i64>, reverse: bool) -> Option<usize> {
+fn find_in(
+    s: &StrObj,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+    reverse: bool,
+) -> Option<usize> {
     let (start, end) = adjust(start, end, s.char_len);
     if end - start < char_count(sub) as i64 {
         return None;
@@ -634,11 +745,21 @@ fn find_in(s: &StrObj, sub: &str, start: Option<i64>, end: Option<i64>, reverse:
     let text = Chars::of(s);
     let (bs, be) = (text.byte(start as usize), text.byte(end as usize));
     let hay = s.as_str().get(bs..be)?;
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
+    let found = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
     found.map(|b| text.index(bs + b))
 }
 
-fn find_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, reverse: bool) -> PyResult<Option<usize>> {
+fn find_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Option<usize>> {
     let s = this(vm, args, name)?;
     let (sub, start, end) = search_args(vm, args, kw, "str", name)?;
     let sub = str_or_err(vm, sub)?;
@@ -687,7 +808,10 @@ fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if sub.is_empty() {
         return Ok(vm.new_int(end - start + 1));
     }
-    let n = Chars::of(s).slice(start as usize, end as usize).matches(sub).count();
+    let n = Chars::of(s)
+        .slice(start as usize, end as usize)
+        .matches(sub)
+        .count();
     Ok(vm.new_int(n as i64))
 }
 
@@ -705,7 +829,13 @@ fn tailmatch(s: &StrObj, sub: &str, start: Option<i64>, end: Option<i64>, at_end
     }
 }
 
-fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: bool) -> PyResult<Value> {
+fn tailmatch_impl(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    at_end: bool,
+) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     let (arg, start, end) = search_args(vm, args, kw, "str", name)?;
     if let Some(sub) = vm.str_of(arg) {
@@ -715,7 +845,10 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: b
         Some(t) => t,
         None => {
             let tn = vm.type_name(arg);
-            return Err(vm.type_error(format!("{} first arg must be str or a tuple of str, not {}", name, tn)));
+            return Err(vm.type_error(format!(
+                "{} first arg must be str or a tuple of str, not {}",
+                name, tn
+            )));
         }
     };
     for &item in items {
@@ -724,7 +857,10 @@ fn tailmatch_impl(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, at_end: b
             Some(_) => {}
             None => {
                 let tn = vm.type_name(item);
-                return Err(vm.type_error(format!("tuple for {} must only contain str, not {}", name, tn)));
+                return Err(vm.type_error(format!(
+                    "tuple for {} must only contain str, not {}",
+                    name, tn
+                )));
             }
         }
     }
@@ -748,7 +884,11 @@ fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyR
     }
     let found = if reverse { s.rfind(sep) } else { s.find(sep) };
     let parts = match found {
-        Some(i) => [vm.new_str(&s[..i]), args[1], vm.new_str(&s[i + sep.len()..])],
+        Some(i) => [
+            vm.new_str(&s[..i]),
+            args[1],
+            vm.new_str(&s[i + sep.len()..]),
+        ],
         None => {
             // Like CPython, the receiver itself (and the separator argument) go in the tuple.
             let (whole, e1, e2) = (args[0], vm.new_str(""), vm.new_str(""));
@@ -781,13 +921,21 @@ fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static StrObj>
 
 fn upper(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s = no_args(vm, args, "upper")?.as_str();
-    let r = if s.is_ascii() { s.to_ascii_uppercase() } else { s.to_uppercase() };
+    let r = if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_uppercase()
+    };
     Ok(vm.new_string(r))
 }
 
 fn lower(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s = no_args(vm, args, "lower")?.as_str();
-    let r = if s.is_ascii() { s.to_ascii_lowercase() } else { s.to_lowercase() };
+    let r = if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    };
     Ok(vm.new_string(r))
 }
 
@@ -863,10 +1011,15 @@ fn pad_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(&'static StrOb
         None => ' ',
         Some(&f) => match vm.str_obj(f) {
             Some(fs) if fs.char_len == 1 => fs.as_str().chars().next().unwrap_or(' '),
-            Some(_) => return Err(vm.type_error("The fill character must be exactly one character long")),
+            Some(_) => {
+                return Err(vm.type_error("The fill character must be exactly one character long"))
+            }
             None => {
                 let tn = vm.type_name(f);
-                return Err(vm.type_error(format!("The fill character must be a unicode character, not {}", tn)));
+                return Err(vm.type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    tn
+                )));
             }
         },
     };
@@ -875,7 +1028,10 @@ fn pad_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(&'static StrOb
 
 /// `s` with `left` and `right` fill characters around it (MemoryError when absurd).
 fn padded(vm: &mut Vm, s: &str, left: usize, right: usize, fill: char) -> PyResult<Value> {
-    let size = left.saturating_add(right).saturating_mul(fill.len_utf8()).saturating_add(s.len());
+    let size = left
+        .saturating_add(right)
+        .saturating_mul(fill.len_utf8())
+        .saturating_add(s.len());
     if size > MAX_RESULT_BYTES {
         return Err(memory_error(vm));
     }
@@ -940,7 +1096,11 @@ fn zfill(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn expandtabs(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s = this(vm, args, "expandtabs")?.as_str();
     let a = bind(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0)?;
-    let tabsize = if a[0].is_null() { 8 } else { int_arg(vm, a[0])? };
+    let tabsize = if a[0].is_null() {
+        8
+    } else {
+        int_arg(vm, a[0])?
+    };
     if !s.contains('\t') {
         return Ok(same(vm, args[0]));
     }
@@ -1004,7 +1164,11 @@ fn case_pred(vm: &mut Vm, args: &[Value], name: &str, want_upper: bool) -> PyRes
     let s = no_args(vm, args, name)?.as_str();
     let mut cased = false;
     for c in s.chars() {
-        let (wanted, other) = if want_upper { (unicode::is_upper(c), unicode::is_lower(c)) } else { (unicode::is_lower(c), unicode::is_upper(c)) };
+        let (wanted, other) = if want_upper {
+            (unicode::is_upper(c), unicode::is_lower(c))
+        } else {
+            (unicode::is_lower(c), unicode::is_upper(c))
+        };
         if other || unicode::is_title(c) {
             return Ok(Value::FALSE);
         }
@@ -1106,7 +1270,11 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
                 }
                 v
             }
-            None => return Err(vm.type_error("if you give only one argument to maketrans it must be a dict")),
+            None => {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                )
+            }
         };
         for (k, v) in entries {
             let key = maketrans_key(vm, k)?;
@@ -1122,7 +1290,11 @@ fn maketrans(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     };
     let x = match vm.str_of(args[0]) {
         Some(x) => x,
-        None => return Err(vm.type_error("first maketrans argument must be a string if there is a second argument")),
+        None => {
+            return Err(vm.type_error(
+                "first maketrans argument must be a string if there is a second argument",
+            ))
+        }
     };
     if char_count(x) != char_count(y) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
@@ -1157,7 +1329,9 @@ fn translate_char(vm: &mut Vm, table: Value, c: char) -> PyResult<Option<String>
     if let Some(i) = vm.int_of(v) {
         return match u32::try_from(i).ok().and_then(char::from_u32) {
             Some(m) => Ok(Some(m.to_string())),
-            None if (0..=0x10FFFF).contains(&i) => Err(vm.not_implemented_error("unsupported: lone surrogate code points in str")),
+            None if (0..=0x10FFFF).contains(&i) => {
+                Err(vm.not_implemented_error("unsupported: lone surrogate code points in str"))
+            }
             None => Err(vm.value_error("character mapping must be in range(0x110000)")),
         };
     }
@@ -1168,7 +1342,8 @@ fn translate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let s = this(vm, args, "translate")?.as_str();
     arity(vm, "str.translate", &args[1..], 1, 1)?;
     let table = args[1];
-    let mut cache: std::collections::HashMap<char, Option<String>> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<char, Option<String>> =
+        std::collections::HashMap::new();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mapped = match cache.get(&c) {
@@ -1205,7 +1380,10 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(sub) => Ok(Value::bool(s.as_str().contains(sub))),
         None => {
             let tn = vm.type_name(args[1]);
-            Err(vm.type_error(format!("'in <string>' requires string as left operand, not {}", tn)))
+            Err(vm.type_error(format!(
+                "'in <string>' requires string as left operand, not {}",
+                tn
+            )))
         }
     }
 }
@@ -1219,14 +1397,21 @@ fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error(format!("string indices must be integers, not '{}'", tn)));
     }
     // A plain str, so a subclass's own __getitem__ (which may have called us) is not re-entered.
-    let plain = if vm.class_of(args[0]) == vm.types.str { args[0] } else { vm.new_str(s.as_str()) };
+    let plain = if vm.class_of(args[0]) == vm.types.str {
+        args[0]
+    } else {
+        vm.new_str(s.as_str())
+    };
     vm.get_item(plain, key)
 }
 
 fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     this(vm, args, "__iter__")?;
     dunder_arity(vm, args, 0)?;
-    Ok(vm.new_iter(IterState::Str { s: args[0], byte_pos: 0 }))
+    Ok(vm.new_iter(IterState::Str {
+        s: args[0],
+        byte_pos: 0,
+    }))
 }
 
 fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1236,7 +1421,12 @@ fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 /// Rich comparison with another str; NotImplemented for anything else.
-fn compare(vm: &mut Vm, args: &[Value], name: &str, test: fn(std::cmp::Ordering) -> bool) -> PyResult<Value> {
+fn compare(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    test: fn(std::cmp::Ordering) -> bool,
+) -> PyResult<Value> {
     let s = this(vm, args, name)?;
     dunder_arity(vm, args, 1)?;
     match vm.str_of(args[1]) {
@@ -1343,13 +1533,13 @@ fn format_dunder(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return Ok(same(vm, args[0]));
     }
     let tn = vm.type_name(args[0]);
-    let r = crate::format::parse_format_spec(spec, &tn).and_then(|sp| crate::format::format_str(s, &sp, &tn));
+    let r = crate::format::parse_format_spec(spec, &tn)
+        .and_then(|sp| crate::format::format_str(s, &sp, &tn));
     match r {
         Ok(out) => Ok(vm.new_string(out)),
         Err(msg) => Err(vm.value_error(msg)),
     }
 }
-
 
 #[cfg(test)]
 pub(crate) mod tests {
@@ -1377,7 +1567,13 @@ pub(crate) mod tests {
     pub(crate) use A::*;
 
     /// (receiver, method, args, kwargs, expected)
-    pub(crate) type Case = (A, &'static str, Vec<A>, Vec<(&'static str, A)>, &'static str);
+    pub(crate) type Case = (
+        A,
+        &'static str,
+        Vec<A>,
+        Vec<(&'static str, A)>,
+        &'static str,
+    );
 
     pub(crate) fn build(vm: &mut Vm, a: &A) -> Value {
         match a {
@@ -1415,10 +1611,19 @@ pub(crate) mod tests {
     /// `recv.method(*args, **kw)` as `repr(result)` or `Type: message`.
     pub(crate) fn run(vm: &mut Vm, recv: &A, method: &str, args: &[A], kw: &[(&str, A)]) -> String {
         let r = build(vm, recv);
-        let callee = if method.is_empty() { Ok(r) } else { vm.get_attr_str(r, method) };
+        let callee = if method.is_empty() {
+            Ok(r)
+        } else {
+            vm.get_attr_str(r, method)
+        };
         let a: Vec<Value> = args.iter().map(|x| build(vm, x)).collect();
-        let k: Vec<(Value, Value)> = kw.iter().map(|(n, x)| (vm.intern(n), build(vm, x))).collect();
-        let result = callee.and_then(|f| vm.call(f, &a, &k)).and_then(|v| vm.repr(v));
+        let k: Vec<(Value, Value)> = kw
+            .iter()
+            .map(|(n, x)| (vm.intern(n), build(vm, x)))
+            .collect();
+        let result = callee
+            .and_then(|f| vm.call(f, &a, &k))
+            .and_then(|v| vm.repr(v));
         match result {
             Ok(s) => s,
             Err(e) => vm.exception_only_line(e.0),
@@ -1432,10 +1637,22 @@ pub(crate) mod tests {
         for (recv, method, args, kw, expected) in &cases {
             let got = run(&mut vm, recv, method, args, kw);
             if got != *expected {
-                failures.push(format!("  .{}({} args): expected {:?}\n    got {:?}", method, args.len(), expected, got));
+                failures.push(format!(
+                    "  .{}({} args): expected {:?}\n    got {:?}",
+                    method,
+                    args.len(),
+                    expected,
+                    got
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} of {} cases failed:\n{}",
+            failures.len(),
+            cases.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
@@ -1712,13 +1929,18 @@ pub(crate) mod tests {
         let text = vm.new_str("aéé!");
         let encode = vm.get_attr_str(text, "encode").expect("str.encode");
         let ascii = vm.new_str("ascii");
-        let err = vm.call(encode, &[ascii], &[]).expect_err("encoding must fail");
+        let err = vm
+            .call(encode, &[ascii], &[])
+            .expect_err("encoding must fail");
         let mut attrs = Vec::new();
         for name in ["encoding", "object", "start", "end", "reason"] {
             let v = vm.get_attr_str(err.0, name).expect("attribute");
             attrs.push(vm.repr(v).expect("repr"));
         }
-        assert_eq!(attrs, ["'ascii'", "'aéé!'", "1", "3", "'ordinal not in range(128)'"]);
+        assert_eq!(
+            attrs,
+            ["'ascii'", "'aéé!'", "1", "3", "'ordinal not in range(128)'"]
+        );
         let data = vm.new_bytes(b"ab\xff".to_vec());
         let decode = vm.get_attr_str(data, "decode").expect("bytes.decode");
         let err = vm.call(decode, &[], &[]).expect_err("decoding must fail");

@@ -95,7 +95,10 @@ struct Spec {
 
 /// `PyMapping_Check`: anything subscriptable (dict, list, bytes, user `__getitem__`).
 fn is_mapping(vm: &mut Vm, v: Value) -> bool {
-    let kind_ok = matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Dict(_) | ObjKind::List(_) | ObjKind::Bytes(_) | ObjKind::Range { .. }));
+    let kind_ok = matches!(
+        v.obj().map(|o| &o.kind),
+        Some(ObjKind::Dict(_) | ObjKind::List(_) | ObjKind::Bytes(_) | ObjKind::Range { .. })
+    );
     if kind_ok {
         return true;
     }
@@ -133,15 +136,31 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Va
 
 /// The `PyUnicode_Format` main loop; `not_mapping` excludes the argument from `%(key)`
 /// lookups (a str for str formatting, bytes for bytes formatting).
-fn percent_engine(vm: &mut Vm, chars: &[char], args: Value, not_mapping: bool, bytes: bool) -> PyResult<String> {
+fn percent_engine(
+    vm: &mut Vm,
+    chars: &[char],
+    args: Value,
+    not_mapping: bool,
+    bytes: bool,
+) -> PyResult<String> {
     let is_tuple = vm.tuple_items(args).is_some();
     let (arglen, argidx) = match vm.tuple_items(args) {
         Some(t) => (t.len() as i64, 0),
         None => (-1, -2),
     };
     let dict = (!is_tuple && !not_mapping && is_mapping(vm, args)).then_some(args);
-    let mut src = ArgSource { args, arglen, argidx, dict, bytes };
-    let mut cur = Cursor { chars, pos: 0, cnt: chars.len() as i64 };
+    let mut src = ArgSource {
+        args,
+        arglen,
+        argidx,
+        dict,
+        bytes,
+    };
+    let mut cur = Cursor {
+        chars,
+        pos: 0,
+        cnt: chars.len() as i64,
+    };
     let mut out = String::with_capacity(chars.len() + 16);
     loop {
         cur.cnt -= 1;
@@ -172,11 +191,19 @@ fn percent_engine(vm: &mut Vm, chars: &[char], args: Value, not_mapping: bool, b
 
 fn not_all_converted(vm: &mut Vm, bytes: bool) -> PyErr {
     let what = if bytes { "bytes" } else { "string" };
-    vm.type_error(format!("not all arguments converted during {} formatting", what))
+    vm.type_error(format!(
+        "not all arguments converted during {} formatting",
+        what
+    ))
 }
 
 /// One `%...` conversion (`unicode_format_arg`); the cursor is just past the '%'.
-fn format_one(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, out: &mut String) -> PyResult<()> {
+fn format_one(
+    vm: &mut Vm,
+    src: &mut ArgSource,
+    cur: &mut Cursor,
+    out: &mut String,
+) -> PyResult<()> {
     let first = cur.at(cur.pos);
     if first == '%' {
         cur.pos += 1;
@@ -184,7 +211,12 @@ fn format_one(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, out: &mut Stri
         out.push('%');
         return Ok(());
     }
-    let mut spec = Spec { ch: first, flags: PercentFlags::default(), width: -1, prec: -1 };
+    let mut spec = Spec {
+        ch: first,
+        flags: PercentFlags::default(),
+        width: -1,
+        prec: -1,
+    };
     parse_spec(vm, src, cur, &mut spec)?;
     let s = format_arg(vm, src, cur, &spec)?;
     out.push_str(&s);
@@ -244,7 +276,13 @@ fn star_arg(vm: &mut Vm, src: &mut ArgSource) -> PyResult<i64> {
 }
 
 /// Digits after the first one of a width or precision; `ch` holds the current character.
-fn parse_digits(vm: &mut Vm, cur: &mut Cursor, ch: &mut char, limit: i64, what: &str) -> PyResult<i64> {
+fn parse_digits(
+    vm: &mut Vm,
+    cur: &mut Cursor,
+    ch: &mut char,
+    limit: i64,
+    what: &str,
+) -> PyResult<i64> {
     let mut n = (*ch as u8 - b'0') as i64;
     while let Some(c) = cur.advance() {
         *ch = c;
@@ -351,12 +389,24 @@ fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> Py
         }
         'c' => {
             let c = char_for(vm, v)?;
-            Ok(format::percent_format_str(c.encode_utf8(&mut [0u8; 4]), flags, width, None))
+            Ok(format::percent_format_str(
+                c.encode_utf8(&mut [0u8; 4]),
+                flags,
+                width,
+                None,
+            ))
         }
         c => {
-            let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
+            let shown = if (31..=126).contains(&(c as u32)) {
+                c
+            } else {
+                '?'
+            };
             let at = cur.pos.saturating_sub(1);
-            Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", shown, c as u32, at)))
+            Err(vm.value_error(format!(
+                "unsupported format character '{}' (0x{:x}) at index {}",
+                shown, c as u32, at
+            )))
         }
     }
 }
@@ -401,7 +451,11 @@ fn has_method(vm: &mut Vm, v: Value, name: &str) -> bool {
 
 fn wrong_int_type(vm: &mut Vm, v: Value, conv: char) -> PyErr {
     let tn = vm.type_name(v);
-    let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer is required" } else { "a real number is required" };
+    let what = if matches!(conv, 'o' | 'x' | 'X') {
+        "an integer is required"
+    } else {
+        "a real number is required"
+    };
     vm.type_error(format!("%{} format: {}, not {}", conv, what, tn))
 }
 
@@ -428,11 +482,15 @@ fn int_for(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
     if v.obj().is_none() || vm.str_of(v).is_some() {
         return Err(wrong_int_type(vm, v, conv));
     }
-    if has_method(vm, v, "__index__") || (!index_only && (has_method(vm, v, "__int__") || has_method(vm, v, "__float__"))) {
+    if has_method(vm, v, "__index__")
+        || (!index_only && (has_method(vm, v, "__int__") || has_method(vm, v, "__float__")))
+    {
         let int_class = vm.types.int;
         let r = match vm.call(int_class, &[v], &[]) {
             Ok(r) => r,
-            Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => return Err(wrong_int_type(vm, v, conv)),
+            Err(e) if vm.err_matches(&e, vm.types.exc.type_error) => {
+                return Err(wrong_int_type(vm, v, conv))
+            }
             Err(e) => return Err(e),
         };
         if let Some(b) = vm.bigint_of(r) {
@@ -450,7 +508,10 @@ fn float_for(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if let Some(b) = vm.bigint_of(v) {
         return vm.bigint_to_f64(&b);
     }
-    if v.obj().is_some() && vm.str_of(v).is_none() && (has_method(vm, v, "__float__") || has_method(vm, v, "__index__")) {
+    if v.obj().is_some()
+        && vm.str_of(v).is_none()
+        && (has_method(vm, v, "__float__") || has_method(vm, v, "__index__"))
+    {
         let float_class = vm.types.float;
         let r = vm.call(float_class, &[v], &[])?;
         if r.is_float() {
@@ -523,7 +584,12 @@ struct Field {
 fn str_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s = format_receiver(vm, args, "format")?;
     let chars: Vec<char> = s.chars().collect();
-    let mut ctx = FormatCtx { args: Some(&args[1..]), named: Named::Pairs(kw), numbering: Numbering::Unset, next_auto: 0 };
+    let mut ctx = FormatCtx {
+        args: Some(&args[1..]),
+        named: Named::Pairs(kw),
+        numbering: Numbering::Unset,
+        next_auto: 0,
+    };
     let out = build_string(vm, &mut ctx, &chars, 2)?;
     Ok(vm.new_string(out))
 }
@@ -533,7 +599,12 @@ fn str_format_map(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "str.format_map", kw)?;
     arity(vm, "str.format_map", &args[1..], 1, 1)?;
     let chars: Vec<char> = s.chars().collect();
-    let mut ctx = FormatCtx { args: None, named: Named::Mapping(args[1]), numbering: Numbering::Unset, next_auto: 0 };
+    let mut ctx = FormatCtx {
+        args: None,
+        named: Named::Mapping(args[1]),
+        numbering: Numbering::Unset,
+        next_auto: 0,
+    };
     let out = build_string(vm, &mut ctx, &chars, 2)?;
     Ok(vm.new_string(out))
 }
@@ -541,13 +612,18 @@ fn str_format_map(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn format_receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static str> {
     let v = match args.first() {
         Some(&v) => v,
-        None => return Err(vm.type_error(format!("unbound method str.{}() needs an argument", name))),
+        None => {
+            return Err(vm.type_error(format!("unbound method str.{}() needs an argument", name)))
+        }
     };
     match vm.str_of(v) {
         Some(s) => Ok(s),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'str' objects doesn't apply to a '{}' object", name, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
+                name, tn
+            )))
         }
     }
 }
@@ -570,7 +646,11 @@ fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], depth: i32) -> PyR
 }
 
 /// The next literal run and the field after it, if any (`MarkupIterator_next`).
-fn markup_next(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<((usize, usize), Option<Field>)> {
+fn markup_next(
+    vm: &mut Vm,
+    s: &[char],
+    pos: &mut usize,
+) -> PyResult<((usize, usize), Option<Field>)> {
     let start = *pos;
     let mut c = '\0';
     let mut markup_follows = false;
@@ -625,7 +705,12 @@ fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
         }
     }
     let name = (name_start, pos.saturating_sub(1).max(name_start));
-    let mut field = Field { name, conversion: None, spec: (0, 0), spec_has_fields: false };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: (0, 0),
+        spec_has_fields: false,
+    };
     if c != '!' && c != ':' {
         if c != '}' {
             return Err(vm.value_error("expected '}' before end of string"));
@@ -635,7 +720,9 @@ fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
     if c == '!' {
         let conv = match s.get(*pos) {
             Some(&x) => x,
-            None => return Err(vm.value_error("end of string while looking for conversion specifier")),
+            None => {
+                return Err(vm.value_error("end of string while looking for conversion specifier"))
+            }
         };
         *pos += 1;
         field.conversion = Some(conv);
@@ -668,7 +755,14 @@ fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
 }
 
 /// Renders one field into `out` (`output_markup` + `render_field`).
-fn output_field(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], f: &Field, depth: i32, out: &mut String) -> PyResult<()> {
+fn output_field(
+    vm: &mut Vm,
+    ctx: &mut FormatCtx,
+    s: &[char],
+    f: &Field,
+    depth: i32,
+    out: &mut String,
+) -> PyResult<()> {
     let name = s.get(f.name.0..f.name.1).unwrap_or(&[]);
     let mut obj = field_object(vm, ctx, name)?;
     if let Some(conv) = f.conversion {
@@ -679,12 +773,22 @@ fn output_field(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], f: &Field, depth: 
                 let a = vm.ascii(obj)?;
                 vm.new_string(a)
             }
-            c if (c as u32) > 32 && (c as u32) < 127 => return Err(vm.value_error(format!("Unknown conversion specifier {}", c))),
-            c => return Err(vm.value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))),
+            c if (c as u32) > 32 && (c as u32) < 127 => {
+                return Err(vm.value_error(format!("Unknown conversion specifier {}", c)))
+            }
+            c => {
+                return Err(
+                    vm.value_error(format!("Unknown conversion specifier \\x{:x}", c as u32))
+                )
+            }
         };
     }
     let spec_chars = s.get(f.spec.0..f.spec.1).unwrap_or(&[]);
-    let spec: String = if f.spec_has_fields { build_string(vm, ctx, spec_chars, depth - 1)? } else { spec_chars.iter().collect() };
+    let spec: String = if f.spec_has_fields {
+        build_string(vm, ctx, spec_chars, depth - 1)?
+    } else {
+        spec_chars.iter().collect()
+    };
     let rendered = vm.format(obj, &spec)?;
     out.push_str(&rendered);
     Ok(())
@@ -710,16 +814,29 @@ fn field_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
 }
 
 /// Applies the automatic/manual numbering rules to the first part of a field name.
-fn resolve_number(vm: &mut Vm, ctx: &mut FormatCtx, index: Option<usize>, empty: bool) -> PyResult<Option<usize>> {
+fn resolve_number(
+    vm: &mut Vm,
+    ctx: &mut FormatCtx,
+    index: Option<usize>,
+    empty: bool,
+) -> PyResult<Option<usize>> {
     if !(empty || index.is_some()) {
         return Ok(index);
     }
     if ctx.numbering == Numbering::Unset {
-        ctx.numbering = if empty { Numbering::Auto } else { Numbering::Manual };
+        ctx.numbering = if empty {
+            Numbering::Auto
+        } else {
+            Numbering::Manual
+        };
     }
     match (ctx.numbering, empty) {
-        (Numbering::Manual, true) => Err(vm.value_error("cannot switch from manual field specification to automatic field numbering")),
-        (Numbering::Auto, false) => Err(vm.value_error("cannot switch from automatic field numbering to manual field specification")),
+        (Numbering::Manual, true) => Err(vm.value_error(
+            "cannot switch from manual field specification to automatic field numbering",
+        )),
+        (Numbering::Auto, false) => Err(vm.value_error(
+            "cannot switch from automatic field numbering to manual field specification",
+        )),
         (_, true) => {
             ctx.next_auto += 1;
             Ok(Some(ctx.next_auto - 1))
@@ -730,7 +847,10 @@ fn resolve_number(vm: &mut Vm, ctx: &mut FormatCtx, index: Option<usize>, empty:
 
 /// The object a field name designates: argument, then `.attr` and `[key]` steps.
 fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Value> {
-    let split = name.iter().position(|&c| c == '.' || c == '[').unwrap_or(name.len());
+    let split = name
+        .iter()
+        .position(|&c| c == '.' || c == '[')
+        .unwrap_or(name.len());
     let first = &name[..split];
     let index = field_integer(vm, first)?;
     let index = resolve_number(vm, ctx, index, first.is_empty())?;
@@ -774,7 +894,11 @@ fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Val
                 };
                 obj = vm.get_item(obj, k)?;
             }
-            _ => return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier")),
+            _ => {
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                )
+            }
         }
     }
     Ok(obj)
@@ -787,7 +911,10 @@ fn positional(vm: &mut Vm, ctx: &FormatCtx, i: usize) -> PyResult<Value> {
     };
     match args.get(i) {
         Some(&v) => Ok(v),
-        None => Err(vm.index_error(format!("Replacement index {} out of range for positional args tuple", i))),
+        None => Err(vm.index_error(format!(
+            "Replacement index {} out of range for positional args tuple",
+            i
+        ))),
     }
 }
 

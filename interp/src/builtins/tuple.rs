@@ -36,7 +36,10 @@ fn items(vm: &mut Vm, v: Value, method: &str) -> PyResult<&'static [Value]> {
         Some(t) => Ok(t),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 'tuple' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 'tuple' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -64,7 +67,11 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(it) => vm.collect_iterable(it)?,
         None => Vec::new(),
     };
-    Ok(alloc_with_class(vm, class, ObjKind::Tuple(v.into_boxed_slice())))
+    Ok(alloc_with_class(
+        vm,
+        class,
+        ObjKind::Tuple(v.into_boxed_slice()),
+    ))
 }
 
 fn count(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -83,10 +90,14 @@ fn count(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
     let i = match vm.index_value(v) {
         Ok(Some(i)) => i,
-        Ok(None) => return Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+        Ok(None) => {
+            return Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+        }
         // Huge ints clamp like CPython's _PyEval_SliceIndexNotNone.
         Err(_) => {
-            let neg = vm.bigint_of(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
+            let neg = vm
+                .bigint_of(v)
+                .is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
             if neg {
                 i64::MIN
             } else {
@@ -95,7 +106,11 @@ fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
         }
     };
     let n = len as i64;
-    Ok(if i < 0 { i.saturating_add(n).max(0) as usize } else { i.min(n) as usize })
+    Ok(if i < 0 {
+        i.saturating_add(n).max(0) as usize
+    } else {
+        i.min(n) as usize
+    })
 }
 
 fn index(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -127,7 +142,11 @@ fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "tuple.__getitem__", &args[1..], 1, 1)?;
     let t = items(vm, args[0], "__getitem__")?;
     // Subscript an exact tuple so a subclass's own __getitem__ is not re-entered.
-    let target = if vm.class_of(args[0]) == vm.types.tuple { args[0] } else { vm.new_tuple(t.to_vec()) };
+    let target = if vm.class_of(args[0]) == vm.types.tuple {
+        args[0]
+    } else {
+        vm.new_tuple(t.to_vec())
+    };
     vm.get_item(target, args[1])
 }
 
@@ -145,7 +164,10 @@ fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "tuple.__iter__", &args[1..], 0, 0)?;
     items(vm, args[0], "__iter__")?;
-    Ok(vm.new_iter(IterState::Seq { seq: args[0], index: 0 }))
+    Ok(vm.new_iter(IterState::Seq {
+        seq: args[0],
+        index: 0,
+    }))
 }
 
 fn hash(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -212,7 +234,10 @@ fn add(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         }
         None => {
             let tn = vm.type_name(args[1]);
-            Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tn)))
+            Err(vm.type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                tn
+            )))
         }
     }
 }
@@ -224,7 +249,10 @@ fn mul(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(n) => n,
         None => {
             let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )));
         }
     };
     let n = n.max(0) as usize;
@@ -265,7 +293,9 @@ mod tests {
     }
 
     fn mr(vm: &mut Vm, obj: Value, name: &str, args: &[Value]) -> String {
-        let r = vm.get_attr_str(obj, name).and_then(|m| vm.call(m, args, &[]));
+        let r = vm
+            .get_attr_str(obj, name)
+            .and_then(|m| vm.call(m, args, &[]));
         show(vm, r)
     }
 
@@ -302,7 +332,10 @@ mod tests {
         let r = mk(vm, &[t]).unwrap();
         assert!(r == t, "tuple(t) is t");
         let r = mk(vm, &[int(1), int(2)]);
-        assert_eq!(show(vm, r), "TypeError: tuple expected at most 1 argument, got 2");
+        assert_eq!(
+            show(vm, r),
+            "TypeError: tuple expected at most 1 argument, got 2"
+        );
         let tc = vm.types.tuple;
         let k = vm.intern("a");
         let r = vm.call(tc, &[], &[(k, int(1))]);
@@ -321,13 +354,25 @@ mod tests {
         assert_eq!(mr(vm, t, "index", &[int(2), int(2)]), "3");
         assert_eq!(mr(vm, t, "index", &[int(2), int(-1)]), "3");
         assert_eq!(mr(vm, t, "index", &[int(3), int(0), int(3)]), "2");
-        assert_eq!(mr(vm, t, "index", &[int(2), int(0), int(1)]), "ValueError: tuple.index(x): x not in tuple");
-        assert_eq!(mr(vm, t, "index", &[int(9)]), "ValueError: tuple.index(x): x not in tuple");
+        assert_eq!(
+            mr(vm, t, "index", &[int(2), int(0), int(1)]),
+            "ValueError: tuple.index(x): x not in tuple"
+        );
+        assert_eq!(
+            mr(vm, t, "index", &[int(9)]),
+            "ValueError: tuple.index(x): x not in tuple"
+        );
         let t3 = tup(vm, &[1, 2, 3]);
         assert_eq!(mr(vm, t3, "index", &[int(3), int(-100), int(100)]), "2");
         let e = tup(vm, &[]);
-        assert_eq!(mr(vm, e, "index", &[]), "TypeError: index expected at least 1 argument, got 0");
-        assert_eq!(mr(vm, e, "count", &[]), "TypeError: tuple.count() takes exactly one argument (0 given)");
+        assert_eq!(
+            mr(vm, e, "index", &[]),
+            "TypeError: index expected at least 1 argument, got 0"
+        );
+        assert_eq!(
+            mr(vm, e, "count", &[]),
+            "TypeError: tuple.count() takes exactly one argument (0 given)"
+        );
     }
 
     #[test]
@@ -339,15 +384,31 @@ mod tests {
         assert_eq!(mr(vm, e, "__hash__", &[]), "5740354900026072187"); // hash(())
         let inner = vm.new_list(vec![int(2)]);
         let bad = vm.new_tuple(vec![int(1), inner]);
-        assert_eq!(mr(vm, bad, "__hash__", &[]), "TypeError: unhashable type: 'list'");
-        let sl = vm.alloc_kind(vm.types.slice, crate::object::ObjKind::Slice { start: int(1), stop: Value::NONE, step: Value::NONE });
+        assert_eq!(
+            mr(vm, bad, "__hash__", &[]),
+            "TypeError: unhashable type: 'list'"
+        );
+        let sl = vm.alloc_kind(
+            vm.types.slice,
+            crate::object::ObjKind::Slice {
+                start: int(1),
+                stop: Value::NONE,
+                step: Value::NONE,
+            },
+        );
         assert_eq!(mr(vm, t, "__getitem__", &[sl]), "(2, 3)");
         assert_eq!(mr(vm, t, "__getitem__", &[int(-1)]), "3");
-        assert_eq!(mr(vm, t, "__getitem__", &[int(5)]), "IndexError: tuple index out of range");
+        assert_eq!(
+            mr(vm, t, "__getitem__", &[int(5)]),
+            "IndexError: tuple index out of range"
+        );
         assert_eq!(mr(vm, t, "__contains__", &[int(2)]), "True");
         assert_eq!(mr(vm, t, "__contains__", &[int(5)]), "False");
         assert_eq!(mr(vm, t, "__len__", &[]), "3");
-        let it = vm.get_attr_str(t, "__iter__").and_then(|m| vm.call(m, &[], &[])).unwrap();
+        let it = vm
+            .get_attr_str(t, "__iter__")
+            .and_then(|m| vm.call(m, &[], &[]))
+            .unwrap();
         let items = vm.collect_iterable(it).unwrap();
         let l = vm.new_list(items);
         assert_eq!(show(vm, Ok(l)), "[1, 2, 3]");
@@ -368,11 +429,17 @@ mod tests {
         let (a, b) = (tup(vm, &[1, 2]), tup(vm, &[3]));
         assert_eq!(mr(vm, a, "__add__", &[b]), "(1, 2, 3)");
         let l = vm.new_list(vec![int(3)]);
-        assert_eq!(mr(vm, a, "__add__", &[l]), "TypeError: can only concatenate tuple (not \"list\") to tuple");
+        assert_eq!(
+            mr(vm, a, "__add__", &[l]),
+            "TypeError: can only concatenate tuple (not \"list\") to tuple"
+        );
         assert_eq!(mr(vm, a, "__mul__", &[int(3)]), "(1, 2, 1, 2, 1, 2)");
         assert_eq!(mr(vm, a, "__mul__", &[int(-1)]), "()");
         let s = vm.new_str("a");
-        assert_eq!(mr(vm, a, "__mul__", &[s]), "TypeError: 'str' object cannot be interpreted as an integer");
+        assert_eq!(
+            mr(vm, a, "__mul__", &[s]),
+            "TypeError: 'str' object cannot be interpreted as an integer"
+        );
         let t3 = tup(vm, &[3]);
         assert_eq!(mr(vm, t3, "__rmul__", &[int(2)]), "(3, 3)");
         let r = vm.binary_op(a, BinOp::Add, b);

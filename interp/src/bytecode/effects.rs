@@ -174,7 +174,32 @@ impl Instr {
             BeforeWith { ctx, .. } => RegRanges::regs(&[ctx]),
             WithExcept { exit, exc, .. } => RegRanges::regs(&[exit, exc]),
             ImportFrom { module, .. } | ImportStar { module } => RegRanges::regs(&[module]),
-            LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. } | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. } | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. } | CallPy { .. } | CallMethodPy { .. } | CompareStr { .. } | GetItemStr { .. } | CallNative { .. } | CallMethodNative { .. } | CompareIn { .. } | SetItemList { .. } | SetItemDict { .. } | BinaryDunder { .. } => self.generic_form().expect("quickened form").reads(),
+            LoadGlobalCached { .. }
+            | LoadAttrSlot { .. }
+            | StoreAttrSlot { .. }
+            | LoadMethodCached { .. }
+            | BinaryAddInt { .. }
+            | BinarySubInt { .. }
+            | BinaryAddStr { .. }
+            | BinaryInt { .. }
+            | BinaryFloat { .. }
+            | CompareInt { .. }
+            | CompareFloat { .. }
+            | GetItemList { .. }
+            | GetItemTuple { .. }
+            | GetItemDict { .. }
+            | ForIterRange { .. }
+            | ForIterSeq { .. }
+            | CallPy { .. }
+            | CallMethodPy { .. }
+            | CompareStr { .. }
+            | GetItemStr { .. }
+            | CallNative { .. }
+            | CallMethodNative { .. }
+            | CompareIn { .. }
+            | SetItemList { .. }
+            | SetItemDict { .. }
+            | BinaryDunder { .. } => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -256,7 +281,32 @@ impl Instr {
             } => RegRanges::range(base, before as u32 + after as u32 + 1),
             PushExcInfo { save, .. } => RegRanges::regs(&[save]),
             BeforeWith { exit, result, .. } => RegRanges::regs(&[exit, result]),
-            LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. } | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. } | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. } | CallPy { .. } | CallMethodPy { .. } | CompareStr { .. } | GetItemStr { .. } | CallNative { .. } | CallMethodNative { .. } | CompareIn { .. } | SetItemList { .. } | SetItemDict { .. } | BinaryDunder { .. } => self.generic_form().expect("quickened form").writes(),
+            LoadGlobalCached { .. }
+            | LoadAttrSlot { .. }
+            | StoreAttrSlot { .. }
+            | LoadMethodCached { .. }
+            | BinaryAddInt { .. }
+            | BinarySubInt { .. }
+            | BinaryAddStr { .. }
+            | BinaryInt { .. }
+            | BinaryFloat { .. }
+            | CompareInt { .. }
+            | CompareFloat { .. }
+            | GetItemList { .. }
+            | GetItemTuple { .. }
+            | GetItemDict { .. }
+            | ForIterRange { .. }
+            | ForIterSeq { .. }
+            | CallPy { .. }
+            | CallMethodPy { .. }
+            | CompareStr { .. }
+            | GetItemStr { .. }
+            | CallNative { .. }
+            | CallMethodNative { .. }
+            | CompareIn { .. }
+            | SetItemList { .. }
+            | SetItemDict { .. }
+            | BinaryDunder { .. } => self.generic_form().expect("quickened form").writes(),
         }
     }
 

@@ -33,178 +33,424 @@ pub enum Instr {
     /// No effect (left by passes that delete instructions without renumbering).
     Nop,
     /// `dst = consts[idx]`
-    LoadConst { dst: Reg, idx: ConstIdx },
+    LoadConst {
+        dst: Reg,
+        idx: ConstIdx,
+    },
     /// `dst = src`
-    Move { dst: Reg, src: Reg },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
     /// Raise `UnboundLocalError` ("cannot access local variable 'x' where it is not associated
     /// with a value", name from `varnames[slot]`) if local `slot` is unbound.
-    CheckBound { slot: Reg },
+    CheckBound {
+        slot: Reg,
+    },
     /// Unbind local `slot` (`del x`); raises UnboundLocalError if it is already unbound.
-    DeleteFast { slot: Reg },
+    DeleteFast {
+        slot: Reg,
+    },
 
     /// `dst = globals[names[name]]`, falling back to builtins; NameError if absent.
-    LoadGlobal { dst: Reg, name: NameIdx },
-    StoreGlobal { name: NameIdx, src: Reg },
-    DeleteGlobal { name: NameIdx },
+    LoadGlobal {
+        dst: Reg,
+        name: NameIdx,
+    },
+    StoreGlobal {
+        name: NameIdx,
+        src: Reg,
+    },
+    DeleteGlobal {
+        name: NameIdx,
+    },
     /// Class-body / exec-style lookup: the frame's namespace dict, then globals, then builtins.
-    LoadName { dst: Reg, name: NameIdx },
-    StoreName { name: NameIdx, src: Reg },
-    DeleteName { name: NameIdx },
+    LoadName {
+        dst: Reg,
+        name: NameIdx,
+    },
+    StoreName {
+        name: NameIdx,
+        src: Reg,
+    },
+    DeleteName {
+        name: NameIdx,
+    },
     /// In a class body, a free variable: the class namespace first, then the cell in `cell`.
-    LoadClassDeref { dst: Reg, name: NameIdx, cell: Reg },
+    LoadClassDeref {
+        dst: Reg,
+        name: NameIdx,
+        cell: Reg,
+    },
 
     /// `dst = cell.contents` where register `cell` holds a cell object. Unbound contents raise
     /// NameError "cannot access free variable 'x' where it is not associated with a value
     /// in enclosing scope" (free) or UnboundLocalError (own cell variable).
-    LoadDeref { dst: Reg, cell: Reg },
-    StoreDeref { cell: Reg, src: Reg },
-    DeleteDeref { cell: Reg },
+    LoadDeref {
+        dst: Reg,
+        cell: Reg,
+    },
+    StoreDeref {
+        cell: Reg,
+        src: Reg,
+    },
+    DeleteDeref {
+        cell: Reg,
+    },
 
     /// `dst = obj.names[name]`
-    LoadAttr { dst: Reg, obj: Reg, name: NameIdx },
-    StoreAttr { obj: Reg, name: NameIdx, src: Reg },
-    DeleteAttr { obj: Reg, name: NameIdx },
+    LoadAttr {
+        dst: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
+    StoreAttr {
+        obj: Reg,
+        name: NameIdx,
+        src: Reg,
+    },
+    DeleteAttr {
+        obj: Reg,
+        name: NameIdx,
+    },
     /// Method-call setup: `base = obj.name` unbound function and `base+1 = obj` when the
     /// attribute is a plain function found on the type; otherwise `base = obj.name` (any
     /// value) and `base+1 = NULL`. Followed by [`Instr::CallMethod`] with the same `base`.
-    LoadMethod { base: Reg, obj: Reg, name: NameIdx },
+    LoadMethod {
+        base: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
 
     /// `dst = base(base+1, ..., base+argc)`
-    Call { dst: Reg, base: Reg, argc: u16 },
+    Call {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `dst = base(base+1?, base+2, ..., base+1+argc)`: `base+1` is the self from
     /// `LoadMethod` or NULL (then it is skipped).
-    CallMethod { dst: Reg, base: Reg, argc: u16 },
+    CallMethod {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `dst = base(args...)` with `argc` argument registers `base+1..=base+argc`, of which
     /// the last `len(consts[kwnames])` are keyword arguments named by the tuple constant
     /// `kwnames` (a `Const::Tuple` of `Const::Str`).
-    CallKw { dst: Reg, base: Reg, argc: u16, kwnames: ConstIdx },
+    CallKw {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+        kwnames: ConstIdx,
+    },
     /// `dst = func(*args, **kwargs)`: `args` holds a tuple; `kwargs` a dict or `NO_REG`.
     /// For a call whose only positional argument is `*x` (`f(*x)`, `f(*x, k=1)`), the
     /// compiler passes `x` itself, as CPython 3.11 does: a non-tuple is converted like
     /// `tuple(x)`, a non-iterable raising TypeError "f() argument after * must be an
     /// iterable, not int".
-    CallEx { dst: Reg, func: Reg, args: Reg, kwargs: Reg },
+    CallEx {
+        dst: Reg,
+        func: Reg,
+        args: Reg,
+        kwargs: Reg,
+    },
 
     /// `dst = lhs op rhs`
-    Binary { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    Binary {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `dst = lhs op= rhs` (tries `__iadd__` etc. first).
-    InplaceBinary { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    InplaceBinary {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `dst = op src`
-    Unary { dst: Reg, op: UnaryOp, src: Reg },
+    Unary {
+        dst: Reg,
+        op: UnaryOp,
+        src: Reg,
+    },
     /// `dst = lhs op rhs` for every comparison, including `is`, `in` and their negations.
-    Compare { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    Compare {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `dst = bool(src)` as a bool value.
-    ToBool { dst: Reg, src: Reg },
+    ToBool {
+        dst: Reg,
+        src: Reg,
+    },
 
-    Jump { target: Label },
+    Jump {
+        target: Label,
+    },
     /// Jump if `truthy(cond)` (calls `__bool__`/`__len__` as needed).
-    JumpIfTrue { cond: Reg, target: Label },
-    JumpIfFalse { cond: Reg, target: Label },
+    JumpIfTrue {
+        cond: Reg,
+        target: Label,
+    },
+    JumpIfFalse {
+        cond: Reg,
+        target: Label,
+    },
     /// Jump if `cond` is None (`x is None` tests folded by the compiler).
-    JumpIfNone { cond: Reg, target: Label },
+    JumpIfNone {
+        cond: Reg,
+        target: Label,
+    },
     /// Jump if `cond` is not None.
-    JumpIfNotNone { cond: Reg, target: Label },
+    JumpIfNotNone {
+        cond: Reg,
+        target: Label,
+    },
 
     /// `dst = obj[key]`
-    GetItem { dst: Reg, obj: Reg, key: Reg },
+    GetItem {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
     /// `obj[key] = src`
-    SetItem { obj: Reg, key: Reg, src: Reg },
-    DelItem { obj: Reg, key: Reg },
+    SetItem {
+        obj: Reg,
+        key: Reg,
+        src: Reg,
+    },
+    DelItem {
+        obj: Reg,
+        key: Reg,
+    },
     /// `dst = slice(base, base+1, base+2)`; `n` is 2 or 3 (step absent when 2).
-    BuildSlice { dst: Reg, base: Reg, n: u16 },
+    BuildSlice {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
 
     /// `dst = (base, ..., base+n-1)`
-    BuildTuple { dst: Reg, base: Reg, n: u16 },
-    BuildList { dst: Reg, base: Reg, n: u16 },
-    BuildSet { dst: Reg, base: Reg, n: u16 },
+    BuildTuple {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
+    BuildList {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
+    BuildSet {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
     /// `dst = {base: base+1, base+2: base+3, ...}` with `n` pairs.
-    BuildDict { dst: Reg, base: Reg, n: u16 },
+    BuildDict {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
     /// `dst = str(base) + ... + str(base+n-1)`: concatenation of `n` str registers (f-strings).
-    BuildString { dst: Reg, base: Reg, n: u16 },
+    BuildString {
+        dst: Reg,
+        base: Reg,
+        n: u16,
+    },
     /// `dst = format(conv(src), spec)`: `conv` is 0 (none), b'r', b's' or b'a'; `spec` a str
     /// register or `NO_REG`.
-    FormatValue { dst: Reg, src: Reg, conv: u8, spec: Reg },
+    FormatValue {
+        dst: Reg,
+        src: Reg,
+        conv: u8,
+        spec: Reg,
+    },
     /// `list.append(item)` on a list being built (comprehensions).
-    ListAppend { list: Reg, item: Reg },
+    ListAppend {
+        list: Reg,
+        item: Reg,
+    },
     /// `list.extend(iterable)` for `[*a, *b]`.
-    ListExtend { list: Reg, iterable: Reg },
-    SetAdd { set: Reg, item: Reg },
-    SetUpdate { set: Reg, iterable: Reg },
+    ListExtend {
+        list: Reg,
+        iterable: Reg,
+    },
+    SetAdd {
+        set: Reg,
+        item: Reg,
+    },
+    SetUpdate {
+        set: Reg,
+        iterable: Reg,
+    },
     /// `dict[key] = value` on a dict being built.
-    DictInsert { dict: Reg, key: Reg, value: Reg },
+    DictInsert {
+        dict: Reg,
+        key: Reg,
+        value: Reg,
+    },
     /// `dict.update(mapping)` for `{**m}`.
-    DictUpdate { dict: Reg, mapping: Reg },
+    DictUpdate {
+        dict: Reg,
+        mapping: Reg,
+    },
     /// Like `DictUpdate` but for `f(**m)`: a duplicate key raises TypeError
     /// "f() got multiple values for keyword argument 'k'"; `func` names the callee for it.
-    DictMerge { dict: Reg, mapping: Reg, func: Reg },
+    DictMerge {
+        dict: Reg,
+        mapping: Reg,
+        func: Reg,
+    },
     /// `dst = tuple(list)`
-    ListToTuple { dst: Reg, src: Reg },
+    ListToTuple {
+        dst: Reg,
+        src: Reg,
+    },
 
     /// `dst = iter(src)`
-    GetIter { dst: Reg, src: Reg },
+    GetIter {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = next(iter)`, or jump to `target` when the iterator is exhausted.
-    ForIter { iter: Reg, dst: Reg, target: Label },
+    ForIter {
+        iter: Reg,
+        dst: Reg,
+        target: Label,
+    },
     /// Unpack exactly `n` items of iterable `src` into `base..base+n`.
     /// Errors: "not enough values to unpack (expected 3, got 2)", "too many values to unpack (expected 2)".
-    UnpackSequence { src: Reg, base: Reg, n: u16 },
+    UnpackSequence {
+        src: Reg,
+        base: Reg,
+        n: u16,
+    },
     /// `a, *b, c = src`: `before` items, then a list, then `after` items, into `base..`.
-    UnpackEx { src: Reg, base: Reg, before: u16, after: u16 },
+    UnpackEx {
+        src: Reg,
+        base: Reg,
+        before: u16,
+        after: u16,
+    },
 
     /// Create a function from `consts[code]` (a `Const::Code`). Optional registers:
     /// `defaults` (a tuple), `kwdefaults` (a dict), `closure` (a tuple of cells, in the
     /// order of the inner code's `freevars`). Annotations are not kept.
-    MakeFunction { dst: Reg, code: ConstIdx, defaults: Reg, kwdefaults: Reg, closure: Reg },
+    MakeFunction {
+        dst: Reg,
+        code: ConstIdx,
+        defaults: Reg,
+        kwdefaults: Reg,
+        closure: Reg,
+    },
     /// `dst = __build_class__` (the builtin class builder). Called as
     /// `__build_class__(body_function, name, *bases, **keywords)`.
-    LoadBuildClass { dst: Reg },
+    LoadBuildClass {
+        dst: Reg,
+    },
     /// Return `src` from this frame.
-    Return { src: Reg },
+    Return {
+        src: Reg,
+    },
 
     /// Generator/coroutine: suspend yielding `src`; on resume `dst` = the sent value (or the
     /// thrown exception is raised here).
-    Yield { dst: Reg, src: Reg },
+    Yield {
+        dst: Reg,
+        src: Reg,
+    },
     /// `dst = iter(src)` for `yield from` (for a coroutine `src` it stays as is).
-    GetYieldFromIter { dst: Reg, src: Reg },
+    GetYieldFromIter {
+        dst: Reg,
+        src: Reg,
+    },
     /// `yield from`/`await` on the iterator in `iter`: sends `dst` (None before the first
     /// round; the compiler loads None into `dst` first) into it; if it yields, suspend with
     /// that value and re-execute this instruction on resume with the sent value in `dst`;
     /// when it finishes, `dst` = its return value and execution continues.
-    YieldFrom { dst: Reg, iter: Reg },
+    YieldFrom {
+        dst: Reg,
+        iter: Reg,
+    },
     /// `dst = src.__await__()` (or src itself for a coroutine object), for `await`.
-    GetAwaitable { dst: Reg, src: Reg },
+    GetAwaitable {
+        dst: Reg,
+        src: Reg,
+    },
 
     /// `raise exc from cause`. `exc == NO_REG` re-raises the exception being handled
     /// (RuntimeError "No active exception to reraise" if none). `cause` may be `NO_REG`.
-    Raise { exc: Reg, cause: Reg },
+    Raise {
+        exc: Reg,
+        cause: Reg,
+    },
     /// Re-raise the exception in `exc` without adding a traceback entry (end of a
     /// `finally` or of an unmatched `except` chain).
-    Reraise { exc: Reg },
+    Reraise {
+        exc: Reg,
+    },
     /// `raise AssertionError` or `AssertionError(msg)`; `msg` may be `NO_REG`.
-    RaiseAssert { msg: Reg },
+    RaiseAssert {
+        msg: Reg,
+    },
     /// `dst = isinstance-style match of exception `exc` against `typ` (a class or a tuple of
     /// classes; a non-class raises TypeError "catching classes that do not inherit from
     /// BaseException is not allowed").
-    ExcMatch { dst: Reg, exc: Reg, typ: Reg },
+    ExcMatch {
+        dst: Reg,
+        exc: Reg,
+        typ: Reg,
+    },
     /// Enter an `except` block for exception `exc`: save the currently handled exception
     /// into `save` and make `exc` the handled one (for bare `raise`, `__context__`).
-    PushExcInfo { exc: Reg, save: Reg },
+    PushExcInfo {
+        exc: Reg,
+        save: Reg,
+    },
     /// Leave an `except`/`finally` block: restore the handled exception from `save`.
-    PopExcInfo { save: Reg },
+    PopExcInfo {
+        save: Reg,
+    },
 
     /// `with` entry: `exit = type(ctx).__exit__` bound to ctx, `result = ctx.__enter__()`.
     /// Errors as CPython: "'X' object does not support the context manager protocol".
-    BeforeWith { ctx: Reg, exit: Reg, result: Reg },
+    BeforeWith {
+        ctx: Reg,
+        exit: Reg,
+        result: Reg,
+    },
     /// `dst = exit(type(exc), exc, exc.__traceback__)` for the exceptional exit of `with`.
-    WithExcept { dst: Reg, exit: Reg, exc: Reg },
+    WithExcept {
+        dst: Reg,
+        exit: Reg,
+        exc: Reg,
+    },
 
     /// `dst = __import__(names[name], fromlist=consts[fromlist], level)`: for `import a.b`
     /// (fromlist None) the top package `a`; with a fromlist, the module `a.b` itself.
-    ImportName { dst: Reg, name: NameIdx, fromlist: ConstIdx, level: u16 },
+    ImportName {
+        dst: Reg,
+        name: NameIdx,
+        fromlist: ConstIdx,
+        level: u16,
+    },
     /// `dst = module.name`, ImportError "cannot import name 'x' from 'm' (path)" if absent
     /// (also tries the submodule `m.x`).
-    ImportFrom { dst: Reg, module: Reg, name: NameIdx },
+    ImportFrom {
+        dst: Reg,
+        module: Reg,
+        name: NameIdx,
+    },
     /// `from module import *` into the current namespace.
-    ImportStar { module: Reg },
+    ImportStar {
+        module: Reg,
+    },
 
     // ----- Quickened forms ------------------------------------------------------------
     // Written over a generic instruction by the interpreter once it has seen the operand
@@ -213,61 +459,171 @@ pub enum Instr {
     // back and re-executes it, so a failed guard has no effect. Registers as in the
     // generic form named in each comment.
     /// `LoadGlobal` through the cached module/builtins cells.
-    LoadGlobalCached { dst: Reg, name: NameIdx },
+    LoadGlobalCached {
+        dst: Reg,
+        name: NameIdx,
+    },
     /// `LoadAttr` of an instance attribute at a cached slot (class version + shape).
-    LoadAttrSlot { dst: Reg, obj: Reg, name: NameIdx },
+    LoadAttrSlot {
+        dst: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
     /// `StoreAttr` to an existing instance slot (class version + shape).
-    StoreAttrSlot { obj: Reg, name: NameIdx, src: Reg },
+    StoreAttrSlot {
+        obj: Reg,
+        name: NameIdx,
+        src: Reg,
+    },
     /// `LoadMethod` of a plain function found on the receiver's class (class version + shape).
-    LoadMethodCached { base: Reg, obj: Reg, name: NameIdx },
+    LoadMethodCached {
+        base: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
     /// `Binary`/`InplaceBinary` `+` of two small ints.
-    BinaryAddInt { dst: Reg, lhs: Reg, rhs: Reg },
+    BinaryAddInt {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Binary`/`InplaceBinary` `-` of two small ints.
-    BinarySubInt { dst: Reg, lhs: Reg, rhs: Reg },
+    BinarySubInt {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Binary`/`InplaceBinary` of two small ints, other operators.
-    BinaryInt { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    BinaryInt {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Binary`/`InplaceBinary` `+ - * /` of two floats, or a float and a small int.
-    BinaryFloat { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    BinaryFloat {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Binary`/`InplaceBinary` `+` of two exact strs.
-    BinaryAddStr { dst: Reg, lhs: Reg, rhs: Reg },
+    BinaryAddStr {
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Compare` of two small ints (`<`, `<=`, `==`, `!=`, `>`, `>=`).
-    CompareInt { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    CompareInt {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Compare` of two floats.
-    CompareFloat { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    CompareFloat {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `GetItem` of a list by a small int.
-    GetItemList { dst: Reg, obj: Reg, key: Reg },
+    GetItemList {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
     /// `GetItem` of a tuple by a small int.
-    GetItemTuple { dst: Reg, obj: Reg, key: Reg },
+    GetItemTuple {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
     /// `GetItem` of an exact dict.
-    GetItemDict { dst: Reg, obj: Reg, key: Reg },
+    GetItemDict {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
     /// `ForIter` over a range iterator.
-    ForIterRange { iter: Reg, dst: Reg, target: Label },
+    ForIterRange {
+        iter: Reg,
+        dst: Reg,
+        target: Label,
+    },
     /// `ForIter` over a list or tuple iterator.
-    ForIterSeq { iter: Reg, dst: Reg, target: Label },
+    ForIterSeq {
+        iter: Reg,
+        dst: Reg,
+        target: Label,
+    },
     /// `Call` of a Python function taking exactly `argc` positional parameters, no cells:
     /// the frame is pushed without the generic argument binder.
-    CallPy { dst: Reg, base: Reg, argc: u16 },
+    CallPy {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `CallMethod` of such a function, with the receiver as first argument.
-    CallMethodPy { dst: Reg, base: Reg, argc: u16 },
+    CallMethodPy {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `Compare` of two exact strs (ordering, equality, `in`, `not in`).
-    CompareStr { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    CompareStr {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `GetItem` of an exact str by a small int.
-    GetItemStr { dst: Reg, obj: Reg, key: Reg },
+    GetItemStr {
+        dst: Reg,
+        obj: Reg,
+        key: Reg,
+    },
     /// `Call` of a native (Rust) function with at most 8 positional arguments: called
     /// straight from the registers, without the call-target profiling of the generic form.
-    CallNative { dst: Reg, base: Reg, argc: u16 },
+    CallNative {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `CallMethod` of a native method (the receiver is the first argument).
-    CallMethodNative { dst: Reg, base: Reg, argc: u16 },
+    CallMethodNative {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
-    CompareIn { dst: Reg, op: CmpOp, lhs: Reg, rhs: Reg },
+    CompareIn {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `SetItem` of a list at a small int index in range.
-    SetItemList { obj: Reg, key: Reg, src: Reg },
+    SetItemList {
+        obj: Reg,
+        key: Reg,
+        src: Reg,
+    },
     /// `SetItem` of an exact dict with a small int or exact str key.
-    SetItemDict { obj: Reg, key: Reg, src: Reg },
+    SetItemDict {
+        obj: Reg,
+        key: Reg,
+        src: Reg,
+    },
     /// `Binary` whose left operand is an instance of a Python class defining the operator
     /// as a plain function (cached by class version), and whose right operand is of that
     /// class or an int or float: the method's frame is pushed in the running loop.
-    BinaryDunder { dst: Reg, op: BinOp, lhs: Reg, rhs: Reg },
+    BinaryDunder {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
 }
 
 impl Instr {
@@ -310,21 +666,45 @@ impl Instr {
             LoadAttrSlot { dst, obj, name } => LoadAttr { dst, obj, name },
             StoreAttrSlot { obj, name, src } => StoreAttr { obj, name, src },
             LoadMethodCached { base, obj, name } => LoadMethod { base, obj, name },
-            BinaryAddInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
-            BinarySubInt { dst, lhs, rhs } => Binary { dst, op: BinOp::Sub, lhs, rhs },
-            BinaryAddStr { dst, lhs, rhs } => Binary { dst, op: BinOp::Add, lhs, rhs },
-            BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
-            CompareInt { dst, op, lhs, rhs } | CompareFloat { dst, op, lhs, rhs } | CompareStr { dst, op, lhs, rhs } | CompareIn { dst, op, lhs, rhs } => {
-                Compare { dst, op, lhs, rhs }
+            BinaryAddInt { dst, lhs, rhs } => Binary {
+                dst,
+                op: BinOp::Add,
+                lhs,
+                rhs,
+            },
+            BinarySubInt { dst, lhs, rhs } => Binary {
+                dst,
+                op: BinOp::Sub,
+                lhs,
+                rhs,
+            },
+            BinaryAddStr { dst, lhs, rhs } => Binary {
+                dst,
+                op: BinOp::Add,
+                lhs,
+                rhs,
+            },
+            BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => {
+                Binary { dst, op, lhs, rhs }
             }
+            CompareInt { dst, op, lhs, rhs }
+            | CompareFloat { dst, op, lhs, rhs }
+            | CompareStr { dst, op, lhs, rhs }
+            | CompareIn { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
             GetItemList { dst, obj, key }
             | GetItemTuple { dst, obj, key }
             | GetItemDict { dst, obj, key }
             | GetItemStr { dst, obj, key } => GetItem { dst, obj, key },
-            ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => ForIter { iter, dst, target },
+            ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => {
+                ForIter { iter, dst, target }
+            }
             CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
-            CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => CallMethod { dst, base, argc },
-            SetItemList { obj, key, src } | SetItemDict { obj, key, src } => SetItem { obj, key, src },
+            CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => {
+                CallMethod { dst, base, argc }
+            }
+            SetItemList { obj, key, src } | SetItemDict { obj, key, src } => {
+                SetItem { obj, key, src }
+            }
             BinaryDunder { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
             _ => return None,
         })
@@ -334,11 +714,14 @@ impl Instr {
     pub fn is_terminator(&self) -> bool {
         matches!(
             self,
-            Instr::Jump { .. } | Instr::Return { .. } | Instr::Raise { .. } | Instr::Reraise { .. } | Instr::RaiseAssert { .. }
+            Instr::Jump { .. }
+                | Instr::Return { .. }
+                | Instr::Raise { .. }
+                | Instr::Reraise { .. }
+                | Instr::RaiseAssert { .. }
         )
     }
 }
-
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
 pub const OPCODE_COUNT: usize = 99;

@@ -62,8 +62,12 @@ impl ConstKey {
             Const::Complex(re, im) => ConstKey::Complex(re.to_bits(), im.to_bits()),
             Const::Str(s) => ConstKey::Str(s.clone()),
             Const::Bytes(b) => ConstKey::Bytes(b.clone()),
-            Const::Tuple(items) => ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
-            Const::FrozenSet(items) => ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?),
+            Const::Tuple(items) => {
+                ConstKey::Tuple(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
+            }
+            Const::FrozenSet(items) => {
+                ConstKey::FrozenSet(items.iter().map(ConstKey::of).collect::<Option<_>>()?)
+            }
             Const::Code(_) => return None,
         })
     }
@@ -165,7 +169,9 @@ impl CodeBuilder {
     /// possible for jumps in code that is itself unreachable) resolves to the end.
     pub fn finish(&mut self) -> Body {
         let end = self.instrs.len() as u32;
-        let resolve = |labels: &[Option<u32>], l: u32| labels.get(l as usize).copied().flatten().unwrap_or(end);
+        let resolve = |labels: &[Option<u32>], l: u32| {
+            labels.get(l as usize).copied().flatten().unwrap_or(end)
+        };
         let mut instrs = std::mem::take(&mut self.instrs);
         for instr in &mut instrs {
             if let Some(t) = instr.target_mut() {
@@ -191,6 +197,10 @@ impl CodeBuilder {
                 exc_reg: spec.exc_reg,
             });
         }
-        Body { instrs, positions: std::mem::take(&mut self.positions), handlers }
+        Body {
+            instrs,
+            positions: std::mem::take(&mut self.positions),
+            handlers,
+        }
     }
 }

@@ -33,7 +33,10 @@ pub(crate) enum Callee<'a> {
     Expr(&'a Expr),
     /// `__build_class__` with the class body function and the class name prepended to
     /// the user's arguments (the bases).
-    BuildClass { code: Box<CodeObject>, name: &'a str },
+    BuildClass {
+        code: Box<CodeObject>,
+        name: &'a str,
+    },
 }
 
 impl Callee<'_> {
@@ -48,20 +51,35 @@ impl Callee<'_> {
 
 impl<'a> Compiler<'a> {
     /// `dst = func(*args, **keywords)` for a `Call` expression.
-    pub fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword], dst: Reg) -> CResult {
+    pub fn call(
+        &mut self,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        dst: Reg,
+    ) -> CResult {
         check_keywords(keywords)?;
         if self.zero_arg_super(func, args, keywords, dst)? {
             return Ok(());
         }
         let unpacking = args.iter().any(is_starred) || keywords.iter().any(|k| k.arg.is_none());
-        if let (ExprKind::Attribute { value, attr }, false, true) = (&func.kind, unpacking, keywords.is_empty()) {
+        if let (ExprKind::Attribute { value, attr }, false, true) =
+            (&func.kind, unpacking, keywords.is_empty())
+        {
             return self.method_call(func, value, attr, args, dst);
         }
         self.call_with(Callee::Expr(func), args, keywords, dst)
     }
 
     /// `obj.name(args)`: `base` = method, `base+1` = self (or NULL), then the arguments.
-    fn method_call(&mut self, func: &'a Expr, obj: &'a Expr, name: &str, args: &'a [Expr], dst: Reg) -> CResult {
+    fn method_call(
+        &mut self,
+        func: &'a Expr,
+        obj: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        dst: Reg,
+    ) -> CResult {
         let base = self.alloc_n(2 + args.len());
         let saved = self.set_loc(func.loc);
         let obj = self.expr_any(obj)?;
@@ -71,17 +89,31 @@ impl<'a> Compiler<'a> {
         for (i, arg) in args.iter().enumerate() {
             self.expr_to(arg, off(base, 2 + i))?;
         }
-        self.emit(Instr::CallMethod { dst, base, argc: args.len() as u16 });
+        self.emit(Instr::CallMethod {
+            dst,
+            base,
+            argc: args.len() as u16,
+        });
         Ok(())
     }
 
     /// The general call: `Call`, `CallKw` or `CallEx` depending on the arguments.
-    pub fn call_with(&mut self, callee: Callee<'a>, args: &'a [Expr], keywords: &'a [Keyword], dst: Reg) -> CResult {
+    pub fn call_with(
+        &mut self,
+        callee: Callee<'a>,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+        dst: Reg,
+    ) -> CResult {
         let nfixed = callee.nfixed();
         let star = args.iter().position(is_starred);
         let unpacking = star.is_some() || keywords.iter().any(|k| k.arg.is_none());
         // Leading positional arguments go right after the callee in every shape.
-        let nlead = if unpacking { star.unwrap_or(args.len()) } else { args.len() };
+        let nlead = if unpacking {
+            star.unwrap_or(args.len())
+        } else {
+            args.len()
+        };
         let nkw = if unpacking { 0 } else { keywords.len() };
         let base = self.alloc_n(1 + nfixed + nlead + nkw);
         self.callee_into(callee, base)?;
@@ -96,22 +128,42 @@ impl<'a> Compiler<'a> {
             if keywords.is_empty() {
                 self.emit(Instr::Call { dst, base, argc });
             } else {
-                let names = keywords.iter().map(|k| Const::Str(k.arg.clone().unwrap_or_default())).collect();
+                let names = keywords
+                    .iter()
+                    .map(|k| Const::Str(k.arg.clone().unwrap_or_default()))
+                    .collect();
                 let kwnames = self.unit.code.const_idx(Const::Tuple(names));
-                self.emit(Instr::CallKw { dst, base, argc, kwnames });
+                self.emit(Instr::CallKw {
+                    dst,
+                    base,
+                    argc,
+                    kwnames,
+                });
             }
             return Ok(());
         }
         let tuple = self.positional_tuple(base, nfixed + nlead, &args[nlead..])?;
         let kwargs = self.kwargs_dict(keywords, base)?;
-        self.emit(Instr::CallEx { dst, func: base, args: tuple, kwargs });
+        self.emit(Instr::CallEx {
+            dst,
+            func: base,
+            args: tuple,
+            kwargs,
+        });
         Ok(())
     }
 
     /// The positional-argument tuple of a `CallEx`: the `nlead` values already in
     /// `base+1..`, followed by `rest` (which may contain `*iterables`).
     fn positional_tuple(&mut self, base: Reg, nlead: usize, rest: &'a [Expr]) -> CResult<Reg> {
-        if let (0, [Expr { kind: ExprKind::Starred(only), .. }]) = (nlead, rest) {
+        if let (
+            0,
+            [Expr {
+                kind: ExprKind::Starred(only),
+                ..
+            }],
+        ) = (nlead, rest)
+        {
             // `f(*x)`: `x` goes to `CallEx` as is (CPython 3.11 does the same), which
             // converts it and words a non-iterable as "f() argument after * must be an
             // iterable".
@@ -122,12 +174,20 @@ impl<'a> Compiler<'a> {
             if nlead == 0 {
                 self.load_const(Const::Tuple(Vec::new()), tuple);
             } else {
-                self.emit(Instr::BuildTuple { dst: tuple, base: off(base, 1), n: nlead as u16 });
+                self.emit(Instr::BuildTuple {
+                    dst: tuple,
+                    base: off(base, 1),
+                    n: nlead as u16,
+                });
             }
             return Ok(tuple);
         }
         let list = self.alloc();
-        self.emit(Instr::BuildList { dst: list, base: off(base, 1), n: nlead as u16 });
+        self.emit(Instr::BuildList {
+            dst: list,
+            base: off(base, 1),
+            n: nlead as u16,
+        });
         for arg in rest {
             let mark = self.unit.regs.mark();
             let saved = self.set_loc(arg.loc);
@@ -144,7 +204,10 @@ impl<'a> Compiler<'a> {
             self.set_loc(saved);
             self.unit.regs.release(mark);
         }
-        self.emit(Instr::ListToTuple { dst: tuple, src: list });
+        self.emit(Instr::ListToTuple {
+            dst: tuple,
+            src: list,
+        });
         Ok(tuple)
     }
 
@@ -177,13 +240,21 @@ impl<'a> Compiler<'a> {
             self.keyword_run(&keywords[run_start..i], dict, &mut have_dict, func)?;
             run_start = i + 1;
             if !have_dict {
-                self.emit(Instr::BuildDict { dst: dict, base: dict, n: 0 });
+                self.emit(Instr::BuildDict {
+                    dst: dict,
+                    base: dict,
+                    n: 0,
+                });
                 have_dict = true;
             }
             let mark = self.unit.regs.mark();
             let saved = self.set_loc(kw.loc);
             let mapping = self.expr_any(&kw.value)?;
-            self.emit(Instr::DictMerge { dict, mapping, func });
+            self.emit(Instr::DictMerge {
+                dict,
+                mapping,
+                func,
+            });
             self.set_loc(saved);
             self.unit.regs.release(mark);
         }
@@ -193,22 +264,43 @@ impl<'a> Compiler<'a> {
 
     /// A run of `name=value` keywords: the dict itself if it is the first part, else a
     /// temporary dict merged into it.
-    fn keyword_run(&mut self, run: &'a [Keyword], dict: Reg, have_dict: &mut bool, func: Reg) -> CResult {
+    fn keyword_run(
+        &mut self,
+        run: &'a [Keyword],
+        dict: Reg,
+        have_dict: &mut bool,
+        func: Reg,
+    ) -> CResult {
         if run.is_empty() {
             return Ok(());
         }
         let mark = self.unit.regs.mark();
         let base = self.alloc_n(2 * run.len());
         for (i, kw) in run.iter().enumerate() {
-            self.load_const(Const::Str(kw.arg.clone().unwrap_or_default()), off(base, 2 * i));
+            self.load_const(
+                Const::Str(kw.arg.clone().unwrap_or_default()),
+                off(base, 2 * i),
+            );
             self.expr_to(&kw.value, off(base, 2 * i + 1))?;
         }
         if *have_dict {
             let part = self.alloc();
-            self.emit(Instr::BuildDict { dst: part, base, n: run.len() as u16 });
-            self.emit(Instr::DictMerge { dict, mapping: part, func });
+            self.emit(Instr::BuildDict {
+                dst: part,
+                base,
+                n: run.len() as u16,
+            });
+            self.emit(Instr::DictMerge {
+                dict,
+                mapping: part,
+                func,
+            });
         } else {
-            self.emit(Instr::BuildDict { dst: dict, base, n: run.len() as u16 });
+            self.emit(Instr::BuildDict {
+                dst: dict,
+                base,
+                n: run.len() as u16,
+            });
             *have_dict = true;
         }
         self.unit.regs.release(mark);
@@ -218,7 +310,13 @@ impl<'a> Compiler<'a> {
     /// `super()` with no arguments, in a function that receives the class cell: compiled
     /// as `super(__class__, <first argument>)`. Returns false (emitting nothing) when the
     /// call is not of that form; the runtime `super()` then reports its own error.
-    fn zero_arg_super(&mut self, func: &'a Expr, args: &[Expr], keywords: &[Keyword], dst: Reg) -> CResult<bool> {
+    fn zero_arg_super(
+        &mut self,
+        func: &'a Expr,
+        args: &[Expr],
+        keywords: &[Keyword],
+        dst: Reg,
+    ) -> CResult<bool> {
         let ExprKind::Name(name) = &func.kind else {
             return Ok(false);
         };
@@ -237,10 +335,19 @@ impl<'a> Compiler<'a> {
         };
         let base = self.alloc_n(3);
         self.load_name("super", base);
-        self.emit(Instr::LoadDeref { dst: off(base, 1), cell: class_cell });
+        self.emit(Instr::LoadDeref {
+            dst: off(base, 1),
+            cell: class_cell,
+        });
         match self.unit.layout.cell(&first) {
-            Some(cell) => self.emit(Instr::LoadDeref { dst: off(base, 2), cell }),
-            None => self.emit(Instr::Move { dst: off(base, 2), src: 0 }),
+            Some(cell) => self.emit(Instr::LoadDeref {
+                dst: off(base, 2),
+                cell,
+            }),
+            None => self.emit(Instr::Move {
+                dst: off(base, 2),
+                src: 0,
+            }),
         }
         self.emit(Instr::Call { dst, base, argc: 2 });
         Ok(true)

@@ -17,7 +17,10 @@ pub(crate) fn handler_for(handlers: &[Handler], pc: usize) -> Option<&Handler> {
 pub(crate) fn successors(instrs: &[Instr], pc: usize) -> impl Iterator<Item = usize> {
     let instr = &instrs[pc];
     let fall = (!instr.is_terminator() && pc + 1 < instrs.len()).then_some(pc + 1);
-    let jump = instr.target().map(|t| t as usize).filter(|&t| t < instrs.len());
+    let jump = instr
+        .target()
+        .map(|t| t as usize)
+        .filter(|&t| t < instrs.len());
     fall.into_iter().chain(jump)
 }
 
@@ -52,10 +55,19 @@ pub(crate) fn rewrite(body: Body, mut expand: impl FnMut(usize, &Instr, &mut Vec
     let handlers = body
         .handlers
         .iter()
-        .map(|h| Handler { start: remap(h.start), end: remap(h.end), target: remap(h.target), exc_reg: h.exc_reg })
+        .map(|h| Handler {
+            start: remap(h.start),
+            end: remap(h.end),
+            target: remap(h.target),
+            exc_reg: h.exc_reg,
+        })
         .filter(|h| h.start < h.end)
         .collect();
-    Body { instrs, positions, handlers }
+    Body {
+        instrs,
+        positions,
+        handlers,
+    }
 }
 
 /// Instructions reachable from the entry through normal or exceptional edges.
@@ -68,7 +80,9 @@ pub(crate) fn reachable(body: &Body) -> Vec<bool> {
         work.push(0);
     }
     while let Some(pc) = work.pop() {
-        let exc = handler_for(&body.handlers, pc).map(|h| h.target as usize).filter(|&t| t < n);
+        let exc = handler_for(&body.handlers, pc)
+            .map(|h| h.target as usize)
+            .filter(|&t| t < n);
         for next in successors(&body.instrs, pc).chain(exc) {
             if !seen[next] {
                 seen[next] = true;
@@ -135,7 +149,11 @@ mod tests {
 
     fn body(instrs: Vec<Instr>) -> Body {
         let positions = vec![Position::default(); instrs.len()];
-        Body { instrs, positions, handlers: Vec::new() }
+        Body {
+            instrs,
+            positions,
+            handlers: Vec::new(),
+        }
     }
 
     #[test]
@@ -161,7 +179,13 @@ mod tests {
             Instr::Jump { target: 0 },
         ]);
         let b = remove_dead_code(b);
-        assert_eq!(b.instrs, vec![Instr::JumpIfTrue { cond: 0, target: 0 }, Instr::Return { src: 0 }]);
+        assert_eq!(
+            b.instrs,
+            vec![
+                Instr::JumpIfTrue { cond: 0, target: 0 },
+                Instr::Return { src: 0 }
+            ]
+        );
     }
 
     #[test]
@@ -173,14 +197,31 @@ mod tests {
 
     #[test]
     fn handler_ranges_follow_insertions() {
-        let mut b = body(vec![Instr::Move { dst: 1, src: 0 }, Instr::Return { src: 1 }, Instr::Reraise { exc: 2 }]);
-        b.handlers.push(Handler { start: 0, end: 2, target: 2, exc_reg: 2 });
+        let mut b = body(vec![
+            Instr::Move { dst: 1, src: 0 },
+            Instr::Return { src: 1 },
+            Instr::Reraise { exc: 2 },
+        ]);
+        b.handlers.push(Handler {
+            start: 0,
+            end: 2,
+            target: 2,
+            exc_reg: 2,
+        });
         let b = rewrite(b, |i, instr, out| {
             if i == 0 {
                 out.push(Instr::CheckBound { slot: 0 });
             }
             out.push(*instr);
         });
-        assert_eq!(b.handlers[0], Handler { start: 0, end: 3, target: 3, exc_reg: 2 });
+        assert_eq!(
+            b.handlers[0],
+            Handler {
+                start: 0,
+                end: 3,
+                target: 3,
+                exc_reg: 2
+            }
+        );
     }
 }

@@ -32,10 +32,20 @@ impl<'a> Compiler<'a> {
     /// `dst = <comprehension e>`.
     pub fn comprehension(&mut self, e: &'a Expr, dst: Reg) -> CResult {
         let (kind, generators, element) = match &e.kind {
-            ExprKind::ListComp { elt, generators } => (CompKind::List, generators, Element::Single(elt)),
-            ExprKind::SetComp { elt, generators } => (CompKind::Set, generators, Element::Single(elt)),
-            ExprKind::GeneratorExp { elt, generators } => (CompKind::Generator, generators, Element::Single(elt)),
-            ExprKind::DictComp { key, value, generators } => (CompKind::Dict, generators, Element::Pair(key, value)),
+            ExprKind::ListComp { elt, generators } => {
+                (CompKind::List, generators, Element::Single(elt))
+            }
+            ExprKind::SetComp { elt, generators } => {
+                (CompKind::Set, generators, Element::Single(elt))
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                (CompKind::Generator, generators, Element::Single(elt))
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => (CompKind::Dict, generators, Element::Pair(key, value)),
             _ => return error("internal error: not a comprehension", e.loc),
         };
         let Some(first) = generators.first() else {
@@ -51,27 +61,50 @@ impl<'a> Compiler<'a> {
         let outer = self.enter_unit(id, qualname, e.loc.line, e.loc);
         self.unit.argcount = 1;
         self.comprehension_body(kind, generators, element)?;
-        let sig = Signature { argcount: 1, ..Signature::default() };
+        let sig = Signature {
+            argcount: 1,
+            ..Signature::default()
+        };
         let code = self.leave_unit(outer, kind.code_name(), sig, e.loc)?;
 
         let base = self.alloc_n(2);
         self.make_function(code, NO_REG, NO_REG, base)?;
         let iterable = self.expr_any(&first.iter)?;
-        self.emit(Instr::GetIter { dst: off(base, 1), src: iterable });
+        self.emit(Instr::GetIter {
+            dst: off(base, 1),
+            src: iterable,
+        });
         self.emit(Instr::Call { dst, base, argc: 1 });
         Ok(())
     }
 
     /// The body of the nested function: create the result, run the loops, return it.
-    fn comprehension_body(&mut self, kind: CompKind, generators: &'a [Comprehension], element: Element<'a>) -> CResult {
+    fn comprehension_body(
+        &mut self,
+        kind: CompKind,
+        generators: &'a [Comprehension],
+        element: Element<'a>,
+    ) -> CResult {
         let result = match kind {
             CompKind::Generator => NO_REG,
             _ => {
                 let r = self.alloc();
                 self.emit(match kind {
-                    CompKind::List => Instr::BuildList { dst: r, base: r, n: 0 },
-                    CompKind::Set => Instr::BuildSet { dst: r, base: r, n: 0 },
-                    _ => Instr::BuildDict { dst: r, base: r, n: 0 },
+                    CompKind::List => Instr::BuildList {
+                        dst: r,
+                        base: r,
+                        n: 0,
+                    },
+                    CompKind::Set => Instr::BuildSet {
+                        dst: r,
+                        base: r,
+                        n: 0,
+                    },
+                    _ => Instr::BuildDict {
+                        dst: r,
+                        base: r,
+                        n: 0,
+                    },
                 });
                 r
             }
@@ -109,7 +142,9 @@ impl<'a> Compiler<'a> {
         let (top, exit) = (self.unit.code.new_label(), self.unit.code.new_label());
         self.unit.code.bind(top);
         let (dst, needs_store) = self.loop_target(&g.target);
-        self.unit.code.emit_jump(exit, |target| Instr::ForIter { iter, dst, target });
+        self.unit
+            .code
+            .emit_jump(exit, |target| Instr::ForIter { iter, dst, target });
         self.check_store_target(&g.target, false)?;
         if needs_store {
             self.store_target(&g.target, dst)?;
@@ -122,13 +157,20 @@ impl<'a> Compiler<'a> {
         } else {
             self.comprehension_element(kind, element, result)?;
         }
-        self.unit.code.emit_jump(top, |target| Instr::Jump { target });
+        self.unit
+            .code
+            .emit_jump(top, |target| Instr::Jump { target });
         self.unit.code.bind(exit);
         self.unit.regs.release(mark);
         Ok(())
     }
 
-    fn comprehension_element(&mut self, kind: CompKind, element: Element<'a>, result: Reg) -> CResult {
+    fn comprehension_element(
+        &mut self,
+        kind: CompKind,
+        element: Element<'a>,
+        result: Reg,
+    ) -> CResult {
         let mark = self.unit.regs.mark();
         match element {
             Element::Single(elt) => {
@@ -139,7 +181,10 @@ impl<'a> Compiler<'a> {
                     CompKind::Set => self.emit(Instr::SetAdd { set: result, item }),
                     _ => {
                         let sent = self.alloc();
-                        self.emit(Instr::Yield { dst: sent, src: item });
+                        self.emit(Instr::Yield {
+                            dst: sent,
+                            src: item,
+                        });
                     }
                 }
                 self.set_loc(saved);
@@ -147,7 +192,11 @@ impl<'a> Compiler<'a> {
             Element::Pair(key, value) => {
                 let key = self.expr_any(key)?;
                 let value = self.expr_any(value)?;
-                self.emit(Instr::DictInsert { dict: result, key, value });
+                self.emit(Instr::DictInsert {
+                    dict: result,
+                    key,
+                    value,
+                });
             }
         }
         self.unit.regs.release(mark);
@@ -182,7 +231,10 @@ impl<'a> Compiler<'a> {
         if self.table.scope(id).is_coroutine {
             error("unsupported: asynchronous comprehension", e.loc)
         } else {
-            error("asynchronous comprehension outside of an asynchronous function", e.loc)
+            error(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.loc,
+            )
         }
     }
 }

@@ -49,7 +49,11 @@ impl<'c> Dis<'c> {
         targets.extend(code.handlers.iter().map(|h| h.target));
         targets.sort_unstable();
         targets.dedup();
-        let labels = targets.into_iter().enumerate().map(|(i, t)| (t, i)).collect();
+        let labels = targets
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| (t, i))
+            .collect();
         Dis { code, labels }
     }
 
@@ -62,7 +66,11 @@ impl<'c> Dis<'c> {
             CodeKind::Lambda => "lambda",
             CodeKind::Comprehension => "comprehension",
         };
-        let _ = writeln!(out, "== {} ({kind} {}, {}:{}) ==", c.name, c.qualname, c.filename, c.first_line);
+        let _ = writeln!(
+            out,
+            "== {} ({kind} {}, {}:{}) ==",
+            c.name, c.qualname, c.filename, c.first_line
+        );
         let mut flags = Vec::new();
         if c.is_generator {
             flags.push("generator");
@@ -76,14 +84,23 @@ impl<'c> Dis<'c> {
         if c.has_varkw {
             flags.push("varkw");
         }
-        let flags = if flags.is_empty() { "-".to_string() } else { flags.join(" ") };
+        let flags = if flags.is_empty() {
+            "-".to_string()
+        } else {
+            flags.join(" ")
+        };
         let _ = writeln!(
             out,
             "args: {} (posonly {}, kwonly {})  flags: {flags}",
             c.argcount, c.posonlyargcount, c.kwonlyargcount
         );
         let _ = writeln!(out, "nlocals: {}  nslots: {}", c.nlocals, c.nslots);
-        let varnames: Vec<String> = c.varnames.iter().enumerate().map(|(i, n)| format!("v{i}:{n}")).collect();
+        let varnames: Vec<String> = c
+            .varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("v{i}:{n}"))
+            .collect();
         list_line(out, "varnames", &varnames);
         let cells: Vec<String> = c
             .cellvars
@@ -94,11 +111,25 @@ impl<'c> Dis<'c> {
             })
             .collect();
         list_line(out, "cellvars", &cells);
-        let frees: Vec<String> = c.freevars.iter().map(|fv| format!("v{}:&{}", fv.slot, fv.name)).collect();
+        let frees: Vec<String> = c
+            .freevars
+            .iter()
+            .map(|fv| format!("v{}:&{}", fv.slot, fv.name))
+            .collect();
         list_line(out, "freevars", &frees);
-        let consts: Vec<String> = c.consts.iter().enumerate().map(|(i, k)| format!("{i}: {}", const_repr(k))).collect();
+        let consts: Vec<String> = c
+            .consts
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{i}: {}", const_repr(k)))
+            .collect();
         list_line(out, "consts", &consts);
-        let names: Vec<String> = c.names.iter().enumerate().map(|(i, n)| format!("{i}: {n}")).collect();
+        let names: Vec<String> = c
+            .names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{i}: {n}"))
+            .collect();
         list_line(out, "names", &names);
         if let Some(doc) = &c.doc {
             let _ = writeln!(out, "doc: {}", str_repr(doc));
@@ -109,11 +140,21 @@ impl<'c> Dis<'c> {
         let mut last_line = None;
         for (i, instr) in self.code.instrs.iter().enumerate() {
             let line = self.code.positions.get(i).map(|p| p.line);
-            let line_col =
-                if line != last_line { line.map_or(String::new(), |l| l.to_string()) } else { String::new() };
+            let line_col = if line != last_line {
+                line.map_or(String::new(), |l| l.to_string())
+            } else {
+                String::new()
+            };
             last_line = line;
-            let label = self.labels.get(&(i as u32)).map_or(String::new(), |l| format!("L{l}"));
-            let _ = writeln!(out, "{line_col:>4} {label:<4} {i:>3}  {}", self.instr(instr));
+            let label = self
+                .labels
+                .get(&(i as u32))
+                .map_or(String::new(), |l| format!("L{l}"));
+            let _ = writeln!(
+                out,
+                "{line_col:>4} {label:<4} {i:>3}  {}",
+                self.instr(instr)
+            );
         }
     }
 
@@ -123,12 +164,21 @@ impl<'c> Dis<'c> {
         }
         out.push_str("handlers:\n");
         for h in &self.code.handlers {
-            let _ = writeln!(out, "  {}..{} -> {} (exc {})", h.start, h.end, self.label(h.target), self.reg(h.exc_reg));
+            let _ = writeln!(
+                out,
+                "  {}..{} -> {} (exc {})",
+                h.start,
+                h.end,
+                self.label(h.target),
+                self.reg(h.exc_reg)
+            );
         }
     }
 
     fn label(&self, target: u32) -> String {
-        self.labels.get(&target).map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
+        self.labels
+            .get(&target)
+            .map_or_else(|| format!("@{target}"), |l| format!("L{l}"))
     }
 
     /// A register, annotated with its variable name for locals and cells.
@@ -150,7 +200,10 @@ impl<'c> Dis<'c> {
     }
 
     fn regs(&self, base: Reg, n: usize) -> String {
-        (0..n).map(|i| self.reg(base.wrapping_add(i as u16))).collect::<Vec<_>>().join(", ")
+        (0..n)
+            .map(|i| self.reg(base.wrapping_add(i as u16)))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn name(&self, idx: u32) -> String {
@@ -162,7 +215,10 @@ impl<'c> Dis<'c> {
     }
 
     fn konst(&self, idx: u32) -> String {
-        self.code.consts.get(idx as usize).map_or_else(|| format!("<const {idx}?>"), const_repr)
+        self.code
+            .consts
+            .get(idx as usize)
+            .map_or_else(|| format!("<const {idx}?>"), const_repr)
     }
 
     fn instr(&self, instr: &Instr) -> String {
@@ -181,7 +237,12 @@ impl<'c> Dis<'c> {
             StoreName { name, src } => format!("StoreName {}, {}", self.name(name), r(src)),
             DeleteName { name } => format!("DeleteName {}", self.name(name)),
             LoadClassDeref { dst, name, cell } => {
-                format!("{} = LoadClassDeref {}, {}", r(dst), self.name(name), r(cell))
+                format!(
+                    "{} = LoadClassDeref {}, {}",
+                    r(dst),
+                    self.name(name),
+                    r(cell)
+                )
             }
             LoadDeref { dst, cell } => format!("{} = LoadDeref {}", r(dst), r(cell)),
             StoreDeref { cell, src } => format!("StoreDeref {}, {}", r(cell), r(src)),
@@ -194,19 +255,49 @@ impl<'c> Dis<'c> {
             }
             DeleteAttr { obj, name } => format!("DeleteAttr {}.{}", r(obj), self.name(name)),
             LoadMethod { base, obj, name } => {
-                format!("{}, {} = LoadMethod {}.{}", r(base), r(base.wrapping_add(1)), r(obj), self.name(name))
+                format!(
+                    "{}, {} = LoadMethod {}.{}",
+                    r(base),
+                    r(base.wrapping_add(1)),
+                    r(obj),
+                    self.name(name)
+                )
             }
             Call { dst, base, argc } => {
-                format!("{} = Call {}({})", r(dst), r(base), self.regs(base.wrapping_add(1), argc as usize))
+                format!(
+                    "{} = Call {}({})",
+                    r(dst),
+                    r(base),
+                    self.regs(base.wrapping_add(1), argc as usize)
+                )
             }
             CallMethod { dst, base, argc } => {
                 let args = self.regs(base.wrapping_add(2), argc as usize);
                 let sep = if argc > 0 { ", " } else { "" };
-                format!("{} = CallMethod {}(self={}{sep}{args})", r(dst), r(base), r(base.wrapping_add(1)))
+                format!(
+                    "{} = CallMethod {}(self={}{sep}{args})",
+                    r(dst),
+                    r(base),
+                    r(base.wrapping_add(1))
+                )
             }
-            CallKw { dst, base, argc, kwnames } => self.call_kw(dst, base, argc, kwnames),
-            CallEx { dst, func, args, kwargs } => {
-                let kw = if kwargs == NO_REG { String::new() } else { format!(", **{}", r(kwargs)) };
+            CallKw {
+                dst,
+                base,
+                argc,
+                kwnames,
+            } => self.call_kw(dst, base, argc, kwnames),
+            CallEx {
+                dst,
+                func,
+                args,
+                kwargs,
+            } => {
+                let kw = if kwargs == NO_REG {
+                    String::new()
+                } else {
+                    format!(", **{}", r(kwargs))
+                };
                 format!("{} = CallEx {}(*{}{kw})", r(dst), r(func), r(args))
             }
             Binary { dst, op, lhs, rhs } => {
@@ -260,7 +351,12 @@ impl<'c> Dis<'c> {
                     .collect();
                 format!("{} = BuildDict {{{}}}", r(dst), pairs.join(", "))
             }
-            FormatValue { dst, src, conv, spec } => {
+            FormatValue {
+                dst,
+                src,
+                conv,
+                spec,
+            } => {
                 let mut s = format!("{} = FormatValue {}", r(dst), r(src));
                 if conv != 0 {
                     let _ = write!(s, " !{}", conv as char);
@@ -278,14 +374,38 @@ impl<'c> Dis<'c> {
                 format!("DictInsert {}, {}: {}", r(dict), r(key), r(value))
             }
             DictUpdate { dict, mapping } => format!("DictUpdate {}, {}", r(dict), r(mapping)),
-            DictMerge { dict, mapping, func } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
+            DictMerge {
+                dict,
+                mapping,
+                func,
+            } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
-            LoadGlobalCached { .. } | LoadAttrSlot { .. } | StoreAttrSlot { .. } | LoadMethodCached { .. } | BinaryAddInt { .. }
-            | BinarySubInt { .. } | BinaryAddStr { .. } | BinaryInt { .. } | BinaryFloat { .. } | CompareInt { .. } | CompareFloat { .. }
-            | GetItemList { .. } | GetItemTuple { .. } | GetItemDict { .. } | ForIterRange { .. } | ForIterSeq { .. }
-            | CallPy { .. } | CallMethodPy { .. } | CompareStr { .. } | GetItemStr { .. } | CallNative { .. }
-            | CallMethodNative { .. } | CompareIn { .. } | SetItemList { .. } | SetItemDict { .. }
+            LoadGlobalCached { .. }
+            | LoadAttrSlot { .. }
+            | StoreAttrSlot { .. }
+            | LoadMethodCached { .. }
+            | BinaryAddInt { .. }
+            | BinarySubInt { .. }
+            | BinaryAddStr { .. }
+            | BinaryInt { .. }
+            | BinaryFloat { .. }
+            | CompareInt { .. }
+            | CompareFloat { .. }
+            | GetItemList { .. }
+            | GetItemTuple { .. }
+            | GetItemDict { .. }
+            | ForIterRange { .. }
+            | ForIterSeq { .. }
+            | CallPy { .. }
+            | CallMethodPy { .. }
+            | CompareStr { .. }
+            | GetItemStr { .. }
+            | CallNative { .. }
+            | CallMethodNative { .. }
+            | CompareIn { .. }
+            | SetItemList { .. }
+            | SetItemDict { .. }
             | BinaryDunder { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
@@ -295,17 +415,39 @@ impl<'c> Dis<'c> {
                 format!("{} = ForIter {}, {}", r(dst), r(iter), self.label(target))
             }
             UnpackSequence { src, base, n } => {
-                format!("({}) = UnpackSequence {}", self.regs(base, n as usize), r(src))
+                format!(
+                    "({}) = UnpackSequence {}",
+                    self.regs(base, n as usize),
+                    r(src)
+                )
             }
-            UnpackEx { src, base, before, after } => {
+            UnpackEx {
+                src,
+                base,
+                before,
+                after,
+            } => {
                 let mut parts: Vec<String> = (0..before).map(|i| r(base.wrapping_add(i))).collect();
                 parts.push(format!("*{}", r(base.wrapping_add(before))));
-                parts.extend((0..after).map(|i| r(base.wrapping_add(before).wrapping_add(1).wrapping_add(i))));
+                parts.extend(
+                    (0..after)
+                        .map(|i| r(base.wrapping_add(before).wrapping_add(1).wrapping_add(i))),
+                );
                 format!("({}) = UnpackEx {}", parts.join(", "), r(src))
             }
-            MakeFunction { dst, code, defaults, kwdefaults, closure } => {
+            MakeFunction {
+                dst,
+                code,
+                defaults,
+                kwdefaults,
+                closure,
+            } => {
                 let mut s = format!("{} = MakeFunction {}", r(dst), self.konst(code));
-                for (what, reg) in [("defaults", defaults), ("kwdefaults", kwdefaults), ("closure", closure)] {
+                for (what, reg) in [
+                    ("defaults", defaults),
+                    ("kwdefaults", kwdefaults),
+                    ("closure", closure),
+                ] {
                     if reg != NO_REG {
                         let _ = write!(s, " {what}={}", r(reg));
                     }
@@ -340,8 +482,18 @@ impl<'c> Dis<'c> {
             WithExcept { dst, exit, exc } => {
                 format!("{} = WithExcept {}, {}", r(dst), r(exit), r(exc))
             }
-            ImportName { dst, name, fromlist, level } => {
-                format!("{} = ImportName {} (from {}, level {level})", r(dst), self.name(name), self.konst(fromlist))
+            ImportName {
+                dst,
+                name,
+                fromlist,
+                level,
+            } => {
+                format!(
+                    "{} = ImportName {} (from {}, level {level})",
+                    r(dst),
+                    self.name(name),
+                    self.konst(fromlist)
+                )
             }
             ImportFrom { dst, module, name } => {
                 format!("{} = ImportFrom {}.{}", r(dst), r(module), self.name(name))
@@ -362,11 +514,21 @@ impl<'c> Dis<'c> {
             _ => Vec::new(),
         };
         let npos = (argc as usize).saturating_sub(names.len());
-        let mut args: Vec<String> = (0..npos).map(|i| self.reg(base.wrapping_add(1 + i as u16))).collect();
+        let mut args: Vec<String> = (0..npos)
+            .map(|i| self.reg(base.wrapping_add(1 + i as u16)))
+            .collect();
         for (i, name) in names.iter().enumerate() {
-            args.push(format!("{name}={}", self.reg(base.wrapping_add((1 + npos + i) as u16))));
+            args.push(format!(
+                "{name}={}",
+                self.reg(base.wrapping_add((1 + npos + i) as u16))
+            ));
         }
-        format!("{} = CallKw {}({})", self.reg(dst), self.reg(base), args.join(", "))
+        format!(
+            "{} = CallKw {}({})",
+            self.reg(dst),
+            self.reg(base),
+            args.join(", ")
+        )
     }
 }
 
@@ -392,18 +554,24 @@ pub fn const_repr(c: &Const) -> String {
         Const::Bytes(b) => bytes_repr(b),
         Const::Tuple(items) => match items.as_slice() {
             [one] => format!("({},)", const_repr(one)),
-            _ => format!("({})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+            _ => format!(
+                "({})",
+                items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+            ),
         },
-        Const::FrozenSet(items) => format!("frozenset({{{}}})", items.iter().map(const_repr).collect::<Vec<_>>().join(", ")),
+        Const::FrozenSet(items) => format!(
+            "frozenset({{{}}})",
+            items.iter().map(const_repr).collect::<Vec<_>>().join(", ")
+        ),
         Const::Code(code) => format!("<code {}>", code.qualname),
     }
 }
 
 /// Python's `repr(float)` (shared with the runtime so `ember dis` prints what `repr` does).
 pub use crate::format::float_repr;
+use crate::vm::repr::repr_bytes as bytes_repr;
 /// Python's `repr(str)`.
 pub use crate::vm::repr::repr_str as str_repr;
-use crate::vm::repr::repr_bytes as bytes_repr;
 
 #[cfg(test)]
 mod tests {

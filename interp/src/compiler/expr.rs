@@ -40,7 +40,10 @@ pub(crate) fn const_value(e: &Expr) -> Option<Const> {
         ExprKind::Imag(f) => Const::Complex(0.0, *f),
         ExprKind::Str(s) => Const::Str(s.clone()),
         ExprKind::Bytes(b) => Const::Bytes(b.clone()),
-        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
             ExprKind::Int(i) => Const::Int(-i.clone()),
             ExprKind::Float(f) => Const::Float(-*f),
             // -(0+fj): the real part becomes -0.0, as CPython's constant folding gives.
@@ -74,7 +77,10 @@ pub(crate) fn is_starred(e: &Expr) -> bool {
 /// step, after every operand has been read: such expressions may target a local directly.
 pub(crate) fn is_single_write(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::BoolOp { .. } | ExprKind::Named { .. } | ExprKind::Await(_) | ExprKind::YieldFrom(_) => false,
+        ExprKind::BoolOp { .. }
+        | ExprKind::Named { .. }
+        | ExprKind::Await(_)
+        | ExprKind::YieldFrom(_) => false,
         ExprKind::Compare { ops, .. } => ops.len() == 1,
         ExprKind::IfExp { body, orelse, .. } => is_single_write(body) && is_single_write(orelse),
         // Starred lists/sets are built in place and extended; tuples go through a list.
@@ -139,7 +145,12 @@ impl<'a> Compiler<'a> {
             ExprKind::BinOp { op, left, right } => {
                 let lhs = self.expr_any(left)?;
                 let rhs = self.expr_any(right)?;
-                self.emit(Instr::Binary { dst, op: *op, lhs, rhs });
+                self.emit(Instr::Binary {
+                    dst,
+                    op: *op,
+                    lhs,
+                    rhs,
+                });
             }
             ExprKind::UnaryOp { op, operand } => {
                 let src = self.expr_any(operand)?;
@@ -150,7 +161,9 @@ impl<'a> Compiler<'a> {
                 let (else_, end) = (self.unit.code.new_label(), self.unit.code.new_label());
                 self.jump_if(test, false, else_)?;
                 self.expr_to(body, dst)?;
-                self.unit.code.emit_jump(end, |target| Instr::Jump { target });
+                self.unit
+                    .code
+                    .emit_jump(end, |target| Instr::Jump { target });
                 self.unit.code.bind(else_);
                 self.expr_to(orelse, dst)?;
                 self.unit.code.bind(end);
@@ -166,8 +179,16 @@ impl<'a> Compiler<'a> {
             ExprKind::Await(value) => return self.await_expr(e, value, dst),
             ExprKind::Yield(value) => return self.yield_expr(e, value.as_deref(), dst),
             ExprKind::YieldFrom(value) => return self.yield_from(e, value, dst),
-            ExprKind::Compare { left, ops, comparators } => return self.compare(left, ops, comparators, dst),
-            ExprKind::Call { func, args, keywords } => return self.call(func, args, keywords, dst),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => return self.compare(left, ops, comparators, dst),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => return self.call(func, args, keywords, dst),
             ExprKind::FString(parts) => return self.fstring(parts, dst),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.expr_any(value)?;
@@ -200,7 +221,10 @@ impl<'a> Compiler<'a> {
     /// `a and b and c` / `a or b`: the first operand deciding the result is the result.
     fn bool_op(&mut self, op: BoolOp, values: &'a [Expr], dst: Reg) -> CResult {
         if values.is_empty() {
-            return error("malformed syntax tree: boolean operation without operands", self.unit.code.loc);
+            return error(
+                "malformed syntax tree: boolean operation without operands",
+                self.unit.code.loc,
+            );
         }
         let end = self.unit.code.new_label();
         for (i, v) in values.iter().enumerate() {
@@ -219,7 +243,13 @@ impl<'a> Compiler<'a> {
     /// `target := value`: the value is the result, and also bound to the target.
     fn named(&mut self, target: &'a Expr, value: &'a Expr, dst: Reg) -> CResult {
         let ExprKind::Name(name) = &target.kind else {
-            return error(format!("cannot use assignment expressions with {}", expr_name(target)), target.loc);
+            return error(
+                format!(
+                    "cannot use assignment expressions with {}",
+                    expr_name(target)
+                ),
+                target.loc,
+            );
         };
         self.expr_to(value, dst)?;
         let saved = self.set_loc(target.loc);
@@ -230,17 +260,33 @@ impl<'a> Compiler<'a> {
 
     /// `a < b`, or the chain `a < b < c` (each middle operand evaluated once, stopping at
     /// the first false comparison, whose result is the chain's result).
-    fn compare(&mut self, left: &'a Expr, ops: &[CmpOp], comparators: &'a [Expr], dst: Reg) -> CResult {
+    fn compare(
+        &mut self,
+        left: &'a Expr,
+        ops: &[CmpOp],
+        comparators: &'a [Expr],
+        dst: Reg,
+    ) -> CResult {
         if ops.is_empty() || ops.len() != comparators.len() {
-            return error("malformed syntax tree: comparison operators and operands do not match", self.unit.code.loc);
+            return error(
+                "malformed syntax tree: comparison operators and operands do not match",
+                self.unit.code.loc,
+            );
         }
         let end = self.unit.code.new_label();
         let mut lhs = self.expr_any(left)?;
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
             let rhs = self.expr_any(right)?;
-            self.emit(Instr::Compare { dst, op: *op, lhs, rhs });
+            self.emit(Instr::Compare {
+                dst,
+                op: *op,
+                lhs,
+                rhs,
+            });
             if i + 1 < ops.len() {
-                self.unit.code.emit_jump(end, |target| Instr::JumpIfFalse { cond: dst, target });
+                self.unit
+                    .code
+                    .emit_jump(end, |target| Instr::JumpIfFalse { cond: dst, target });
             }
             lhs = rhs;
         }
@@ -266,7 +312,10 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::BuildSet { dst, base, n: 0 });
                 let folded = self.alloc();
                 self.load_const(Const::FrozenSet(items), folded);
-                self.emit(Instr::SetUpdate { set: dst, iterable: folded });
+                self.emit(Instr::SetUpdate {
+                    set: dst,
+                    iterable: folded,
+                });
                 return Ok(());
             }
         }
@@ -278,7 +327,11 @@ impl<'a> Compiler<'a> {
             });
             return Ok(());
         }
-        let acc = if kind == Seq::Tuple { self.alloc() } else { dst };
+        let acc = if kind == Seq::Tuple {
+            self.alloc()
+        } else {
+            dst
+        };
         self.emit(match kind {
             Seq::Set => Instr::BuildSet { dst: acc, base, n },
             Seq::List | Seq::Tuple => Instr::BuildList { dst: acc, base, n },
@@ -291,7 +344,10 @@ impl<'a> Compiler<'a> {
                     let iterable = self.expr_any(inner)?;
                     self.emit(match kind {
                         Seq::Set => Instr::SetUpdate { set: acc, iterable },
-                        _ => Instr::ListExtend { list: acc, iterable },
+                        _ => Instr::ListExtend {
+                            list: acc,
+                            iterable,
+                        },
                     });
                 }
                 _ => {
@@ -313,7 +369,10 @@ impl<'a> Compiler<'a> {
 
     /// `{k: v, **m, k2: v2}`: the leading pairs in one `BuildDict`, then updates/inserts.
     fn dict_display(&mut self, items: &'a [(Option<Expr>, Expr)], dst: Reg) -> CResult {
-        let lead = items.iter().position(|(k, _)| k.is_none()).unwrap_or(items.len());
+        let lead = items
+            .iter()
+            .position(|(k, _)| k.is_none())
+            .unwrap_or(items.len());
         let base = self.alloc_n(2 * lead);
         for (i, (k, v)) in items[..lead].iter().enumerate() {
             if let Some(k) = k {
@@ -321,7 +380,11 @@ impl<'a> Compiler<'a> {
             }
             self.expr_to(v, off(base, 2 * i + 1))?;
         }
-        self.emit(Instr::BuildDict { dst, base, n: lead as u16 });
+        self.emit(Instr::BuildDict {
+            dst,
+            base,
+            n: lead as u16,
+        });
         for (k, v) in &items[lead..] {
             let mark = self.unit.regs.mark();
             match k {
@@ -332,7 +395,11 @@ impl<'a> Compiler<'a> {
                 Some(k) => {
                     let key = self.expr_any(k)?;
                     let value = self.expr_any(v)?;
-                    self.emit(Instr::DictInsert { dict: dst, key, value });
+                    self.emit(Instr::DictInsert {
+                        dict: dst,
+                        key,
+                        value,
+                    });
                 }
             }
             self.unit.regs.release(mark);
@@ -341,7 +408,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lower:upper:step`, absent bounds being None.
-    fn slice(&mut self, lower: Option<&'a Expr>, upper: Option<&'a Expr>, step: Option<&'a Expr>, dst: Reg) -> CResult {
+    fn slice(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+        step: Option<&'a Expr>,
+        dst: Reg,
+    ) -> CResult {
         let n = if step.is_some() { 3 } else { 2 };
         let base = self.alloc_n(n);
         for (i, part) in [lower, upper, step].into_iter().take(n).enumerate() {
@@ -350,7 +423,11 @@ impl<'a> Compiler<'a> {
                 None => self.load_const(Const::None, off(base, i)),
             }
         }
-        self.emit(Instr::BuildSlice { dst, base, n: n as u16 });
+        self.emit(Instr::BuildSlice {
+            dst,
+            base,
+            n: n as u16,
+        });
         Ok(())
     }
 
@@ -374,14 +451,22 @@ impl<'a> Compiler<'a> {
         let base = self.alloc_n(pieces);
         let mut i = 0;
         for part in parts {
-            if let FStringPart::Interpolation { debug_text: Some(text), .. } = part {
+            if let FStringPart::Interpolation {
+                debug_text: Some(text),
+                ..
+            } = part
+            {
                 self.load_const(Const::Str(text.clone()), off(base, i));
                 i += 1;
             }
             self.fstring_piece(part, off(base, i))?;
             i += 1;
         }
-        self.emit(Instr::BuildString { dst, base, n: pieces as u16 });
+        self.emit(Instr::BuildString {
+            dst,
+            base,
+            n: pieces as u16,
+        });
         Ok(())
     }
 
@@ -392,7 +477,12 @@ impl<'a> Compiler<'a> {
                 self.load_const(Const::Str(s.clone()), dst);
                 Ok(())
             }
-            FStringPart::Interpolation { value, conversion, format_spec, debug_text } => {
+            FStringPart::Interpolation {
+                value,
+                conversion,
+                format_spec,
+                debug_text,
+            } => {
                 let saved = self.set_loc(value.loc);
                 let mark = self.unit.regs.mark();
                 let src = self.expr_any(value)?;
@@ -415,7 +505,12 @@ impl<'a> Compiler<'a> {
                     }
                     None => NO_REG,
                 };
-                self.emit(Instr::FormatValue { dst, src, conv, spec });
+                self.emit(Instr::FormatValue {
+                    dst,
+                    src,
+                    conv,
+                    spec,
+                });
                 self.unit.regs.release(mark);
                 self.set_loc(saved);
                 Ok(())
@@ -432,9 +527,15 @@ impl<'a> Compiler<'a> {
         }
         let src = self.expr_any(value)?;
         let awaitable = self.alloc();
-        self.emit(Instr::GetAwaitable { dst: awaitable, src });
+        self.emit(Instr::GetAwaitable {
+            dst: awaitable,
+            src,
+        });
         self.load_const(Const::None, dst);
-        self.emit(Instr::YieldFrom { dst, iter: awaitable });
+        self.emit(Instr::YieldFrom {
+            dst,
+            iter: awaitable,
+        });
         Ok(())
     }
 
@@ -484,16 +585,25 @@ impl<'a> Compiler<'a> {
     fn jump_if_inner(&mut self, e: &'a Expr, cond: bool, target: Lbl) -> CResult {
         if let Some(truth) = const_truth(e) {
             if truth == cond {
-                self.unit.code.emit_jump(target, |target| Instr::Jump { target });
+                self.unit
+                    .code
+                    .emit_jump(target, |target| Instr::Jump { target });
             }
             return Ok(());
         }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !cond, target),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.jump_if(operand, !cond, target),
             ExprKind::BoolOp { op, values } if !values.is_empty() => {
                 let is_or = *op == BoolOp::Or;
                 // Operands that decide the result the "other" way skip to after the test.
-                let next = if cond == is_or { target } else { self.unit.code.new_label() };
+                let next = if cond == is_or {
+                    target
+                } else {
+                    self.unit.code.new_label()
+                };
                 let Some((last, init)) = values.split_last() else {
                     return Ok(());
                 };
@@ -510,15 +620,19 @@ impl<'a> Compiler<'a> {
                 let (else_, end) = (self.unit.code.new_label(), self.unit.code.new_label());
                 self.jump_if(test, false, else_)?;
                 self.jump_if(body, cond, target)?;
-                self.unit.code.emit_jump(end, |target| Instr::Jump { target });
+                self.unit
+                    .code
+                    .emit_jump(end, |target| Instr::Jump { target });
                 self.unit.code.bind(else_);
                 self.jump_if(orelse, cond, target)?;
                 self.unit.code.bind(end);
                 Ok(())
             }
-            ExprKind::Compare { left, ops, comparators }
-                if ops.len() == 1 && matches!(ops[0], CmpOp::Is | CmpOp::IsNot) =>
-            {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1 && matches!(ops[0], CmpOp::Is | CmpOp::IsNot) => {
                 let Some(right) = comparators.first() else {
                     return self.jump_if_value(e, cond, target);
                 };
@@ -583,7 +697,11 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Bool(true) => "True",
         ExprKind::Bool(false) => "False",
         ExprKind::Ellipsis => "ellipsis",
-        ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Imag(_) => "literal",
+        ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Imag(_) => "literal",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Named { .. } => "named expression",

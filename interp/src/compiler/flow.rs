@@ -67,7 +67,10 @@ pub(crate) struct Unwound<'a> {
 
 impl<'a> Compiler<'a> {
     fn push_fblock(&mut self, block: FBlock<'a>, handler_depth: usize) {
-        self.unit.fblocks.push(FBlockEntry { block, handler_depth });
+        self.unit.fblocks.push(FBlockEntry {
+            block,
+            handler_depth,
+        });
     }
 
     fn pop_fblock(&mut self) {
@@ -75,7 +78,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn jump(&mut self, label: Lbl) {
-        self.unit.code.emit_jump(label, |target| Instr::Jump { target });
+        self.unit
+            .code
+            .emit_jump(label, |target| Instr::Jump { target });
     }
 
     fn handler_depth(&self) -> usize {
@@ -84,7 +89,11 @@ impl<'a> Compiler<'a> {
 
     /// Runs `f` with only the outermost `depth` handlers active (code that must not be
     /// covered by the handlers of the construct it belongs to).
-    fn outside_handlers<T>(&mut self, depth: usize, f: impl FnOnce(&mut Self) -> CResult<T>) -> CResult<T> {
+    fn outside_handlers<T>(
+        &mut self,
+        depth: usize,
+        f: impl FnOnce(&mut Self) -> CResult<T>,
+    ) -> CResult<T> {
         let saved = self.unit.code.handler_stack.clone();
         self.unit.code.handler_stack.truncate(depth);
         let result = f(self);
@@ -98,7 +107,10 @@ impl<'a> Compiler<'a> {
     /// innermost loop when `to_loop` (whose labels are returned). The caller emits its
     /// jump or return, then calls [`Self::end_unwind`].
     fn unwind(&mut self, to_loop: bool) -> CResult<(Option<(Lbl, Lbl)>, Unwound<'a>)> {
-        let saved = Unwound { fblocks: self.unit.fblocks.clone(), handlers: self.unit.code.handler_stack.clone() };
+        let saved = Unwound {
+            fblocks: self.unit.fblocks.clone(),
+            handlers: self.unit.code.handler_stack.clone(),
+        };
         let mut found = None;
         while let Some(top) = self.unit.fblocks.last().copied() {
             if let (true, FBlock::Loop { cont, brk }) = (to_loop, top.block) {
@@ -125,7 +137,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopExcInfo { save });
                 Ok(())
             }
-            FBlock::With { exit, loc, is_async } => {
+            FBlock::With {
+                exit,
+                loc,
+                is_async,
+            } => {
                 let saved = self.set_loc(loc);
                 self.call_exit_with_nones(exit, is_async);
                 self.set_loc(saved);
@@ -144,7 +160,10 @@ impl<'a> Compiler<'a> {
     /// True if leaving the function from here runs user code or calls (so a returned
     /// local must be copied first: the `finally` body may rebind it).
     fn unwinding_runs_code(&self) -> bool {
-        self.unit.fblocks.iter().any(|f| matches!(f.block, FBlock::FinallyTry { .. } | FBlock::With { .. }))
+        self.unit
+            .fblocks
+            .iter()
+            .any(|f| matches!(f.block, FBlock::FinallyTry { .. } | FBlock::With { .. }))
     }
 
     pub fn break_stmt(&mut self, loc: Loc) -> CResult {
@@ -204,7 +223,11 @@ impl<'a> Compiler<'a> {
 
     pub fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
         let end = self.unit.code.new_label();
-        let else_ = if orelse.is_empty() { end } else { self.unit.code.new_label() };
+        let else_ = if orelse.is_empty() {
+            end
+        } else {
+            self.unit.code.new_label()
+        };
         self.jump_if(test, false, else_)?;
         self.stmts(body)?;
         if !orelse.is_empty() {
@@ -241,19 +264,39 @@ impl<'a> Compiler<'a> {
     /// `for target in iter: body else: orelse`. A plain local target receives the items
     /// directly from `ForIter`. `GetIter` and `ForIter` carry the statement's position,
     /// as in CPython.
-    pub fn for_loop(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult {
+    pub fn for_loop(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult {
         self.check_store_target(target, false)?;
         let it = self.alloc();
         let src = self.expr_any(iter)?;
         self.emit(Instr::GetIter { dst: it, src });
-        let (top, else_, end) = (self.unit.code.new_label(), self.unit.code.new_label(), self.unit.code.new_label());
+        let (top, else_, end) = (
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+        );
         let (dst, needs_store) = self.loop_target(target);
         self.unit.code.bind(top);
-        self.unit.code.emit_jump(else_, |target| Instr::ForIter { iter: it, dst, target });
+        self.unit.code.emit_jump(else_, |target| Instr::ForIter {
+            iter: it,
+            dst,
+            target,
+        });
         if needs_store {
             self.store_target(target, dst)?;
         }
-        self.push_fblock(FBlock::Loop { cont: top, brk: end }, self.handler_depth());
+        self.push_fblock(
+            FBlock::Loop {
+                cont: top,
+                brk: end,
+            },
+            self.handler_depth(),
+        );
         self.stmts(body)?;
         self.pop_fblock();
         self.jump(top);
@@ -288,8 +331,11 @@ impl<'a> Compiler<'a> {
     /// ```
     fn try_finally(&mut self, t: &'a Try) -> CResult {
         let (exc, save, exc2) = (self.alloc(), self.alloc(), self.alloc());
-        let (handler, cleanup, exit) =
-            (self.unit.code.new_label(), self.unit.code.new_label(), self.unit.code.new_label());
+        let (handler, cleanup, exit) = (
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+        );
         let depth = self.handler_depth();
         let h = self.unit.code.new_handler(handler, exc);
         self.unit.code.push_handler(h);
@@ -340,8 +386,11 @@ impl<'a> Compiler<'a> {
     /// name before re-raising, and unbinds it on every normal exit (`name = None; del name`).
     fn try_except(&mut self, t: &'a Try) -> CResult {
         let (exc, save, exc2) = (self.alloc(), self.alloc(), self.alloc());
-        let (handler, cleanup, end) =
-            (self.unit.code.new_label(), self.unit.code.new_label(), self.unit.code.new_label());
+        let (handler, cleanup, end) = (
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+            self.unit.code.new_label(),
+        );
         let depth = self.handler_depth();
         let h = self.unit.code.new_handler(handler, exc);
         self.unit.code.push_handler(h);
@@ -364,10 +413,19 @@ impl<'a> Compiler<'a> {
                 Some(typ) => {
                     let typ = self.expr_any(typ)?;
                     let matched = self.alloc();
-                    self.emit(Instr::ExcMatch { dst: matched, exc, typ });
-                    self.unit.code.emit_jump(next, |target| Instr::JumpIfFalse { cond: matched, target });
+                    self.emit(Instr::ExcMatch {
+                        dst: matched,
+                        exc,
+                        typ,
+                    });
+                    self.unit.code.emit_jump(next, |target| Instr::JumpIfFalse {
+                        cond: matched,
+                        target,
+                    });
                 }
-                None if i + 1 < t.handlers.len() => return error("default 'except:' must be last", clause.loc),
+                None if i + 1 < t.handlers.len() => {
+                    return error("default 'except:' must be last", clause.loc)
+                }
                 None => {}
             }
             match &clause.name {
@@ -417,7 +475,13 @@ impl<'a> Compiler<'a> {
         let unbind = self.unit.code.new_label();
         let h = self.unit.code.new_handler(unbind, exc3);
         self.unit.code.push_handler(h);
-        self.push_fblock(FBlock::ExceptBody { save, name: Some(name) }, depth);
+        self.push_fblock(
+            FBlock::ExceptBody {
+                save,
+                name: Some(name),
+            },
+            depth,
+        );
         self.stmts(body)?;
         self.pop_fblock();
         self.unit.code.pop_handler();
@@ -445,7 +509,13 @@ impl<'a> Compiler<'a> {
 
     // ---- with ----------------------------------------------------------------------
 
-    pub fn with_stmt(&mut self, s: &'a Stmt, items: &'a [WithItem], body: &'a [Stmt], is_async: bool) -> CResult {
+    pub fn with_stmt(
+        &mut self,
+        s: &'a Stmt,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        is_async: bool,
+    ) -> CResult {
         match items.split_first() {
             None => self.stmts(body),
             Some((item, rest)) => self.with_item(s, item, rest, body, is_async),
@@ -481,7 +551,13 @@ impl<'a> Compiler<'a> {
         // `BeforeWith` may bind a plain local target directly; an awaited `__aenter__`
         // result goes through a temporary (YieldFrom writes its dst more than once).
         let direct = match (&item.vars, is_async) {
-            (Some(Expr { kind: ExprKind::Name(name), .. }), false) => self.operand_local(name),
+            (
+                Some(Expr {
+                    kind: ExprKind::Name(name),
+                    ..
+                }),
+                false,
+            ) => self.operand_local(name),
             _ => None,
         };
         let result = direct.unwrap_or_else(|| self.alloc());
@@ -503,7 +579,14 @@ impl<'a> Compiler<'a> {
         let depth = self.handler_depth();
         let h = self.unit.code.new_handler(handler, exc);
         self.unit.code.push_handler(h);
-        self.push_fblock(FBlock::With { exit, loc: s.loc, is_async }, depth);
+        self.push_fblock(
+            FBlock::With {
+                exit,
+                loc: s.loc,
+                is_async,
+            },
+            depth,
+        );
         if let (Some(vars), None) = (&item.vars, direct) {
             self.store_target(vars, result)?;
         }
@@ -518,11 +601,20 @@ impl<'a> Compiler<'a> {
         let c = self.unit.code.new_handler(cleanup, exc2);
         self.unit.code.push_handler(c);
         let suppress = self.alloc();
-        self.emit(Instr::WithExcept { dst: suppress, exit, exc });
+        self.emit(Instr::WithExcept {
+            dst: suppress,
+            exit,
+            exc,
+        });
         if is_async {
             self.await_in_place(suppress);
         }
-        self.unit.code.emit_jump(reraise, |target| Instr::JumpIfFalse { cond: suppress, target });
+        self.unit
+            .code
+            .emit_jump(reraise, |target| Instr::JumpIfFalse {
+                cond: suppress,
+                target,
+            });
         self.unit.code.pop_handler();
         self.emit(Instr::PopExcInfo { save });
         self.jump(after);
@@ -544,11 +636,23 @@ impl<'a> Compiler<'a> {
     fn async_with_enter(&mut self, ctx: Reg, exit: Reg, result: Reg) {
         let mark = self.unit.regs.mark();
         let aexit = self.unit.code.name_idx("__aexit__");
-        self.emit(Instr::LoadAttr { dst: exit, obj: ctx, name: aexit });
+        self.emit(Instr::LoadAttr {
+            dst: exit,
+            obj: ctx,
+            name: aexit,
+        });
         let base = self.alloc_n(2);
         let aenter = self.unit.code.name_idx("__aenter__");
-        self.emit(Instr::LoadMethod { base, obj: ctx, name: aenter });
-        self.emit(Instr::CallMethod { dst: result, base, argc: 0 });
+        self.emit(Instr::LoadMethod {
+            base,
+            obj: ctx,
+            name: aenter,
+        });
+        self.emit(Instr::CallMethod {
+            dst: result,
+            base,
+            argc: 0,
+        });
         self.await_in_place(result);
         self.unit.regs.release(mark);
     }
@@ -557,9 +661,15 @@ impl<'a> Compiler<'a> {
     fn await_in_place(&mut self, reg: Reg) {
         let mark = self.unit.regs.mark();
         let awaitable = self.alloc();
-        self.emit(Instr::GetAwaitable { dst: awaitable, src: reg });
+        self.emit(Instr::GetAwaitable {
+            dst: awaitable,
+            src: reg,
+        });
         self.load_const(Const::None, reg);
-        self.emit(Instr::YieldFrom { dst: reg, iter: awaitable });
+        self.emit(Instr::YieldFrom {
+            dst: reg,
+            iter: awaitable,
+        });
         self.unit.regs.release(mark);
     }
 
@@ -568,11 +678,18 @@ impl<'a> Compiler<'a> {
     fn call_exit_with_nones(&mut self, exit: Reg, is_async: bool) {
         let mark = self.unit.regs.mark();
         let base = self.alloc_n(4);
-        self.emit(Instr::Move { dst: base, src: exit });
+        self.emit(Instr::Move {
+            dst: base,
+            src: exit,
+        });
         for i in 1..4 {
             self.load_const(Const::None, off(base, i));
         }
-        self.emit(Instr::Call { dst: base, base, argc: 3 });
+        self.emit(Instr::Call {
+            dst: base,
+            base,
+            argc: 3,
+        });
         if is_async {
             self.await_in_place(base);
         }
@@ -611,8 +728,16 @@ impl<'a> Compiler<'a> {
         let mark = self.unit.regs.mark();
         let base = self.alloc_n(2);
         let aiter = self.unit.code.name_idx("__aiter__");
-        self.emit(Instr::LoadMethod { base, obj: src, name: aiter });
-        self.emit(Instr::CallMethod { dst: ait, base, argc: 0 });
+        self.emit(Instr::LoadMethod {
+            base,
+            obj: src,
+            name: aiter,
+        });
+        self.emit(Instr::CallMethod {
+            dst: ait,
+            base,
+            argc: 0,
+        });
         self.unit.regs.release(mark);
         let (top, handler, reraise, end) = (
             self.unit.code.new_label(),
@@ -626,13 +751,27 @@ impl<'a> Compiler<'a> {
         let mark = self.unit.regs.mark();
         let base = self.alloc_n(2);
         let anext = self.unit.code.name_idx("__anext__");
-        self.emit(Instr::LoadMethod { base, obj: ait, name: anext });
-        self.emit(Instr::CallMethod { dst: item, base, argc: 0 });
+        self.emit(Instr::LoadMethod {
+            base,
+            obj: ait,
+            name: anext,
+        });
+        self.emit(Instr::CallMethod {
+            dst: item,
+            base,
+            argc: 0,
+        });
         self.await_in_place(item);
         self.unit.regs.release(mark);
         self.unit.code.pop_handler();
         self.store_target(target, item)?;
-        self.push_fblock(FBlock::Loop { cont: top, brk: end }, self.handler_depth());
+        self.push_fblock(
+            FBlock::Loop {
+                cont: top,
+                brk: end,
+            },
+            self.handler_depth(),
+        );
         self.stmts(body)?;
         self.pop_fblock();
         self.jump(top);
@@ -642,8 +781,17 @@ impl<'a> Compiler<'a> {
         let stop = self.alloc();
         self.load_name("StopAsyncIteration", stop);
         let matched = self.alloc();
-        self.emit(Instr::ExcMatch { dst: matched, exc, typ: stop });
-        self.unit.code.emit_jump(reraise, |target| Instr::JumpIfFalse { cond: matched, target });
+        self.emit(Instr::ExcMatch {
+            dst: matched,
+            exc,
+            typ: stop,
+        });
+        self.unit
+            .code
+            .emit_jump(reraise, |target| Instr::JumpIfFalse {
+                cond: matched,
+                target,
+            });
         self.unit.regs.release(mark);
         self.stmts(orelse)?;
         self.jump(end);

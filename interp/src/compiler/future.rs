@@ -44,7 +44,14 @@ impl Futures {
         let mut futures = Futures::default();
         let skip = docstring(body).is_some() as usize;
         for s in &body[skip..] {
-            let StmtKind::ImportFrom { module: Some(module), names, level: 0 } = &s.kind else { break };
+            let StmtKind::ImportFrom {
+                module: Some(module),
+                names,
+                level: 0,
+            } = &s.kind
+            else {
+                break;
+            };
             if module != "__future__" {
                 break;
             }
@@ -53,7 +60,9 @@ impl Futures {
                     "braces" => return error("not a chance", alias.loc),
                     "annotations" => futures.annotations = true,
                     name if KNOWN.contains(&name) => {}
-                    name => return error(format!("future feature {name} is not defined"), alias.loc),
+                    name => {
+                        return error(format!("future feature {name} is not defined"), alias.loc)
+                    }
                 }
             }
             futures.directives.insert(node_key(s));

@@ -73,7 +73,10 @@ impl std::error::Error for CompileError {}
 pub(crate) type CResult<T = ()> = Result<T, CompileError>;
 
 pub(crate) fn error<T>(msg: impl Into<String>, loc: Loc) -> CResult<T> {
-    Err(CompileError { msg: msg.into(), loc })
+    Err(CompileError {
+        msg: msg.into(),
+        loc,
+    })
 }
 
 /// Compiles a module. The result's constants hold the code objects of every nested
@@ -86,17 +89,36 @@ pub fn compile_module(module: &Module, filename: &str) -> Result<CodeObject, Com
 /// top-level names go through the frame's namespace (then globals, then builtins), as
 /// CPython's module code does, so separate globals and locals mappings work. With `eval`
 /// the module must be a single expression, whose value the code returns.
-pub fn compile_dynamic(module: &Module, filename: &str, eval: bool, namespace_names: bool) -> Result<CodeObject, CompileError> {
+pub fn compile_dynamic(
+    module: &Module,
+    filename: &str,
+    eval: bool,
+    namespace_names: bool,
+) -> Result<CodeObject, CompileError> {
     let futures = future::Futures::scan(&module.body)?;
     let table = scope::analyze(module, futures.annotations)?;
     let filename: Rc<str> = Rc::from(filename);
     let mut unit = Unit::new(&table, ScopeTable::MODULE, "<module>".into(), 1);
-    let first_line = Loc { line: 1, col: 0, end_line: 1, end_col: 0 };
+    let first_line = Loc {
+        line: 1,
+        col: 0,
+        end_line: 1,
+        end_col: 0,
+    };
     unit.code.loc = module.body.first().map_or(first_line, |s| s.loc);
-    let mut compiler = Compiler { table: &table, filename, unit, futures, namespace_names };
+    let mut compiler = Compiler {
+        table: &table,
+        filename,
+        unit,
+        futures,
+        namespace_names,
+    };
     if eval {
         let e = match module.body.as_slice() {
-            [crate::ast::Stmt { kind: crate::ast::StmtKind::Expr(e), .. }] => e,
+            [crate::ast::Stmt {
+                kind: crate::ast::StmtKind::Expr(e),
+                ..
+            }] => e,
             [s, ..] => return error("invalid syntax", s.loc),
             [] => return error("invalid syntax", first_line),
         };
@@ -106,8 +128,20 @@ pub fn compile_dynamic(module: &Module, filename: &str, eval: bool, namespace_na
     } else {
         compiler.module_body(&module.body)?;
     }
-    let Compiler { table, filename, unit, .. } = compiler;
-    finish_unit(table, &filename, unit, "<module>", Signature::default(), first_line)
+    let Compiler {
+        table,
+        filename,
+        unit,
+        ..
+    } = compiler;
+    finish_unit(
+        table,
+        &filename,
+        unit,
+        "<module>",
+        Signature::default(),
+        first_line,
+    )
 }
 
 /// How a name is accessed from the current code object.
@@ -250,18 +284,30 @@ impl<'a> Compiler<'a> {
         let mangled = self.mangled(name);
         let scope = self.table.scope(self.unit.scope).lookup(&mangled);
         match self.unit.kind {
-            ScopeKind::Module if self.namespace_names && scope != SymScope::GlobalExplicit => NameOp::Name,
+            ScopeKind::Module if self.namespace_names && scope != SymScope::GlobalExplicit => {
+                NameOp::Name
+            }
             ScopeKind::Module => NameOp::Global,
             ScopeKind::Class => match scope {
                 SymScope::GlobalExplicit => NameOp::Global,
-                SymScope::Free => self.unit.layout.cell(&mangled).map_or(NameOp::Name, NameOp::ClassDeref),
+                SymScope::Free => self
+                    .unit
+                    .layout
+                    .cell(&mangled)
+                    .map_or(NameOp::Name, NameOp::ClassDeref),
                 _ => NameOp::Name,
             },
             _ => match scope {
-                SymScope::Local => self.unit.layout.local(&mangled).map_or(NameOp::Global, NameOp::Fast),
-                SymScope::Cell | SymScope::Free => {
-                    self.unit.layout.cell(&mangled).map_or(NameOp::Global, NameOp::Deref)
-                }
+                SymScope::Local => self
+                    .unit
+                    .layout
+                    .local(&mangled)
+                    .map_or(NameOp::Global, NameOp::Fast),
+                SymScope::Cell | SymScope::Free => self
+                    .unit
+                    .layout
+                    .cell(&mangled)
+                    .map_or(NameOp::Global, NameOp::Deref),
                 SymScope::GlobalExplicit | SymScope::GlobalImplicit => NameOp::Global,
             },
         }
@@ -301,7 +347,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Move { dst: reg, src });
                 }
             }
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::StoreDeref { cell, src }),
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
+                self.emit(Instr::StoreDeref { cell, src })
+            }
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::StoreGlobal { name, src });
@@ -317,7 +365,9 @@ impl<'a> Compiler<'a> {
     pub fn delete_name(&mut self, name: &str) {
         match self.name_op(name) {
             NameOp::Fast(slot) => self.emit(Instr::DeleteFast { slot }),
-            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => self.emit(Instr::DeleteDeref { cell }),
+            NameOp::Deref(cell) | NameOp::ClassDeref(cell) => {
+                self.emit(Instr::DeleteDeref { cell })
+            }
             NameOp::Global => {
                 let name = self.name_idx(name);
                 self.emit(Instr::DeleteGlobal { name });
@@ -333,7 +383,9 @@ impl<'a> Compiler<'a> {
     /// one. Walrus-rebound locals are excluded (see `Unit::walrus_targets`).
     pub fn operand_local(&self, name: &str) -> Option<Reg> {
         match self.name_op(name) {
-            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => Some(reg),
+            NameOp::Fast(reg) if !self.unit.walrus_targets.contains(&self.mangled(name)) => {
+                Some(reg)
+            }
             _ => None,
         }
     }
@@ -346,14 +398,26 @@ impl<'a> Compiler<'a> {
 
     /// Starts compiling the body of scope `id`; returns the enclosing unit to restore.
     /// Synthetic code (prologues) takes `loc`, the defining statement or expression.
-    pub fn enter_unit(&mut self, id: ScopeId, qualname: String, first_line: u32, loc: Loc) -> Unit<'a> {
+    pub fn enter_unit(
+        &mut self,
+        id: ScopeId,
+        qualname: String,
+        first_line: u32,
+        loc: Loc,
+    ) -> Unit<'a> {
         let mut unit = Unit::new(self.table, id, qualname, first_line);
         unit.code.loc = loc;
         std::mem::replace(&mut self.unit, unit)
     }
 
     /// Finishes the current unit into a code object and makes `outer` current again.
-    pub fn leave_unit(&mut self, outer: Unit<'a>, name: &str, sig: Signature, loc: Loc) -> CResult<CodeObject> {
+    pub fn leave_unit(
+        &mut self,
+        outer: Unit<'a>,
+        name: &str,
+        sig: Signature,
+        loc: Loc,
+    ) -> CResult<CodeObject> {
         let unit = std::mem::replace(&mut self.unit, outer);
         finish_unit(self.table, &self.filename, unit, name, sig, loc)
     }
@@ -494,7 +558,10 @@ fn finish_unit(
 /// The docstring of a body: its first statement, if that is a string literal expression.
 pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
     match body.first().map(|s| &s.kind) {
-        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) => Some(s),
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Str(s),
+            ..
+        })) => Some(s),
         _ => None,
     }
 }

@@ -23,7 +23,10 @@ type Captures = HashMap<String, Reg>;
 fn irrefutable(p: &Pattern) -> bool {
     match &p.kind {
         PatternKind::As { pattern: None, .. } => true,
-        PatternKind::As { pattern: Some(inner), .. } => irrefutable(inner),
+        PatternKind::As {
+            pattern: Some(inner),
+            ..
+        } => irrefutable(inner),
         PatternKind::Or(alts) => alts.iter().any(irrefutable),
         _ => false,
     }
@@ -33,8 +36,17 @@ fn irrefutable(p: &Pattern) -> bool {
 /// followed by more cases or alternatives.
 fn unreachable_error(p: &Pattern) -> CResult {
     match &p.kind {
-        PatternKind::As { pattern: None, name: Some(n) } => error(format!("name capture '{}' makes remaining patterns unreachable", n), p.loc),
-        PatternKind::As { pattern: Some(inner), .. } => unreachable_error(inner),
+        PatternKind::As {
+            pattern: None,
+            name: Some(n),
+        } => error(
+            format!("name capture '{}' makes remaining patterns unreachable", n),
+            p.loc,
+        ),
+        PatternKind::As {
+            pattern: Some(inner),
+            ..
+        } => unreachable_error(inner),
         PatternKind::Or(alts) => match alts.iter().find(|a| irrefutable(a)) {
             Some(a) => unreachable_error(a),
             None => Ok(()),
@@ -49,8 +61,15 @@ fn last_visited(p: &Pattern) -> Loc {
     let last = match &p.kind {
         PatternKind::Sequence(items) | PatternKind::Or(items) => items.last(),
         PatternKind::Mapping { patterns, .. } => patterns.last(),
-        PatternKind::Class { patterns, kwd_patterns, .. } => kwd_patterns.last().or(patterns.last()),
-        PatternKind::As { pattern: Some(inner), .. } => Some(&**inner),
+        PatternKind::Class {
+            patterns,
+            kwd_patterns,
+            ..
+        } => kwd_patterns.last().or(patterns.last()),
+        PatternKind::As {
+            pattern: Some(inner),
+            ..
+        } => Some(&**inner),
         _ => None,
     };
     last.map_or(p.loc, last_visited)
@@ -61,7 +80,10 @@ fn bound_names(p: &Pattern, out: &mut Vec<String>) -> CResult {
     let add = |name: &Option<String>, loc: Loc, out: &mut Vec<String>| -> CResult {
         if let Some(n) = name {
             if out.contains(n) {
-                return error(format!("multiple assignments to name '{}' in pattern", n), loc);
+                return error(
+                    format!("multiple assignments to name '{}' in pattern", n),
+                    loc,
+                );
             }
             out.push(n.clone());
         }
@@ -75,13 +97,24 @@ fn bound_names(p: &Pattern, out: &mut Vec<String>) -> CResult {
             patterns.iter().try_for_each(|i| bound_names(i, out))?;
             add(rest, p.loc, out)
         }
-        PatternKind::Class { patterns, kwd_attrs, kwd_patterns, .. } => {
+        PatternKind::Class {
+            patterns,
+            kwd_attrs,
+            kwd_patterns,
+            ..
+        } => {
             for (i, a) in kwd_attrs.iter().enumerate() {
                 if kwd_attrs[..i].contains(a) {
-                    return error(format!("attribute name repeated in class pattern: {}", a), kwd_patterns[i].loc);
+                    return error(
+                        format!("attribute name repeated in class pattern: {}", a),
+                        kwd_patterns[i].loc,
+                    );
                 }
             }
-            patterns.iter().chain(kwd_patterns).try_for_each(|i| bound_names(i, out))
+            patterns
+                .iter()
+                .chain(kwd_patterns)
+                .try_for_each(|i| bound_names(i, out))
         }
         PatternKind::As { pattern, name } => {
             if let Some(inner) = pattern {
@@ -102,7 +135,12 @@ fn bound_names(p: &Pattern, out: &mut Vec<String>) -> CResult {
                 mine.sort();
                 match &first {
                     None => first = Some(mine),
-                    Some(f) if *f != mine => return error("alternative patterns bind different names", last_visited(alt)),
+                    Some(f) if *f != mine => {
+                        return error(
+                            "alternative patterns bind different names",
+                            last_visited(alt),
+                        )
+                    }
                     Some(_) => {}
                 }
                 if i == 0 {
@@ -141,7 +179,9 @@ impl<'a> Compiler<'a> {
             }
             self.stmts(&case.body)?;
             if !last {
-                self.unit.code.emit_jump(end, |target| Instr::Jump { target });
+                self.unit
+                    .code
+                    .emit_jump(end, |target| Instr::Jump { target });
             }
             self.unit.code.bind(fail);
             self.unit.regs.release(mark);
@@ -170,7 +210,10 @@ impl<'a> Compiler<'a> {
                     self.pattern(inner, subj, fail, caps)?;
                 }
                 if let Some(n) = name {
-                    self.emit(Instr::Move { dst: caps[n], src: subj });
+                    self.emit(Instr::Move {
+                        dst: caps[n],
+                        src: subj,
+                    });
                 }
                 Ok(())
             }
@@ -183,7 +226,9 @@ impl<'a> Compiler<'a> {
                     } else {
                         let next = self.unit.code.new_label();
                         self.pattern(alt, subj, next, caps)?;
-                        self.unit.code.emit_jump(ok, |target| Instr::Jump { target });
+                        self.unit
+                            .code
+                            .emit_jump(ok, |target| Instr::Jump { target });
                         self.unit.code.bind(next);
                     }
                 }
@@ -191,17 +236,26 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             PatternKind::Sequence(items) => self.sequence_pattern(p, items, subj, fail, caps),
-            PatternKind::Mapping { keys, patterns, rest } => {
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 let n = keys.len();
                 let base = self.alloc_n(n.max(1));
                 for (i, k) in keys.iter().enumerate() {
                     self.expr_to(k, off(base, i))?;
                 }
                 let keys_tuple = self.alloc();
-                self.emit(Instr::BuildTuple { dst: keys_tuple, base, n: n as u16 });
+                self.emit(Instr::BuildTuple {
+                    dst: keys_tuple,
+                    base,
+                    n: n as u16,
+                });
                 let want_rest = self.alloc();
                 self.load_const(Const::Bool(rest.is_some()), want_rest);
-                let parts = self.helper_call("$match_mapping", &[subj, keys_tuple, want_rest], fail);
+                let parts =
+                    self.helper_call("$match_mapping", &[subj, keys_tuple, want_rest], fail);
                 for (i, sub) in patterns.iter().enumerate() {
                     self.item_pattern(sub, parts, i, fail, caps)?;
                 }
@@ -210,13 +264,21 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns } => {
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
                 let cls_reg = self.alloc();
                 self.expr_to(cls, cls_reg)?;
                 let nargs = self.alloc();
                 self.load_const(Const::Int(patterns.len().into()), nargs);
                 let kw = self.alloc();
-                self.load_const(Const::Tuple(kwd_attrs.iter().map(|a| Const::Str(a.clone())).collect()), kw);
+                self.load_const(
+                    Const::Tuple(kwd_attrs.iter().map(|a| Const::Str(a.clone())).collect()),
+                    kw,
+                );
                 let parts = self.helper_call("$match_class", &[subj, cls_reg, nargs, kw], fail);
                 for (i, sub) in patterns.iter().chain(kwd_patterns).enumerate() {
                     self.item_pattern(sub, parts, i, fail, caps)?;
@@ -231,15 +293,34 @@ impl<'a> Compiler<'a> {
         let v = self.alloc();
         self.expr_to(e, v)?;
         let t = self.alloc();
-        self.emit(Instr::Compare { dst: t, op, lhs: subj, rhs: v });
-        self.unit.code.emit_jump(fail, |target| Instr::JumpIfFalse { cond: t, target });
+        self.emit(Instr::Compare {
+            dst: t,
+            op,
+            lhs: subj,
+            rhs: v,
+        });
+        self.unit
+            .code
+            .emit_jump(fail, |target| Instr::JumpIfFalse { cond: t, target });
         Ok(())
     }
 
     /// `[a, *rest, b]`: the helper checks the subject is a sequence of a fitting length and
     /// returns its items with the starred part gathered into a list.
-    fn sequence_pattern(&mut self, p: &'a Pattern, items: &'a [Pattern], subj: Reg, fail: Lbl, caps: &Captures) -> CResult {
-        let stars: Vec<usize> = items.iter().enumerate().filter(|(_, i)| matches!(i.kind, PatternKind::Star(_))).map(|(i, _)| i).collect();
+    fn sequence_pattern(
+        &mut self,
+        p: &'a Pattern,
+        items: &'a [Pattern],
+        subj: Reg,
+        fail: Lbl,
+        caps: &Captures,
+    ) -> CResult {
+        let stars: Vec<usize> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.kind, PatternKind::Star(_)))
+            .map(|(i, _)| i)
+            .collect();
         if stars.len() > 1 {
             return error("multiple starred names in sequence pattern", p.loc);
         }
@@ -250,7 +331,11 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::Int(before.into()), args);
         self.load_const(Const::Int(after.into()), off(args, 1));
         self.load_const(Const::Bool(star.is_some()), off(args, 2));
-        let parts = self.helper_call("$match_sequence", &[subj, args, off(args, 1), off(args, 2)], fail);
+        let parts = self.helper_call(
+            "$match_sequence",
+            &[subj, args, off(args, 1), off(args, 2)],
+            fail,
+        );
         for (i, sub) in items.iter().enumerate() {
             match &sub.kind {
                 PatternKind::Star(None) => {}
@@ -266,13 +351,26 @@ impl<'a> Compiler<'a> {
     fn helper_call(&mut self, name: &str, args: &[Reg], fail: Lbl) -> Reg {
         let base = self.alloc_n(args.len() + 1);
         let idx = self.unit.code.name_idx(name);
-        self.emit(Instr::LoadGlobal { dst: base, name: idx });
+        self.emit(Instr::LoadGlobal {
+            dst: base,
+            name: idx,
+        });
         for (i, &a) in args.iter().enumerate() {
-            self.emit(Instr::Move { dst: off(base, i + 1), src: a });
+            self.emit(Instr::Move {
+                dst: off(base, i + 1),
+                src: a,
+            });
         }
         let parts = self.alloc();
-        self.emit(Instr::Call { dst: parts, base, argc: args.len() as u16 });
-        self.unit.code.emit_jump(fail, |target| Instr::JumpIfNone { cond: parts, target });
+        self.emit(Instr::Call {
+            dst: parts,
+            base,
+            argc: args.len() as u16,
+        });
+        self.unit.code.emit_jump(fail, |target| Instr::JumpIfNone {
+            cond: parts,
+            target,
+        });
         parts
     }
 
@@ -280,12 +378,29 @@ impl<'a> Compiler<'a> {
     fn item_to(&mut self, parts: Reg, i: usize, dst: Reg) {
         let k = self.alloc();
         self.load_const(Const::Int(i.into()), k);
-        self.emit(Instr::GetItem { dst, obj: parts, key: k });
+        self.emit(Instr::GetItem {
+            dst,
+            obj: parts,
+            key: k,
+        });
     }
 
     /// Matches `sub` against `parts[i]` (skipping the load for a wildcard).
-    fn item_pattern(&mut self, sub: &'a Pattern, parts: Reg, i: usize, fail: Lbl, caps: &Captures) -> CResult {
-        if matches!(sub.kind, PatternKind::As { pattern: None, name: None }) {
+    fn item_pattern(
+        &mut self,
+        sub: &'a Pattern,
+        parts: Reg,
+        i: usize,
+        fail: Lbl,
+        caps: &Captures,
+    ) -> CResult {
+        if matches!(
+            sub.kind,
+            PatternKind::As {
+                pattern: None,
+                name: None
+            }
+        ) {
             return Ok(());
         }
         let mark = self.unit.regs.mark();

@@ -51,7 +51,11 @@ impl RegAlloc {
     /// An allocator whose first temporary is `first_temp` (the end of the fixed layout).
     pub fn new(first_temp: u32) -> Self {
         let overflow = first_temp > MAX_REGS;
-        RegAlloc { top: first_temp.min(MAX_REGS), high: first_temp.min(MAX_REGS), overflow }
+        RegAlloc {
+            top: first_temp.min(MAX_REGS),
+            high: first_temp.min(MAX_REGS),
+            overflow,
+        }
     }
 
     pub fn mark(&self) -> Mark {
@@ -109,8 +113,11 @@ impl Layout {
     /// Lays out `scope`: its fast locals, then its cells, then its free variables.
     pub fn of(scope: &Scope) -> Layout {
         let varnames = scope.varnames();
-        let locals: HashMap<String, Reg> =
-            varnames.iter().enumerate().map(|(i, n)| (n.clone(), i.min(MAX_REGS as usize) as Reg)).collect();
+        let locals: HashMap<String, Reg> = varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i.min(MAX_REGS as usize) as Reg))
+            .collect();
         let mut next = varnames.len() as u32;
         let mut cells = HashMap::new();
         let mut slot = |name: &str, cells: &mut HashMap<String, Reg>| {
@@ -123,7 +130,11 @@ impl Layout {
             .cellvars()
             .into_iter()
             .map(|name| {
-                let param = scope.params.iter().position(|p| *p == name).map(|i| i as Reg);
+                let param = scope
+                    .params
+                    .iter()
+                    .position(|p| *p == name)
+                    .map(|i| i as Reg);
                 let slot = slot(&name, &mut cells);
                 CellVar { name, slot, param }
             })
@@ -136,7 +147,14 @@ impl Layout {
                 FreeVar { name, slot }
             })
             .collect();
-        Layout { varnames, locals, cellvars, freevars, cells, first_temp: next }
+        Layout {
+            varnames,
+            locals,
+            cellvars,
+            freevars,
+            cells,
+            first_temp: next,
+        }
     }
 
     pub fn nlocals(&self) -> u16 {

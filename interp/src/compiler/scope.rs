@@ -67,7 +67,10 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// CPython's `FunctionBlock`: scopes with fast locals (functions, lambdas, comprehensions).
     pub fn is_function_like(self) -> bool {
-        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_))
+        matches!(
+            self,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_)
+        )
     }
 }
 
@@ -150,7 +153,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: String, parent: Option<ScopeId>, loc: Loc, private: Option<String>) -> Self {
+    fn new(
+        kind: ScopeKind,
+        name: String,
+        parent: Option<ScopeId>,
+        loc: Loc,
+        private: Option<String>,
+    ) -> Self {
         Scope {
             kind,
             name,
@@ -179,7 +188,8 @@ impl Scope {
 
     /// The resolved scope of an already mangled name (`GlobalImplicit` if never mentioned).
     pub fn lookup(&self, name: &str) -> SymScope {
-        self.symbol(name).map_or(SymScope::GlobalImplicit, |s| s.scope)
+        self.symbol(name)
+            .map_or(SymScope::GlobalImplicit, |s| s.scope)
     }
 
     /// Symbols in first-mention order.
@@ -209,8 +219,12 @@ impl Scope {
 
     /// Cell variables, sorted by name like CPython (a class has at most `__class__`).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut out: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == SymScope::Cell).map(|s| s.name.clone()).collect();
+        let mut out: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymScope::Cell)
+            .map(|s| s.name.clone())
+            .collect();
         if self.needs_class_closure {
             out.push("__class__".to_string());
         }
@@ -224,7 +238,10 @@ impl Scope {
         let mut out: Vec<String> = self
             .symbols
             .iter()
-            .filter(|s| s.scope == SymScope::Free || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0))
+            .filter(|s| {
+                s.scope == SymScope::Free
+                    || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
+            })
             .map(|s| s.name.clone())
             .collect();
         out.sort();
@@ -235,7 +252,11 @@ impl Scope {
         let i = match self.index.get(name) {
             Some(&i) => i,
             None => {
-                self.symbols.push(Symbol { name: name.to_string(), flags: 0, scope: SymScope::GlobalImplicit });
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags: 0,
+                    scope: SymScope::GlobalImplicit,
+                });
                 self.index.insert(name.to_string(), self.symbols.len() - 1);
                 self.symbols.len() - 1
             }
@@ -294,13 +315,19 @@ pub fn analyze(module: &Module, future_annotations: bool) -> Result<ScopeTable, 
     let mut builder = Builder::new();
     builder.future_annotations = future_annotations;
     builder.stmts(&module.body)?;
-    let mut table = ScopeTable { scopes: builder.scopes, by_node: builder.by_node };
+    let mut table = ScopeTable {
+        scopes: builder.scopes,
+        by_node: builder.by_node,
+    };
     Resolver { table: &mut table }.module()?;
     Ok(table)
 }
 
 fn err<T>(msg: impl Into<String>, loc: Loc) -> Result<T, CompileError> {
-    Err(CompileError { msg: msg.into(), loc })
+    Err(CompileError {
+        msg: msg.into(),
+        loc,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -321,7 +348,13 @@ type R = Result<(), CompileError>;
 
 impl Builder {
     fn new() -> Self {
-        let module = Scope::new(ScopeKind::Module, "<module>".into(), None, Loc::default(), None);
+        let module = Scope::new(
+            ScopeKind::Module,
+            "<module>".into(),
+            None,
+            Loc::default(),
+            None,
+        );
         Builder {
             scopes: vec![module],
             by_node: HashMap::new(),
@@ -346,7 +379,8 @@ impl Builder {
             _ => self.scopes[self.cur].private.clone(),
         };
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name, Some(self.cur), loc, private));
+        self.scopes
+            .push(Scope::new(kind, name, Some(self.cur), loc, private));
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(key, id);
         std::mem::replace(&mut self.cur, id)
@@ -363,7 +397,10 @@ impl Builder {
         let comp_iter_target = scope.comp_iter_target;
         let sym = scope.entry(&mangled);
         if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
-            return err(format!("duplicate argument '{name}' in function definition"), loc);
+            return err(
+                format!("duplicate argument '{name}' in function definition"),
+                loc,
+            );
         }
         sym.flags |= flag;
         if comp_iter_target {
@@ -422,10 +459,19 @@ impl Builder {
                 self.target(target)?;
                 self.expr(value)
             }
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(target, annotation, value.as_ref(), *simple, s.loc)
-            }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple, s.loc),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.target(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
@@ -466,9 +512,15 @@ impl Builder {
                 self.opt_expr(msg.as_ref())
             }
             StmtKind::Import(aliases) => aliases.iter().try_for_each(|a| self.import_alias(a)),
-            StmtKind::ImportFrom { names, .. } => names.iter().try_for_each(|a| self.import_alias(a)),
-            StmtKind::Global(names) => names.iter().try_for_each(|n| self.declaration(n, true, s.loc)),
-            StmtKind::Nonlocal(names) => names.iter().try_for_each(|n| self.declaration(n, false, s.loc)),
+            StmtKind::ImportFrom { names, .. } => {
+                names.iter().try_for_each(|a| self.import_alias(a))
+            }
+            StmtKind::Global(names) => names
+                .iter()
+                .try_for_each(|n| self.declaration(n, true, s.loc)),
+            StmtKind::Nonlocal(names) => names
+                .iter()
+                .try_for_each(|n| self.declaration(n, false, s.loc)),
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
             StmtKind::Match { subject, cases } => {
@@ -489,21 +541,37 @@ impl Builder {
         match &p.kind {
             P::Value(e) | P::Singleton(e) => self.expr(e),
             P::Sequence(ps) | P::Or(ps) => ps.iter().try_for_each(|p| self.pattern(p)),
-            P::Star(name) => name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc)),
-            P::Mapping { keys, patterns, rest } => {
+            P::Star(name) => name
+                .as_ref()
+                .map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc)),
+            P::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
                 self.exprs(keys)?;
                 patterns.iter().try_for_each(|p| self.pattern(p))?;
-                rest.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
+                rest.as_ref()
+                    .map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
             }
-            P::Class { cls, patterns, kwd_patterns, .. } => {
+            P::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
                 self.expr(cls)?;
-                patterns.iter().chain(kwd_patterns).try_for_each(|p| self.pattern(p))
+                patterns
+                    .iter()
+                    .chain(kwd_patterns)
+                    .try_for_each(|p| self.pattern(p))
             }
             P::As { pattern, name } => {
                 if let Some(inner) = pattern {
                     self.pattern(inner)?;
                 }
-                name.as_ref().map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
+                name.as_ref()
+                    .map_or(Ok(()), |n| self.add_def(n, DEF_LOCAL, p.loc))
             }
         }
     }
@@ -537,7 +605,9 @@ impl Builder {
     /// Ember for parameters (`MakeFunction` does not keep them), so they are not visited.
     fn defaults(&mut self, args: &Arguments) -> R {
         self.exprs(&args.defaults)?;
-        args.kw_defaults.iter().try_for_each(|d| self.opt_expr(d.as_ref()))
+        args.kw_defaults
+            .iter()
+            .try_for_each(|d| self.opt_expr(d.as_ref()))
     }
 
     fn params(&mut self, args: &Arguments) -> R {
@@ -559,11 +629,22 @@ impl Builder {
 
     /// Annotations are evaluated (and stored in `__annotations__`) only at module and class
     /// level, as CPython does; in functions they are not evaluated and not visited.
-    fn ann_assign(&mut self, target: &Expr, annotation: &Expr, value: Option<&Expr>, simple: bool, loc: Loc) -> R {
+    fn ann_assign(
+        &mut self,
+        target: &Expr,
+        annotation: &Expr,
+        value: Option<&Expr>,
+        simple: bool,
+        loc: Loc,
+    ) -> R {
         if let ExprKind::Name(name) = &target.kind {
             let cur = self.scopes[self.cur].flags(&self.mangled(name));
             if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != ScopeTable::MODULE && simple {
-                let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                let what = if cur & DEF_GLOBAL != 0 {
+                    "global"
+                } else {
+                    "nonlocal"
+                };
                 return err(format!("annotated name '{name}' can't be {what}"), loc);
             }
             if simple {
@@ -587,7 +668,10 @@ impl Builder {
             }
             return Ok(());
         }
-        let store = a.asname.as_deref().unwrap_or_else(|| a.name.split('.').next().unwrap_or(&a.name));
+        let store = a
+            .asname
+            .as_deref()
+            .unwrap_or_else(|| a.name.split('.').next().unwrap_or(&a.name));
         self.add_def(store, DEF_IMPORT, a.loc)
     }
 
@@ -643,14 +727,20 @@ impl Builder {
                 Ok(())
             }
             ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => self.exprs(elts),
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, CompKind::List, generators, elt, None),
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, generators, elt, None),
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, CompKind::List, generators, elt, None)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, CompKind::Set, generators, elt, None)
+            }
             ExprKind::GeneratorExp { elt, generators } => {
                 self.comprehension(e, CompKind::Generator, generators, elt, None)
             }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, CompKind::Dict, generators, key, Some(value))
-            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, CompKind::Dict, generators, key, Some(value)),
             ExprKind::Await(value) => {
                 self.expr(value)?;
                 let scope = self.cur();
@@ -669,11 +759,17 @@ impl Builder {
                 self.expr(value)?;
                 self.yield_in_scope(e.loc)
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 keywords.iter().try_for_each(|k| self.keyword(k))
@@ -704,7 +800,10 @@ impl Builder {
 
     fn fstring_parts(&mut self, parts: &[FStringPart]) -> R {
         for part in parts {
-            if let FStringPart::Interpolation { value, format_spec, .. } = part {
+            if let FStringPart::Interpolation {
+                value, format_spec, ..
+            } = part
+            {
                 self.expr(value)?;
                 if let Some(spec) = format_spec {
                     self.fstring_parts(spec)?;
@@ -718,7 +817,9 @@ impl Builder {
     fn target(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::Name(_) => self.name_use(e, DEF_LOCAL),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|t| self.target(t)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|t| self.target(t))
+            }
             ExprKind::Starred(inner) => self.target(inner),
             _ => self.expr(e),
         }
@@ -750,7 +851,10 @@ impl Builder {
     /// function (or module) scope, as PEP 572 specifies.
     fn named_expr(&mut self, target: &Expr, value: &Expr) -> R {
         if self.scopes[self.cur].comp_iter_expr > 0 {
-            return err("assignment expression cannot be used in a comprehension iterable expression", target.loc);
+            return err(
+                "assignment expression cannot be used in a comprehension iterable expression",
+                target.loc,
+            );
         }
         if matches!(self.scopes[self.cur].kind, ScopeKind::Comprehension(_)) {
             self.extend_named_expr_scope(target)?;
@@ -780,7 +884,11 @@ impl Builder {
                 }
                 ScopeKind::Function | ScopeKind::Lambda => {
                     let in_scope = scope.flags(&mangle(scope.private.as_deref(), name));
-                    let flag = if in_scope & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag = if in_scope & DEF_GLOBAL != 0 {
+                        DEF_GLOBAL
+                    } else {
+                        DEF_NONLOCAL
+                    };
                     self.add_def(name, flag, target.loc)?;
                     self.record_directive(name, target.loc);
                     return self.add_def_in(id, name, DEF_LOCAL, target.loc);
@@ -825,7 +933,12 @@ impl Builder {
         self.cur().comp_iter_expr += 1;
         self.expr(&first.iter)?;
         self.cur().comp_iter_expr -= 1;
-        let prev = self.enter(ScopeKind::Comprehension(kind), kind.code_name().into(), node_key(e), e.loc);
+        let prev = self.enter(
+            ScopeKind::Comprehension(kind),
+            kind.code_name().into(),
+            node_key(e),
+            e.loc,
+        );
         if first.is_async {
             self.cur().is_async_comprehension = true;
         }
@@ -880,7 +993,13 @@ impl Resolver<'_> {
     /// CPython's `analyze_block`. `bound`: names bound in enclosing function scopes (`None`
     /// for the module); `global`: names declared global in enclosing scopes. On return,
     /// `free` has been extended with the names free in this scope or its children.
-    fn block(&mut self, id: ScopeId, mut bound: Option<NameSet>, free: &mut NameSet, mut global: NameSet) -> R {
+    fn block(
+        &mut self,
+        id: ScopeId,
+        mut bound: Option<NameSet>,
+        free: &mut NameSet,
+        mut global: NameSet,
+    ) -> R {
         let kind = self.table.scopes[id].kind;
         let mut local = NameSet::new();
         let mut newbound = NameSet::new();
@@ -910,7 +1029,12 @@ impl Resolver<'_> {
         let mut allfree = NameSet::new();
         for child in self.table.scopes[id].children.clone() {
             let mut child_free = NameSet::new();
-            self.block(child, Some(newbound.clone()), &mut child_free, newglobal.clone())?;
+            self.block(
+                child,
+                Some(newbound.clone()),
+                &mut child_free,
+                newglobal.clone(),
+            )?;
             allfree.extend(child_free);
         }
         newfree.extend(allfree);
@@ -941,7 +1065,10 @@ impl Resolver<'_> {
         let display = demangled(scope, &name);
         let resolved = if flags & DEF_GLOBAL != 0 {
             if flags & DEF_NONLOCAL != 0 {
-                return err(format!("name '{display}' is nonlocal and global"), directive);
+                return err(
+                    format!("name '{display}' is nonlocal and global"),
+                    directive,
+                );
             }
             global.insert(name.clone());
             if let Some(b) = bound {
@@ -950,10 +1077,16 @@ impl Resolver<'_> {
             SymScope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             let Some(b) = bound else {
-                return err("nonlocal declaration not allowed at module level", directive);
+                return err(
+                    "nonlocal declaration not allowed at module level",
+                    directive,
+                );
             };
             if !b.contains(&name) {
-                return err(format!("no binding for nonlocal '{display}' found"), directive);
+                return err(
+                    format!("no binding for nonlocal '{display}' found"),
+                    directive,
+                );
             }
             free.insert(name.clone());
             SymScope::Free
@@ -984,7 +1117,13 @@ impl Resolver<'_> {
 
     /// Names free in children but not mentioned here pass through this scope as free
     /// variables (CPython's `update_symbols`).
-    fn propagate_free(&mut self, id: ScopeId, bound: Option<&NameSet>, free: &NameSet, is_class: bool) {
+    fn propagate_free(
+        &mut self,
+        id: ScopeId,
+        bound: Option<&NameSet>,
+        free: &NameSet,
+        is_class: bool,
+    ) {
         let mut names: Vec<&String> = free.iter().collect();
         names.sort();
         let scope = &mut self.table.scopes[id];

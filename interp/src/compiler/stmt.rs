@@ -38,7 +38,10 @@ fn suggests_equality(e: &Expr) -> bool {
         e.kind,
         ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::Named { .. }
@@ -70,10 +73,19 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, annotation, value, simple } => {
-                self.ann_assign(target, annotation, value.as_ref(), *simple)
-            }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async_context("for", s)?;
                     return self.async_for_loop(target, iter, body, orelse);
@@ -82,7 +94,11 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.check_async_context("with", s)?;
                 }
@@ -96,9 +112,16 @@ impl<'a> Compiler<'a> {
                 if self.futures.is_directive(s) {
                     return Ok(()); // a compiler directive: no code
                 }
-                error("from __future__ imports must occur at the beginning of the file", s.loc)
+                error(
+                    "from __future__ imports must occur at the beginning of the file",
+                    s.loc,
+                )
             }
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => Ok(()),
             StmtKind::Expr(e) => self.expr_discard(e),
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
@@ -149,7 +172,9 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Tuple(targets) | ExprKind::List(targets) => {
                 if let ExprKind::Tuple(values) | ExprKind::List(values) = &value.kind {
-                    if values.len() == targets.len() && !values.iter().chain(targets).any(is_starred) {
+                    if values.len() == targets.len()
+                        && !values.iter().chain(targets).any(is_starred)
+                    {
                         return self.parallel_assign(targets, values);
                     }
                 }
@@ -194,7 +219,10 @@ impl<'a> Compiler<'a> {
             })(),
             ExprKind::Tuple(elts) | ExprKind::List(elts) => self.unpack(target, elts, src),
             ExprKind::Starred(inner) => self.store_target(inner, src),
-            _ => error(format!("cannot assign to {}", expr_name(target)), target.loc),
+            _ => error(
+                format!("cannot assign to {}", expr_name(target)),
+                target.loc,
+            ),
         };
         self.unit.regs.release(mark);
         self.set_loc(saved);
@@ -206,13 +234,25 @@ impl<'a> Compiler<'a> {
         let n = elts.len();
         let base = self.alloc_n(n);
         match elts.iter().position(is_starred) {
-            None => self.emit(Instr::UnpackSequence { src, base, n: n as u16 }),
+            None => self.emit(Instr::UnpackSequence {
+                src,
+                base,
+                n: n as u16,
+            }),
             Some(before) => {
                 let after = n - before - 1;
                 if before >= 1 << 8 || after > u16::MAX as usize {
-                    return error("too many expressions in star-unpacking assignment", target.loc);
+                    return error(
+                        "too many expressions in star-unpacking assignment",
+                        target.loc,
+                    );
                 }
-                self.emit(Instr::UnpackEx { src, base, before: before as u16, after: after as u16 });
+                self.emit(Instr::UnpackEx {
+                    src,
+                    base,
+                    before: before as u16,
+                    after: after as u16,
+                });
             }
         }
         for (i, elt) in elts.iter().enumerate() {
@@ -238,7 +278,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => error("starred assignment target must be in a list or tuple", target.loc),
+            ExprKind::Starred(_) => error(
+                "starred assignment target must be in a list or tuple",
+                target.loc,
+            ),
             _ => {
                 let mut msg = format!("cannot assign to {}", expr_name(target));
                 if whole_assign && suggests_equality(target) {
@@ -251,9 +294,15 @@ impl<'a> Compiler<'a> {
 
     /// `x op= value`: the target's container and key are evaluated once.
     fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult {
-        if !matches!(target.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
+        if !matches!(
+            target.kind,
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }
+        ) {
             return error(
-                format!("'{}' is an illegal expression for augmented assignment", expr_name(target)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    expr_name(target)
+                ),
                 target.loc,
             );
         }
@@ -268,7 +317,12 @@ impl<'a> Compiler<'a> {
                     }
                     self.set_loc(saved);
                     let rhs = self.expr_any(value)?;
-                    self.emit(Instr::InplaceBinary { dst: reg, op, lhs: reg, rhs });
+                    self.emit(Instr::InplaceBinary {
+                        dst: reg,
+                        op,
+                        lhs: reg,
+                        rhs,
+                    });
                     return Ok(());
                 }
                 let t = self.alloc();
@@ -276,7 +330,12 @@ impl<'a> Compiler<'a> {
                 self.load_name(name, t);
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.store_name(name, t);
             }
@@ -288,7 +347,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadAttr { dst: t, obj, name });
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.emit(Instr::StoreAttr { obj, name, src: t });
             }
@@ -300,7 +364,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::GetItem { dst: t, obj, key });
                 self.set_loc(saved);
                 let rhs = self.expr_any(value)?;
-                self.emit(Instr::InplaceBinary { dst: t, op, lhs: t, rhs });
+                self.emit(Instr::InplaceBinary {
+                    dst: t,
+                    op,
+                    lhs: t,
+                    rhs,
+                });
                 self.set_loc(target.loc);
                 self.emit(Instr::SetItem { obj, key, src: t });
             }
@@ -315,7 +384,13 @@ impl<'a> Compiler<'a> {
     /// targets at those levels it is only evaluated. Function-level annotations are not
     /// evaluated (PEP 526). Under `from __future__ import annotations` the stored value is
     /// the annotation's source text and nothing is evaluated.
-    fn ann_assign(&mut self, target: &'a Expr, annotation: &'a Expr, value: Option<&'a Expr>, simple: bool) -> CResult {
+    fn ann_assign(
+        &mut self,
+        target: &'a Expr,
+        annotation: &'a Expr,
+        value: Option<&'a Expr>,
+        simple: bool,
+    ) -> CResult {
         self.check_store_target(target, false)?;
         if let Some(value) = value {
             self.assign_single(target, value)?;
@@ -335,7 +410,11 @@ impl<'a> Compiler<'a> {
                 let key = self.alloc();
                 let mangled = self.mangled(name);
                 self.load_const(Const::Str(mangled), key);
-                self.emit(Instr::SetItem { obj: dict, key, src: ann });
+                self.emit(Instr::SetItem {
+                    obj: dict,
+                    key,
+                    src: ann,
+                });
                 return Ok(());
             }
             ExprKind::Attribute { value: obj, .. } if value.is_none() => {
@@ -357,7 +436,11 @@ impl<'a> Compiler<'a> {
     pub fn setup_annotations(&mut self) {
         let mark = self.unit.regs.mark();
         let t = self.alloc();
-        self.emit(Instr::BuildDict { dst: t, base: t, n: 0 });
+        self.emit(Instr::BuildDict {
+            dst: t,
+            base: t,
+            n: 0,
+        });
         self.store_name("__annotations__", t);
         self.unit.regs.release(mark);
     }
@@ -367,7 +450,9 @@ impl<'a> Compiler<'a> {
     fn check_del_target(&self, target: &Expr) -> CResult {
         match &target.kind {
             ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => Ok(()),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|e| self.check_del_target(e)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.check_del_target(e))
+            }
             _ => error(format!("cannot delete {}", expr_name(target)), target.loc),
         }
     }
@@ -390,7 +475,9 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DelItem { obj, key });
                 Ok(())
             })(),
-            ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().try_for_each(|e| self.delete_target(e)),
+            ExprKind::Tuple(elts) | ExprKind::List(elts) => {
+                elts.iter().try_for_each(|e| self.delete_target(e))
+            }
             _ => error(format!("cannot delete {}", expr_name(target)), target.loc),
         };
         self.unit.regs.release(mark);
@@ -440,7 +527,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// `lambda args: body`.
-    pub fn lambda(&mut self, e: &'a Expr, args: &'a Arguments, body: &'a Expr, dst: Reg) -> CResult {
+    pub fn lambda(
+        &mut self,
+        e: &'a Expr,
+        args: &'a Arguments,
+        body: &'a Expr,
+        dst: Reg,
+    ) -> CResult {
         let id = self.scope_id(e, e.loc)?;
         let (defaults, kwdefaults) = self.default_args(args)?;
         let qualname = self.child_qualname("<lambda>", ScopeKind::Lambda);
@@ -472,11 +565,19 @@ impl<'a> Compiler<'a> {
                 self.expr_to(d, off(base, i))?;
             }
             let t = self.alloc();
-            self.emit(Instr::BuildTuple { dst: t, base, n: args.defaults.len() as u16 });
+            self.emit(Instr::BuildTuple {
+                dst: t,
+                base,
+                n: args.defaults.len() as u16,
+            });
             t
         };
-        let kw: Vec<_> =
-            args.kwonly.iter().zip(&args.kw_defaults).filter_map(|(a, d)| Some((a, d.as_ref()?))).collect();
+        let kw: Vec<_> = args
+            .kwonly
+            .iter()
+            .zip(&args.kw_defaults)
+            .filter_map(|(a, d)| Some((a, d.as_ref()?)))
+            .collect();
         let kwdefaults = if kw.is_empty() {
             NO_REG
         } else {
@@ -487,17 +588,36 @@ impl<'a> Compiler<'a> {
                 self.expr_to(default, off(base, 2 * i + 1))?;
             }
             let t = self.alloc();
-            self.emit(Instr::BuildDict { dst: t, base, n: kw.len() as u16 });
+            self.emit(Instr::BuildDict {
+                dst: t,
+                base,
+                n: kw.len() as u16,
+            });
             t
         };
         Ok((defaults, kwdefaults))
     }
 
     /// `dst = MakeFunction(code)` with the closure the inner code's free variables need.
-    pub fn make_function(&mut self, code: CodeObject, defaults: Reg, kwdefaults: Reg, dst: Reg) -> CResult {
+    pub fn make_function(
+        &mut self,
+        code: CodeObject,
+        defaults: Reg,
+        kwdefaults: Reg,
+        dst: Reg,
+    ) -> CResult {
         let closure = self.closure_tuple(&code)?;
-        let code = self.unit.code.const_idx(Const::Code(std::rc::Rc::new(code)));
-        self.emit(Instr::MakeFunction { dst, code, defaults, kwdefaults, closure });
+        let code = self
+            .unit
+            .code
+            .const_idx(Const::Code(std::rc::Rc::new(code)));
+        self.emit(Instr::MakeFunction {
+            dst,
+            code,
+            defaults,
+            kwdefaults,
+            closure,
+        });
         Ok(())
     }
 
@@ -509,12 +629,22 @@ impl<'a> Compiler<'a> {
         let base = self.alloc_n(code.freevars.len());
         for (i, free) in code.freevars.iter().enumerate() {
             let Some(cell) = self.unit.layout.cell(&free.name) else {
-                return error(format!("internal error: no cell for free variable '{}'", free.name), self.unit.code.loc);
+                return error(
+                    format!("internal error: no cell for free variable '{}'", free.name),
+                    self.unit.code.loc,
+                );
             };
-            self.emit(Instr::Move { dst: off(base, i), src: cell });
+            self.emit(Instr::Move {
+                dst: off(base, i),
+                src: cell,
+            });
         }
         let t = self.alloc();
-        self.emit(Instr::BuildTuple { dst: t, base, n: code.freevars.len() as u16 });
+        self.emit(Instr::BuildTuple {
+            dst: t,
+            base,
+            n: code.freevars.len() as u16,
+        });
         Ok(t)
     }
 
@@ -524,7 +654,11 @@ impl<'a> Compiler<'a> {
         for (i, d) in decorators.iter().enumerate().rev() {
             let saved = self.set_loc(d.loc);
             let base = off(block, i);
-            self.emit(Instr::Call { dst: base, base, argc: 1 });
+            self.emit(Instr::Call {
+                dst: base,
+                base,
+                argc: 1,
+            });
             self.set_loc(saved);
         }
     }
@@ -543,7 +677,10 @@ impl<'a> Compiler<'a> {
         let outer = self.enter_unit(id, qualname.clone(), first_line, s.loc);
         self.class_body(c, &qualname)?;
         let code = self.leave_unit(outer, &c.name, Signature::default(), s.loc)?;
-        let callee = Callee::BuildClass { code: Box::new(code), name: &c.name };
+        let callee = Callee::BuildClass {
+            code: Box::new(code),
+            name: &c.name,
+        };
         self.call_with(callee, &c.bases, &c.keywords, off(block, n))?;
         self.apply_decorators(block, &c.decorators);
         self.store_name(&c.name, block);
@@ -589,14 +726,23 @@ impl<'a> Compiler<'a> {
         let module = self.alloc();
         let name = self.name_idx(&alias.name);
         let fromlist = self.unit.code.const_idx(Const::None);
-        self.emit(Instr::ImportName { dst: module, name, fromlist, level: 0 });
+        self.emit(Instr::ImportName {
+            dst: module,
+            name,
+            fromlist,
+            level: 0,
+        });
         match &alias.asname {
             Some(asname) => {
                 let mut cur = module;
                 for part in alias.name.split('.').skip(1) {
                     let next = self.alloc();
                     let name = self.name_idx(part);
-                    self.emit(Instr::ImportFrom { dst: next, module: cur, name });
+                    self.emit(Instr::ImportFrom {
+                        dst: next,
+                        module: cur,
+                        name,
+                    });
                     cur = next;
                 }
                 self.store_name(asname, cur);
@@ -617,9 +763,16 @@ impl<'a> Compiler<'a> {
         let fromlist = self.unit.code.const_idx(fromlist);
         let name = self.name_idx(module.unwrap_or(""));
         let m = self.alloc();
-        let level =
-            u16::try_from(level).map_err(|_| super::CompileError { msg: "import level too deep".into(), loc })?;
-        self.emit(Instr::ImportName { dst: m, name, fromlist, level });
+        let level = u16::try_from(level).map_err(|_| super::CompileError {
+            msg: "import level too deep".into(),
+            loc,
+        })?;
+        self.emit(Instr::ImportName {
+            dst: m,
+            name,
+            fromlist,
+            level,
+        });
         if let [Alias { name, .. }] = names {
             if name == "*" {
                 self.emit(Instr::ImportStar { module: m });
@@ -630,7 +783,11 @@ impl<'a> Compiler<'a> {
             let mark = self.unit.regs.mark();
             let t = self.alloc();
             let name = self.name_idx(&alias.name);
-            self.emit(Instr::ImportFrom { dst: t, module: m, name });
+            self.emit(Instr::ImportFrom {
+                dst: t,
+                module: m,
+                name,
+            });
             self.store_name(alias.asname.as_deref().unwrap_or(&alias.name), t);
             self.unit.regs.release(mark);
         }

@@ -193,7 +193,16 @@ mod tests {
 
     fn run(instrs: Vec<Instr>, handlers: Vec<Handler>, nlocals: u16, nparams: u16) -> Vec<Instr> {
         let positions = vec![Position::default(); instrs.len()];
-        place_checks(Body { instrs, positions, handlers }, nlocals, nparams).instrs
+        place_checks(
+            Body {
+                instrs,
+                positions,
+                handlers,
+            },
+            nlocals,
+            nparams,
+        )
+        .instrs
     }
 
     #[test]
@@ -241,7 +250,14 @@ mod tests {
             1,
             0,
         );
-        assert_eq!(out, vec![Instr::LoadConst { dst: 0, idx: 0 }, Instr::Jump { target: 2 }, Instr::Return { src: 0 }]);
+        assert_eq!(
+            out,
+            vec![
+                Instr::LoadConst { dst: 0, idx: 0 },
+                Instr::Jump { target: 2 },
+                Instr::Return { src: 0 }
+            ]
+        );
     }
 
     #[test]
@@ -254,7 +270,12 @@ mod tests {
                 Instr::Return { src: 0 },            // 2
                 Instr::Return { src: 0 },            // 3: handler
             ],
-            vec![Handler { start: 0, end: 2, target: 3, exc_reg: 2 }],
+            vec![Handler {
+                start: 0,
+                end: 2,
+                target: 3,
+                exc_reg: 2,
+            }],
             1,
             0,
         );
@@ -265,7 +286,15 @@ mod tests {
     #[test]
     fn for_iter_exit_edge_does_not_bind() {
         let out = run(
-            vec![Instr::ForIter { iter: 1, dst: 0, target: 2 }, Instr::Jump { target: 0 }, Instr::Return { src: 0 }],
+            vec![
+                Instr::ForIter {
+                    iter: 1,
+                    dst: 0,
+                    target: 2,
+                },
+                Instr::Jump { target: 0 },
+                Instr::Return { src: 0 },
+            ],
             vec![],
             1,
             0,
@@ -275,7 +304,19 @@ mod tests {
 
     #[test]
     fn delete_unbinds() {
-        let out = run(vec![Instr::DeleteFast { slot: 0 }, Instr::Return { src: 0 }], vec![], 1, 1);
-        assert_eq!(out, vec![Instr::DeleteFast { slot: 0 }, Instr::CheckBound { slot: 0 }, Instr::Return { src: 0 }]);
+        let out = run(
+            vec![Instr::DeleteFast { slot: 0 }, Instr::Return { src: 0 }],
+            vec![],
+            1,
+            1,
+        );
+        assert_eq!(
+            out,
+            vec![
+                Instr::DeleteFast { slot: 0 },
+                Instr::CheckBound { slot: 0 },
+                Instr::Return { src: 0 }
+            ]
+        );
     }
 }

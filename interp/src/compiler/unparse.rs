@@ -6,7 +6,9 @@
 //! appear in an annotation: minimal parentheses by operator precedence, Python `repr`
 //! for constants, f-strings re-rendered with `{{`/`}}` escapes.
 
-use crate::ast::{Arguments, BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, UnaryOp};
+use crate::ast::{
+    Arguments, BinOp, BoolOp, CmpOp, Comprehension, Expr, ExprKind, FStringPart, UnaryOp,
+};
 use crate::bytecode::Const;
 
 use super::dis::{const_repr, str_repr};
@@ -184,10 +186,20 @@ fn expr(out: &mut String, e: &Expr, level: Pr) {
             join(out, elts, ", ", Pr::Test);
             out.push('}');
         }
-        ExprKind::ListComp { elt, generators } => comprehension(out, "[", elt, None, generators, "]"),
-        ExprKind::SetComp { elt, generators } => comprehension(out, "{", elt, None, generators, "}"),
-        ExprKind::GeneratorExp { elt, generators } => comprehension(out, "(", elt, None, generators, ")"),
-        ExprKind::DictComp { key, value, generators } => comprehension(out, "{", key, Some(value), generators, "}"),
+        ExprKind::ListComp { elt, generators } => {
+            comprehension(out, "[", elt, None, generators, "]")
+        }
+        ExprKind::SetComp { elt, generators } => {
+            comprehension(out, "{", elt, None, generators, "}")
+        }
+        ExprKind::GeneratorExp { elt, generators } => {
+            comprehension(out, "(", elt, None, generators, ")")
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => comprehension(out, "{", key, Some(value), generators, "}"),
         ExprKind::Await(value) => paren(out, Pr::Await, &mut |out| {
             out.push_str("await ");
             expr(out, value, Pr::Atom);
@@ -205,17 +217,30 @@ fn expr(out: &mut String, e: &Expr, level: Pr) {
             expr(out, value, Pr::Test);
             out.push(')');
         }
-        ExprKind::Compare { left, ops, comparators } => paren(out, Pr::Cmp, &mut |out| {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } => paren(out, Pr::Cmp, &mut |out| {
             expr(out, left, Pr::Cmp.next());
             for (op, c) in ops.iter().zip(comparators) {
                 out.push_str(cmpop(*op));
                 expr(out, c, Pr::Cmp.next());
             }
         }),
-        ExprKind::Call { func, args, keywords } => {
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
             expr(out, func, Pr::Atom);
-            if let ([only @ Expr { kind: ExprKind::GeneratorExp { .. }, .. }], true) =
-                (args.as_slice(), keywords.is_empty())
+            if let (
+                [only @ Expr {
+                    kind: ExprKind::GeneratorExp { .. },
+                    ..
+                }],
+                true,
+            ) = (args.as_slice(), keywords.is_empty())
             {
                 // A lone generator argument supplies the call's parentheses.
                 expr(out, only, Pr::Test);
@@ -326,7 +351,14 @@ fn join(out: &mut String, es: &[Expr], separator: &str, level: Pr) {
     }
 }
 
-fn comprehension(out: &mut String, open: &str, elt: &Expr, value: Option<&Expr>, gens: &[Comprehension], close: &str) {
+fn comprehension(
+    out: &mut String,
+    open: &str,
+    elt: &Expr,
+    value: Option<&Expr>,
+    gens: &[Comprehension],
+    close: &str,
+) {
     out.push_str(open);
     expr(out, elt, Pr::Test);
     if let Some(v) = value {
@@ -391,7 +423,12 @@ fn fstring_body(out: &mut String, parts: &[FStringPart]) {
     for part in parts {
         match part {
             FStringPart::Literal(s) => out.push_str(&s.replace('{', "{{").replace('}', "}}")),
-            FStringPart::Interpolation { value, conversion, format_spec, debug_text } => {
+            FStringPart::Interpolation {
+                value,
+                conversion,
+                format_spec,
+                debug_text,
+            } => {
                 if let Some(text) = debug_text {
                     out.push_str(&text.replace('{', "{{").replace('}', "}}"));
                 }
@@ -402,7 +439,11 @@ fn fstring_body(out: &mut String, parts: &[FStringPart]) {
                     out.push(' '); // `{ {1, 2}}`: not an escaped brace
                 }
                 out.push_str(&inner);
-                let conv = conversion.or(if debug_text.is_some() && format_spec.is_none() { Some('r') } else { None });
+                let conv = conversion.or(if debug_text.is_some() && format_spec.is_none() {
+                    Some('r')
+                } else {
+                    None
+                });
                 if let Some(c) = conv {
                     out.push('!');
                     out.push(c);
@@ -445,7 +486,10 @@ mod tests {
         let cases = [
             ("int | None", "int | None"),
             ("'Node'", "'Node'"),
-            ("dict[str, list[tuple[int, ...]]]", "dict[str, list[tuple[int, ...]]]"),
+            (
+                "dict[str, list[tuple[int, ...]]]",
+                "dict[str, list[tuple[int, ...]]]",
+            ),
             ("Callable[[int], str]", "Callable[[int], str]"),
             ("-1", "-1"),
             ("(a + b) * c", "(a + b) * c"),
@@ -478,7 +522,10 @@ mod tests {
             ("2 ** 3 ** 4", "2 ** 3 ** 4"),
             ("(2 ** 3) ** 4", "(2 ** 3) ** 4"),
             ("a if (b if c else d) else e", "a if (b if c else d) else e"),
-            ("lambda a, b=1, *c, d, e=2, **f: 0", "lambda a, b=1, *c, d, e=2, **f: 0"),
+            (
+                "lambda a, b=1, *c, d, e=2, **f: 0",
+                "lambda a, b=1, *c, d, e=2, **f: 0",
+            ),
             ("lambda a, /, b: 0", "lambda a, /, b: 0"),
             ("-1 ** 2", "-1 ** 2"),
             ("not (a == b)", "not a == b"),

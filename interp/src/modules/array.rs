@@ -138,10 +138,16 @@ fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
         Some(n) => n,
         None => {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )));
         }
     };
-    let long = |vm: &mut Vm| -> PyResult<i64> { n.to_i64().ok_or_else(|| overflow(vm, "Python int too large to convert to C long")) };
+    let long = |vm: &mut Vm| -> PyResult<i64> {
+        n.to_i64()
+            .ok_or_else(|| overflow(vm, "Python int too large to convert to C long"))
+    };
     let range = |vm: &mut Vm, x: i64, lo: i64, hi: i64, what: &str| -> PyResult<()> {
         if x < lo {
             Err(overflow(vm, &format!("{} is less than minimum", what)))
@@ -155,12 +161,19 @@ fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
         if n.is_negative() {
             return Err(overflow(vm, "can't convert negative value to unsigned int"));
         }
-        n.to_u64().ok_or_else(|| overflow(vm, "Python int too large to convert to C unsigned long"))
+        n.to_u64()
+            .ok_or_else(|| overflow(vm, "Python int too large to convert to C unsigned long"))
     };
     match code {
         b'b' => {
             let x = long(vm)?;
-            range(vm, x, i16::MIN as i64, i16::MAX as i64, "signed short integer")?;
+            range(
+                vm,
+                x,
+                i16::MIN as i64,
+                i16::MAX as i64,
+                "signed short integer",
+            )?;
             range(vm, x, -128, 127, "signed char")?;
             out.push(x as i8 as u8);
         }
@@ -171,7 +184,13 @@ fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
         }
         b'h' => {
             let x = long(vm)?;
-            range(vm, x, i16::MIN as i64, i16::MAX as i64, "signed short integer")?;
+            range(
+                vm,
+                x,
+                i16::MIN as i64,
+                i16::MAX as i64,
+                "signed short integer",
+            )?;
             out.extend_from_slice(&(x as i16).to_ne_bytes());
         }
         b'H' => {
@@ -201,14 +220,18 @@ fn encode(vm: &mut Vm, code: u8, v: Value, out: &mut Vec<u8>) -> PyResult<()> {
             out.extend_from_slice(&x.to_ne_bytes());
         }
         b'q' => {
-            let x = n.to_i64().ok_or_else(|| overflow(vm, "int too big to convert"))?;
+            let x = n
+                .to_i64()
+                .ok_or_else(|| overflow(vm, "int too big to convert"))?;
             out.extend_from_slice(&x.to_ne_bytes());
         }
         _ => {
             if n.is_negative() {
                 return Err(overflow(vm, "can't convert negative int to unsigned"));
             }
-            let x = n.to_u64().ok_or_else(|| overflow(vm, "int too big to convert"))?;
+            let x = n
+                .to_u64()
+                .ok_or_else(|| overflow(vm, "int too big to convert"))?;
             out.extend_from_slice(&x.to_ne_bytes());
         }
     }
@@ -228,7 +251,8 @@ fn decode(vm: &mut Vm, code: u8, b: &[u8]) -> Value {
         b'f' => Value::float(f32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as f64),
         b'd' => Value::float(f64::from_ne_bytes(buf)),
         b'u' => {
-            let c = char::from_u32(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])).unwrap_or('\u{fffd}');
+            let c =
+                char::from_u32(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])).unwrap_or('\u{fffd}');
             let mut s = [0u8; 4];
             vm.new_str(c.encode_utf8(&mut s))
         }
@@ -243,7 +267,9 @@ fn state(vm: &mut Vm, v: Value) -> PyResult<std::cell::RefMut<'static, ArrayStat
     if let Some(ObjKind::Ext(cell)) = v.obj().map(|o| &o.kind) {
         match cell.try_borrow_mut() {
             Ok(b) => {
-                if let Ok(s) = std::cell::RefMut::filter_map(b, |b| (&mut **b as &mut dyn std::any::Any).downcast_mut::<ArrayState>()) {
+                if let Ok(s) = std::cell::RefMut::filter_map(b, |b| {
+                    (&mut **b as &mut dyn std::any::Any).downcast_mut::<ArrayState>()
+                }) {
                     return Ok(s);
                 }
             }
@@ -251,12 +277,17 @@ fn state(vm: &mut Vm, v: Value) -> PyResult<std::cell::RefMut<'static, ArrayStat
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor for 'array.array' objects doesn't apply to a '{}' object", tn)))
+    Err(vm.type_error(format!(
+        "descriptor for 'array.array' objects doesn't apply to a '{}' object",
+        tn
+    )))
 }
 
 fn is_array(v: Value) -> bool {
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Ext(cell)) => cell.try_borrow().is_ok_and(|b| (&**b as &dyn std::any::Any).is::<ArrayState>()),
+        Some(ObjKind::Ext(cell)) => cell
+            .try_borrow()
+            .is_ok_and(|b| (&**b as &dyn std::any::Any).is::<ArrayState>()),
         _ => false,
     }
 }
@@ -268,7 +299,9 @@ fn snapshot(vm: &mut Vm, v: Value) -> PyResult<(u8, Vec<u8>)> {
 }
 
 fn items(vm: &mut Vm, code: u8, data: &[u8]) -> Vec<Value> {
-    data.chunks(itemsize(code)).map(|b| decode(vm, code, b)).collect()
+    data.chunks(itemsize(code))
+        .map(|b| decode(vm, code, b))
+        .collect()
 }
 
 fn new_array(vm: &mut Vm, class: Value, code: u8, data: Vec<u8>) -> Value {
@@ -278,7 +311,11 @@ fn new_array(vm: &mut Vm, class: Value, code: u8, data: Vec<u8>) -> Value {
 
 fn array_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let class = args[0];
-    if !kw.is_empty() && !vm.class_obj(class).has_flag(crate::object::class::flags::HEAP_TYPE) {
+    if !kw.is_empty()
+        && !vm
+            .class_obj(class)
+            .has_flag(crate::object::class::flags::HEAP_TYPE)
+    {
         return Err(vm.type_error("array.array() takes no keyword arguments"));
     }
     let args = &args[1..];
@@ -286,23 +323,34 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("array() takes at least 1 argument (0 given)"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("array() takes at most 2 arguments ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "array() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
     }
     let code = match vm.str_of(args[0]) {
         Some(s) if s.chars().count() == 1 => s.as_bytes()[0],
         _ => {
             let tn = vm.type_name(args[0]);
-            return Err(vm.type_error(format!("array() argument 1 must be a unicode character, not {}", tn)));
+            return Err(vm.type_error(format!(
+                "array() argument 1 must be a unicode character, not {}",
+                tn
+            )));
         }
     };
     if !TYPECODES.as_bytes().contains(&code) || vm.str_of(args[0]).is_none_or(|s| !s.is_ascii()) {
-        return Err(vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)"));
+        return Err(
+            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        );
     }
     let mut data = Vec::new();
     if let Some(&init) = args.get(1) {
         if let Some(s) = vm.str_of(init) {
             if code != b'u' {
-                return Err(vm.type_error(format!("cannot use a str to initialize an array with typecode '{}'", code as char)));
+                return Err(vm.type_error(format!(
+                    "cannot use a str to initialize an array with typecode '{}'",
+                    code as char
+                )));
             }
             for c in s.chars() {
                 data.extend_from_slice(&(c as u32).to_ne_bytes());
@@ -315,7 +363,10 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         } else if is_array(init) {
             let (c2, d2) = snapshot(vm, init)?;
             if (c2 == b'u') != (code == b'u') {
-                return Err(vm.type_error(format!("cannot use a unicode array to initialize an array with typecode '{}'", code as char)));
+                return Err(vm.type_error(format!(
+                    "cannot use a unicode array to initialize an array with typecode '{}'",
+                    code as char
+                )));
             }
             for v in items(vm, c2, &d2) {
                 encode(vm, code, v, &mut data)?;
@@ -343,7 +394,11 @@ fn index_of(vm: &mut Vm, key: Value, len: usize) -> PyResult<Option<usize>> {
         None => return Err(vm.type_error("array indices must be integers")),
     };
     let i = if i < 0 { i + len as i64 } else { i };
-    Ok(if i < 0 || i >= len as i64 { None } else { Some(i as usize) })
+    Ok(if i < 0 || i >= len as i64 {
+        None
+    } else {
+        Some(i as usize)
+    })
 }
 
 fn slice_positions(vm: &mut Vm, sl: (Value, Value, Value), len: usize) -> PyResult<Vec<usize>> {
@@ -386,7 +441,10 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if let Some(sl) = vm.slice_parts(key) {
         if !is_array(v) {
             let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("can only assign array (not \"{}\") to array slice", tn)));
+            return Err(vm.type_error(format!(
+                "can only assign array (not \"{}\") to array slice",
+                tn
+            )));
         }
         let (c2, d2) = snapshot(vm, v)?;
         if c2 != code {
@@ -402,7 +460,11 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         drop(s);
         let pos = slice_positions(vm, sl, len)?;
         if pos.len() * size != d2.len() {
-            let msg = format!("attempt to assign array of size {} to extended slice of size {}", d2.len() / size, pos.len());
+            let msg = format!(
+                "attempt to assign array of size {} to extended slice of size {}",
+                d2.len() / size,
+                pos.len()
+            );
             return Err(vm.value_error(msg));
         }
         let mut s = state(vm, me)?;
@@ -440,7 +502,12 @@ fn a_delitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         keep[p] = false;
     }
     let mut s = state(vm, args[0])?;
-    s.data = data.chunks(size).zip(keep).filter(|(_, k)| *k).flat_map(|(c, _)| c.to_vec()).collect();
+    s.data = data
+        .chunks(size)
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .flat_map(|(c, _)| c.to_vec())
+        .collect();
     Ok(Value::NONE)
 }
 
@@ -460,7 +527,10 @@ fn a_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     }
     let vals = items(vm, code, &data);
     let body = if code == b'u' {
-        let s: String = vals.iter().map(|&v| vm.str_of(v).unwrap_or("").to_string()).collect();
+        let s: String = vals
+            .iter()
+            .map(|&v| vm.str_of(v).unwrap_or("").to_string())
+            .collect();
         crate::vm::repr::repr_str(&s)
     } else {
         let l = vm.new_list(vals);
@@ -740,7 +810,10 @@ fn a_tounicode(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if code != b'u' {
         return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
     }
-    let s: String = data.chunks(4).map(|c| char::from_u32(u32::from_ne_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}')).collect();
+    let s: String = data
+        .chunks(4)
+        .map(|c| char::from_u32(u32::from_ne_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}'))
+        .collect();
     Ok(vm.new_string(s))
 }
 

@@ -59,13 +59,23 @@ fn ascii_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         Some(b) => Ok(b.into_owned()),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", tn)))
+            Err(vm.type_error(format!(
+                "argument should be bytes, buffer or ASCII string, not '{}'",
+                tn
+            )))
         }
     }
 }
 
 fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "hexlify", args, kw, &["data", "sep", "bytes_per_sep"], 1)?;
+    let a = bind(
+        vm,
+        "hexlify",
+        args,
+        kw,
+        &["data", "sep", "bytes_per_sep"],
+        1,
+    )?;
     let data_buf = buffer(vm, a[0])?;
     let data: &[u8] = &data_buf;
     let hex: Vec<String> = data.iter().map(|b| format!("{:02x}", b)).collect();
@@ -83,7 +93,11 @@ fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if sep.len() != 1 {
         return Err(vm.value_error("sep must be length 1."));
     }
-    let per = if a[2].is_null() { 1 } else { super::itertools::ssize_arg(vm, a[2])? };
+    let per = if a[2].is_null() {
+        1
+    } else {
+        super::itertools::ssize_arg(vm, a[2])?
+    };
     let n = per.unsigned_abs() as usize;
     let mut out = Vec::new();
     if n == 0 || n >= hex.len() {
@@ -92,7 +106,11 @@ fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     // Positive counts group from the right, negative from the left.
     let first = if per > 0 { hex.len() % n } else { n };
     for (i, h) in hex.iter().enumerate() {
-        let boundary = if per > 0 { i >= first && (i - first) % n == 0 } else { i > 0 && i % n == 0 };
+        let boundary = if per > 0 {
+            i >= first && (i - first) % n == 0
+        } else {
+            i > 0 && i % n == 0
+        };
         if i > 0 && boundary {
             out.push(sep[0]);
         }
@@ -124,12 +142,24 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub(crate) fn base64_encode(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = ((b[0] as u32) << 16) | ((b[1] as u32) << 8) | b[2] as u32;
         out.push(B64[(n >> 18) as usize & 63]);
         out.push(B64[(n >> 12) as usize & 63]);
-        out.push(if chunk.len() > 1 { B64[(n >> 6) as usize & 63] } else { b'=' });
-        out.push(if chunk.len() > 2 { B64[n as usize & 63] } else { b'=' });
+        out.push(if chunk.len() > 1 {
+            B64[(n >> 6) as usize & 63]
+        } else {
+            b'='
+        });
+        out.push(if chunk.len() > 2 {
+            B64[n as usize & 63]
+        } else {
+            b'='
+        });
     }
     out
 }
@@ -241,7 +271,10 @@ fn start_value(vm: &mut Vm, v: Option<Value>) -> PyResult<u32> {
             }
             None => {
                 let tn = vm.type_name(v);
-                Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+                Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )))
             }
         },
     }
@@ -269,7 +302,11 @@ fn crc_hqx(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     for &b in data {
         crc ^= (b as u16) << 8;
         for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
+            crc = if crc & 0x8000 != 0 {
+                (crc << 1) ^ 0x1021
+            } else {
+                crc << 1
+            };
         }
     }
     Ok(vm.new_int(crc as i64))

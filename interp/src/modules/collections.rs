@@ -135,7 +135,10 @@ fn dq<R>(vm: &mut Vm, me: Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R>
         Some(r) => Ok(r),
         None => {
             let tn = vm.type_name(me);
-            Err(vm.type_error(format!("descriptor requires a 'collections.deque' object but received a '{}'", tn)))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'collections.deque' object but received a '{}'",
+                tn
+            )))
         }
     }
 }
@@ -149,8 +152,18 @@ fn snapshot(vm: &mut Vm, me: Value) -> PyResult<Vec<Value>> {
 }
 
 fn new_deque_of(vm: &mut Vm, class: Value, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
-    let mut obj = Obj::new(class, ObjKind::Ext(RefCell::new(Box::new(Deque { items, maxlen, version: 0 }))));
-    if vm.class_obj(class).has_flag(crate::object::class::flags::HEAP_TYPE) {
+    let mut obj = Obj::new(
+        class,
+        ObjKind::Ext(RefCell::new(Box::new(Deque {
+            items,
+            maxlen,
+            version: 0,
+        }))),
+    );
+    if vm
+        .class_obj(class)
+        .has_flag(crate::object::class::flags::HEAP_TYPE)
+    {
         obj.extra = Some(Box::default());
     }
     vm.alloc(obj)
@@ -281,7 +294,11 @@ fn deque_copy(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let me = args[0];
     let (items, maxlen) = dq(vm, me, |d| (d.items.clone(), d.maxlen))?;
     let class = vm.class_of(me);
-    if class == deque_class(vm, me) && !vm.class_obj(class).has_flag(crate::object::class::flags::HEAP_TYPE) {
+    if class == deque_class(vm, me)
+        && !vm
+            .class_obj(class)
+            .has_flag(crate::object::class::flags::HEAP_TYPE)
+    {
         return Ok(new_deque_of(vm, class, items, maxlen));
     }
     // A subclass is rebuilt through its constructor, as CPython does.
@@ -299,16 +316,34 @@ fn deque_copy(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn deque_class(vm: &mut Vm, v: Value) -> Value {
     let class = vm.class_of(v);
     let mro = vm.class_obj(class).mro.borrow().clone();
-    mro.into_iter().find(|&c| !vm.class_obj(c).has_flag(crate::object::class::flags::HEAP_TYPE)).unwrap_or(class)
+    mro.into_iter()
+        .find(|&c| {
+            !vm.class_obj(c)
+                .has_flag(crate::object::class::flags::HEAP_TYPE)
+        })
+        .unwrap_or(class)
 }
 
 /// Compares `x` with every item (by identity first, then `==`), checking after each call
 /// into Python that the deque did not change.
-fn scan(vm: &mut Vm, me: Value, x: Value, start: usize, stop: usize, mut on_match: impl FnMut(usize) -> bool) -> PyResult<()> {
+fn scan(
+    vm: &mut Vm,
+    me: Value,
+    x: Value,
+    start: usize,
+    stop: usize,
+    mut on_match: impl FnMut(usize) -> bool,
+) -> PyResult<()> {
     let version = dq(vm, me, |d| d.version)?;
     let mut i = start;
     loop {
-        let item = dq(vm, me, |d| if i < stop { d.items.get(i).copied() } else { None })?;
+        let item = dq(vm, me, |d| {
+            if i < stop {
+                d.items.get(i).copied()
+            } else {
+                None
+            }
+        })?;
         let item = match item {
             Some(v) => v,
             None => return Ok(()),
@@ -348,7 +383,9 @@ fn deque_contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
     let n = match vm.index_value(v)? {
         Some(n) => n,
-        None => return Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+        None => {
+            return Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+        }
     };
     let len = len as i64;
     Ok(if n < 0 { (n + len).max(0) } else { n.min(len) } as usize)
@@ -356,12 +393,23 @@ fn clamp_index(vm: &mut Vm, v: Value, len: usize) -> PyResult<usize> {
 
 fn deque_index(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!("index expected at least 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "index expected at least 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let me = args[0];
     let len = dq(vm, me, |d| d.items.len())?;
-    let start = if args.len() > 2 { clamp_index(vm, args[2], len)? } else { 0 };
-    let stop = if args.len() > 3 { clamp_index(vm, args[3], len)? } else { len };
+    let start = if args.len() > 2 {
+        clamp_index(vm, args[2], len)?
+    } else {
+        0
+    };
+    let stop = if args.len() > 3 {
+        clamp_index(vm, args[3], len)?
+    } else {
+        len
+    };
     let mut at = None;
     scan(vm, me, args[1], start, stop, |i| {
         at = Some(i);
@@ -383,7 +431,10 @@ fn deque_insert(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(i) => i,
         None => {
             let tn = vm.type_name(args[1]);
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )));
         }
     };
     let v = args[2];
@@ -440,7 +491,10 @@ fn deque_rotate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             Some(n) => n,
             None => {
                 let tn = vm.type_name(v);
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )));
             }
         },
     };
@@ -525,7 +579,11 @@ impl ExtState for DequeIter {
 
 /// The iterator classes live in `_collections` (made by `init`).
 fn deque_iter_class(vm: &mut Vm, reverse: bool) -> Value {
-    let name = if reverse { "_deque_reverse_iterator" } else { "_deque_iterator" };
+    let name = if reverse {
+        "_deque_reverse_iterator"
+    } else {
+        "_deque_iterator"
+    };
     let key = vm.intern(name);
     let object = vm.types.object;
     match vm.modules.get("_collections").copied() {
@@ -559,8 +617,16 @@ fn iter_next_method(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 fn make_deque_iter(vm: &mut Vm, me: Value, reverse: bool) -> PyResult<Value> {
     let version = dq(vm, me, |d| d.version)?;
     let class = deque_iter_class(vm, reverse);
-    let state = DequeIter { deque: me, index: 0, version, reverse };
-    let kind = ObjKind::Iter(RefCell::new(IterState::Ext(ExtIter { next: deque_iter_next, state: Box::new(state) })));
+    let state = DequeIter {
+        deque: me,
+        index: 0,
+        version,
+        reverse,
+    };
+    let kind = ObjKind::Iter(RefCell::new(IterState::Ext(ExtIter {
+        next: deque_iter_next,
+        state: Box::new(state),
+    })));
     Ok(vm.alloc_kind(class, kind))
 }
 
@@ -593,7 +659,15 @@ fn deque_iter_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<O
     };
     let (cur_version, item) = dq(vm, deque, |d| {
         let len = d.items.len();
-        let item = if index < len { Some(if reverse { d.items[len - 1 - index] } else { d.items[index] }) } else { None };
+        let item = if index < len {
+            Some(if reverse {
+                d.items[len - 1 - index]
+            } else {
+                d.items[index]
+            })
+        } else {
+            None
+        };
         (d.version, item)
     })?;
     if cur_version != version {
@@ -625,7 +699,9 @@ fn deque_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if vm.repr_guard.contains(&me) {
         return Ok(vm.new_str("[...]"));
     }
-    let (items, maxlen) = dq(vm, me, |d| (d.items.iter().copied().collect::<Vec<_>>(), d.maxlen))?;
+    let (items, maxlen) = dq(vm, me, |d| {
+        (d.items.iter().copied().collect::<Vec<_>>(), d.maxlen)
+    })?;
     let name = vm.class_obj(vm.class_of(me)).name.borrow().clone();
     vm.repr_guard.push(me);
     let mut parts = Vec::with_capacity(items.len());
@@ -688,7 +764,10 @@ fn deque_add(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let (me, other) = (args[0], args[1]);
     if !is_deque(other) {
         let tn = vm.type_name(other);
-        return Err(vm.type_error(format!("can only concatenate deque (not \"{}\") to deque", tn)));
+        return Err(vm.type_error(format!(
+            "can only concatenate deque (not \"{}\") to deque",
+            tn
+        )));
     }
     let copy = deque_copy(vm, &[me], &[])?;
     extend_right(vm, copy, other)?;

@@ -13,20 +13,44 @@ const MODULES: &[(&str, &str, bool)] = &[
     ("argparse", include_str!("../../lib/argparse.py"), false),
     ("base64", include_str!("../../lib/base64.py"), false),
     ("bisect", include_str!("../../lib/bisect.py"), false),
-    ("collections", include_str!("../../lib/collections/__init__.py"), true),
-    ("collections.abc", include_str!("../../lib/collections/abc.py"), false),
+    (
+        "collections",
+        include_str!("../../lib/collections/__init__.py"),
+        true,
+    ),
+    (
+        "collections.abc",
+        include_str!("../../lib/collections/abc.py"),
+        false,
+    ),
     ("contextlib", include_str!("../../lib/contextlib.py"), false),
     ("copy", include_str!("../../lib/copy.py"), false),
-    ("dataclasses", include_str!("../../lib/dataclasses.py"), false),
+    (
+        "dataclasses",
+        include_str!("../../lib/dataclasses.py"),
+        false,
+    ),
     ("datetime", include_str!("../../lib/datetime.py"), false),
     ("decimal", include_str!("../../lib/decimal.py"), false),
     ("enum", include_str!("../../lib/enum.py"), false),
     ("functools", include_str!("../../lib/functools.py"), false),
     ("heapq", include_str!("../../lib/heapq.py"), false),
     ("json", include_str!("../../lib/json/__init__.py"), true),
-    ("json.decoder", include_str!("../../lib/json/decoder.py"), false),
-    ("json.encoder", include_str!("../../lib/json/encoder.py"), false),
-    ("logging", include_str!("../../lib/logging/__init__.py"), true),
+    (
+        "json.decoder",
+        include_str!("../../lib/json/decoder.py"),
+        false,
+    ),
+    (
+        "json.encoder",
+        include_str!("../../lib/json/encoder.py"),
+        false,
+    ),
+    (
+        "logging",
+        include_str!("../../lib/logging/__init__.py"),
+        true,
+    ),
     ("os", include_str!("../../lib/os.py"), false),
     ("pickle", include_str!("../../lib/pickle.py"), false),
     ("posixpath", include_str!("../../lib/posixpath.py"), false),
@@ -57,7 +81,10 @@ pub fn hides_frames(filename: &str) -> bool {
 
 /// The source of embedded module `name`, if Ember ships one.
 pub fn source(name: &str) -> Option<(&'static str, bool)> {
-    MODULES.iter().find(|(n, _, _)| *n == name).map(|&(_, src, pkg)| (src, pkg))
+    MODULES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|&(_, src, pkg)| (src, pkg))
 }
 
 /// The file name tracebacks show for an embedded module.

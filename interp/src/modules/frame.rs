@@ -59,8 +59,16 @@ impl FrameData {
 /// The registers of a frame that `f_locals` reads: named locals, then up to the last cell.
 pub fn saved_registers(vm: &Vm, code: &Code, base: usize) -> Box<[Value]> {
     let o = &code.obj;
-    let cells = o.cellvars.iter().map(|c| c.slot as usize + 1).chain(o.freevars.iter().map(|f| f.slot as usize + 1));
-    let hi = cells.max().unwrap_or(0).max(o.nlocals as usize).min(code.nslots());
+    let cells = o
+        .cellvars
+        .iter()
+        .map(|c| c.slot as usize + 1)
+        .chain(o.freevars.iter().map(|f| f.slot as usize + 1));
+    let hi = cells
+        .max()
+        .unwrap_or(0)
+        .max(o.nlocals as usize)
+        .min(code.nslots());
     vm.stack[base..base + hi].into()
 }
 
@@ -134,13 +142,19 @@ fn classes(vm: &mut Vm) -> (Value, Value) {
 /// A new frame object for `chain[index]`.
 pub fn frame_object(vm: &mut Vm, chain: Rc<[FrameData]>, index: usize) -> Value {
     let (frame, _) = classes(vm);
-    vm.alloc_kind(frame, ObjKind::Ext(RefCell::new(Box::new(FrameView { chain, index }))))
+    vm.alloc_kind(
+        frame,
+        ObjKind::Ext(RefCell::new(Box::new(FrameView { chain, index }))),
+    )
 }
 
 /// The code object of `code`.
 pub fn code_object(vm: &mut Vm, code: Rc<Code>) -> Value {
     let (_, class) = classes(vm);
-    vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(CodeView { code }))))
+    vm.alloc_kind(
+        class,
+        ObjKind::Ext(RefCell::new(Box::new(CodeView { code }))),
+    )
 }
 
 /// The compiled code behind a code object.
@@ -187,7 +201,14 @@ pub fn current_locals(vm: &mut Vm) -> PyResult<Value> {
         Some(f) => f,
         None => return Ok(vm.new_dict()),
     };
-    let data = FrameData { code: Rc::clone(&f.code), pc: f.pc, module: f.module, namespace: f.namespace, regs: saved_registers(vm, &f.code, f.base), live: None };
+    let data = FrameData {
+        code: Rc::clone(&f.code),
+        pc: f.pc,
+        module: f.module,
+        namespace: f.namespace,
+        regs: saved_registers(vm, &f.code, f.base),
+        live: None,
+    };
     locals_dict(vm, &data)
 }
 
@@ -208,7 +229,12 @@ fn locals_dict(vm: &mut Vm, d: &FrameData) -> PyResult<Value> {
             vm.dict_set(dict, k, v)?;
         }
     }
-    for (name, slot) in o.cellvars.iter().map(|c| (&c.name, c.slot)).chain(o.freevars.iter().map(|f| (&f.name, f.slot))) {
+    for (name, slot) in o
+        .cellvars
+        .iter()
+        .map(|c| (&c.name, c.slot))
+        .chain(o.freevars.iter().map(|f| (&f.name, f.slot)))
+    {
         let cell = regs.get(slot as usize).copied().unwrap_or(Value::NULL);
         let v = match cell.obj().map(|o| &o.kind) {
             Some(ObjKind::Cell(c)) => c.get(),
@@ -239,7 +265,10 @@ fn view(vm: &mut Vm, v: Value) -> PyResult<(Rc<[FrameData]>, usize)> {
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor requires a 'frame' object but received a '{}'", tn)))
+    Err(vm.type_error(format!(
+        "descriptor requires a 'frame' object but received a '{}'",
+        tn
+    )))
 }
 
 fn f_code(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -287,7 +316,13 @@ fn frame_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let (chain, i) = view(vm, args[0])?;
     let d = &chain[i];
     let (pc, _) = d.current(vm);
-    let s = format!("<frame at {}, file '{}', line {}, code {}>", Vm::address(args[0]), d.code.filename(), d.code.line(pc), d.code.obj.name);
+    let s = format!(
+        "<frame at {}, file '{}', line {}, code {}>",
+        Vm::address(args[0]),
+        d.code.filename(),
+        d.code.line(pc),
+        d.code.obj.name
+    );
     Ok(vm.new_string(s))
 }
 
@@ -296,7 +331,10 @@ fn code_arg(vm: &mut Vm, v: Value) -> PyResult<Rc<Code>> {
         Some(c) => Ok(c),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'code' object but received a '{}'", tn)))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'code' object but received a '{}'",
+                tn
+            )))
         }
     }
 }
@@ -315,25 +353,42 @@ fn co_filename(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn co_firstlineno(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(code_arg(vm, args[0])?.obj.first_line as i64))
+    Ok(Value::small_int_unchecked(
+        code_arg(vm, args[0])?.obj.first_line as i64,
+    ))
 }
 
 fn co_argcount(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(code_arg(vm, args[0])?.obj.argcount as i64))
+    Ok(Value::small_int_unchecked(
+        code_arg(vm, args[0])?.obj.argcount as i64,
+    ))
 }
 
 fn co_posonlyargcount(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(code_arg(vm, args[0])?.obj.posonlyargcount as i64))
+    Ok(Value::small_int_unchecked(
+        code_arg(vm, args[0])?.obj.posonlyargcount as i64,
+    ))
 }
 
 fn co_kwonlyargcount(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    Ok(Value::small_int_unchecked(code_arg(vm, args[0])?.obj.kwonlyargcount as i64))
+    Ok(Value::small_int_unchecked(
+        code_arg(vm, args[0])?.obj.kwonlyargcount as i64,
+    ))
 }
 
 /// Named locals that are not cells (CPython keeps cell variables out of `co_varnames`).
 fn plain_varnames(code: &Code) -> Vec<&str> {
     let o = &code.obj;
-    o.varnames.iter().enumerate().filter(|(i, _)| !o.cellvars.iter().any(|c| c.slot as usize == *i && c.param.is_none())).map(|(_, n)| n.as_str()).collect()
+    o.varnames
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !o.cellvars
+                .iter()
+                .any(|c| c.slot as usize == *i && c.param.is_none())
+        })
+        .map(|(_, n)| n.as_str())
+        .collect()
 }
 
 fn co_nlocals(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -353,12 +408,18 @@ fn co_varnames(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn co_cellvars(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let c = code_arg(vm, args[0])?;
-    Ok(str_tuple(vm, c.obj.cellvars.iter().map(|c| c.name.as_str())))
+    Ok(str_tuple(
+        vm,
+        c.obj.cellvars.iter().map(|c| c.name.as_str()),
+    ))
 }
 
 fn co_freevars(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let c = code_arg(vm, args[0])?;
-    Ok(str_tuple(vm, c.obj.freevars.iter().map(|f| f.name.as_str())))
+    Ok(str_tuple(
+        vm,
+        c.obj.freevars.iter().map(|f| f.name.as_str()),
+    ))
 }
 
 /// CPython's `CO_*` bits that describe the signature and kind of the code.
@@ -366,7 +427,10 @@ fn co_flags(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let c = code_arg(vm, args[0])?;
     let o = &c.obj;
     let mut flags = 0;
-    if matches!(o.kind, CodeKind::Function | CodeKind::Lambda | CodeKind::Comprehension) {
+    if matches!(
+        o.kind,
+        CodeKind::Function | CodeKind::Lambda | CodeKind::Comprehension
+    ) {
         flags |= 0x1 | 0x2;
     }
     if o.has_varargs {
@@ -389,6 +453,12 @@ fn co_flags(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn code_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let c = code_arg(vm, args[0])?;
-    let s = format!("<code object {} at {}, file \"{}\", line {}>", c.obj.name, Vm::address(args[0]), c.filename(), c.obj.first_line);
+    let s = format!(
+        "<code object {} at {}, file \"{}\", line {}>",
+        c.obj.name,
+        Vm::address(args[0]),
+        c.filename(),
+        c.obj.first_line
+    );
     Ok(vm.new_string(s))
 }

@@ -63,7 +63,10 @@ fn with_ext<T: 'static, R>(v: Value, f: impl FnOnce(&mut T) -> R) -> Option<R> {
 
 fn is_callable(vm: &mut Vm, v: Value) -> bool {
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) | Some(ObjKind::BoundMethod { .. }) | Some(ObjKind::Class(_)) => true,
+        Some(ObjKind::Function(_))
+        | Some(ObjKind::Native(_))
+        | Some(ObjKind::BoundMethod { .. })
+        | Some(ObjKind::Class(_)) => true,
         Some(_) => {
             let class = vm.class_of(v);
             let cn = vm.names.__call__;
@@ -96,7 +99,10 @@ fn partial_parts(vm: &mut Vm, v: Value) -> PyResult<(Value, Value, Value)> {
         Some(t) => Ok(t),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'functools.partial' object but received '{}'", tn)))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'functools.partial' object but received '{}'",
+                tn
+            )))
         }
     }
 }
@@ -113,7 +119,9 @@ fn partial_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let mut pos: Vec<Value> = Vec::new();
     let keywords = vm.new_dict();
     // A partial of a partial (with no attributes of its own) flattens, as in CPython.
-    let inner_plain = func.obj().is_some_and(|o| matches!(o.kind, ObjKind::Ext(_)) && o.extra.as_ref().is_none_or(|a| a.items().is_empty()));
+    let inner_plain = func.obj().is_some_and(|o| {
+        matches!(o.kind, ObjKind::Ext(_)) && o.extra.as_ref().is_none_or(|a| a.items().is_empty())
+    });
     if inner_plain {
         if let Some((f, a, k)) = with_ext(func, |p: &mut Partial| (p.func, p.args, p.keywords)) {
             func = f;
@@ -126,7 +134,15 @@ fn partial_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         vm.dict_set(keywords, k, v)?;
     }
     let args_t = vm.new_tuple(pos);
-    Ok(alloc_ext(vm, cls, Box::new(Partial { func, args: args_t, keywords })))
+    Ok(alloc_ext(
+        vm,
+        cls,
+        Box::new(Partial {
+            func,
+            args: args_t,
+            keywords,
+        }),
+    ))
 }
 
 fn partial_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -135,7 +151,15 @@ fn partial_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let mut full = Vec::with_capacity(stored.len() + args.len() - 1);
     full.extend_from_slice(stored);
     full.extend_from_slice(&args[1..]);
-    let table = vm.dict_cell(pkw).map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect::<Vec<_>>()).unwrap_or_default();
+    let table = vm
+        .dict_cell(pkw)
+        .map(|d| {
+            d.borrow()
+                .iter()
+                .map(|e| (e.key, e.value))
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
     if table.is_empty() {
         return vm.call(func, &full, kw);
     }
@@ -157,7 +181,10 @@ fn partial_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let class = vm.class_of(me);
     let co = vm.class_obj(class);
     let qual = co.qualname.borrow().clone();
-    let module = vm.str_of(co.module.get()).unwrap_or("functools").to_string();
+    let module = vm
+        .str_of(co.module.get())
+        .unwrap_or("functools")
+        .to_string();
     if vm.repr_guard.contains(&me) {
         return Ok(vm.new_str("..."));
     }
@@ -167,7 +194,10 @@ fn partial_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         for &a in vm.tuple_items(pargs).unwrap_or(&[]) {
             parts.push(vm.repr(a)?);
         }
-        let items: Vec<(Value, Value)> = vm.dict_cell(pkw).map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+        let items: Vec<(Value, Value)> = vm
+            .dict_cell(pkw)
+            .map(|d| d.borrow().iter().map(|e| (e.key, e.value)).collect())
+            .unwrap_or_default();
         for (k, v) in items {
             let ks = vm.str_value(k)?;
             let vs = vm.repr(v)?;
@@ -263,7 +293,12 @@ impl LruCache {
     }
 
     fn new_node(&mut self, key: Value, value: Value) -> usize {
-        let node = Node { key, value, prev: NIL, next: NIL };
+        let node = Node {
+            key,
+            value,
+            prev: NIL,
+            next: NIL,
+        };
         let i = match self.free.pop() {
             Some(i) => {
                 self.nodes[i] = node;
@@ -283,7 +318,10 @@ impl LruCache {
 fn lru_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "_lru_cache_wrapper", kw)?;
     if args.len() != 5 {
-        return Err(vm.type_error(format!("_lru_cache_wrapper expected 4 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "_lru_cache_wrapper expected 4 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let (cls, func, maxsize_v, typed_v, info_type) = (args[0], args[1], args[2], args[3], args[4]);
     if !is_callable(vm, func) {
@@ -301,7 +339,20 @@ fn lru_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let cache = vm.new_dict();
     let object = vm.types.object;
     let kwd_mark = vm.new_instance(object);
-    let state = LruCache { func, maxsize, typed, info_type, cache, nodes: Vec::new(), free: Vec::new(), head: NIL, tail: NIL, hits: 0, misses: 0, kwd_mark };
+    let state = LruCache {
+        func,
+        maxsize,
+        typed,
+        info_type,
+        cache,
+        nodes: Vec::new(),
+        free: Vec::new(),
+        head: NIL,
+        tail: NIL,
+        hits: 0,
+        misses: 0,
+        kwd_mark,
+    };
     Ok(alloc_ext(vm, cls, Box::new(state)))
 }
 
@@ -310,7 +361,10 @@ fn lru_state<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut LruCache) -> R) -> Py
         Some(r) => Ok(r),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'functools._lru_cache_wrapper' object but received '{}'", tn)))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'functools._lru_cache_wrapper' object but received '{}'",
+                tn
+            )))
         }
     }
 }
@@ -349,7 +403,9 @@ fn make_key(vm: &mut Vm, args: &[Value], kw: KwArgs, typed: bool, kwd_mark: Valu
 
 fn lru_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = args[0];
-    let (func, maxsize, typed, cache, kwd_mark) = lru_state(vm, me, |s| (s.func, s.maxsize, s.typed, s.cache, s.kwd_mark))?;
+    let (func, maxsize, typed, cache, kwd_mark) = lru_state(vm, me, |s| {
+        (s.func, s.maxsize, s.typed, s.cache, s.kwd_mark)
+    })?;
     let call_args = &args[1..];
     if maxsize == Some(0) {
         lru_state(vm, me, |s| s.misses += 1)?;
@@ -421,12 +477,20 @@ fn lru_get(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         return Ok(me);
     }
     let mc = vm.types.method;
-    Ok(vm.alloc_kind(mc, ObjKind::BoundMethod { func: me, receiver: obj }))
+    Ok(vm.alloc_kind(
+        mc,
+        ObjKind::BoundMethod {
+            func: me,
+            receiver: obj,
+        },
+    ))
 }
 
 fn lru_cache_info(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "cache_info", args, 1, 1)?;
-    let (hits, misses, maxsize, info_type, cache) = lru_state(vm, args[0], |s| (s.hits, s.misses, s.maxsize, s.info_type, s.cache))?;
+    let (hits, misses, maxsize, info_type, cache) = lru_state(vm, args[0], |s| {
+        (s.hits, s.misses, s.maxsize, s.info_type, s.cache)
+    })?;
     let size = vm.dict_cell(cache).map(|d| d.borrow().len()).unwrap_or(0);
     let h = vm.new_int(hits as i64);
     let m = vm.new_int(misses as i64);
@@ -462,7 +526,10 @@ fn lru_cache_clear(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 fn reduce(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "reduce", kw)?;
     if args.len() < 2 || args.len() > 3 {
-        return Err(vm.type_error(format!("reduce expected at least 2 arguments, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "reduce expected at least 2 arguments, got {}",
+            args.len()
+        )));
     }
     let func = args[0];
     let it = match vm.get_iter(args[1]) {

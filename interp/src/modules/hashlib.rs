@@ -200,7 +200,10 @@ fn with_hasher<R>(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Hasher) -> R) -> Py
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor for '_hashlib.HASH' objects doesn't apply to a '{}' object", tn)))
+    Err(vm.type_error(format!(
+        "descriptor for '_hashlib.HASH' objects doesn't apply to a '{}' object",
+        tn
+    )))
 }
 
 fn hash_update(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {

@@ -23,7 +23,12 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     set(vm, m, "UnsupportedOperation", uo);
     let open = vm.get_attr_str(vm.builtins, "open")?;
     set(vm, m, "open", open);
-    for (name, v) in [("SEEK_SET", 0), ("SEEK_CUR", 1), ("SEEK_END", 2), ("DEFAULT_BUFFER_SIZE", 8192)] {
+    for (name, v) in [
+        ("SEEK_SET", 0),
+        ("SEEK_CUR", 1),
+        ("SEEK_END", 2),
+        ("DEFAULT_BUFFER_SIZE", 8192),
+    ] {
         let v = vm.new_int(v);
         set(vm, m, name, v);
     }
@@ -106,7 +111,9 @@ impl MemStream {
     /// Writes at the position, padding with zeros when it lies past the end.
     fn write_text(&mut self, s: &str) -> usize {
         let pos = self.pos;
-        let Buf::Text(t, nl) = &mut self.buf else { return 0 };
+        let Buf::Text(t, nl) = &mut self.buf else {
+            return 0;
+        };
         let translated;
         let s = match *nl {
             Newline::Translate if s.contains('\r') => {
@@ -136,7 +143,9 @@ impl MemStream {
 
     fn write_bytes(&mut self, data: &[u8]) -> usize {
         let pos = self.pos;
-        let Buf::Bytes(b) = &mut self.buf else { return 0 };
+        let Buf::Bytes(b) = &mut self.buf else {
+            return 0;
+        };
         if pos > b.len() {
             b.resize(pos, 0);
         }
@@ -155,14 +164,23 @@ impl MemStream {
             None => self.len(),
         };
         match &self.buf {
-            Buf::Bytes(b) => b[start..stop].iter().position(|&c| c == b'\n').map_or(stop, |i| start + i + 1),
+            Buf::Bytes(b) => b[start..stop]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(stop, |i| start + i + 1),
             Buf::Text(t, nl) => match *nl {
                 Newline::Universal => {
                     let mut i = start;
                     while i < stop {
                         match t[i] {
                             '\n' => return i + 1,
-                            '\r' => return if i + 1 < stop && t[i + 1] == '\n' { i + 2 } else { i + 1 },
+                            '\r' => {
+                                return if i + 1 < stop && t[i + 1] == '\n' {
+                                    i + 2
+                                } else {
+                                    i + 1
+                                }
+                            }
                             _ => i += 1,
                         }
                     }
@@ -179,20 +197,33 @@ impl MemStream {
                     }
                     stop
                 }
-                _ => t[start..stop].iter().position(|&c| c == '\n').map_or(stop, |i| start + i + 1),
+                _ => t[start..stop]
+                    .iter()
+                    .position(|&c| c == '\n')
+                    .map_or(stop, |i| start + i + 1),
             },
         }
     }
 }
 
 /// Runs `f` on the stream state of `v` (which must be open unless `allow_closed`).
-fn with_stream<R>(vm: &mut Vm, v: Value, method: &str, allow_closed: bool, f: impl FnOnce(&mut MemStream) -> R) -> PyResult<R> {
+fn with_stream<R>(
+    vm: &mut Vm,
+    v: Value,
+    method: &str,
+    allow_closed: bool,
+    f: impl FnOnce(&mut MemStream) -> R,
+) -> PyResult<R> {
     if let Some(ObjKind::Ext(cell)) = v.obj().map(|o| &o.kind) {
         if let Ok(mut b) = cell.try_borrow_mut() {
             let any: &mut dyn Any = &mut **b;
             if let Some(st) = any.downcast_mut::<MemStream>() {
                 if st.closed && !allow_closed {
-                    let msg = if matches!(st.buf, Buf::Text(..)) { "I/O operation on closed file" } else { "I/O operation on closed file." };
+                    let msg = if matches!(st.buf, Buf::Text(..)) {
+                        "I/O operation on closed file"
+                    } else {
+                        "I/O operation on closed file."
+                    };
                     drop(b);
                     return Err(vm.value_error(msg));
                 }
@@ -203,7 +234,10 @@ fn with_stream<R>(vm: &mut Vm, v: Value, method: &str, allow_closed: bool, f: im
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor '{}' for '_io' streams doesn't apply to a '{}' object", method, tn)))
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '_io' streams doesn't apply to a '{}' object",
+        method, tn
+    )))
 }
 
 fn is_text(vm: &mut Vm, v: Value, method: &str) -> PyResult<bool> {
@@ -213,7 +247,10 @@ fn is_text(vm: &mut Vm, v: Value, method: &str) -> PyResult<bool> {
 fn receiver(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<Value> {
     match args.first() {
         Some(&v) => Ok(v),
-        None => Err(vm.type_error(format!("descriptor '{}' of '_io.StringIO' object needs an argument", method))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{}' of '_io.StringIO' object needs an argument",
+            method
+        ))),
     }
 }
 
@@ -235,12 +272,20 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
 }
 
 fn new_stream(vm: &mut Vm, cls: Value, buf: Buf) -> Value {
-    let kind = ObjKind::Ext(RefCell::new(Box::new(MemStream { buf, pos: 0, closed: false })));
+    let kind = ObjKind::Ext(RefCell::new(Box::new(MemStream {
+        buf,
+        pos: 0,
+        closed: false,
+    })));
     crate::builtins::classes::alloc_with_class(vm, cls, kind)
 }
 
 fn stringio_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    Ok(new_stream(vm, args[0], Buf::Text(Vec::new(), Newline::Fixed("\n"))))
+    Ok(new_stream(
+        vm,
+        args[0],
+        Buf::Text(Vec::new(), Newline::Fixed("\n")),
+    ))
 }
 
 fn bytesio_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -249,7 +294,14 @@ fn bytesio_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn stringio_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = receiver(vm, args, "__init__")?;
-    let a = bind(vm, "StringIO", &args[1..], kw, &["initial_value", "newline"], 0)?;
+    let a = bind(
+        vm,
+        "StringIO",
+        &args[1..],
+        kw,
+        &["initial_value", "newline"],
+        0,
+    )?;
     let nl = if a[1].is_null() {
         Newline::Fixed("\n")
     } else if a[1].is_none() {
@@ -294,7 +346,11 @@ fn stringio_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn bytesio_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = receiver(vm, args, "__init__")?;
     let a = bind(vm, "BytesIO", &args[1..], kw, &["initial_bytes"], 0)?;
-    let init = if a[0].is_null() || a[0].is_none() { Vec::new() } else { bytes_like(vm, a[0])? };
+    let init = if a[0].is_null() || a[0].is_none() {
+        Vec::new()
+    } else {
+        bytes_like(vm, a[0])?
+    };
     with_stream(vm, me, "__init__", true, |st| {
         st.buf = Buf::Bytes(init);
         st.pos = 0;
@@ -332,7 +388,12 @@ fn bytesio_getvalue(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 }
 
 /// The items between the position and `end`, as a str or bytes; the position moves to `end`.
-fn take(vm: &mut Vm, me: Value, method: &str, end: impl FnOnce(&MemStream) -> usize) -> PyResult<Value> {
+fn take(
+    vm: &mut Vm,
+    me: Value,
+    method: &str,
+    end: impl FnOnce(&MemStream) -> usize,
+) -> PyResult<Value> {
     enum Out {
         S(String),
         B(Vec<u8>),
@@ -453,7 +514,12 @@ fn io_seek(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             1 | 2 if off != 0 => return Err(vm.os_error("Can't do nonzero cur-relative seeks")),
             1 => pos,
             2 => len,
-            _ => return Err(err(vm, format!("Invalid whence ({}, should be 0, 1 or 2)", whence))),
+            _ => {
+                return Err(err(
+                    vm,
+                    format!("Invalid whence ({}, should be 0, 1 or 2)", whence),
+                ))
+            }
         }
     } else {
         match whence {
@@ -461,7 +527,12 @@ fn io_seek(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
             0 => off,
             1 => (pos + off).max(0),
             2 => (len + off).max(0),
-            _ => return Err(err(vm, format!("invalid whence ({}, should be 0, 1 or 2)", whence))),
+            _ => {
+                return Err(err(
+                    vm,
+                    format!("invalid whence ({}, should be 0, 1 or 2)", whence),
+                ))
+            }
         }
     };
     with_stream(vm, me, "seek", false, |st| st.pos = new as usize)?;
@@ -483,7 +554,11 @@ fn io_truncate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(&v) if !v.is_none() => {
             let n = super::itertools::ssize_arg(vm, v)?;
             if n < 0 {
-                let msg = if text { "Negative size value" } else { "negative size value" };
+                let msg = if text {
+                    "Negative size value"
+                } else {
+                    "negative size value"
+                };
                 return Err(vm.value_error(format!("{} {}", msg, n)));
             }
             n as usize

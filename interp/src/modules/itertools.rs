@@ -73,7 +73,10 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
 
 /// An iterator object of class `cls` running `next` over `state`.
 fn make_iter<T: ExtState>(vm: &mut Vm, cls: Value, state: T, next: NextFn) -> Value {
-    let kind = ObjKind::Iter(RefCell::new(IterState::Ext(ExtIter { next, state: Box::new(state) })));
+    let kind = ObjKind::Iter(RefCell::new(IterState::Ext(ExtIter {
+        next,
+        state: Box::new(state),
+    })));
     crate::builtins::classes::alloc_with_class(vm, cls, kind)
 }
 
@@ -123,13 +126,27 @@ fn iter_next_method(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 
 /// CPython's `PyArg_ParseTupleAndKeywords` binding: positional or keyword parameters,
 /// the first `required` mandatory.
-fn parse(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, params: &[&str], required: usize) -> PyResult<Vec<Value>> {
+fn parse(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwArgs,
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Value>> {
     let total = args.len() + kw.len();
     if total > params.len() {
         let n = params.len();
         let what = if kw.is_empty() { "" } else { " keyword" };
         let what = if args.len() > n { "" } else { what };
-        return Err(vm.type_error(format!("{}() takes at most {}{} argument{} ({} given)", fname, n, what, if n == 1 { "" } else { "s" }, total)));
+        return Err(vm.type_error(format!(
+            "{}() takes at most {}{} argument{} ({} given)",
+            fname,
+            n,
+            what,
+            if n == 1 { "" } else { "s" },
+            total
+        )));
     }
     let mut out = vec![Value::NULL; params.len()];
     out[..args.len()].copy_from_slice(args);
@@ -137,20 +154,45 @@ fn parse(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, params: &[&str], 
         let ks = vm.str_of(k).unwrap_or("").to_string();
         match params.iter().position(|p| *p == ks) {
             Some(i) if out[i].is_null() => out[i] = v,
-            Some(i) => return Err(vm.type_error(format!("argument for {}() given by name ('{}') and position ({})", fname, ks, i + 1))),
-            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", ks, fname))),
+            Some(i) => {
+                return Err(vm.type_error(format!(
+                    "argument for {}() given by name ('{}') and position ({})",
+                    fname,
+                    ks,
+                    i + 1
+                )))
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for {}()",
+                    ks, fname
+                )))
+            }
         }
     }
     for (i, p) in params.iter().enumerate().take(required) {
         if out[i].is_null() {
-            return Err(vm.type_error(format!("{}() missing required argument '{}' (pos {})", fname, p, i + 1)));
+            return Err(vm.type_error(format!(
+                "{}() missing required argument '{}' (pos {})",
+                fname,
+                p,
+                i + 1
+            )));
         }
     }
     Ok(out)
 }
 
 /// `PyArg_UnpackTuple`: positional-only arity with "name expected N arguments, got M".
-fn unpack(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, min: usize, max: usize, exact_class: bool) -> PyResult<()> {
+fn unpack(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwArgs,
+    min: usize,
+    max: usize,
+    exact_class: bool,
+) -> PyResult<()> {
     if exact_class && !kw.is_empty() {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", fname)));
     }
@@ -162,16 +204,29 @@ fn unpack(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, min: usize, max:
     let msg = if min == max {
         format!("{} expected {} argument{}, got {}", fname, min, s(min), n)
     } else if n < min {
-        format!("{} expected at least {} argument{}, got {}", fname, min, s(min), n)
+        format!(
+            "{} expected at least {} argument{}, got {}",
+            fname,
+            min,
+            s(min),
+            n
+        )
     } else {
-        format!("{} expected at most {} argument{}, got {}", fname, max, s(max), n)
+        format!(
+            "{} expected at most {} argument{}, got {}",
+            fname,
+            max,
+            s(max),
+            n
+        )
     };
     Err(vm.type_error(msg))
 }
 
 /// Whether `cls` is exactly the itertools type (CPython rejects keywords only then).
 fn is_exact(vm: &Vm, cls: Value) -> bool {
-    !vm.class_obj(cls).has_flag(crate::object::class::flags::HEAP_TYPE)
+    !vm.class_obj(cls)
+        .has_flag(crate::object::class::flags::HEAP_TYPE)
 }
 
 /// `operator.index(v)` as a big integer; None when `v` has no `__index__`.
@@ -206,7 +261,10 @@ pub(crate) fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
         },
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )))
         }
     }
 }
@@ -248,17 +306,27 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
         return true;
     }
     let class = vm.class_of(v);
-    ["__index__", "__int__", "__float__", "__complex__"].iter().any(|n| {
-        let k = vm.intern(n);
-        lookup_in_mro(vm, class, k).is_some()
-    })
+    ["__index__", "__int__", "__float__", "__complex__"]
+        .iter()
+        .any(|n| {
+            let k = vm.intern(n);
+            lookup_in_mro(vm, class, k).is_some()
+        })
 }
 
 fn count_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let cls = args[0];
     let a = parse(vm, "count", &args[1..], kw, &["start", "step"], 0)?;
-    let start = if a[0].is_null() { Value::small_int_unchecked(0) } else { a[0] };
-    let step = if a[1].is_null() { Value::small_int_unchecked(1) } else { a[1] };
+    let start = if a[0].is_null() {
+        Value::small_int_unchecked(0)
+    } else {
+        a[0]
+    };
+    let step = if a[1].is_null() {
+        Value::small_int_unchecked(1)
+    } else {
+        a[1]
+    };
     if (!a[0].is_null() && !is_number(vm, start)) || (!a[1].is_null() && !is_number(vm, step)) {
         return Err(vm.type_error("a number is required"));
     }
@@ -279,7 +347,9 @@ fn count_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let me = args[0];
     let (cnt, step) = match with_value(me, |s: &mut Count| (s.cnt, s.step)) {
         Some(p) => p,
-        None => return Err(vm.type_error("descriptor '__repr__' requires a 'itertools.count' object")),
+        None => {
+            return Err(vm.type_error("descriptor '__repr__' requires a 'itertools.count' object"))
+        }
     };
     let name = class_name(vm, me);
     let c = vm.repr(cnt)?;
@@ -312,7 +382,16 @@ fn cycle_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let exact = is_exact(vm, cls);
     unpack(vm, "cycle", &args[1..], kw, 1, 1, exact)?;
     let it = vm.get_iter(args[1])?;
-    Ok(make_iter(vm, cls, Cycle { it: Some(it), saved: Vec::new(), index: 0 }, cycle_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Cycle {
+            it: Some(it),
+            saved: Vec::new(),
+            index: 0,
+        },
+        cycle_next,
+    ))
 }
 
 fn cycle_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -384,11 +463,17 @@ fn repeat_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let me = args[0];
     let (obj, cnt) = match with_value(me, |s: &mut Repeat| (s.obj, s.cnt)) {
         Some(p) => p,
-        None => return Err(vm.type_error("descriptor '__repr__' requires a 'itertools.repeat' object")),
+        None => {
+            return Err(vm.type_error("descriptor '__repr__' requires a 'itertools.repeat' object"))
+        }
     };
     let name = class_name(vm, me);
     let r = vm.repr(obj)?;
-    let s = if cnt == -1 { format!("{}({})", name, r) } else { format!("{}({}, {})", name, r, cnt) };
+    let s = if cnt == -1 {
+        format!("{}({})", name, r)
+    } else {
+        format!("{}({}, {})", name, r, cnt)
+    };
     Ok(vm.new_string(s))
 }
 
@@ -396,7 +481,9 @@ fn repeat_length_hint(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Valu
     match with_value(args[0], |s: &mut Repeat| s.cnt) {
         Some(-1) => Err(vm.type_error("len() of unsized object")),
         Some(n) => Ok(vm.new_int(n)),
-        None => Err(vm.type_error("descriptor '__length_hint__' requires a 'itertools.repeat' object")),
+        None => {
+            Err(vm.type_error("descriptor '__length_hint__' requires a 'itertools.repeat' object"))
+        }
     }
 }
 
@@ -422,16 +509,35 @@ fn chain_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let t = vm.new_tuple(args[1..].to_vec());
     let source = vm.get_iter(t)?;
-    Ok(make_iter(vm, cls, Chain { source: Some(source), active: None }, chain_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Chain {
+            source: Some(source),
+            active: None,
+        },
+        chain_next,
+    ))
 }
 
 fn chain_from_iterable(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("chain.from_iterable() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "chain.from_iterable() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     let cls = args[0];
     let source = vm.get_iter(args[1])?;
-    Ok(make_iter(vm, cls, Chain { source: Some(source), active: None }, chain_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Chain {
+            source: Some(source),
+            active: None,
+        },
+        chain_next,
+    ))
 }
 
 fn chain_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -523,7 +629,9 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     }
     if start < 0 || stop < -1 {
-        return Err(vm.value_error("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."));
+        return Err(vm.value_error(
+            "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+        ));
     }
     if a.len() == 4 && !a[3].is_none() {
         step = ssize_or_none(vm, a[3]).unwrap_or(-1);
@@ -532,7 +640,18 @@ fn islice_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.value_error("Step for islice() must be a positive integer or None."));
     }
     let it = vm.get_iter(a[0])?;
-    Ok(make_iter(vm, cls, Islice { it: Some(it), next: start, stop, step, cnt: 0 }, islice_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Islice {
+            it: Some(it),
+            next: start,
+            stop,
+            step,
+            cnt: 0,
+        },
+        islice_next,
+    ))
 }
 
 fn islice_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -616,7 +735,17 @@ fn product_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         pools.push(p);
     }
     let n = pools.len();
-    Ok(make_iter(vm, cls, Product { pools, indices: vec![0; n], started: false, stopped: false }, product_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Product {
+            pools,
+            indices: vec![0; n],
+            started: false,
+            stopped: false,
+        },
+        product_next,
+    ))
 }
 
 fn product_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -646,7 +775,13 @@ fn product_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Opti
                 }
             }
         }
-        Some(s.indices.iter().zip(&s.pools).map(|(&i, p)| p[i]).collect::<Vec<Value>>())
+        Some(
+            s.indices
+                .iter()
+                .zip(&s.pools)
+                .map(|(&i, p)| p[i])
+                .collect::<Vec<Value>>(),
+        )
     })
     .flatten();
     Ok(items.map(|v| vm.new_tuple(v)))
@@ -687,8 +822,24 @@ fn permutations_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> 
     let r = r as usize;
     let stopped = r > n;
     let indices = (0..n).collect();
-    let cycles = if stopped { Vec::new() } else { (0..r).map(|i| n - i).collect() };
-    Ok(make_iter(vm, cls, Permutations { pool, r, indices, cycles, started: false, stopped }, permutations_next))
+    let cycles = if stopped {
+        Vec::new()
+    } else {
+        (0..r).map(|i| n - i).collect()
+    };
+    Ok(make_iter(
+        vm,
+        cls,
+        Permutations {
+            pool,
+            r,
+            indices,
+            cycles,
+            started: false,
+            stopped,
+        },
+        permutations_next,
+    ))
 }
 
 fn permutations_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -724,7 +875,12 @@ fn permutations_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult
                 }
             }
         }
-        Some(s.indices[..r].iter().map(|&k| s.pool[k]).collect::<Vec<Value>>())
+        Some(
+            s.indices[..r]
+                .iter()
+                .map(|&k| s.pool[k])
+                .collect::<Vec<Value>>(),
+        )
     })
     .flatten();
     Ok(items.map(|v| vm.new_tuple(v)))
@@ -745,7 +901,13 @@ impl ExtState for Combinations {
     }
 }
 
-fn combinations_common(vm: &mut Vm, args: &[Value], kw: KwArgs, fname: &str, replace: bool) -> PyResult<Value> {
+fn combinations_common(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    fname: &str,
+    replace: bool,
+) -> PyResult<Value> {
     let cls = args[0];
     let a = parse(vm, fname, &args[1..], kw, &["iterable", "r"], 2)?;
     let pool = to_vec(vm, a[0])?;
@@ -754,8 +916,23 @@ fn combinations_common(vm: &mut Vm, args: &[Value], kw: KwArgs, fname: &str, rep
         return Err(vm.value_error("r must be non-negative"));
     }
     let (n, r) = (pool.len(), r as usize);
-    let (indices, stopped) = if replace { (vec![0; r], n == 0 && r > 0) } else { ((0..r).collect(), r > n) };
-    Ok(make_iter(vm, cls, Combinations { pool, indices, started: false, stopped, replace }, combinations_next))
+    let (indices, stopped) = if replace {
+        (vec![0; r], n == 0 && r > 0)
+    } else {
+        ((0..r).collect(), r > n)
+    };
+    Ok(make_iter(
+        vm,
+        cls,
+        Combinations {
+            pool,
+            indices,
+            started: false,
+            stopped,
+            replace,
+        },
+        combinations_next,
+    ))
 }
 
 fn combinations_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -825,17 +1002,47 @@ impl ExtState for Accumulate {
 fn accumulate_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let cls = args[0];
     if args.len() > 3 {
-        return Err(vm.type_error(format!("accumulate() takes at most 2 positional arguments ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "accumulate() takes at most 2 positional arguments ({} given)",
+            args.len() - 1
+        )));
     }
-    let a = parse(vm, "accumulate", &args[1..], kw, &["iterable", "func", "initial"], 1)?;
+    let a = parse(
+        vm,
+        "accumulate",
+        &args[1..],
+        kw,
+        &["iterable", "func", "initial"],
+        1,
+    )?;
     let it = vm.get_iter(a[0])?;
-    let func = if a[1].is_null() || a[1].is_none() { Value::NULL } else { a[1] };
-    let initial = if a[2].is_null() || a[2].is_none() { Value::NULL } else { a[2] };
-    Ok(make_iter(vm, cls, Accumulate { it, func, total: Value::NULL, initial }, accumulate_next))
+    let func = if a[1].is_null() || a[1].is_none() {
+        Value::NULL
+    } else {
+        a[1]
+    };
+    let initial = if a[2].is_null() || a[2].is_none() {
+        Value::NULL
+    } else {
+        a[2]
+    };
+    Ok(make_iter(
+        vm,
+        cls,
+        Accumulate {
+            it,
+            func,
+            total: Value::NULL,
+            initial,
+        },
+        accumulate_next,
+    ))
 }
 
 fn accumulate_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
-    let (it, func, total, initial) = match with_state(cell, |s: &mut Accumulate| (s.it, s.func, s.total, s.initial)) {
+    let (it, func, total, initial) = match with_state(cell, |s: &mut Accumulate| {
+        (s.it, s.func, s.total, s.initial)
+    }) {
         Some(t) => t,
         None => return Ok(None),
     };
@@ -855,7 +1062,11 @@ fn accumulate_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<O
         return Ok(Some(val));
     }
     vm.temp_roots.push(val);
-    let new = if func.is_null() { vm.binary_op(total, crate::ast::BinOp::Add, val)? } else { vm.call(func, &[total, val], &[])? };
+    let new = if func.is_null() {
+        vm.binary_op(total, crate::ast::BinOp::Add, val)?
+    } else {
+        vm.call(func, &[total, val], &[])?
+    };
     with_state(cell, |s: &mut Accumulate| s.total = new);
     Ok(Some(new))
 }
@@ -878,7 +1089,14 @@ struct GroupBy {
 
 impl ExtState for GroupBy {
     fn trace(&self, f: &mut dyn FnMut(Value)) {
-        for v in [self.it, self.keyfunc, self.tgtkey, self.currkey, self.currvalue, self.me] {
+        for v in [
+            self.it,
+            self.keyfunc,
+            self.tgtkey,
+            self.currkey,
+            self.currvalue,
+            self.me,
+        ] {
             if !v.is_null() {
                 f(v)
             }
@@ -903,8 +1121,21 @@ fn groupby_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let cls = args[0];
     let a = parse(vm, "groupby", &args[1..], kw, &["iterable", "key"], 1)?;
     let it = vm.get_iter(a[0])?;
-    let keyfunc = if a[1].is_null() || a[1].is_none() { Value::NULL } else { a[1] };
-    let st = GroupBy { it, keyfunc, tgtkey: Value::NULL, currkey: Value::NULL, currvalue: Value::NULL, currgrouper: 0, next_id: 1, me: Value::NULL };
+    let keyfunc = if a[1].is_null() || a[1].is_none() {
+        Value::NULL
+    } else {
+        a[1]
+    };
+    let st = GroupBy {
+        it,
+        keyfunc,
+        tgtkey: Value::NULL,
+        currkey: Value::NULL,
+        currvalue: Value::NULL,
+        currgrouper: 0,
+        next_id: 1,
+        me: Value::NULL,
+    };
     let g = make_iter(vm, cls, st, groupby_next);
     with_value(g, |s: &mut GroupBy| s.me = g);
     Ok(g)
@@ -922,10 +1153,18 @@ fn grouper_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(id) => id,
         None => {
             let tn = vm.type_name(parent);
-            return Err(vm.type_error(format!("_grouper() argument 1 must be itertools.groupby, not {}", tn)));
+            return Err(vm.type_error(format!(
+                "_grouper() argument 1 must be itertools.groupby, not {}",
+                tn
+            )));
         }
     };
-    Ok(make_iter(vm, cls, Grouper { parent, tgtkey, id }, grouper_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Grouper { parent, tgtkey, id },
+        grouper_next,
+    ))
 }
 
 /// Advances the groupby to the next value and its key; false when exhausted.
@@ -984,12 +1223,22 @@ fn groupby_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Opti
         return Ok(None);
     }
     let gcls = itertools_type(vm, "_grouper")?;
-    let grouper = make_iter(vm, gcls, Grouper { parent: me, tgtkey: key, id }, grouper_next);
+    let grouper = make_iter(
+        vm,
+        gcls,
+        Grouper {
+            parent: me,
+            tgtkey: key,
+            id,
+        },
+        grouper_next,
+    );
     Ok(Some(vm.new_tuple(vec![key, grouper])))
 }
 
 fn grouper_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
-    let (parent, tgtkey, id) = match with_state(cell, |g: &mut Grouper| (g.parent, g.tgtkey, g.id)) {
+    let (parent, tgtkey, id) = match with_state(cell, |g: &mut Grouper| (g.parent, g.tgtkey, g.id))
+    {
         Some(t) => t,
         None => return Ok(None),
     };
@@ -997,7 +1246,8 @@ fn grouper_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Opti
         Some(c) => c,
         None => return Ok(None),
     };
-    let (current, currvalue) = with_state(pcell, |g: &mut GroupBy| (g.currgrouper, g.currvalue)).unwrap_or((0, Value::NULL));
+    let (current, currvalue) = with_state(pcell, |g: &mut GroupBy| (g.currgrouper, g.currvalue))
+        .unwrap_or((0, Value::NULL));
     if current != id {
         return Ok(None);
     }
@@ -1055,11 +1305,22 @@ fn zip_longest_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         iters.push(Some(vm.get_iter(a)?));
     }
     let n = iters.len();
-    Ok(make_iter(vm, cls, ZipLongest { iters, numactive: n, fillvalue }, zip_longest_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        ZipLongest {
+            iters,
+            numactive: n,
+            fillvalue,
+        },
+        zip_longest_next,
+    ))
 }
 
 fn zip_longest_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
-    let (iters, fillvalue, active) = match with_state(cell, |s: &mut ZipLongest| (s.iters.clone(), s.fillvalue, s.numactive)) {
+    let (iters, fillvalue, active) = match with_state(cell, |s: &mut ZipLongest| {
+        (s.iters.clone(), s.fillvalue, s.numactive)
+    }) {
         Some(t) => t,
         None => return Ok(None),
     };
@@ -1115,12 +1376,27 @@ impl ExtState for FuncIter {
     }
 }
 
-fn func_iter_new(vm: &mut Vm, args: &[Value], kw: KwArgs, fname: &str, next: NextFn) -> PyResult<Value> {
+fn func_iter_new(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    fname: &str,
+    next: NextFn,
+) -> PyResult<Value> {
     let cls = args[0];
     let exact = is_exact(vm, cls);
     unpack(vm, fname, &args[1..], kw, 2, 2, exact)?;
     let it = vm.get_iter(args[2])?;
-    Ok(make_iter(vm, cls, FuncIter { func: args[1], it, flag: false }, next))
+    Ok(make_iter(
+        vm,
+        cls,
+        FuncIter {
+            func: args[1],
+            it,
+            flag: false,
+        },
+        next,
+    ))
 }
 
 fn starmap_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -1240,7 +1516,12 @@ fn compress_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = parse(vm, "compress", &args[1..], kw, &["data", "selectors"], 2)?;
     let data = vm.get_iter(a[0])?;
     let selectors = vm.get_iter(a[1])?;
-    Ok(make_iter(vm, cls, Compress { data, selectors }, compress_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Compress { data, selectors },
+        compress_next,
+    ))
 }
 
 fn compress_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -1281,7 +1562,15 @@ fn pairwise_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let exact = is_exact(vm, cls);
     unpack(vm, "pairwise", &args[1..], kw, 1, 1, exact)?;
     let it = vm.get_iter(args[1])?;
-    Ok(make_iter(vm, cls, Pairwise { it: Some(it), old: None }, pairwise_next))
+    Ok(make_iter(
+        vm,
+        cls,
+        Pairwise {
+            it: Some(it),
+            old: None,
+        },
+        pairwise_next,
+    ))
 }
 
 fn pairwise_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<Value>> {
@@ -1365,7 +1654,12 @@ impl ExtState for Tee {
 
 fn new_tee(vm: &mut Vm, it: Value) -> PyResult<Value> {
     let cls = itertools_type(vm, "_tee")?;
-    let data = Rc::new(RefCell::new(TeeData { it, values: Vec::new(), running: false, next: None }));
+    let data = Rc::new(RefCell::new(TeeData {
+        it,
+        values: Vec::new(),
+        running: false,
+        next: None,
+    }));
     Ok(make_iter(vm, cls, Tee { data, index: 0 }, tee_next))
 }
 
@@ -1398,7 +1692,16 @@ fn tee_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<V
             let next = {
                 let mut d = t.data.borrow_mut();
                 let it = d.it;
-                d.next.get_or_insert_with(|| Rc::new(RefCell::new(TeeData { it, values: Vec::new(), running: false, next: None }))).clone()
+                d.next
+                    .get_or_insert_with(|| {
+                        Rc::new(RefCell::new(TeeData {
+                            it,
+                            values: Vec::new(),
+                            running: false,
+                            next: None,
+                        }))
+                    })
+                    .clone()
             };
             t.data = next;
             t.index = 0;
@@ -1439,7 +1742,11 @@ fn tee_next(vm: &mut Vm, cell: &'static RefCell<IterState>) -> PyResult<Option<V
 
 fn tee_fn(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     unpack(vm, "tee", args, kw, 1, 2, true)?;
-    let n = if args.len() == 2 { ssize_arg(vm, args[1])? } else { 2 };
+    let n = if args.len() == 2 {
+        ssize_arg(vm, args[1])?
+    } else {
+        2
+    };
     if n < 0 {
         return Err(vm.value_error("n must be >= 0"));
     }

@@ -49,9 +49,23 @@ struct Encoder {
 /// `encode(obj, indent, sort_keys, item_separator, key_separator, ensure_ascii, allow_nan,
 /// skipkeys, default)`: the JSON text of `obj`; `indent` is None or the per-level string.
 fn json_encode(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let params = ["obj", "indent", "sort_keys", "item_separator", "key_separator", "ensure_ascii", "allow_nan", "skipkeys", "default"];
+    let params = [
+        "obj",
+        "indent",
+        "sort_keys",
+        "item_separator",
+        "key_separator",
+        "ensure_ascii",
+        "allow_nan",
+        "skipkeys",
+        "default",
+    ];
     let a = bind(vm, "encode", args, kw, &params, 9)?;
-    let indent = if a[1].is_none() { None } else { Some(vm.str_value(a[1])?) };
+    let indent = if a[1].is_none() {
+        None
+    } else {
+        Some(vm.str_value(a[1])?)
+    };
     let item_sep = vm.str_value(a[3])?;
     let key_sep = vm.str_value(a[4])?;
     let mut enc = Encoder {
@@ -79,7 +93,17 @@ fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult
 }
 
 fn basestring(vm: &mut Vm, args: &[Value], ascii: bool) -> PyResult<Value> {
-    crate::builtins::args::arity(vm, if ascii { "encode_basestring_ascii" } else { "encode_basestring" }, args, 1, 1)?;
+    crate::builtins::args::arity(
+        vm,
+        if ascii {
+            "encode_basestring_ascii"
+        } else {
+            "encode_basestring"
+        },
+        args,
+        1,
+        1,
+    )?;
     match vm.str_of(args[0]) {
         Some(s) => {
             let mut out = String::with_capacity(s.len() + 2);
@@ -141,7 +165,9 @@ impl Encoder {
     /// default() results already open.
     fn enter(&mut self, vm: &mut Vm, v: Value, nesting: usize) -> PyResult<()> {
         if nesting > MAX_DEPTH {
-            return Err(vm.recursion_error("maximum recursion depth exceeded while encoding a JSON object"));
+            return Err(
+                vm.recursion_error("maximum recursion depth exceeded while encoding a JSON object")
+            );
         }
         if self.markers.contains(&v.0) {
             return Err(vm.value_error("Circular reference detected"));
@@ -201,7 +227,8 @@ impl Encoder {
             return self.list(vm, v, &items, depth, out);
         }
         if let Some(d) = vm.dict_cell(v) {
-            let entries: Vec<(Value, Value)> = d.borrow().iter().map(|e| (e.key, e.value)).collect();
+            let entries: Vec<(Value, Value)> =
+                d.borrow().iter().map(|e| (e.key, e.value)).collect();
             return self.dict(vm, v, entries, depth, out);
         }
         if self.default.is_none() {
@@ -215,7 +242,14 @@ impl Encoder {
         Ok(())
     }
 
-    fn list(&mut self, vm: &mut Vm, v: Value, items: &[Value], depth: usize, out: &mut String) -> PyResult<()> {
+    fn list(
+        &mut self,
+        vm: &mut Vm,
+        v: Value,
+        items: &[Value],
+        depth: usize,
+        out: &mut String,
+    ) -> PyResult<()> {
         if items.is_empty() {
             out.push_str("[]");
             return Ok(());
@@ -236,14 +270,24 @@ impl Encoder {
         Ok(())
     }
 
-    fn dict(&mut self, vm: &mut Vm, v: Value, mut entries: Vec<(Value, Value)>, depth: usize, out: &mut String) -> PyResult<()> {
+    fn dict(
+        &mut self,
+        vm: &mut Vm,
+        v: Value,
+        mut entries: Vec<(Value, Value)>,
+        depth: usize,
+        out: &mut String,
+    ) -> PyResult<()> {
         if entries.is_empty() {
             out.push_str("{}");
             return Ok(());
         }
         self.enter(vm, v, self.markers.len())?;
         if self.sort_keys {
-            let mut pairs: Vec<Value> = entries.iter().map(|&(k, val)| vm.new_tuple(vec![k, val])).collect();
+            let mut pairs: Vec<Value> = entries
+                .iter()
+                .map(|&(k, val)| vm.new_tuple(vec![k, val]))
+                .collect();
             crate::builtins::list::sort_values(vm, &mut pairs, Value::NONE, false)?;
             entries = pairs
                 .iter()
@@ -275,7 +319,10 @@ impl Encoder {
                 continue;
             } else {
                 let tn = vm.type_name(k);
-                return Err(vm.type_error(format!("keys must be str, int, float, bool or None, not {}", tn)));
+                return Err(vm.type_error(format!(
+                    "keys must be str, int, float, bool or None, not {}",
+                    tn
+                )));
             };
             if !first {
                 out.push_str(&self.item_sep);
@@ -327,7 +374,18 @@ impl From<PyErr> for Stop {
 /// `(value, end)`; with `whole`, leading/trailing whitespace is skipped and anything after
 /// the value is "Extra data".
 fn json_scan(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let params = ["s", "idx", "whole", "error_class", "object_hook", "object_pairs_hook", "parse_float", "parse_int", "parse_constant", "strict"];
+    let params = [
+        "s",
+        "idx",
+        "whole",
+        "error_class",
+        "object_hook",
+        "object_pairs_hook",
+        "parse_float",
+        "parse_int",
+        "parse_constant",
+        "strict",
+    ];
     let a = bind(vm, "scan", args, kw, &params, 10)?;
     let so = match vm.str_obj(a[0]) {
         Some(so) => so,
@@ -433,7 +491,9 @@ impl<'a> Scanner<'a> {
             b'f' if rest.starts_with(b"false") => Ok((Value::FALSE, pos + 5)),
             b'N' if rest.starts_with(b"NaN") => Ok((self.constant(vm, "NaN")?, pos + 3)),
             b'I' if rest.starts_with(b"Infinity") => Ok((self.constant(vm, "Infinity")?, pos + 8)),
-            b'-' if rest.starts_with(b"-Infinity") => Ok((self.constant(vm, "-Infinity")?, pos + 9)),
+            b'-' if rest.starts_with(b"-Infinity") => {
+                Ok((self.constant(vm, "-Infinity")?, pos + 9))
+            }
             _ => self.number(vm, pos),
         }
     }
@@ -488,7 +548,11 @@ impl<'a> Scanner<'a> {
             }
         }
         let text = &self.s[start..i];
-        let hook = if is_float { self.parse_float } else { self.parse_int };
+        let hook = if is_float {
+            self.parse_float
+        } else {
+            self.parse_int
+        };
         if !hook.is_none() {
             let sv = vm.new_str(text);
             return Ok((vm.call(hook, &[sv], &[])?, i));
@@ -517,7 +581,9 @@ impl<'a> Scanner<'a> {
             }
             out.push_str(&self.s[chunk_start..i]);
             if i >= b.len() {
-                return Err(self.error(vm, "Unterminated string starting at", begin - 1).into());
+                return Err(self
+                    .error(vm, "Unterminated string starting at", begin - 1)
+                    .into());
             }
             match b[i] {
                 b'"' => return Ok((out, i + 1)),
@@ -526,7 +592,11 @@ impl<'a> Scanner<'a> {
             }
             let esc = match b.get(i + 1) {
                 Some(&c) => c,
-                None => return Err(self.error(vm, "Unterminated string starting at", begin - 1).into()),
+                None => {
+                    return Err(self
+                        .error(vm, "Unterminated string starting at", begin - 1)
+                        .into())
+                }
             };
             let simple = match esc {
                 b'"' => Some('"'),
@@ -550,7 +620,10 @@ impl<'a> Scanner<'a> {
                 None => return Err(self.error(vm, "Invalid \\uXXXX escape", i + 1).into()),
             };
             i += 6;
-            if (0xd800..0xdc00).contains(&u) && b.get(i) == Some(&b'\\') && b.get(i + 1) == Some(&b'u') {
+            if (0xd800..0xdc00).contains(&u)
+                && b.get(i) == Some(&b'\\')
+                && b.get(i + 1) == Some(&b'u')
+            {
                 if let Some(lo) = self.hex4(i + 2) {
                     if (0xdc00..0xe000).contains(&lo) {
                         let c = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
@@ -602,7 +675,9 @@ impl<'a> Scanner<'a> {
         if b.get(i) != Some(&b'}') {
             loop {
                 if b.get(i) != Some(&b'"') {
-                    return Err(self.error(vm, "Expecting property name enclosed in double quotes", i).into());
+                    return Err(self
+                        .error(vm, "Expecting property name enclosed in double quotes", i)
+                        .into());
                 }
                 let (k, after) = self.key(vm, i + 1)?;
                 i = self.skip_ws(after);
@@ -612,7 +687,9 @@ impl<'a> Scanner<'a> {
                 i = self.skip_ws(i + 1);
                 let (v, after) = match self.value(vm, i, depth) {
                     Ok(r) => r,
-                    Err(Stop::NoValue(at)) => return Err(self.error(vm, "Expecting value", at).into()),
+                    Err(Stop::NoValue(at)) => {
+                        return Err(self.error(vm, "Expecting value", at).into())
+                    }
                     Err(e) => return Err(e),
                 };
                 pairs.push((k, v));
@@ -628,7 +705,10 @@ impl<'a> Scanner<'a> {
         }
         let end = i + 1;
         if !self.pairs_hook.is_none() {
-            let items: Vec<Value> = pairs.iter().map(|&(k, v)| vm.new_tuple(vec![k, v])).collect();
+            let items: Vec<Value> = pairs
+                .iter()
+                .map(|&(k, v)| vm.new_tuple(vec![k, v]))
+                .collect();
             let l = vm.new_list(items);
             return Ok((vm.call(self.pairs_hook, &[l], &[])?, end));
         }
@@ -650,7 +730,9 @@ impl<'a> Scanner<'a> {
             loop {
                 let (v, after) = match self.value(vm, i, depth) {
                     Ok(r) => r,
-                    Err(Stop::NoValue(at)) => return Err(self.error(vm, "Expecting value", at).into()),
+                    Err(Stop::NoValue(at)) => {
+                        return Err(self.error(vm, "Expecting value", at).into())
+                    }
                     Err(e) => return Err(e),
                 };
                 items.push(v);

@@ -153,7 +153,10 @@ pub(crate) fn to_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+    Err(vm.type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        tn
+    )))
 }
 
 fn no_kw(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
@@ -168,7 +171,11 @@ fn no_kw(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
 fn one(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("math.{}() takes exactly one argument ({} given)", name, args.len())));
+        return Err(vm.type_error(format!(
+            "math.{}() takes exactly one argument ({} given)",
+            name,
+            args.len()
+        )));
     }
     Ok(args[0])
 }
@@ -211,7 +218,14 @@ fn check_errno(vm: &mut Vm, r: f64, errno: Errno) -> PyResult<Value> {
 
 /// CPython's `math_1`: a NaN from a non-NaN is a domain error; an infinity from a finite
 /// argument is a range error (`can_overflow`) or a domain error (a singularity).
-fn math_1(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: KwArgs,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let a = one(vm, name, args, kw)?;
     let x = to_f64(vm, a)?;
     let r = f(x);
@@ -219,14 +233,24 @@ fn math_1(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, f: fn(f64) -> f64
         return Err(domain_error(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_error(vm) } else { domain_error(vm) });
+        return Err(if can_overflow {
+            range_error(vm)
+        } else {
+            domain_error(vm)
+        });
     }
     Ok(Value::float(r))
 }
 
 /// CPython's `math_2`: both arguments as floats; NaN from non-NaNs is a domain error and an
 /// infinity from finite arguments a range error.
-fn math_2(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, f: fn(f64, f64) -> f64) -> PyResult<Value> {
+fn math_2(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: KwArgs,
+    f: fn(f64, f64) -> f64,
+) -> PyResult<Value> {
     let (a, b) = two(vm, name, args, kw)?;
     let x = to_f64(vm, a)?;
     let y = to_f64(vm, b)?;
@@ -336,12 +360,20 @@ fn m_atan2(y: f64, x: f64) -> f64 {
     }
     if y.is_infinite() {
         if x.is_infinite() {
-            return if x.is_sign_positive() { (0.25 * PI).copysign(y) } else { (0.75 * PI).copysign(y) };
+            return if x.is_sign_positive() {
+                (0.25 * PI).copysign(y)
+            } else {
+                (0.75 * PI).copysign(y)
+            };
         }
         return (0.5 * PI).copysign(y);
     }
     if x.is_infinite() || y == 0.0 {
-        return if x.is_sign_positive() { 0.0f64.copysign(y) } else { PI.copysign(y) };
+        return if x.is_sign_positive() {
+            0.0f64.copysign(y)
+        } else {
+            PI.copysign(y)
+        };
     }
     y.atan2(x)
 }
@@ -615,7 +647,14 @@ fn int_from_float(vm: &mut Vm, f: f64) -> PyResult<Value> {
 }
 
 /// floor / ceil / trunc: floats directly, then the special method, then ints unchanged.
-fn round_op(vm: &mut Vm, name: &str, special: &str, args: &[Value], kw: KwArgs, f: fn(f64) -> f64) -> PyResult<Value> {
+fn round_op(
+    vm: &mut Vm,
+    name: &str,
+    special: &str,
+    args: &[Value],
+    kw: KwArgs,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     let a = one(vm, name, args, kw)?;
     if a.is_float() {
         return int_from_float(vm, f(a.as_float()));
@@ -704,7 +743,9 @@ fn math_ldexp(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let (a, b) = two(vm, "ldexp", args, kw)?;
     let x = to_f64(vm, a)?;
     let exp = match vm.bigint_of(b) {
-        Some(n) => n.to_i64().unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX }),
+        Some(n) => n
+            .to_i64()
+            .unwrap_or(if n.is_negative() { i64::MIN } else { i64::MAX }),
         None => return Err(vm.type_error("Expected an int as second argument to ldexp.")),
     };
     let (r, errno) = if x == 0.0 || !x.is_finite() {
@@ -715,7 +756,14 @@ fn math_ldexp(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         (0.0f64.copysign(x), Errno::None)
     } else {
         let r = ldexp(x, exp);
-        (r, if r.is_infinite() { Errno::Range } else { Errno::None })
+        (
+            r,
+            if r.is_infinite() {
+                Errno::Range
+            } else {
+                Errno::None
+            },
+        )
     };
     check_errno(vm, r, errno)
 }
@@ -768,7 +816,10 @@ fn math_radians(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn math_isclose(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() > 2 {
-        return Err(vm.type_error(format!("isclose() takes exactly 2 positional arguments ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            args.len()
+        )));
     }
     let names = ["a", "b", "rel_tol", "abs_tol"];
     let mut vals = [Value::NULL; 4];
@@ -777,21 +828,42 @@ fn math_isclose(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let ks = vm.str_of(k).unwrap_or("").to_string();
         match names.iter().position(|n| *n == ks) {
             Some(i) if i < args.len() => {
-                return Err(vm.type_error(format!("argument for isclose() given by name ('{}') and position ({})", ks, i + 1)));
+                return Err(vm.type_error(format!(
+                    "argument for isclose() given by name ('{}') and position ({})",
+                    ks,
+                    i + 1
+                )));
             }
             Some(i) => vals[i] = v,
-            None => return Err(vm.type_error(format!("'{}' is an invalid keyword argument for isclose()", ks))),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for isclose()",
+                    ks
+                )))
+            }
         }
     }
     for (i, name) in names.iter().enumerate().take(2) {
         if vals[i].is_null() {
-            return Err(vm.type_error(format!("isclose() missing required argument '{}' (pos {})", name, i + 1)));
+            return Err(vm.type_error(format!(
+                "isclose() missing required argument '{}' (pos {})",
+                name,
+                i + 1
+            )));
         }
     }
     let a = to_f64(vm, vals[0])?;
     let b = to_f64(vm, vals[1])?;
-    let rel_tol = if vals[2].is_null() { 1e-9 } else { to_f64(vm, vals[2])? };
-    let abs_tol = if vals[3].is_null() { 0.0 } else { to_f64(vm, vals[3])? };
+    let rel_tol = if vals[2].is_null() {
+        1e-9
+    } else {
+        to_f64(vm, vals[2])?
+    };
+    let abs_tol = if vals[3].is_null() {
+        0.0
+    } else {
+        to_f64(vm, vals[3])?
+    };
     if rel_tol < 0.0 || abs_tol < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
@@ -802,7 +874,9 @@ fn math_isclose(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Ok(Value::FALSE);
     }
     let diff = (b - a).abs();
-    Ok(Value::bool(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol))
+    Ok(Value::bool(
+        diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol,
+    ))
 }
 
 pub(crate) fn nextafter(x: f64, y: f64) -> f64 {
@@ -943,10 +1017,16 @@ fn math_fsum(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn math_prod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let total = args.len() + kw.len();
     if total > 2 {
-        return Err(vm.type_error(format!("prod() takes at most 2 arguments ({} given)", total)));
+        return Err(vm.type_error(format!(
+            "prod() takes at most 2 arguments ({} given)",
+            total
+        )));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(format!("prod() takes exactly 1 positional argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        )));
     }
     let mut start = Value::small_int_unchecked(1);
     for &(k, v) in kw {
@@ -954,7 +1034,10 @@ fn math_prod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             Some("start") => start = v,
             other => {
                 let ks = other.unwrap_or("").to_string();
-                return Err(vm.type_error(format!("'{}' is an invalid keyword argument for prod()", ks)));
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for prod()",
+                    ks
+                )));
             }
         }
     }
@@ -1098,7 +1181,11 @@ fn math_lcm(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         if i == 0 {
             acc = n.abs();
         } else if !acc.is_zero() {
-            acc = if n.is_zero() { BigInt::zero() } else { (&acc / acc.gcd(&n) * &n).abs() };
+            acc = if n.is_zero() {
+                BigInt::zero()
+            } else {
+                (&acc / acc.gcd(&n) * &n).abs()
+            };
         }
     }
     Ok(vm.new_bigint(acc))
@@ -1143,7 +1230,12 @@ fn factorial_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     let n = match n.to_u64().filter(|&n| n <= i64::MAX as u64) {
         Some(n) => n,
-        None => return Err(vm.overflow_error(format!("factorial() argument should not exceed {}", i64::MAX))),
+        None => {
+            return Err(vm.overflow_error(format!(
+                "factorial() argument should not exceed {}",
+                i64::MAX
+            )))
+        }
     };
     Ok(vm.new_bigint(range_product(1, n + 1)))
 }
@@ -1159,7 +1251,10 @@ fn math_perm(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("perm expected at least 1 argument, got 0"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("perm expected at most 2 arguments, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "perm expected at most 2 arguments, got {}",
+            args.len()
+        )));
     }
     if args.len() == 1 || args[1].is_none() {
         return factorial_of(vm, args[0]);
@@ -1220,7 +1315,9 @@ fn math_comb(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let k = if k > rest { rest } else { k };
     let kk = match k.to_i64() {
         Some(k) => k as u64,
-        None => return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX))),
+        None => {
+            return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)))
+        }
     };
     let r = falling_product(&n, kk) / range_product(1, kk + 1);
     Ok(vm.new_bigint(r))
@@ -1247,8 +1344,21 @@ const LANCZOS_NUM_COEFFS: [f64; LANCZOS_N] = [
     2.5066282746310002701649081771338373386264310793408,
 ];
 /// Denominator: x*(x+1)*...*(x+LANCZOS_N-2).
-const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] =
-    [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0, 13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0];
+const LANCZOS_DEN_COEFFS: [f64; LANCZOS_N] = [
+    0.0,
+    39916800.0,
+    120543840.0,
+    150917976.0,
+    105258076.0,
+    45995730.0,
+    13339535.0,
+    2637558.0,
+    357423.0,
+    32670.0,
+    1925.0,
+    66.0,
+    1.0,
+];
 const GAMMA_INTEGRAL: [f64; 23] = [
     1.0,
     1.0,
@@ -1332,7 +1442,14 @@ fn tgamma(x: f64) -> (f64, Errno) {
     let absx = x.abs();
     if absx < 1e-20 {
         let r = 1.0 / x;
-        return (r, if r.is_infinite() { Errno::Range } else { Errno::None });
+        return (
+            r,
+            if r.is_infinite() {
+                Errno::Range
+            } else {
+                Errno::None
+            },
+        );
     }
     if absx > 200.0 {
         if x < 0.0 {
@@ -1372,7 +1489,14 @@ fn tgamma(x: f64) -> (f64, Errno) {
             r *= sqrtpow;
         }
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::None })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::None
+        },
+    )
 }
 
 fn lgamma(x: f64) -> (f64, Errno) {
@@ -1398,7 +1522,14 @@ fn lgamma(x: f64) -> (f64, Errno) {
         // Reflection formula.
         r = LOGPI - m_sinpi(absx).abs().ln() - absx.ln() - r;
     }
-    (r, if r.is_infinite() { Errno::Range } else { Errno::None })
+    (
+        r,
+        if r.is_infinite() {
+            Errno::Range
+        } else {
+            Errno::None
+        },
+    )
 }
 
 // ----- fdlibm-style functions, as glibc computes them ---------------------------------------
@@ -1484,8 +1615,21 @@ fn atanh(x: f64) -> f64 {
 
 const ERX: f64 = 8.45062911510467529297e-01;
 const EFX: f64 = 1.28379167095512586316e-01;
-const PP: [f64; 5] = [1.28379167095512558561e-01, -3.25042107247001499370e-01, -2.84817495755985104766e-02, -5.77027029648944159157e-03, -2.37630166566501626084e-05];
-const QQ: [f64; 6] = [0.0, 3.97917223959155352819e-01, 6.50222499887672944485e-02, 5.08130628187576562776e-03, 1.32494738004321644526e-04, -3.96022827877536812320e-06];
+const PP: [f64; 5] = [
+    1.28379167095512558561e-01,
+    -3.25042107247001499370e-01,
+    -2.84817495755985104766e-02,
+    -5.77027029648944159157e-03,
+    -2.37630166566501626084e-05,
+];
+const QQ: [f64; 6] = [
+    0.0,
+    3.97917223959155352819e-01,
+    6.50222499887672944485e-02,
+    5.08130628187576562776e-03,
+    1.32494738004321644526e-04,
+    -3.96022827877536812320e-06,
+];
 const PA: [f64; 7] = [
     -2.36211856075265944077e-03,
     4.14856118683748331666e-01,
@@ -1495,7 +1639,15 @@ const PA: [f64; 7] = [
     3.54783043256182359371e-02,
     -2.16637559486879084300e-03,
 ];
-const QA: [f64; 7] = [0.0, 1.06420880400844228286e-01, 5.40397917702171048937e-01, 7.18286544141962662868e-02, 1.26171219808761642112e-01, 1.36370839120290507362e-02, 1.19844998467991074170e-02];
+const QA: [f64; 7] = [
+    0.0,
+    1.06420880400844228286e-01,
+    5.40397917702171048937e-01,
+    7.18286544141962662868e-02,
+    1.26171219808761642112e-01,
+    1.36370839120290507362e-02,
+    1.19844998467991074170e-02,
+];
 const RA: [f64; 8] = [
     -9.86494403484714822705e-03,
     -6.93858572707181764372e-01,
@@ -1586,7 +1738,10 @@ fn erfc_tail(x: f64, ix: u32, first_cutoff: u32) -> f64 {
         let sd3 = SA[4] + s * SA[5];
         let r4 = RA[6] + s * RA[7];
         let sd4 = SA[6] + s * SA[7];
-        (r1 + s2 * r2 + s4 * r3 + s6 * r4, sd1 + s2 * sd2 + s4 * sd3 + s6 * sd4 + s8 * SA[8])
+        (
+            r1 + s2 * r2 + s4 * r3 + s6 * r4,
+            sd1 + s2 * sd2 + s4 * sd3 + s6 * sd4 + s8 * SA[8],
+        )
     } else {
         let r1 = RB[0] + s * RB[1];
         let s2 = s * s;
@@ -1598,7 +1753,10 @@ fn erfc_tail(x: f64, ix: u32, first_cutoff: u32) -> f64 {
         let r3 = RB[4] + s * RB[5];
         let sd3 = SB[4] + s * SB[5];
         let sd4 = SB[6] + s * SB[7];
-        (r1 + s2 * r2 + s4 * r3 + s6 * RB[6], sd1 + s2 * sd2 + s4 * sd3 + s6 * sd4)
+        (
+            r1 + s2 * r2 + s4 * r3 + s6 * RB[6],
+            sd1 + s2 * sd2 + s4 * sd3 + s6 * sd4,
+        )
     };
     let z = f64::from_bits(x.to_bits() & 0xffff_ffff_0000_0000);
     (-z * z - 0.5625).exp() * ((z - x) * (z + x) + r / sd).exp() / x
@@ -1689,9 +1847,15 @@ mod tests {
     #[test]
     fn fsum_is_exact() {
         assert_eq!(fsum([0.1; 10]), Ok(1.0));
-        assert_eq!(fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), Ok(1e-100));
+        assert_eq!(
+            fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]),
+            Ok(1e-100)
+        );
         assert_eq!(fsum([1e308, 1e308]), Err("intermediate overflow in fsum"));
-        assert_eq!(fsum([f64::INFINITY, f64::NEG_INFINITY]), Err("-inf + inf in fsum"));
+        assert_eq!(
+            fsum([f64::INFINITY, f64::NEG_INFINITY]),
+            Err("-inf + inf in fsum")
+        );
         assert_eq!(fsum([f64::INFINITY, 1.0]), Ok(f64::INFINITY));
         // Half-even rounding across partials.
         assert_eq!(fsum([1e-16, 1.0, 1e16]), Ok(10000000000000002.0));

@@ -84,9 +84,17 @@ pub fn set(vm: &mut Vm, m: Value, name: &str, v: Value) {
 /// derive from it.
 pub fn new_type(vm: &mut Vm, module: &str, name: &str, subclassable: bool) -> Value {
     use crate::object::{ClassObj, Layout, Obj, ObjKind};
-    let flags = crate::object::class::flags::EXT_TYPE | if subclassable { crate::object::class::flags::BASETYPE } else { 0 };
+    let flags = crate::object::class::flags::EXT_TYPE
+        | if subclassable {
+            crate::object::class::flags::BASETYPE
+        } else {
+            0
+        };
     let meta = vm.types.type_;
-    let c = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags)))));
+    let c = vm.alloc_immortal(Obj::new(
+        meta,
+        ObjKind::Class(Box::new(ClassObj::new(name, Layout::Opaque, flags))),
+    ));
     let object = vm.types.object;
     let module = vm.intern(module);
     let co = vm.class_obj(c);

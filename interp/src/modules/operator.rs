@@ -77,11 +77,44 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
         }
     }
     let object = vm.types.object;
-    let ig = make_class(vm, "operator", "itemgetter", &[object], &[("__new__", itemgetter_new), ("__call__", itemgetter_call), ("__repr__", itemgetter_repr), ("__reduce__", itemgetter_reduce)])?;
+    let ig = make_class(
+        vm,
+        "operator",
+        "itemgetter",
+        &[object],
+        &[
+            ("__new__", itemgetter_new),
+            ("__call__", itemgetter_call),
+            ("__repr__", itemgetter_repr),
+            ("__reduce__", itemgetter_reduce),
+        ],
+    )?;
     set(vm, m, "itemgetter", ig);
-    let ag = make_class(vm, "operator", "attrgetter", &[object], &[("__new__", attrgetter_new), ("__call__", attrgetter_call), ("__repr__", attrgetter_repr), ("__reduce__", attrgetter_reduce)])?;
+    let ag = make_class(
+        vm,
+        "operator",
+        "attrgetter",
+        &[object],
+        &[
+            ("__new__", attrgetter_new),
+            ("__call__", attrgetter_call),
+            ("__repr__", attrgetter_repr),
+            ("__reduce__", attrgetter_reduce),
+        ],
+    )?;
     set(vm, m, "attrgetter", ag);
-    let mc = make_class(vm, "operator", "methodcaller", &[object], &[("__new__", methodcaller_new), ("__call__", methodcaller_call), ("__repr__", methodcaller_repr), ("__reduce__", methodcaller_reduce)])?;
+    let mc = make_class(
+        vm,
+        "operator",
+        "methodcaller",
+        &[object],
+        &[
+            ("__new__", methodcaller_new),
+            ("__call__", methodcaller_call),
+            ("__repr__", methodcaller_repr),
+            ("__reduce__", methodcaller_reduce),
+        ],
+    )?;
     set(vm, m, "methodcaller", mc);
     Ok(m)
 }
@@ -97,7 +130,11 @@ fn no_kw(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
 fn one(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kw(vm, name, kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!("_operator.{}() takes exactly one argument ({} given)", name, args.len())));
+        return Err(vm.type_error(format!(
+            "_operator.{}() takes exactly one argument ({} given)",
+            name,
+            args.len()
+        )));
     }
     Ok(args[0])
 }
@@ -105,7 +142,12 @@ fn one(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn exactly(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, n: usize) -> PyResult<()> {
     no_kw(vm, name, kw)?;
     if args.len() != n {
-        return Err(vm.type_error(format!("{} expected {} arguments, got {}", name, n, args.len())));
+        return Err(vm.type_error(format!(
+            "{} expected {} arguments, got {}",
+            name,
+            n,
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -257,7 +299,16 @@ fn is_sequence(vm: &mut Vm, v: Value) -> bool {
     if vm.dict_cell(v).is_some() {
         return false;
     }
-    if matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::Range { .. })) {
+    if matches!(
+        v.obj().map(|o| &o.kind),
+        Some(
+            ObjKind::Str(_)
+                | ObjKind::List(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Bytes(_)
+                | ObjKind::Range { .. }
+        )
+    ) {
         return true;
     }
     let class = vm.class_of(v);
@@ -268,7 +319,10 @@ fn is_sequence(vm: &mut Vm, v: Value) -> bool {
 fn concat(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs, inplace: bool) -> PyResult<Value> {
     exactly(vm, name, args, kw, 2)?;
     let (a, b) = (args[0], args[1]);
-    let builtin_seq = matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_)));
+    let builtin_seq = matches!(
+        a.obj().map(|o| &o.kind),
+        Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_))
+    );
     if !builtin_seq && !(is_sequence(vm, a) && is_sequence(vm, b)) {
         let tn = vm.type_name(a);
         return Err(vm.type_error(format!("'{}' object can't be concatenated", tn)));
@@ -335,7 +389,10 @@ fn op_length_hint(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("length_hint expected at least 1 argument, got 0"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!("length_hint expected at most 2 arguments, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "length_hint expected at most 2 arguments, got {}",
+            args.len()
+        )));
     }
     let default = match args.get(1) {
         Some(&d) => match vm.int_of(d) {
@@ -395,12 +452,20 @@ fn builtin_length_hint(vm: &mut Vm, it: Value) -> Option<i64> {
             n.saturating_sub(*index) as i64
         }
         IterState::Range { next, stop, step } => crate::vm::ops::range_len(*next, *stop, *step),
-        IterState::Str { s, byte_pos } => vm.str_of(*s).map(|s| s.get(*byte_pos..).map_or(0, |r| r.chars().count()))? as i64,
+        IterState::Str { s, byte_pos } => {
+            vm.str_of(*s)
+                .map(|s| s.get(*byte_pos..).map_or(0, |r| r.chars().count()))? as i64
+        }
         IterState::Bytes { b, index } => match b.obj().map(|o| &o.kind) {
             Some(ObjKind::Bytes(bytes)) => bytes.data.len().saturating_sub(*index) as i64,
             _ => return None,
         },
-        IterState::Dict { dict, expected_len, pos, .. } => {
+        IterState::Dict {
+            dict,
+            expected_len,
+            pos,
+            ..
+        } => {
             let d = vm.dict_cell(*dict)?;
             let d = d.borrow();
             if d.len() != *expected_len {
@@ -414,7 +479,11 @@ fn builtin_length_hint(vm: &mut Vm, it: Value) -> Option<i64> {
             }
             n
         }
-        IterState::Set { set, expected_len, pos } => {
+        IterState::Set {
+            set,
+            expected_len,
+            pos,
+        } => {
             let s = vm.set_cell(*set)?;
             let s = s.borrow();
             if s.len() != *expected_len {
@@ -445,17 +514,37 @@ fn op_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// The hidden state `key` of `obj`, which must be an instance of the class passed as the
 /// receiver's class (or of `operator.<class_name>`).
-fn state(vm: &mut Vm, args: &[Value], class_name: &str, method: &str, key: &str) -> PyResult<Value> {
+fn state(
+    vm: &mut Vm,
+    args: &[Value],
+    class_name: &str,
+    method: &str,
+    key: &str,
+) -> PyResult<Value> {
     let obj = match args.first() {
         Some(&o) => o,
-        None => return Err(vm.type_error(format!("descriptor '{}' of 'operator.{}' object needs an argument", method, class_name))),
+        None => {
+            return Err(vm.type_error(format!(
+                "descriptor '{}' of 'operator.{}' object needs an argument",
+                method, class_name
+            )))
+        }
     };
     let class = vm.class_of(obj);
     let ok = vm.class_obj(class).name.borrow().as_str() == class_name;
-    let found = if ok { state_of(vm, obj, class, key) } else { None };
+    let found = if ok {
+        state_of(vm, obj, class, key)
+    } else {
+        None
+    };
     match found {
         Some(v) => Ok(v),
-        None => Err(descriptor_error(vm, method, &format!("operator.{}", class_name), obj)),
+        None => Err(descriptor_error(
+            vm,
+            method,
+            &format!("operator.{}", class_name),
+            obj,
+        )),
     }
 }
 
@@ -464,7 +553,11 @@ fn getter_call_args(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyRe
         return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!("{} expected 1 argument, got {}", name, args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "{} expected 1 argument, got {}",
+            name,
+            args.len().saturating_sub(1)
+        )));
     }
     Ok(args[1])
 }
@@ -551,7 +644,11 @@ fn attrgetter_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let names = vm.new_tuple(args[1..].to_vec());
     let paths = vm.new_tuple(paths);
-    Ok(new_with_state(vm, args[0], &[("names", names), ("paths", paths)]))
+    Ok(new_with_state(
+        vm,
+        args[0],
+        &[("names", names), ("paths", paths)],
+    ))
 }
 
 fn attrgetter_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -597,10 +694,23 @@ fn methodcaller_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> 
     let kw_values: Vec<Value> = kw.iter().map(|&(_, v)| v).collect();
     let kn = vm.new_tuple(kw_names);
     let kv = vm.new_tuple(kw_values);
-    Ok(new_with_state(vm, args[0], &[("name", name), ("args", call_args), ("kwnames", kn), ("kwvalues", kv)]))
+    Ok(new_with_state(
+        vm,
+        args[0],
+        &[
+            ("name", name),
+            ("args", call_args),
+            ("kwnames", kn),
+            ("kwvalues", kv),
+        ],
+    ))
 }
 
-fn methodcaller_parts(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<(Value, Vec<Value>, Vec<(Value, Value)>)> {
+fn methodcaller_parts(
+    vm: &mut Vm,
+    args: &[Value],
+    method: &str,
+) -> PyResult<(Value, Vec<Value>, Vec<(Value, Value)>)> {
     let name = state(vm, args, "methodcaller", method, "name")?;
     let call_args = state(vm, args, "methodcaller", method, "args")?;
     let kn = state(vm, args, "methodcaller", method, "kwnames")?;
@@ -608,7 +718,11 @@ fn methodcaller_parts(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<(Va
     let pos = vm.tuple_items(call_args).unwrap_or(&[]).to_vec();
     let kn = vm.tuple_items(kn).unwrap_or(&[]);
     let kv = vm.tuple_items(kv).unwrap_or(&[]);
-    Ok((name, pos, kn.iter().copied().zip(kv.iter().copied()).collect()))
+    Ok((
+        name,
+        pos,
+        kn.iter().copied().zip(kv.iter().copied()).collect(),
+    ))
 }
 
 fn methodcaller_call(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {

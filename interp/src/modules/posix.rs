@@ -62,7 +62,11 @@ fn strerror(errno: i32) -> String {
 /// `OSError(errno, strerror, filename)`, which picks the errno's subclass.
 pub(crate) fn os_error(vm: &mut Vm, e: &std::io::Error, path: Option<&str>) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
-    let msg = if errno == 0 { e.to_string() } else { strerror(errno) };
+    let msg = if errno == 0 {
+        e.to_string()
+    } else {
+        strerror(errno)
+    };
     let mut args = vec![Value::small_int_unchecked(errno as i64), vm.new_string(msg)];
     if let Some(p) = path {
         args.push(vm.new_str(p));
@@ -89,7 +93,10 @@ fn fspath_value(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
                 Ok(Some(r))
             } else {
                 let (cn, rn) = (vm.type_name(v), vm.type_name(r));
-                Err(vm.type_error(format!("expected {}.__fspath__() to return str or bytes, not {}", cn, rn)))
+                Err(vm.type_error(format!(
+                    "expected {}.__fspath__() to return str or bytes, not {}",
+                    cn, rn
+                )))
             }
         }
         None => Ok(None),
@@ -123,7 +130,10 @@ fn posix_fspath(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(p) => Ok(p),
         None => {
             let tn = vm.type_name(a[0]);
-            Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", tn)))
+            Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                tn
+            )))
         }
     }
 }
@@ -144,7 +154,16 @@ fn posix_chdir(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn posix_listdir(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "listdir", args, kw, &["path"], 0)?;
-    let p = if a[0].is_null() || a[0].is_none() { ".".to_string() } else { path_arg(vm, "listdir", a[0], "string, bytes, os.PathLike, integer or None")? };
+    let p = if a[0].is_null() || a[0].is_none() {
+        ".".to_string()
+    } else {
+        path_arg(
+            vm,
+            "listdir",
+            a[0],
+            "string, bytes, os.PathLike, integer or None",
+        )?
+    };
     let entries = std::fs::read_dir(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
     let mut names = Vec::new();
     for entry in entries {
@@ -158,8 +177,15 @@ fn posix_listdir(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn posix_mkdir(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "mkdir", args, kw, &["path", "mode"], 1)?;
     let p = path_arg(vm, "mkdir", a[0], PATH_KINDS)?;
-    let mode = if a[1].is_null() { 0o777 } else { int_arg(vm, a[1])? as u32 };
-    std::fs::DirBuilder::new().mode(mode).create(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
+    let mode = if a[1].is_null() {
+        0o777
+    } else {
+        int_arg(vm, a[1])? as u32
+    };
+    std::fs::DirBuilder::new()
+        .mode(mode)
+        .create(&p)
+        .map_err(|e| os_error(vm, &e, Some(&p)))?;
     Ok(Value::NONE)
 }
 
@@ -183,7 +209,13 @@ fn posix_rename(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if let Err(e) = std::fs::rename(&src, &dst) {
         // CPython names both paths: "[Errno 2] No such file or directory: 'a' -> 'b'".
         let errno = e.raw_os_error().unwrap_or(0);
-        let args = [Value::small_int_unchecked(errno as i64), vm.new_string(strerror(errno)), vm.new_str(&src), Value::NONE, vm.new_str(&dst)];
+        let args = [
+            Value::small_int_unchecked(errno as i64),
+            vm.new_string(strerror(errno)),
+            vm.new_str(&src),
+            Value::NONE,
+            vm.new_str(&dst),
+        ];
         let class = vm.types.exc.os_error;
         return Err(match vm.call(class, &args, &[]) {
             Ok(exc) => PyErr(exc),
@@ -197,7 +229,8 @@ fn posix_chmod(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let a = bind(vm, "chmod", args, kw, &["path", "mode"], 2)?;
     let p = path_arg(vm, "chmod", a[0], PATH_KINDS)?;
     let mode = int_arg(vm, a[1])? as u32;
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode)).map_err(|e| os_error(vm, &e, Some(&p)))?;
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode))
+        .map_err(|e| os_error(vm, &e, Some(&p)))?;
     Ok(Value::NONE)
 }
 
@@ -244,10 +277,20 @@ fn stat_tuple(vm: &mut Vm, md: &std::fs::Metadata) -> Value {
     vm.new_tuple(items)
 }
 
-fn stat_impl(vm: &mut Vm, fname: &str, args: &[Value], kw: KwArgs, follow: bool) -> PyResult<Value> {
+fn stat_impl(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwArgs,
+    follow: bool,
+) -> PyResult<Value> {
     let a = bind(vm, fname, args, kw, &["path"], 1)?;
     let p = path_arg(vm, fname, a[0], "string, bytes, os.PathLike or integer")?;
-    let md = if follow { std::fs::metadata(&p) } else { std::fs::symlink_metadata(&p) };
+    let md = if follow {
+        std::fs::metadata(&p)
+    } else {
+        std::fs::symlink_metadata(&p)
+    };
     let md = md.map_err(|e| os_error(vm, &e, Some(&p)))?;
     Ok(stat_tuple(vm, &md))
 }
@@ -286,7 +329,9 @@ fn posix_urandom(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let mut buf = vec![0u8; n as usize];
     use std::io::Read;
-    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).map_err(|e| os_error(vm, &e, None))?;
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| os_error(vm, &e, None))?;
     Ok(vm.new_bytes(buf))
 }
 

@@ -42,7 +42,10 @@ impl ExtState for Mt {
 impl Mt {
     /// The state of a freshly allocated, unseeded generator (all zero, like CPython's).
     pub fn zeroed() -> Mt {
-        Mt { state: [0; N], index: 0 }
+        Mt {
+            state: [0; N],
+            index: 0,
+        }
     }
 
     pub fn genrand_u32(&mut self) -> u32 {
@@ -77,7 +80,9 @@ impl Mt {
         let mt = &mut self.state;
         mt[0] = s;
         for i in 1..N {
-            mt[i] = 1_812_433_253u32.wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_add(i as u32);
+            mt[i] = 1_812_433_253u32
+                .wrapping_mul(mt[i - 1] ^ (mt[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         self.index = N;
     }
@@ -90,7 +95,9 @@ impl Mt {
         let mut k = N.max(key.len());
         while k > 0 {
             let kj = key.get(j).copied().unwrap_or(0);
-            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_664_525)).wrapping_add(kj).wrapping_add(j as u32);
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_664_525))
+                .wrapping_add(kj)
+                .wrapping_add(j as u32);
             i += 1;
             j += 1;
             if i >= N {
@@ -104,7 +111,8 @@ impl Mt {
         }
         k = N - 1;
         while k > 0 {
-            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -194,12 +202,19 @@ fn with_mt<R>(vm: &mut Vm, v: Value, method: &str, f: impl FnOnce(&mut Mt) -> R)
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor '{}' for '_random.Random' objects doesn't apply to a '{}' object", method, tn)))
+    Err(vm.type_error(format!(
+        "descriptor '{}' for '_random.Random' objects doesn't apply to a '{}' object",
+        method, tn
+    )))
 }
 
 fn random_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let cls = args[0];
-    if !kw.is_empty() && !vm.class_obj(cls).has_flag(crate::object::class::flags::HEAP_TYPE) {
+    if !kw.is_empty()
+        && !vm
+            .class_obj(cls)
+            .has_flag(crate::object::class::flags::HEAP_TYPE)
+    {
         return Err(vm.type_error("Random() takes no keyword arguments"));
     }
     let kind = ObjKind::Ext(RefCell::new(Box::new(Mt::zeroed())));
@@ -208,7 +223,11 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn random_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = args[0];
-    if !kw.is_empty() && !vm.class_obj(vm.class_of(me)).has_flag(crate::object::class::flags::HEAP_TYPE) {
+    if !kw.is_empty()
+        && !vm
+            .class_obj(vm.class_of(me))
+            .has_flag(crate::object::class::flags::HEAP_TYPE)
+    {
         return Err(vm.type_error("Random() takes no keyword arguments"));
     }
     if args.len() > 2 {
@@ -222,7 +241,10 @@ fn random_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn random_seed(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::no_kwargs(vm, "seed", kw)?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("seed expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "seed expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     let me = args.first().copied().unwrap_or(Value::NONE);
     let arg = args.get(1).copied().unwrap_or(Value::NONE);
@@ -251,11 +273,16 @@ fn seed_with(vm: &mut Vm, me: Value, arg: Value) -> PyResult<()> {
 fn entropy_words() -> Vec<u32> {
     let mut bytes = vec![0u8; N * 4];
     if !fill_urandom(&mut bytes) {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         let t = now.as_nanos() as u64;
         return vec![t as u32, (t >> 32) as u32, std::process::id(), 0];
     }
-    bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect()
+    bytes
+        .chunks_exact(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
 }
 
 fn fill_urandom(buf: &mut [u8]) -> bool {
@@ -267,7 +294,10 @@ fn fill_urandom(buf: &mut [u8]) -> bool {
 
 fn random_random(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!("Random.random() takes no arguments ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "Random.random() takes no arguments ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     let x = with_mt(vm, args[0], "random", |mt| mt.random())?;
     Ok(Value::float(x))
@@ -275,7 +305,10 @@ fn random_random(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn random_getrandbits(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("Random.getrandbits() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "Random.getrandbits() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     let k = c_int_arg(vm, args[1])?;
     if k < 0 {
@@ -296,12 +329,17 @@ fn c_int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match super::itertools::index_big(vm, v)? {
         Some(b) => match b.to_i32() {
             Some(i) => Ok(i as i64),
-            None if b.is_negative() => Err(vm.overflow_error("Python int too large to convert to C int")),
+            None if b.is_negative() => {
+                Err(vm.overflow_error("Python int too large to convert to C int"))
+            }
             None => Err(vm.overflow_error("Python int too large to convert to C int")),
         },
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )))
         }
     }
 }
@@ -318,7 +356,10 @@ fn random_getstate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 
 fn random_setstate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("Random.setstate() takes exactly one argument ({} given)", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "Random.setstate() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
     }
     let state = args[1];
     let items = match vm.tuple_items(state) {
@@ -339,7 +380,10 @@ fn random_setstate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
         },
         None => {
             let tn = vm.type_name(items[N]);
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )));
         }
     };
     if index < 0 || index > N as i64 {
@@ -355,14 +399,19 @@ fn random_setstate(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 /// `PyLong_AsUnsignedLong`.
 fn unsigned_long(vm: &mut Vm, v: Value) -> PyResult<u64> {
     match vm.bigint_of(v) {
-        Some(b) if b.is_negative() => Err(vm.overflow_error("can't convert negative value to unsigned int")),
+        Some(b) if b.is_negative() => {
+            Err(vm.overflow_error("can't convert negative value to unsigned int"))
+        }
         Some(b) => match b.to_u64() {
             Some(u) => Ok(u),
             None => Err(vm.overflow_error("Python int too large to convert to C unsigned long")),
         },
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )))
         }
     }
 }
@@ -438,7 +487,13 @@ fn h_log(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     Ok(Value::float(num))
 }
 
-fn unary_math(vm: &mut Vm, args: &[Value], name: &str, f: fn(f64) -> f64, domain: fn(f64) -> bool) -> PyResult<Value> {
+fn unary_math(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+    f: fn(f64) -> f64,
+    domain: fn(f64) -> bool,
+) -> PyResult<Value> {
     crate::builtins::args::arity(vm, name, args, 1, 1)?;
     let x = float_arg(vm, args[0])?;
     if !x.is_nan() && !domain(x) {
@@ -556,7 +611,10 @@ fn h_index(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(b) => Ok(vm.new_bigint(b)),
         None => {
             let tn = vm.type_name(args[0]);
-            Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                tn
+            )))
         }
     }
 }
@@ -633,8 +691,15 @@ fn h_warn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         let f = &vm.frames[fi];
         (f.code.clone(), f.pc, f.module)
     };
-    let module_name = vm.str_of(vm.module_obj(module).name).unwrap_or("").to_string();
-    let ignored = [vm.types.exc.pending_deprecation_warning, vm.types.exc.import_warning, vm.types.exc.resource_warning];
+    let module_name = vm
+        .str_of(vm.module_obj(module).name)
+        .unwrap_or("")
+        .to_string();
+    let ignored = [
+        vm.types.exc.pending_deprecation_warning,
+        vm.types.exc.import_warning,
+        vm.types.exc.resource_warning,
+    ];
     if ignored.iter().any(|&c| vm.is_subclass(category, c)) {
         return Ok(Value::NONE);
     }

@@ -98,7 +98,10 @@ fn parse(vm: &mut Vm, format: Value) -> PyResult<Layout> {
         b.iter().map(|&c| c as char).collect()
     } else {
         let tn = vm.type_name(format);
-        return Err(vm.type_error(format!("Struct() argument 1 must be a str or bytes object, not {}", tn)));
+        return Err(vm.type_error(format!(
+            "Struct() argument 1 must be a str or bytes object, not {}",
+            tn
+        )));
     };
     let b = text.as_bytes();
     let (native, little, mut i) = match b.first() {
@@ -121,7 +124,10 @@ fn parse(vm: &mut Vm, format: Value) -> PyResult<Layout> {
         if c.is_ascii_digit() {
             let mut n: usize = 0;
             while i < b.len() && b[i].is_ascii_digit() {
-                n = match n.checked_mul(10).and_then(|n| n.checked_add((b[i] - b'0') as usize)) {
+                n = match n
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add((b[i] - b'0') as usize))
+                {
                     Some(n) => n,
                     None => return Err(error(vm, "total struct size too long")),
                 };
@@ -143,7 +149,11 @@ fn parse(vm: &mut Vm, format: Value) -> PyResult<Layout> {
         }
         match code {
             b's' | b'p' => {
-                items.push(Item { code, offset, size: count });
+                items.push(Item {
+                    code,
+                    offset,
+                    size: count,
+                });
                 offset += count;
                 nvalues += 1;
             }
@@ -158,7 +168,15 @@ fn parse(vm: &mut Vm, format: Value) -> PyResult<Layout> {
         }
     }
     let big_standard = matches!(b.first(), Some(b'>') | Some(b'!'));
-    Ok(Layout { format, native, little, big_standard, items, size: offset, nvalues })
+    Ok(Layout {
+        format,
+        native,
+        little,
+        big_standard,
+        items,
+        size: offset,
+        nvalues,
+    })
 }
 
 // ----- packing ----------------------------------------------------------------------------
@@ -261,7 +279,14 @@ fn f16_value(h: u16) -> f64 {
 
 fn pack_into_vec(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Vec<u8>> {
     if args.len() != lay.nvalues {
-        return Err(error(vm, format!("pack expected {} items for packing (got {})", lay.nvalues, args.len())));
+        return Err(error(
+            vm,
+            format!(
+                "pack expected {} items for packing (got {})",
+                lay.nvalues,
+                args.len()
+            ),
+        ));
     }
     let mut out = vec![0u8; lay.size];
     for (it, &v) in lay.items.iter().zip(args) {
@@ -272,7 +297,10 @@ fn pack_into_vec(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Vec<u8>>
                     Some(d) => d,
                     None => {
                         let c = it.code as char;
-                        return Err(error(vm, format!("argument for '{}' must be a bytes object", c)));
+                        return Err(error(
+                            vm,
+                            format!("argument for '{}' must be a bytes object", c),
+                        ));
                     }
                 };
                 if it.code == b's' {
@@ -323,7 +351,11 @@ fn pack_into_vec(vm: &mut Vm, lay: &Layout, args: &[Value]) -> PyResult<Vec<u8>>
 fn pack_int(vm: &mut Vm, code: u8, size: usize, n: &BigInt, big_standard: bool) -> PyResult<u64> {
     let unsigned = code.is_ascii_uppercase() || code == b'P';
     if big_standard && size == 8 {
-        let fits = if unsigned { n.to_u64().is_some() } else { n.to_i64().is_some() };
+        let fits = if unsigned {
+            n.to_u64().is_some()
+        } else {
+            n.to_i64().is_some()
+        };
         if !fits {
             return Err(error(vm, "int too large to convert"));
         }
@@ -348,7 +380,10 @@ fn pack_int(vm: &mut Vm, code: u8, size: usize, n: &BigInt, big_standard: bool) 
             _ => (0, 65535),
         };
         if v < lo || v > hi {
-            return Err(error(vm, format!("{} format requires {} <= number <= {}", name, lo, hi)));
+            return Err(error(
+                vm,
+                format!("{} format requires {} <= number <= {}", name, lo, hi),
+            ));
         }
         return Ok(v as u64);
     }
@@ -365,7 +400,10 @@ fn pack_int(vm: &mut Vm, code: u8, size: usize, n: &BigInt, big_standard: bool) 
         };
         if size < 8 && v >= 1u64 << (8 * size) {
             let max = (1u64 << (8 * size)) - 1;
-            return Err(error(vm, format!("'{}' format requires 0 <= number <= {}", code as char, max)));
+            return Err(error(
+                vm,
+                format!("'{}' format requires 0 <= number <= {}", code as char, max),
+            ));
         }
         return Ok(v);
     }
@@ -377,7 +415,13 @@ fn pack_int(vm: &mut Vm, code: u8, size: usize, n: &BigInt, big_standard: bool) 
         let lo = -(1i64 << (8 * size - 1));
         let hi = (1i64 << (8 * size - 1)) - 1;
         if v < lo || v > hi {
-            return Err(error(vm, format!("'{}' format requires {} <= number <= {}", code as char, lo, hi)));
+            return Err(error(
+                vm,
+                format!(
+                    "'{}' format requires {} <= number <= {}",
+                    code as char, lo, hi
+                ),
+            ));
         }
     }
     Ok(v as u64)
@@ -390,8 +434,16 @@ fn unpack_values(vm: &mut Vm, lay: &Layout, data: &[u8]) -> PyResult<Value> {
         let v = match it.code {
             b's' => vm.new_bytes(src.to_vec()),
             b'p' => {
-                let n = if src.is_empty() { 0 } else { (src[0] as usize).min(it.size.saturating_sub(1)) };
-                let body = if src.is_empty() { Vec::new() } else { src[1..1 + n].to_vec() };
+                let n = if src.is_empty() {
+                    0
+                } else {
+                    (src[0] as usize).min(it.size.saturating_sub(1))
+                };
+                let body = if src.is_empty() {
+                    Vec::new()
+                } else {
+                    src[1..1 + n].to_vec()
+                };
                 vm.new_bytes(body)
             }
             b'c' => vm.new_bytes(vec![src[0]]),
@@ -429,7 +481,10 @@ fn do_unpack(vm: &mut Vm, lay: &Layout, data: Value) -> PyResult<Value> {
     let b_buf = buffer(vm, data)?;
     let b: &[u8] = &b_buf;
     if b.len() != lay.size {
-        return Err(error(vm, format!("unpack requires a buffer of {} bytes", lay.size)));
+        return Err(error(
+            vm,
+            format!("unpack requires a buffer of {} bytes", lay.size),
+        ));
     }
     unpack_values(vm, lay, b)
 }
@@ -438,10 +493,17 @@ fn do_unpack_from(vm: &mut Vm, lay: &Layout, args: &[Value], kw: KwArgs) -> PyRe
     let a = crate::builtins::args::bind(vm, "unpack_from", args, kw, &["buffer", "offset"], 1)?;
     let b_buf = buffer(vm, a[0])?;
     let b: &[u8] = &b_buf;
-    let mut offset = if a[1].is_null() { 0 } else { super::itertools::ssize_arg(vm, a[1])? };
+    let mut offset = if a[1].is_null() {
+        0
+    } else {
+        super::itertools::ssize_arg(vm, a[1])?
+    };
     if offset < 0 {
         if offset + (b.len() as i64) < 0 {
-            return Err(error(vm, format!("offset {} out of range for {}-byte buffer", offset, b.len())));
+            return Err(error(
+                vm,
+                format!("offset {} out of range for {}-byte buffer", offset, b.len()),
+            ));
         }
         offset += b.len() as i64;
     }
@@ -465,10 +527,19 @@ fn do_iter_unpack(vm: &mut Vm, lay: &Layout, data: Value) -> PyResult<Value> {
     let b_buf = buffer(vm, data)?;
     let b: &[u8] = &b_buf;
     if lay.size == 0 {
-        return Err(error(vm, "cannot iteratively unpack with a struct of length 0"));
+        return Err(error(
+            vm,
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     if b.len() % lay.size != 0 {
-        return Err(error(vm, format!("iterative unpacking requires a buffer of a multiple of {} bytes", lay.size)));
+        return Err(error(
+            vm,
+            format!(
+                "iterative unpacking requires a buffer of a multiple of {} bytes",
+                lay.size
+            ),
+        ));
     }
     let mut out = Vec::new();
     for chunk in b.chunks(lay.size) {
@@ -518,20 +589,35 @@ fn struct_calcsize(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 fn layout_of(vm: &mut Vm, v: Value) -> PyResult<std::cell::Ref<'static, Layout>> {
     if let Some(ObjKind::Ext(cell)) = v.obj().map(|o| &o.kind) {
         if let Ok(b) = cell.try_borrow() {
-            if let Ok(l) = std::cell::Ref::filter_map(b, |b| (&**b as &dyn std::any::Any).downcast_ref::<Layout>()) {
+            if let Ok(l) = std::cell::Ref::filter_map(b, |b| {
+                (&**b as &dyn std::any::Any).downcast_ref::<Layout>()
+            }) {
                 return Ok(l);
             }
         }
     }
     let tn = vm.type_name(v);
-    Err(vm.type_error(format!("descriptor for '_struct.Struct' objects doesn't apply to a '{}' object", tn)))
+    Err(vm.type_error(format!(
+        "descriptor for '_struct.Struct' objects doesn't apply to a '{}' object",
+        tn
+    )))
 }
 
 fn struct_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let empty = vm.new_str("");
-    let lay = Layout { format: empty, native: true, little: true, big_standard: false, items: Vec::new(), size: 0, nvalues: 0 };
+    let lay = Layout {
+        format: empty,
+        native: true,
+        little: true,
+        big_standard: false,
+        items: Vec::new(),
+        size: 0,
+        nvalues: 0,
+    };
     let kind = ObjKind::Ext(std::cell::RefCell::new(Box::new(lay)));
-    Ok(crate::builtins::classes::alloc_with_class(vm, args[0], kind))
+    Ok(crate::builtins::classes::alloc_with_class(
+        vm, args[0], kind,
+    ))
 }
 
 fn struct_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {

@@ -35,7 +35,13 @@ use crate::vm::{PyResult, Vm};
 /// Creates a class named `name` in module `module` whose methods are natives. A method
 /// called `__new__` is static (it receives the class first); every other one binds to the
 /// instance. The class cannot be subclassed, like most C types.
-pub(crate) fn make_class(vm: &mut Vm, module: &str, name: &'static str, bases: &[Value], methods: &[(&'static str, NativeFn)]) -> PyResult<Value> {
+pub(crate) fn make_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &'static str,
+    bases: &[Value],
+    methods: &[(&'static str, NativeFn)],
+) -> PyResult<Value> {
     let ns = vm.new_dict();
     let mk = vm.intern("__module__");
     let mv = vm.intern(module);
@@ -62,7 +68,15 @@ pub(crate) fn add_property(vm: &mut Vm, class: Value, name: &'static str, fget: 
 
 fn add_property_value(vm: &mut Vm, class: Value, name: &str, fget: Value) {
     let pc = vm.types.property;
-    let p = vm.alloc_immortal(Obj::new(pc, ObjKind::Property { fget, fset: Value::NONE, fdel: Value::NONE, doc: Value::NONE }));
+    let p = vm.alloc_immortal(Obj::new(
+        pc,
+        ObjKind::Property {
+            fget,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    ));
     let k = vm.intern(name);
     crate::vm::types::class_set(vm, class, k, p);
 }
@@ -98,23 +112,53 @@ pub(crate) fn state_of(vm: &mut Vm, obj: Value, class: Value, key: &str) -> Opti
 }
 
 /// `TypeError: descriptor 'name' requires a 'Class' object but received a 'T'`.
-pub(crate) fn descriptor_error(vm: &mut Vm, method: &str, class_name: &str, got: Value) -> crate::vm::PyErr {
+pub(crate) fn descriptor_error(
+    vm: &mut Vm,
+    method: &str,
+    class_name: &str,
+    got: Value,
+) -> crate::vm::PyErr {
     let tn = vm.type_name(got);
-    vm.type_error(format!("descriptor '{}' requires a '{}' object but received a '{}'", method, class_name, tn))
+    vm.type_error(format!(
+        "descriptor '{}' requires a '{}' object but received a '{}'",
+        method, class_name, tn
+    ))
 }
 
 /// A struct-sequence class (`sys.version_info`, `time.struct_time`): a tuple subclass whose
 /// first `visible` fields are the tuple items, readable by name; the other fields are
 /// attributes only. `new` is its constructor (None: instances cannot be created from Python).
-pub(crate) fn structseq_class(vm: &mut Vm, module: &str, name: &'static str, fields: &[&'static str], visible: usize, new: Option<NativeFn>) -> PyResult<Value> {
+pub(crate) fn structseq_class(
+    vm: &mut Vm,
+    module: &str,
+    name: &'static str,
+    fields: &[&'static str],
+    visible: usize,
+    new: Option<NativeFn>,
+) -> PyResult<Value> {
     let tuple = vm.types.tuple;
     let new_fn: NativeFn = new.unwrap_or(structseq_no_new);
-    let class = make_class(vm, module, name, &[tuple], &[("__new__", new_fn), ("__repr__", structseq_repr), ("__reduce__", structseq_reduce)])?;
+    let class = make_class(
+        vm,
+        module,
+        name,
+        &[tuple],
+        &[
+            ("__new__", new_fn),
+            ("__repr__", structseq_repr),
+            ("__reduce__", structseq_reduce),
+        ],
+    )?;
     for (i, &f) in fields.iter().enumerate().take(visible) {
         let class_bf = vm.types.builtin_function;
         let getter = vm.alloc_immortal(Obj::new(
             class_bf,
-            ObjKind::Native(NativeFunction { name: f, func: structseq_field, owner: None, receiver: Value::small_int_unchecked(i as i64) }),
+            ObjKind::Native(NativeFunction {
+                name: f,
+                func: structseq_field,
+                owner: None,
+                receiver: Value::small_int_unchecked(i as i64),
+            }),
         ));
         add_property_value(vm, class, f, getter);
     }
@@ -122,15 +166,34 @@ pub(crate) fn structseq_class(vm: &mut Vm, module: &str, name: &'static str, fie
     let ma = vm.new_tuple(names);
     vm.heap.make_immortal(ma);
     class_attr(vm, class, "__match_args__", ma);
-    class_attr(vm, class, "n_sequence_fields", Value::small_int_unchecked(visible as i64));
-    class_attr(vm, class, "n_fields", Value::small_int_unchecked(fields.len() as i64));
+    class_attr(
+        vm,
+        class,
+        "n_sequence_fields",
+        Value::small_int_unchecked(visible as i64),
+    );
+    class_attr(
+        vm,
+        class,
+        "n_fields",
+        Value::small_int_unchecked(fields.len() as i64),
+    );
     class_attr(vm, class, "n_unnamed_fields", Value::small_int_unchecked(0));
     Ok(class)
 }
 
 /// An instance of struct-sequence `class` with tuple `items` and extra named attributes.
-pub(crate) fn structseq_new(vm: &mut Vm, class: Value, items: Vec<Value>, extra: &[(&str, Value)]) -> Value {
-    let v = crate::builtins::classes::alloc_with_class(vm, class, ObjKind::Tuple(items.into_boxed_slice()));
+pub(crate) fn structseq_new(
+    vm: &mut Vm,
+    class: Value,
+    items: Vec<Value>,
+    extra: &[(&str, Value)],
+) -> Value {
+    let v = crate::builtins::classes::alloc_with_class(
+        vm,
+        class,
+        ObjKind::Tuple(items.into_boxed_slice()),
+    );
     if let Some(a) = v.obj().and_then(|o| o.extra.as_deref()) {
         for &(k, x) in extra {
             let key = vm.intern(k);
@@ -149,8 +212,17 @@ fn structseq_field(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 }
 
 fn structseq_no_new(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    let name = args.first().and_then(|&c| vm.as_class(c)).map(|c| c.name.borrow().clone()).unwrap_or_default();
-    let module = args.first().and_then(|&c| vm.as_class(c)).and_then(|c| vm.str_of(c.module.get())).unwrap_or("sys").to_string();
+    let name = args
+        .first()
+        .and_then(|&c| vm.as_class(c))
+        .map(|c| c.name.borrow().clone())
+        .unwrap_or_default();
+    let module = args
+        .first()
+        .and_then(|&c| vm.as_class(c))
+        .and_then(|c| vm.str_of(c.module.get()))
+        .unwrap_or("sys")
+        .to_string();
     Err(vm.type_error(format!("cannot create '{}.{}' instances", module, name)))
 }
 
@@ -164,11 +236,19 @@ fn structseq_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     };
     let co = vm.class_obj(class);
     let module = vm.str_of(co.module.get()).unwrap_or("").to_string();
-    let mut out = if module.is_empty() { co.name.borrow().clone() } else { format!("{}.{}", module, co.name.borrow()) };
+    let mut out = if module.is_empty() {
+        co.name.borrow().clone()
+    } else {
+        format!("{}.{}", module, co.name.borrow())
+    };
     let mk = vm.intern("__match_args__");
     let names: Vec<String> = crate::vm::types::lookup_in_mro(vm, class, mk)
         .and_then(|t| vm.tuple_items(t))
-        .map(|t| t.iter().map(|&n| vm.str_of(n).unwrap_or("?").to_string()).collect())
+        .map(|t| {
+            t.iter()
+                .map(|&n| vm.str_of(n).unwrap_or("?").to_string())
+                .collect()
+        })
         .unwrap_or_default();
     out.push('(');
     for (i, &item) in items.iter().enumerate() {
@@ -187,7 +267,10 @@ fn structseq_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn structseq_reduce(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__reduce__", args, 1, 1)?;
     let class = vm.class_of(args[0]);
-    let items = vm.tuple_items(args[0]).map(|t| t.to_vec()).unwrap_or_default();
+    let items = vm
+        .tuple_items(args[0])
+        .map(|t| t.to_vec())
+        .unwrap_or_default();
     let t = vm.new_tuple(items);
     let d = vm.new_dict();
     let inner = vm.new_tuple(vec![t, d]);
@@ -198,7 +281,17 @@ fn structseq_reduce(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 /// `time.get_clock_info()`: attributes given as keywords, `namespace(a=1, ...)` repr.
 pub(crate) fn namespace_class(vm: &mut Vm) -> PyResult<Value> {
     let object = vm.types.object;
-    make_class(vm, "types", "SimpleNamespace", &[object], &[("__init__", namespace_init), ("__repr__", namespace_repr), ("__eq__", namespace_eq)])
+    make_class(
+        vm,
+        "types",
+        "SimpleNamespace",
+        &[object],
+        &[
+            ("__init__", namespace_init),
+            ("__repr__", namespace_repr),
+            ("__eq__", namespace_eq),
+        ],
+    )
 }
 
 /// A namespace instance with the given attributes.
@@ -213,7 +306,10 @@ pub(crate) fn new_namespace(vm: &mut Vm, class: Value, attrs: &[(&str, Value)]) 
 
 fn namespace_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() > 1 {
-        return Err(vm.type_error(format!("SimpleNamespace expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "SimpleNamespace expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     for &(k, v) in kw {
         let key = vm.intern_value(k);
@@ -224,7 +320,11 @@ fn namespace_init(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn namespace_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__repr__", args, 1, 1)?;
-    let items = args[0].obj().and_then(|o| o.attrs()).map(|a| a.items()).unwrap_or_default();
+    let items = args[0]
+        .obj()
+        .and_then(|o| o.attrs())
+        .map(|a| a.items())
+        .unwrap_or_default();
     if vm.repr_guard.contains(&args[0]) {
         return Ok(vm.new_str("namespace(...)"));
     }
@@ -256,13 +356,24 @@ fn namespace_eq(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if vm.class_of(args[0]) != vm.class_of(args[1]) {
         return Ok(vm.singletons.not_implemented);
     }
-    let a = args[0].obj().and_then(|o| o.attrs()).map(|a| a.items()).unwrap_or_default();
-    let b = args[1].obj().and_then(|o| o.attrs()).map(|a| a.items()).unwrap_or_default();
+    let a = args[0]
+        .obj()
+        .and_then(|o| o.attrs())
+        .map(|a| a.items())
+        .unwrap_or_default();
+    let b = args[1]
+        .obj()
+        .and_then(|o| o.attrs())
+        .map(|a| a.items())
+        .unwrap_or_default();
     if a.len() != b.len() {
         return Ok(Value::FALSE);
     }
     for (k, v) in a {
-        let other = b.iter().find(|(k2, _)| vm.str_of(*k2) == vm.str_of(k)).map(|(_, v2)| *v2);
+        let other = b
+            .iter()
+            .find(|(k2, _)| vm.str_of(*k2) == vm.str_of(k))
+            .map(|(_, v2)| *v2);
         match other {
             Some(v2) if vm.eq(v, v2)? => {}
             _ => return Ok(Value::FALSE),
@@ -297,7 +408,11 @@ impl Vm {
             let k = self.intern("path");
             if let Some(l) = self.module_get(sys, k).and_then(|p| self.list_cell(p)) {
                 let items = l.borrow().clone();
-                return items.iter().filter_map(|&p| self.str_of(p)).map(PathBuf::from).collect();
+                return items
+                    .iter()
+                    .filter_map(|&p| self.str_of(p))
+                    .map(PathBuf::from)
+                    .collect();
             }
         }
         self.sys_path.clone()
@@ -333,7 +448,8 @@ impl Vm {
     fn sys_modules_dict(&mut self) -> Option<Value> {
         let sys = self.sys_module()?;
         let k = self.intern("modules");
-        self.module_get(sys, k).filter(|&d| self.dict_cell(d).is_some())
+        self.module_get(sys, k)
+            .filter(|&d| self.dict_cell(d).is_some())
     }
 }
 
@@ -355,7 +471,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let l = vm.new_list(items);
     set(vm, m, "orig_argv", l);
 
-    let paths: Vec<String> = vm.sys_path.iter().map(|p| p.to_string_lossy().to_string()).collect();
+    let paths: Vec<String> = vm
+        .sys_path
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
     let items: Vec<Value> = paths.into_iter().map(|p| vm.new_string(p)).collect();
     let l = vm.new_list(items);
     set(vm, m, "path", l);
@@ -363,15 +483,27 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     // sys.modules: a snapshot now, kept in sync by the import system afterwards.
     let d = vm.new_dict();
     let mut names: Vec<(String, Value)> = vm.modules.iter().map(|(k, &v)| (k.clone(), v)).collect();
-    names.sort_by(|a, b| (a.0 != "builtins", a.0 == "__main__", &a.0).cmp(&(b.0 != "builtins", b.0 == "__main__", &b.0)));
+    names.sort_by(|a, b| {
+        (a.0 != "builtins", a.0 == "__main__", &a.0).cmp(&(
+            b.0 != "builtins",
+            b.0 == "__main__",
+            &b.0,
+        ))
+    });
     for (k, v) in names {
         let ks = vm.new_string(k);
         vm.dict_set(d, ks, v)?;
     }
     set(vm, m, "modules", d);
 
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
-    let prefix = std::path::Path::new(&exe).parent().and_then(|p| p.parent()).map(|p| p.to_string_lossy().to_string()).unwrap_or_default();
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let prefix = std::path::Path::new(&exe)
+        .parent()
+        .and_then(|p| p.parent())
+        .map(|p| p.to_string_lossy().to_string())
+        .unwrap_or_default();
     let v = vm.new_string(exe);
     set(vm, m, "executable", v);
     set(vm, m, "_base_executable", v);
@@ -387,15 +519,42 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     set(vm, m, "version", v);
     set(vm, m, "hexversion", Value::small_int_unchecked(HEXVERSION));
     set(vm, m, "api_version", Value::small_int_unchecked(1013));
-    let vi_class = structseq_class(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"], 5, None)?;
+    let vi_class = structseq_class(
+        vm,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+        5,
+        None,
+    )?;
     let fin = vm.intern("final");
-    let vi = structseq_new(vm, vi_class, vec![Value::small_int_unchecked(3), Value::small_int_unchecked(11), Value::small_int_unchecked(7), fin, Value::small_int_unchecked(0)], &[]);
+    let vi = structseq_new(
+        vm,
+        vi_class,
+        vec![
+            Value::small_int_unchecked(3),
+            Value::small_int_unchecked(11),
+            Value::small_int_unchecked(7),
+            fin,
+            Value::small_int_unchecked(0),
+        ],
+        &[],
+    );
     set(vm, m, "version_info", vi);
 
     let ns_class = namespace_class(vm)?;
     let name = vm.new_str("ember");
     let tag = vm.new_str("ember-311");
-    let imp = new_namespace(vm, ns_class, &[("name", name), ("cache_tag", tag), ("version", vi), ("hexversion", Value::small_int_unchecked(HEXVERSION))])?;
+    let imp = new_namespace(
+        vm,
+        ns_class,
+        &[
+            ("name", name),
+            ("cache_tag", tag),
+            ("version", vi),
+            ("hexversion", Value::small_int_unchecked(HEXVERSION)),
+        ],
+    )?;
     set(vm, m, "implementation", imp);
 
     let platform = match std::env::consts::OS {
@@ -405,7 +564,11 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     };
     let v = vm.new_str(platform);
     set(vm, m, "platform", v);
-    let v = vm.new_str(if cfg!(target_endian = "little") { "little" } else { "big" });
+    let v = vm.new_str(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
     set(vm, m, "byteorder", v);
     let v = vm.new_int(i64::MAX);
     set(vm, m, "maxsize", v);
@@ -425,32 +588,107 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let v = vm.new_tuple(items);
     set(vm, m, "builtin_module_names", v);
 
-    let fi_fields = ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"];
+    let fi_fields = [
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ];
     let fi_class = structseq_class(vm, "sys", "float_info", &fi_fields, fi_fields.len(), None)?;
     let int = |i: i64| Value::small_int_unchecked(i);
     let fi = structseq_new(
         vm,
         fi_class,
-        vec![Value::float(f64::MAX), int(1024), int(308), Value::float(f64::MIN_POSITIVE), int(-1021), int(-307), int(15), int(53), Value::float(f64::EPSILON), int(2), int(1)],
+        vec![
+            Value::float(f64::MAX),
+            int(1024),
+            int(308),
+            Value::float(f64::MIN_POSITIVE),
+            int(-1021),
+            int(-307),
+            int(15),
+            int(53),
+            Value::float(f64::EPSILON),
+            int(2),
+            int(1),
+        ],
         &[],
     );
     set(vm, m, "float_info", fi);
 
-    let ii_fields = ["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"];
+    let ii_fields = [
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ];
     let ii_class = structseq_class(vm, "sys", "int_info", &ii_fields, 4, None)?;
-    let ii = structseq_new(vm, ii_class, vec![int(30), int(4), int(4300), int(640)], &[]);
+    let ii = structseq_new(
+        vm,
+        ii_class,
+        vec![int(30), int(4), int(4300), int(640)],
+        &[],
+    );
     set(vm, m, "int_info", ii);
 
-    let hi_fields = ["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"];
+    let hi_fields = [
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ];
     let hi_class = structseq_class(vm, "sys", "hash_info", &hi_fields, hi_fields.len(), None)?;
     let modulus = vm.new_int((1i64 << 61) - 1);
     let alg = vm.new_str("siphash13");
-    let hi = structseq_new(vm, hi_class, vec![int(64), modulus, int(314159), int(0), int(1000003), alg, int(64), int(128), int(0)], &[]);
+    let hi = structseq_new(
+        vm,
+        hi_class,
+        vec![
+            int(64),
+            modulus,
+            int(314159),
+            int(0),
+            int(1000003),
+            alg,
+            int(64),
+            int(128),
+            int(0),
+        ],
+        &[],
+    );
     set(vm, m, "hash_info", hi);
 
     let fl_fields = [
-        "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
-        "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
     ];
     let fl_class = structseq_class(vm, "sys", "flags", &fl_fields, fl_fields.len(), None)?;
     let mut fl: Vec<Value> = vec![int(0); fl_fields.len()];
@@ -517,7 +755,12 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     def(vm, m, "exception", sys_exception);
     def(vm, m, "getdefaultencoding", sys_getdefaultencoding);
     def(vm, m, "getfilesystemencoding", sys_getdefaultencoding);
-    def(vm, m, "getfilesystemencodeerrors", sys_getfilesystemencodeerrors);
+    def(
+        vm,
+        m,
+        "getfilesystemencodeerrors",
+        sys_getfilesystemencodeerrors,
+    );
     def(vm, m, "is_finalizing", sys_is_finalizing);
     def(vm, m, "getswitchinterval", sys_getswitchinterval);
     def(vm, m, "setswitchinterval", sys_setswitchinterval);
@@ -546,7 +789,10 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("exit() takes no keyword arguments"));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "exit expected at most 1 argument, got {}",
+            args.len()
+        )));
     }
     let c = vm.types.exc.system_exit;
     Err(vm.new_error_args(c, args.to_vec()))
@@ -564,7 +810,10 @@ fn sys_getframe(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             Some(n) => n,
             None => {
                 let tn = vm.type_name(d);
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", tn)));
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )));
             }
         },
     };
@@ -594,7 +843,10 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Va
     }
     let depth = vm.frames.len() as i64;
     if depth >= n {
-        return Err(vm.recursion_error(format!("cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", n, depth)));
+        return Err(vm.recursion_error(format!(
+            "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+            n, depth
+        )));
     }
     vm.recursion_limit = n as usize;
     Ok(Value::NONE)
@@ -645,7 +897,9 @@ fn sys_getswitchinterval(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Va
     no_args(vm, "sys.getswitchinterval", args, kw)?;
     let sys = vm.modules.get("sys").copied();
     let k = vm.intern("_switchinterval");
-    Ok(sys.and_then(|s| vm.module_get(s, k)).unwrap_or(Value::float(0.005)))
+    Ok(sys
+        .and_then(|s| vm.module_get(s, k))
+        .unwrap_or(Value::float(0.005)))
 }
 
 fn sys_setswitchinterval(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -731,7 +985,13 @@ fn estimate_size(vm: &mut Vm, v: Value) -> i64 {
                 while cap * 2 / 3 < n {
                     cap *= 2;
                 }
-                let index_bytes = if cap <= 128 { 1 } else if cap <= 1 << 15 { 2 } else { 4 };
+                let index_bytes = if cap <= 128 {
+                    1
+                } else if cap <= 1 << 15 {
+                    2
+                } else {
+                    4
+                };
                 64 + 32 + cap * index_bytes + (cap * 2 / 3) * 24
             }
         }
@@ -776,12 +1036,23 @@ fn estimate_size(vm: &mut Vm, v: Value) -> i64 {
 fn stream_fd(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<i64> {
     let s = match args.first() {
         Some(&s) => s,
-        None => return Err(vm.type_error(format!("descriptor '{}' of '_io.TextIOWrapper' object needs an argument", method))),
+        None => {
+            return Err(vm.type_error(format!(
+                "descriptor '{}' of '_io.TextIOWrapper' object needs an argument",
+                method
+            )))
+        }
     };
     let k = vm.intern("fd");
     let fd = match s.obj() {
-        Some(o) if matches!(o.kind, ObjKind::Instance(_)) && vm.class_obj(o.class.get()).name.borrow().as_str() == "TextIOWrapper" => {
-            o.extra.as_deref().and_then(|e| e.get(k)).and_then(|v| vm.int_of(v))
+        Some(o)
+            if matches!(o.kind, ObjKind::Instance(_))
+                && vm.class_obj(o.class.get()).name.borrow().as_str() == "TextIOWrapper" =>
+        {
+            o.extra
+                .as_deref()
+                .and_then(|e| e.get(k))
+                .and_then(|v| vm.int_of(v))
         }
         _ => None,
     };
@@ -836,7 +1107,13 @@ fn stream_write(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 fn stream_writelines(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "TextIOWrapper.writelines", &args[1.min(args.len())..], 1, 1)?;
+    arity(
+        vm,
+        "TextIOWrapper.writelines",
+        &args[1.min(args.len())..],
+        1,
+        1,
+    )?;
     let fd = stream_fd(vm, args, "writelines")?;
     let it = vm.get_iter(args[1])?;
     while let Some(line) = vm.iter_next(it)? {
@@ -919,7 +1196,8 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         Some(n) => {
             let mut s = String::new();
             while s.chars().count() < n {
-                let line = read_stdin_line(Some(n - s.chars().count())).map_err(|e| vm.os_error(e.to_string()))?;
+                let line = read_stdin_line(Some(n - s.chars().count()))
+                    .map_err(|e| vm.os_error(e.to_string()))?;
                 if line.is_empty() {
                     break;
                 }
@@ -932,7 +1210,13 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 }
 
 fn stream_readline(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "TextIOWrapper.readline", &args[1.min(args.len())..], 0, 1)?;
+    arity(
+        vm,
+        "TextIOWrapper.readline",
+        &args[1.min(args.len())..],
+        0,
+        1,
+    )?;
     let fd = stream_fd(vm, args, "readline")?;
     if fd != 0 {
         return Err(not_readable(vm));
@@ -946,7 +1230,13 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 }
 
 fn stream_readlines(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "TextIOWrapper.readlines", &args[1.min(args.len())..], 0, 1)?;
+    arity(
+        vm,
+        "TextIOWrapper.readlines",
+        &args[1.min(args.len())..],
+        0,
+        1,
+    )?;
     let fd = stream_fd(vm, args, "readlines")?;
     if fd != 0 {
         return Err(not_readable(vm));
@@ -964,13 +1254,25 @@ fn stream_readlines(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 }
 
 fn stream_iter(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "TextIOWrapper.__iter__", &args[1.min(args.len())..], 0, 0)?;
+    arity(
+        vm,
+        "TextIOWrapper.__iter__",
+        &args[1.min(args.len())..],
+        0,
+        0,
+    )?;
     stream_fd(vm, args, "__iter__")?;
     Ok(args[0])
 }
 
 fn stream_next(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
-    arity(vm, "TextIOWrapper.__next__", &args[1.min(args.len())..], 0, 0)?;
+    arity(
+        vm,
+        "TextIOWrapper.__next__",
+        &args[1.min(args.len())..],
+        0,
+        0,
+    )?;
     let fd = stream_fd(vm, args, "__next__")?;
     if fd != 0 {
         return Err(not_readable(vm));
@@ -1035,7 +1337,11 @@ fn stream_encoding(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
 
 fn stream_errors(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let fd = stream_fd(vm, args, "errors")?;
-    Ok(vm.intern(if fd == 2 { "backslashreplace" } else { "strict" }))
+    Ok(vm.intern(if fd == 2 {
+        "backslashreplace"
+    } else {
+        "strict"
+    }))
 }
 
 fn stream_closed(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1055,5 +1361,8 @@ fn stream_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         1 => ("<stdout>", "w"),
         _ => ("<stderr>", "w"),
     };
-    Ok(vm.new_string(format!("<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>", name, mode)))
+    Ok(vm.new_string(format!(
+        "<_io.TextIOWrapper name='{}' mode='{}' encoding='utf-8'>",
+        name, mode
+    )))
 }

@@ -18,11 +18,46 @@ use crate::object::function::KwArgs;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-const FIELDS: [&str; 11] = ["tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst", "tm_zone", "tm_gmtoff"];
+const FIELDS: [&str; 11] = [
+    "tm_year",
+    "tm_mon",
+    "tm_mday",
+    "tm_hour",
+    "tm_min",
+    "tm_sec",
+    "tm_wday",
+    "tm_yday",
+    "tm_isdst",
+    "tm_zone",
+    "tm_gmtoff",
+];
 const DAY_NAMES: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const DAY_FULL: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_FULL: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAY_FULL: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTH_FULL: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = new_module(vm, "time");
@@ -60,12 +95,21 @@ pub fn init(vm: &mut Vm) -> PyResult<Value> {
     let jan = (now / YEAR) * YEAR;
     let (jan_off, _, jan_name) = tz.lookup(jan);
     let (jul_off, _, jul_name) = tz.lookup(jan + YEAR / 2);
-    let (std_off, dst_off, std_name, dst_name) = if -jan_off < -jul_off { (jul_off, jan_off, jul_name, jan_name) } else { (jan_off, jul_off, jan_name, jul_name) };
+    let (std_off, dst_off, std_name, dst_name) = if -jan_off < -jul_off {
+        (jul_off, jan_off, jul_name, jan_name)
+    } else {
+        (jan_off, jul_off, jan_name, jul_name)
+    };
     let v = vm.new_int(-std_off);
     set(vm, m, "timezone", v);
     let v = vm.new_int(-dst_off);
     set(vm, m, "altzone", v);
-    set(vm, m, "daylight", Value::small_int_unchecked((jan_off != jul_off) as i64));
+    set(
+        vm,
+        m,
+        "daylight",
+        Value::small_int_unchecked((jan_off != jul_off) as i64),
+    );
     let a = vm.new_string(std_name);
     let b = vm.new_string(dst_name);
     let t = vm.new_tuple(vec![a, b]);
@@ -80,7 +124,11 @@ fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<()> 
         return Err(vm.type_error(format!("time.{}() takes no keyword arguments", name)));
     }
     if !args.is_empty() {
-        return Err(vm.type_error(format!("time.{}() takes no arguments ({} given)", name, args.len())));
+        return Err(vm.type_error(format!(
+            "time.{}() takes no arguments ({} given)",
+            name,
+            args.len()
+        )));
     }
     Ok(())
 }
@@ -102,7 +150,11 @@ fn mono_origin() -> &'static (Instant, u128) {
     ORIGIN.get_or_init(|| {
         let uptime = std::fs::read_to_string("/proc/uptime")
             .ok()
-            .and_then(|s| s.split_whitespace().next().and_then(|t| t.parse::<f64>().ok()))
+            .and_then(|s| {
+                s.split_whitespace()
+                    .next()
+                    .and_then(|t| t.parse::<f64>().ok())
+            })
             .map(|secs| (secs * 1e9) as u128)
             .unwrap_or(1_000_000_000);
         (Instant::now(), uptime)
@@ -121,7 +173,14 @@ fn process_ns() -> u128 {
         let mut total = 0u128;
         let mut any = false;
         for entry in dir.flatten() {
-            if let Some(ns) = std::fs::read_to_string(entry.path().join("schedstat")).ok().and_then(|s| s.split_whitespace().next().and_then(|t| t.parse::<u128>().ok())) {
+            if let Some(ns) = std::fs::read_to_string(entry.path().join("schedstat"))
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .next()
+                        .and_then(|t| t.parse::<u128>().ok())
+                })
+            {
                 total += ns;
                 any = true;
             }
@@ -133,7 +192,10 @@ fn process_ns() -> u128 {
     if let Ok(stat) = std::fs::read_to_string("/proc/self/stat") {
         if let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r) {
             let f: Vec<&str> = rest.split_whitespace().collect();
-            if let (Some(u), Some(s)) = (f.get(11).and_then(|t| t.parse::<u128>().ok()), f.get(12).and_then(|t| t.parse::<u128>().ok())) {
+            if let (Some(u), Some(s)) = (
+                f.get(11).and_then(|t| t.parse::<u128>().ok()),
+                f.get(12).and_then(|t| t.parse::<u128>().ok()),
+            ) {
                 return (u + s) * 10_000_000;
             }
         }
@@ -144,7 +206,11 @@ fn process_ns() -> u128 {
 fn thread_ns() -> u128 {
     std::fs::read_to_string("/proc/thread-self/schedstat")
         .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|t| t.parse::<u128>().ok()))
+        .and_then(|s| {
+            s.split_whitespace()
+                .next()
+                .and_then(|t| t.parse::<u128>().ok())
+        })
         .unwrap_or_else(process_ns)
 }
 
@@ -211,7 +277,10 @@ fn time_thread_time_ns(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Valu
 
 fn time_get_clock_info(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if !kw.is_empty() || args.len() != 1 {
-        return Err(vm.type_error(format!("time.get_clock_info() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "time.get_clock_info() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let name = match vm.str_of(args[0]) {
         Some(s) => s.to_string(),
@@ -229,7 +298,16 @@ fn time_get_clock_info(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Valu
     };
     let class = namespace_class(vm)?;
     let i = vm.new_str(imp);
-    new_namespace(vm, class, &[("implementation", i), ("monotonic", Value::bool(mono)), ("adjustable", Value::bool(adj)), ("resolution", Value::float(res))])
+    new_namespace(
+        vm,
+        class,
+        &[
+            ("implementation", i),
+            ("monotonic", Value::bool(mono)),
+            ("adjustable", Value::bool(adj)),
+            ("resolution", Value::float(res)),
+        ],
+    )
 }
 
 /// Seconds given to `sleep` (`_PyTime_FromSecondsObject`).
@@ -256,7 +334,10 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("time.sleep() takes no keyword arguments"));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(format!("time.sleep() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "time.sleep() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let secs = seconds_arg(vm, args[0])?;
     if secs < 0.0 {
@@ -320,7 +401,19 @@ fn tm_from_epoch(t: i64, gmtoff: i64, isdst: bool, zone: String) -> Tm {
     let rem = local.rem_euclid(86400);
     let (year, mon, mday) = civil_from_days(days);
     let yday = days - days_from_civil(year, 1, 1) + 1;
-    Tm { year, mon, mday, hour: rem / 3600, min: rem % 3600 / 60, sec: rem % 60, wday: (days + 3).rem_euclid(7), yday, isdst: isdst as i64, zone, gmtoff }
+    Tm {
+        year,
+        mon,
+        mday,
+        hour: rem / 3600,
+        min: rem % 3600 / 60,
+        sec: rem % 60,
+        wday: (days + 3).rem_euclid(7),
+        yday,
+        isdst: isdst as i64,
+        zone,
+        gmtoff,
+    }
 }
 
 /// Seconds since the epoch of broken-down UTC fields (normalizing out-of-range fields).
@@ -366,7 +459,15 @@ struct Zone {
 
 impl Zone {
     fn utc() -> Zone {
-        Zone { transitions: Vec::new(), types: vec![LocalType { off: 0, isdst: false, name: "UTC".into() }], footer: None }
+        Zone {
+            transitions: Vec::new(),
+            types: vec![LocalType {
+                off: 0,
+                isdst: false,
+                name: "UTC".into(),
+            }],
+            footer: None,
+        }
     }
 
     /// (UTC offset in seconds, is DST, abbreviation) at `t`.
@@ -398,7 +499,11 @@ impl PosixTz {
         // Transition instants in UTC for this year.
         let start_utc = rule_day(start, year) * 86400 + start_time - self.std_off;
         let end_utc = rule_day(end, year) * 86400 + end_time - dst_off;
-        let in_dst = if start_utc < end_utc { t >= start_utc && t < end_utc } else { !(t >= end_utc && t < start_utc) };
+        let in_dst = if start_utc < end_utc {
+            t >= start_utc && t < end_utc
+        } else {
+            !(t >= end_utc && t < start_utc)
+        };
         if in_dst {
             (*dst_off, true, dst_name.clone())
         } else {
@@ -421,7 +526,11 @@ fn rule_day(r: &RuleDate, year: i64) -> i64 {
             let first = days_from_civil(year, m, 1);
             let first_wday = (first + 4).rem_euclid(7); // Sunday = 0
             let mut day = first + (d - first_wday).rem_euclid(7) + (w - 1) * 7;
-            let month_len = days_from_civil(if m == 12 { year + 1 } else { year }, if m == 12 { 1 } else { m + 1 }, 1) - first;
+            let month_len = days_from_civil(
+                if m == 12 { year + 1 } else { year },
+                if m == 12 { 1 } else { m + 1 },
+                1,
+            ) - first;
             while day >= first + month_len {
                 day -= 7;
             }
@@ -522,10 +631,18 @@ fn parse_posix_tz(s: &str) -> Option<PosixTz> {
     let std_name = name(b, &mut i)?;
     let std_off = -time(b, &mut i)?;
     if i >= b.len() {
-        return Some(PosixTz { std_name, std_off, dst: None });
+        return Some(PosixTz {
+            std_name,
+            std_off,
+            dst: None,
+        });
     }
     let dst_name = name(b, &mut i)?;
-    let dst_off = if i < b.len() && b[i] != b',' { -time(b, &mut i)? } else { std_off + 3600 };
+    let dst_off = if i < b.len() && b[i] != b',' {
+        -time(b, &mut i)?
+    } else {
+        std_off + 3600
+    };
     let (start, st, end, et) = if b.get(i) == Some(&b',') {
         i += 1;
         let (start, st) = date(b, &mut i)?;
@@ -537,9 +654,18 @@ fn parse_posix_tz(s: &str) -> Option<PosixTz> {
         (start, st, end, et)
     } else {
         // The US rules, POSIX's default.
-        (RuleDate::MonthWeekDay(3, 2, 0), 7200, RuleDate::MonthWeekDay(11, 1, 0), 7200)
+        (
+            RuleDate::MonthWeekDay(3, 2, 0),
+            7200,
+            RuleDate::MonthWeekDay(11, 1, 0),
+            7200,
+        )
     };
-    Some(PosixTz { std_name, std_off, dst: Some((dst_name, dst_off, start, st, end, et)) })
+    Some(PosixTz {
+        std_name,
+        std_off,
+        dst: Some((dst_name, dst_off, start, st, end, et)),
+    })
 }
 
 /// Parses a zoneinfo (TZif) file.
@@ -567,13 +693,21 @@ fn parse_tzif(data: &[u8]) -> Option<Zone> {
         let at = 44 + v1_len;
         (at, 8usize, counts(at)?)
     } else {
-        (0, 4usize, [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt])
+        (
+            0,
+            4usize,
+            [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt],
+        )
     };
     let [isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt] = c;
     let mut p = base + 44;
     let mut times = Vec::with_capacity(timecnt);
     for k in 0..timecnt {
-        times.push(if time_size == 8 { be64(data, p + 8 * k)? } else { be32(data, p + 4 * k)? });
+        times.push(if time_size == 8 {
+            be64(data, p + 8 * k)?
+        } else {
+            be32(data, p + 4 * k)?
+        });
     }
     p += timecnt * time_size;
     let idx = data.get(p..p + timecnt)?.to_vec();
@@ -588,15 +722,28 @@ fn parse_tzif(data: &[u8]) -> Option<Zone> {
         let off = be32(data, at)?;
         let isdst = *data.get(at + 4)? != 0;
         let ni = *data.get(at + 5)? as usize;
-        let end = chars.get(ni..)?.iter().position(|&c| c == 0).map(|e| ni + e).unwrap_or(chars.len());
+        let end = chars
+            .get(ni..)?
+            .iter()
+            .position(|&c| c == 0)
+            .map(|e| ni + e)
+            .unwrap_or(chars.len());
         let name = String::from_utf8_lossy(chars.get(ni..end)?).into_owned();
         types.push(LocalType { off, isdst, name });
     }
-    let transitions: Vec<(i64, usize)> = times.into_iter().zip(idx.into_iter().map(|i| i as usize)).filter(|&(_, i)| i < typecnt).collect();
+    let transitions: Vec<(i64, usize)> = times
+        .into_iter()
+        .zip(idx.into_iter().map(|i| i as usize))
+        .filter(|&(_, i)| i < typecnt)
+        .collect();
     let footer = if version >= b'2' {
         let rest = data.get(p..)?;
         let text = String::from_utf8_lossy(rest);
-        let line = text.trim_start_matches('\n').split('\n').next().unwrap_or("");
+        let line = text
+            .trim_start_matches('\n')
+            .split('\n')
+            .next()
+            .unwrap_or("");
         if line.is_empty() {
             None
         } else {
@@ -608,7 +755,11 @@ fn parse_tzif(data: &[u8]) -> Option<Zone> {
     if types.is_empty() {
         return None;
     }
-    Some(Zone { transitions, types, footer })
+    Some(Zone {
+        transitions,
+        types,
+        footer,
+    })
 }
 
 /// The process's local time zone (read once).
@@ -624,14 +775,22 @@ fn local_zone() -> &'static Zone {
                         return z;
                     }
                 } else if !name.contains("..") {
-                    for dir in ["/usr/share/zoneinfo", "/usr/lib/zoneinfo", "/usr/share/lib/zoneinfo"] {
+                    for dir in [
+                        "/usr/share/zoneinfo",
+                        "/usr/lib/zoneinfo",
+                        "/usr/share/lib/zoneinfo",
+                    ] {
                         if let Some(z) = from_file(&format!("{}/{}", dir, name)) {
                             return z;
                         }
                     }
                 }
                 match parse_posix_tz(name) {
-                    Some(p) => Zone { transitions: Vec::new(), types: Vec::new(), footer: Some(p) },
+                    Some(p) => Zone {
+                        transitions: Vec::new(),
+                        types: Vec::new(),
+                        footer: Some(p),
+                    },
                     None => Zone::utc(),
                 }
             }
@@ -701,16 +860,30 @@ fn struct_time_class(vm: &mut Vm) -> PyResult<Value> {
 
 fn make_struct_time(vm: &mut Vm, tm: &Tm) -> PyResult<Value> {
     let class = struct_time_class(vm)?;
-    let items: Vec<Value> = [tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst].iter().map(|&n| vm.new_int(n)).collect();
+    let items: Vec<Value> = [
+        tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec, tm.wday, tm.yday, tm.isdst,
+    ]
+    .iter()
+    .map(|&n| vm.new_int(n))
+    .collect();
     let zone = vm.new_str(&tm.zone);
     let off = vm.new_int(tm.gmtoff);
-    Ok(structseq_new(vm, class, items, &[("tm_zone", zone), ("tm_gmtoff", off)]))
+    Ok(structseq_new(
+        vm,
+        class,
+        items,
+        &[("tm_zone", zone), ("tm_gmtoff", off)],
+    ))
 }
 
 fn struct_time_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let class = args[0];
     let a = crate::builtins::args::bind(vm, "structseq", &args[1..], kw, &["sequence", "dict"], 1)?;
-    let items = match vm.tuple_items(a[0]).map(|t| t.to_vec()).or_else(|| vm.list_cell(a[0]).map(|l| l.borrow().clone())) {
+    let items = match vm
+        .tuple_items(a[0])
+        .map(|t| t.to_vec())
+        .or_else(|| vm.list_cell(a[0]).map(|l| l.borrow().clone()))
+    {
         Some(v) => v,
         None => {
             if vm.str_of(a[0]).is_some() || vm.get_iter(a[0]).is_err() {
@@ -721,14 +894,25 @@ fn struct_time_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     };
     vm.temp_roots.extend_from_slice(&items);
     if items.len() < 9 {
-        return Err(vm.type_error(format!("time.struct_time() takes an at least 9-sequence ({}-sequence given)", items.len())));
+        return Err(vm.type_error(format!(
+            "time.struct_time() takes an at least 9-sequence ({}-sequence given)",
+            items.len()
+        )));
     }
     if items.len() > 11 {
-        return Err(vm.type_error(format!("time.struct_time() takes an at most 11-sequence ({}-sequence given)", items.len())));
+        return Err(vm.type_error(format!(
+            "time.struct_time() takes an at most 11-sequence ({}-sequence given)",
+            items.len()
+        )));
     }
     let zone = items.get(9).copied().unwrap_or(Value::NONE);
     let off = items.get(10).copied().unwrap_or(Value::NONE);
-    Ok(structseq_new(vm, class, items[..9].to_vec(), &[("tm_zone", zone), ("tm_gmtoff", off)]))
+    Ok(structseq_new(
+        vm,
+        class,
+        items[..9].to_vec(),
+        &[("tm_zone", zone), ("tm_gmtoff", off)],
+    ))
 }
 
 /// `time_t` seconds from a `gmtime`/`localtime`/`ctime` argument (None: now), rounded
@@ -770,7 +954,11 @@ fn broken_down(vm: &mut Vm, t: i64, local: bool) -> PyResult<Tm> {
     if t.unsigned_abs() > 1 << 60 {
         return Err(year_overflow(vm));
     }
-    let tm = if local { localtime_of(t) } else { tm_from_epoch(t, 0, false, "GMT".into()) };
+    let tm = if local {
+        localtime_of(t)
+    } else {
+        tm_from_epoch(t, 0, false, "GMT".into())
+    };
     if i32::try_from(tm.year - 1900).is_err() {
         return Err(year_overflow(vm));
     }
@@ -782,7 +970,11 @@ fn opt_one(vm: &mut Vm, name: &str, args: &[Value], kw: KwArgs) -> PyResult<Opti
         return Err(vm.type_error(format!("time.{}() takes no keyword arguments", name)));
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", name, args.len())));
+        return Err(vm.type_error(format!(
+            "{} expected at most 1 argument, got {}",
+            name,
+            args.len()
+        )));
     }
     Ok(args.first().copied())
 }
@@ -823,7 +1015,19 @@ fn tm_arg(vm: &mut Vm, v: Value, func: &str) -> PyResult<(Tm, i64)> {
         }
         n[k] = x;
     }
-    let mut tm = Tm { year: n[0], mon: n[1], mday: n[2], hour: n[3], min: n[4], sec: n[5], wday: n[6], yday: n[7], isdst: n[8], zone: String::new(), gmtoff: 0 };
+    let mut tm = Tm {
+        year: n[0],
+        mon: n[1],
+        mday: n[2],
+        hour: n[3],
+        min: n[4],
+        sec: n[5],
+        wday: n[6],
+        yday: n[7],
+        isdst: n[8],
+        zone: String::new(),
+        gmtoff: 0,
+    };
     // C's tm_wday: (python wday + 1) % 7 with C's remainder sign.
     let c_wday = (n[6] + 1) % 7;
     let class = vm.class_of(v);
@@ -883,7 +1087,10 @@ fn check_tm(vm: &mut Vm, tm: &mut Tm, c_wday: i64) -> PyResult<()> {
 
 fn time_mktime(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if !kw.is_empty() || args.len() != 1 {
-        return Err(vm.type_error(format!("time.mktime() takes exactly one argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "time.mktime() takes exactly one argument ({} given)",
+            args.len()
+        )));
     }
     let (tm, _) = tm_arg(vm, args[0], "mktime")?;
     let t = mktime_of(&tm);
@@ -931,7 +1138,11 @@ fn time_strftime(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     if args.is_empty() || args.len() > 2 {
         let n = args.len();
-        return Err(vm.type_error(if n == 0 { "strftime expected at least 1 argument, got 0".to_string() } else { format!("strftime expected at most 2 arguments, got {}", n) }));
+        return Err(vm.type_error(if n == 0 {
+            "strftime expected at least 1 argument, got 0".to_string()
+        } else {
+            format!("strftime expected at most 2 arguments, got {}", n)
+        }));
     }
     let format = match vm.str_of(args[0]) {
         Some(s) => s.to_string(),
@@ -966,16 +1177,28 @@ fn iso_week(year: i64, yday0: i64, c_wday: i64) -> (i64, i64) {
     let _ = week1_monday;
     // yday (0-based) of the Monday starting week 1 of this year.
     let jan1_wday = (wday_mon - yday0).rem_euclid(7);
-    let w1 = if jan1_wday <= 3 { -jan1_wday } else { 7 - jan1_wday };
+    let w1 = if jan1_wday <= 3 {
+        -jan1_wday
+    } else {
+        7 - jan1_wday
+    };
     if yday0 < w1 {
         // Belongs to the last week of the previous year.
         let prev_days = days_in(year - 1);
         let prev_jan1_wday = (jan1_wday - prev_days).rem_euclid(7);
-        let pw1 = if prev_jan1_wday <= 3 { -prev_jan1_wday } else { 7 - prev_jan1_wday };
+        let pw1 = if prev_jan1_wday <= 3 {
+            -prev_jan1_wday
+        } else {
+            7 - prev_jan1_wday
+        };
         return (year - 1, (yday0 + prev_days - pw1) / 7 + 1);
     }
     let next_jan1_wday = (jan1_wday + days_in(year)).rem_euclid(7);
-    let nw1 = if next_jan1_wday <= 3 { -next_jan1_wday } else { 7 - next_jan1_wday };
+    let nw1 = if next_jan1_wday <= 3 {
+        -next_jan1_wday
+    } else {
+        7 - next_jan1_wday
+    };
     if yday0 - days_in(year) >= nw1 {
         return (year + 1, 1);
     }
@@ -1028,7 +1251,9 @@ fn strftime(format: &str, tm: &Tm, c_wday: i64) -> String {
         };
         i += 1;
         // (text, is numeric with default pad char and width)
-        let num = |v: i64, w: usize, p: char| -> (String, Option<(usize, char)>) { (v.to_string(), Some((w, p))) };
+        let num = |v: i64, w: usize, p: char| -> (String, Option<(usize, char)>) {
+            (v.to_string(), Some((w, p)))
+        };
         let text = |s: &str| -> (String, Option<(usize, char)>) { (s.to_string(), None) };
         let (s, numeric) = match conv {
             'a' => text(DAY_NAMES[wday]),
@@ -1085,7 +1310,11 @@ fn strftime(format: &str, tm: &Tm, c_wday: i64) -> String {
         if upper {
             s = s.to_uppercase();
         } else if swap_case {
-            s = if s.chars().any(|c| c.is_lowercase()) { s.to_uppercase() } else { s.to_lowercase() };
+            s = if s.chars().any(|c| c.is_lowercase()) {
+                s.to_uppercase()
+            } else {
+                s.to_lowercase()
+            };
         }
         match numeric {
             Some((default_width, default_pad)) => {
@@ -1163,9 +1392,22 @@ mod tests {
     fn strftime_c_locale() {
         let tm = tm_from_epoch(1_700_000_000, 0, false, "GMT".into());
         let w = (tm.wday + 1) % 7;
-        assert_eq!(strftime("%Y-%m-%d %H:%M:%S %a %A %b %B %j %U %W %w %y %Z %z %% %p %I", &tm, w), "2023-11-14 22:13:20 Tue Tuesday Nov November 318 46 46 2 23 GMT +0000 % PM 10");
-        assert_eq!(strftime("%c|%x|%X", &tm, w), "Tue Nov 14 22:13:20 2023|11/14/23|22:13:20");
-        assert_eq!(strftime("%Q %5Y %-d %_d %02d %^a %#b", &tm, w), "%Q 02023 14 14 14 TUE NOV");
+        assert_eq!(
+            strftime(
+                "%Y-%m-%d %H:%M:%S %a %A %b %B %j %U %W %w %y %Z %z %% %p %I",
+                &tm,
+                w
+            ),
+            "2023-11-14 22:13:20 Tue Tuesday Nov November 318 46 46 2 23 GMT +0000 % PM 10"
+        );
+        assert_eq!(
+            strftime("%c|%x|%X", &tm, w),
+            "Tue Nov 14 22:13:20 2023|11/14/23|22:13:20"
+        );
+        assert_eq!(
+            strftime("%Q %5Y %-d %_d %02d %^a %#b", &tm, w),
+            "%Q 02023 14 14 14 TUE NOV"
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ pub fn traceback_of(vm: &mut Vm, exc: Value) -> Value {
 
 fn new_view(vm: &mut Vm, exc: Value, index: usize) -> Value {
     let c = tb_class(vm);
-    vm.alloc_kind(c, ObjKind::Ext(RefCell::new(Box::new(TbView { exc, index }))))
+    vm.alloc_kind(
+        c,
+        ObjKind::Ext(RefCell::new(Box::new(TbView { exc, index }))),
+    )
 }
 
 fn view_of(v: Value) -> Option<(Value, usize)> {
@@ -100,7 +103,10 @@ fn view_arg(vm: &mut Vm, v: Value) -> PyResult<(Value, usize)> {
         Some(x) => Ok(x),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor requires a 'traceback' object but received a '{}'", tn)))
+            Err(vm.type_error(format!(
+                "descriptor requires a 'traceback' object but received a '{}'",
+                tn
+            )))
         }
     }
 }
@@ -116,7 +122,10 @@ fn tb_next(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn tb_lineno(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let (exc, i) = view_arg(vm, args[0])?;
-    let line = entries_of(vm, exc).get(i).map(|e| e.code.line(e.pc)).unwrap_or(0);
+    let line = entries_of(vm, exc)
+        .get(i)
+        .map(|e| e.code.line(e.pc))
+        .unwrap_or(0);
     Ok(vm.new_int(line as i64))
 }
 
@@ -127,7 +136,14 @@ fn tb_frame(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let chain: Rc<[crate::modules::frame::FrameData]> = entries_of(vm, exc)
         .into_iter()
         .take(i + 1)
-        .map(|e| crate::modules::frame::FrameData { code: e.code, pc: e.pc, module: e.module, namespace: Value::NULL, regs: e.regs, live: None })
+        .map(|e| crate::modules::frame::FrameData {
+            code: e.code,
+            pc: e.pc,
+            module: e.module,
+            namespace: Value::NULL,
+            regs: e.regs,
+            live: None,
+        })
         .collect();
     Ok(crate::modules::frame::frame_object(vm, chain, i))
 }
@@ -153,7 +169,13 @@ fn entry_tuples(vm: &mut Vm, entries: &[TbEntry]) -> Value {
             None => vm.new_str(""),
         };
         let text = vm.new_string(text);
-        let t = vm.new_tuple(vec![fname, Value::small_int_unchecked(line as i64), name, src, text]);
+        let t = vm.new_tuple(vec![
+            fname,
+            Value::small_int_unchecked(line as i64),
+            name,
+            src,
+            text,
+        ]);
         items.push(t);
     }
     vm.new_list(items)
@@ -180,7 +202,16 @@ fn tb_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// `stack_entries()`: the running Python frames, outermost first.
 fn stack_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "stack_entries", args, 0, 0)?;
-    let entries: Vec<TbEntry> = vm.frames.iter().map(|f| TbEntry { code: Rc::clone(&f.code), pc: f.pc, module: f.module, regs: Box::default() }).collect();
+    let entries: Vec<TbEntry> = vm
+        .frames
+        .iter()
+        .map(|f| TbEntry {
+            code: Rc::clone(&f.code),
+            pc: f.pc,
+            module: f.module,
+            regs: Box::default(),
+        })
+        .collect();
     Ok(entry_tuples(vm, &entries))
 }
 
@@ -188,12 +219,20 @@ fn stack_entries_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
 /// Python frame, outermost first; `warnings` and `logging` use it to find their caller.
 fn frames_info_fn(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "frames_info", args, 0, 0)?;
-    let frames: Vec<(Rc<crate::vm::code::Code>, usize, Value)> = vm.frames.iter().map(|f| (Rc::clone(&f.code), f.pc, f.module)).collect();
+    let frames: Vec<(Rc<crate::vm::code::Code>, usize, Value)> = vm
+        .frames
+        .iter()
+        .map(|f| (Rc::clone(&f.code), f.pc, f.module))
+        .collect();
     let mut items = Vec::with_capacity(frames.len());
     for (code, pc, module) in frames {
         let fname = vm.new_str(code.filename());
         let line = Value::small_int_unchecked(code.line(pc) as i64);
-        let mname = if module.is_null() { Value::NONE } else { vm.module_obj(module).name };
+        let mname = if module.is_null() {
+            Value::NONE
+        } else {
+            vm.module_obj(module).name
+        };
         let func = vm.new_str(&code.obj.name);
         let t = vm.new_tuple(vec![fname, line, mname, func]);
         items.push(t);

@@ -98,7 +98,12 @@ fn container(vm: &mut Vm, wbits: i64, decompress: bool) -> PyResult<Container> {
         24..=31 => Container::Gzip,
         40..=47 if decompress => Container::Auto,
         // CPython's wording for a bad wbits, which zlib reports as a stream error.
-        _ if decompress => return Err(error(vm, "Error -2 while preparing to decompress data: inconsistent stream state".into())),
+        _ if decompress => {
+            return Err(error(
+                vm,
+                "Error -2 while preparing to decompress data: inconsistent stream state".into(),
+            ))
+        }
         _ => return Err(error(vm, "Bad compression level".into())),
     })
 }
@@ -209,10 +214,17 @@ fn inflate(data: &[u8], c: Container) -> Result<(Vec<u8>, usize), String> {
         if out.capacity() - out.len() < 1024 {
             out.reserve(out.len().max(4096));
         }
-        match d.decompress_vec(&body[before_in..], &mut out, flate2::FlushDecompress::Finish) {
+        match d.decompress_vec(
+            &body[before_in..],
+            &mut out,
+            flate2::FlushDecompress::Finish,
+        ) {
             Ok(flate2::Status::StreamEnd) => break,
             Ok(_) => {
-                if d.total_in() as usize == before_in && d.total_out() == before_out && out.capacity() > out.len() {
+                if d.total_in() as usize == before_in
+                    && d.total_out() == before_out
+                    && out.capacity() > out.len()
+                {
                     return Err(TRUNCATED.into());
                 }
             }
@@ -225,7 +237,8 @@ fn inflate(data: &[u8], c: Container) -> Result<(Vec<u8>, usize), String> {
             if data.len() < used + 8 {
                 return Err(TRUNCATED.into());
             }
-            let crc = u32::from_le_bytes([data[used], data[used + 1], data[used + 2], data[used + 3]]);
+            let crc =
+                u32::from_le_bytes([data[used], data[used + 1], data[used + 2], data[used + 3]]);
             if crc != super::binascii::crc32_of(&out, 0) {
                 return Err("Error -3 while decompressing data: incorrect data check".into());
             }
@@ -235,7 +248,8 @@ fn inflate(data: &[u8], c: Container) -> Result<(Vec<u8>, usize), String> {
             if data.len() < used + 4 {
                 return Err(TRUNCATED.into());
             }
-            let want = u32::from_be_bytes([data[used], data[used + 1], data[used + 2], data[used + 3]]);
+            let want =
+                u32::from_be_bytes([data[used], data[used + 1], data[used + 2], data[used + 3]]);
             if want != adler32(&out, 1) {
                 return Err("Error -3 while decompressing data: incorrect data check".into());
             }
@@ -349,13 +363,25 @@ impl ExtState for DecompressState {
 }
 
 fn zlib_compressobj(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    let a = bind(vm, "compressobj", args, kw, &["level", "method", "wbits", "memLevel", "strategy"], 0)?;
+    let a = bind(
+        vm,
+        "compressobj",
+        args,
+        kw,
+        &["level", "method", "wbits", "memLevel", "strategy"],
+        0,
+    )?;
     let level = int_param(vm, a[0], -1)?;
     let level = level_of(vm, level)?;
     let wbits = int_param(vm, a[2], 15)?;
     let c = container(vm, wbits, false)?;
     let class = super::module_attr(vm, "zlib", "_Compress")?;
-    let st = CompressState { input: Vec::new(), level, container: c, finished: false };
+    let st = CompressState {
+        input: Vec::new(),
+        level,
+        container: c,
+        finished: false,
+    };
     Ok(vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(st)))))
 }
 
@@ -364,7 +390,12 @@ fn zlib_decompressobj(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value
     let wbits = int_param(vm, a[0], 15)?;
     let c = container(vm, wbits, true)?;
     let class = super::module_attr(vm, "zlib", "_Decompress")?;
-    let st = DecompressState { pending: Vec::new(), container: c, unused: Vec::new(), eof: false };
+    let st = DecompressState {
+        pending: Vec::new(),
+        container: c,
+        unused: Vec::new(),
+        eof: false,
+    };
     Ok(vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(st)))))
 }
 
@@ -391,7 +422,10 @@ fn compobj_compress(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value>
         s.finished
     })?;
     if finished {
-        return Err(error(vm, "Error -2 while compressing data: inconsistent stream state".into()));
+        return Err(error(
+            vm,
+            "Error -2 while compressing data: inconsistent stream state".into(),
+        ));
     }
     Ok(vm.new_bytes(Vec::new()))
 }

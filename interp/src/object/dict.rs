@@ -43,11 +43,20 @@ struct Probe {
 
 impl Probe {
     fn new(hash: i64, mask: usize) -> Probe {
-        Probe { i: hash as u64 as usize & mask, perturb: hash as u64, mask }
+        Probe {
+            i: hash as u64 as usize & mask,
+            perturb: hash as u64,
+            mask,
+        }
     }
     fn advance(&mut self) {
         self.perturb >>= PERTURB_SHIFT;
-        self.i = (self.i.wrapping_mul(5).wrapping_add(self.perturb as usize).wrapping_add(1)) & self.mask;
+        self.i = (self
+            .i
+            .wrapping_mul(5)
+            .wrapping_add(self.perturb as usize)
+            .wrapping_add(1))
+            & self.mask;
     }
 }
 
@@ -81,7 +90,12 @@ impl DictTable {
 
     /// Finds the entry index of `key`. `eq(stored, key)` is asked only for entries with the
     /// same hash that are not the identical value.
-    pub fn find<E>(&self, key: Value, hash: i64, eq: &mut dyn FnMut(Value, Value) -> Result<bool, E>) -> Result<Option<usize>, E> {
+    pub fn find<E>(
+        &self,
+        key: Value,
+        hash: i64,
+        eq: &mut dyn FnMut(Value, Value) -> Result<bool, E>,
+    ) -> Result<Option<usize>, E> {
         if self.indices.is_empty() {
             return Ok(None);
         }
@@ -103,7 +117,8 @@ impl DictTable {
 
     /// Lookup where identity is the only equality (interned-name tables).
     pub fn find_identical(&self, key: Value, hash: i64) -> Option<usize> {
-        self.find::<()>(key, hash, &mut |_, _| Ok(false)).unwrap_or(None)
+        self.find::<()>(key, hash, &mut |_, _| Ok(false))
+            .unwrap_or(None)
     }
 
     #[inline]
@@ -148,7 +163,9 @@ impl DictTable {
         self.used -= 1;
         self.mutations += 1;
         // Trailing deleted entries can go, which keeps popitem() O(1) amortized.
-        while self.entries.last().is_some_and(|e| e.key.is_null()) && (self.used as usize) < self.entries.len() {
+        while self.entries.last().is_some_and(|e| e.key.is_null())
+            && (self.used as usize) < self.entries.len()
+        {
             let last = self.entries.len() - 1;
             // The index slot still says DUMMY for it, which stays correct.
             self.entries.truncate(last);
@@ -277,7 +294,8 @@ mod tests {
         let mut t = DictTable::new();
         t.insert_new(int(1), 7, int(100));
         t.insert_new(int(2), 7, int(200));
-        let mut eq = |a: Value, b: Value| -> Result<bool, ()> { Ok(a.as_small_int() == b.as_small_int()) };
+        let mut eq =
+            |a: Value, b: Value| -> Result<bool, ()> { Ok(a.as_small_int() == b.as_small_int()) };
         assert_eq!(t.find(int(2), 7, &mut eq), Ok(Some(1)));
         assert_eq!(t.find(int(3), 7, &mut eq), Ok(None));
     }

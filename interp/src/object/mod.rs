@@ -52,16 +52,35 @@ pub enum ObjKind {
     Dict(RefCell<DictTable>),
     /// `set` and `frozenset` (the class tells which).
     Set(RefCell<SetTable<Value>>),
-    Range { start: i64, stop: i64, step: i64 },
-    Slice { start: Value, stop: Value, step: Value },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Class(Box<ClassObj>),
     Function(Box<FunctionObj>),
     Native(NativeFunction),
-    BoundMethod { func: Value, receiver: Value },
+    BoundMethod {
+        func: Value,
+        receiver: Value,
+    },
     StaticMethod(Cell<Value>),
     ClassMethod(Cell<Value>),
-    Property { fget: Value, fset: Value, fdel: Value, doc: Value },
-    Super { class: Value, receiver: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    Super {
+        class: Value,
+        receiver: Value,
+    },
     Module(Box<ModuleObj>),
     /// A variable cell: closures and module globals (`GlobalCell`) both use it.
     Cell(Cell<Value>),
@@ -70,7 +89,10 @@ pub enum ObjKind {
     Iter(RefCell<IterState>),
     /// `dict.keys()` / `values()` / `items()`: a live view of `dict`; `kind` 0 keys,
     /// 1 values, 2 items (the class is dict_keys / dict_values / dict_items).
-    DictView { dict: Value, kind: u8 },
+    DictView {
+        dict: Value,
+        kind: u8,
+    },
     /// Boxed: a file object is large and rare, and every object pays for the largest kind.
     File(Box<RefCell<crate::builtins::file::FileObj>>),
     /// `NotImplemented`, `Ellipsis`: objects that are only their identity.
@@ -103,7 +125,8 @@ pub trait ExtState: std::any::Any {
 /// An iterator of a type that a native module defines (itertools ...): `next` is called
 /// with no borrow of the state held, and follows the borrow rule above itself.
 pub struct ExtIter {
-    pub next: fn(&mut crate::vm::Vm, &'static RefCell<IterState>) -> crate::vm::PyResult<Option<Value>>,
+    pub next:
+        fn(&mut crate::vm::Vm, &'static RefCell<IterState>) -> crate::vm::PyResult<Option<Value>>,
     pub state: Box<dyn ExtState>,
 }
 
@@ -132,22 +155,65 @@ pub struct ExceptionObj {
 /// Iterator objects of built-in kinds: one object kind with a small state machine each.
 pub enum IterState {
     /// Over a list or tuple by index (re-checks the length every step, like CPython).
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    Str { s: Value, byte_pos: usize },
-    Bytes { b: Value, index: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Value,
+        byte_pos: usize,
+    },
+    Bytes {
+        b: Value,
+        index: usize,
+    },
     /// Over a dict: `kind` 0 keys, 1 values, 2 items; `pos` is an entry index.
-    Dict { dict: Value, pos: usize, kind: u8, expected_len: usize },
-    Set { set: Value, pos: usize, expected_len: usize },
-    Reversed { seq: Value, index: isize },
-    Enumerate { iter: Value, count: Value },
-    Zip { iters: Vec<Value>, strict: bool },
-    Map { func: Value, iters: Vec<Value> },
-    Filter { func: Value, iter: Value },
+    Dict {
+        dict: Value,
+        pos: usize,
+        kind: u8,
+        expected_len: usize,
+    },
+    Set {
+        set: Value,
+        pos: usize,
+        expected_len: usize,
+    },
+    Reversed {
+        seq: Value,
+        index: isize,
+    },
+    Enumerate {
+        iter: Value,
+        count: Value,
+    },
+    Zip {
+        iters: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
     /// `iter(callable, sentinel)`
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// Old-style iteration through `__getitem__` with 0, 1, 2, ...
-    GetItem { obj: Value, index: i64 },
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
     /// Iterators of native modules.
     Ext(ExtIter),
     Exhausted,
@@ -155,7 +221,13 @@ pub enum IterState {
 
 impl Obj {
     pub fn new(class: Value, kind: ObjKind) -> Obj {
-        Obj { class: Cell::new(class), gc_index: Cell::new(0), flags: Cell::new(0), extra: None, kind }
+        Obj {
+            class: Cell::new(class),
+            gc_index: Cell::new(0),
+            flags: Cell::new(0),
+            extra: None,
+            kind,
+        }
     }
 
     /// Attribute storage of this object, if it has one.
@@ -176,7 +248,13 @@ impl Obj {
         }
         match &self.kind {
             ObjKind::Instance(a) => a.trace(f),
-            ObjKind::Str(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_) | ObjKind::BigInt(_) | ObjKind::Complex(..) | ObjKind::Range { .. } | ObjKind::Singleton(_) => {}
+            ObjKind::Str(_)
+            | ObjKind::Bytes(_)
+            | ObjKind::ByteArray(_)
+            | ObjKind::BigInt(_)
+            | ObjKind::Complex(..)
+            | ObjKind::Range { .. }
+            | ObjKind::Singleton(_) => {}
             ObjKind::Tuple(items) => items.iter().for_each(|&v| f(v)),
             ObjKind::List(items) => items.borrow().iter().for_each(|&v| f(v)),
             ObjKind::Dict(d) => d.borrow().trace(f),
@@ -194,7 +272,12 @@ impl Obj {
                 f(*receiver)
             }
             ObjKind::StaticMethod(v) | ObjKind::ClassMethod(v) | ObjKind::Cell(v) => f(v.get()),
-            ObjKind::Property { fget, fset, fdel, doc } => {
+            ObjKind::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
                 f(*fget);
                 f(*fset);
                 f(*fdel);

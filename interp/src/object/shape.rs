@@ -33,7 +33,11 @@ impl Shape {
             n.set(id.wrapping_add(1));
             id
         });
-        Box::leak(Box::new(Shape { names, transitions: RefCell::new(Vec::new()), id }))
+        Box::leak(Box::new(Shape {
+            names,
+            transitions: RefCell::new(Vec::new()),
+            id,
+        }))
     }
 
     /// The marker shape of objects whose attributes live in a materialized dict.
@@ -102,7 +106,11 @@ impl Default for AttrStore {
 
 impl AttrStore {
     pub fn new() -> AttrStore {
-        AttrStore { shape: Cell::new(Shape::root()), slots: RefCell::new(Vec::new()), dict: Cell::new(Value::NULL) }
+        AttrStore {
+            shape: Cell::new(Shape::root()),
+            slots: RefCell::new(Vec::new()),
+            dict: Cell::new(Value::NULL),
+        }
     }
 
     /// The dict table of a dict-mode store.
@@ -120,7 +128,9 @@ impl AttrStore {
             _ => return None,
         };
         let mut eq = |stored: Value, _k: Value| -> Result<bool, ()> {
-            Ok(matches!(stored.obj().map(|o| &o.kind), Some(crate::object::ObjKind::Str(s)) if s.as_str() == text))
+            Ok(
+                matches!(stored.obj().map(|o| &o.kind), Some(crate::object::ObjKind::Str(s)) if s.as_str() == text),
+            )
         };
         table.find(name, hash, &mut eq).ok().flatten()
     }
@@ -218,7 +228,12 @@ impl AttrStore {
 
     fn items_from_slots(&self) -> Vec<(Value, Value)> {
         let shape = self.shape.get();
-        shape.names.iter().copied().zip(self.slots.borrow().iter().copied()).collect()
+        shape
+            .names
+            .iter()
+            .copied()
+            .zip(self.slots.borrow().iter().copied())
+            .collect()
     }
 
     pub fn trace(&self, f: &mut dyn FnMut(Value)) {

@@ -20,8 +20,17 @@ pub struct StrObj {
 
 impl StrObj {
     pub fn new(s: Box<str>) -> StrObj {
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        StrObj { s, char_len, hash: Cell::new(0), checkpoints: OnceCell::new() }
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        StrObj {
+            s,
+            char_len,
+            hash: Cell::new(0),
+            checkpoints: OnceCell::new(),
+        }
     }
 
     #[inline]
@@ -66,10 +75,18 @@ impl StrObj {
             return self.s.len();
         }
         let table = self.checkpoints.get_or_init(|| {
-            self.s.char_indices().step_by(CHECKPOINT_STRIDE).map(|(b, _)| b as u32).collect()
+            self.s
+                .char_indices()
+                .step_by(CHECKPOINT_STRIDE)
+                .map(|(b, _)| b as u32)
+                .collect()
         });
         let start = table[index / CHECKPOINT_STRIDE] as usize;
-        self.s[start..].char_indices().nth(index % CHECKPOINT_STRIDE).map(|(b, _)| start + b).unwrap_or(self.s.len())
+        self.s[start..]
+            .char_indices()
+            .nth(index % CHECKPOINT_STRIDE)
+            .map(|(b, _)| start + b)
+            .unwrap_or(self.s.len())
     }
 }
 

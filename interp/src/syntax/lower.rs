@@ -89,7 +89,13 @@ pub struct SyntaxError {
 
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} (line {})", self.kind.type_name(), self.msg, self.line)
+        write!(
+            f,
+            "{}: {} (line {})",
+            self.kind.type_name(),
+            self.msg,
+            self.line
+        )
     }
 }
 
@@ -129,7 +135,11 @@ pub fn format_syntax_error(filename: &str, err: &SyntaxError) -> String {
         if end_col > line_size + 1 {
             end_col = line_size + 1;
         }
-        let reps = if end_col > 0 && end_col > col { (end_col - col) as usize } else { 1 };
+        let reps = if end_col > 0 && end_col > col {
+            (end_col - col) as usize
+        } else {
+            1
+        };
         let mut offset = col - 1;
         let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
         offset -= (text.chars().count() - stripped.chars().count()) as i64;
@@ -185,7 +195,9 @@ pub fn parse_module(source: &str, filename: &str) -> Result<a::Module, SyntaxErr
     let sm = SourceMap::new(source);
     // The parser should never panic; if it does anyway, report a syntax error instead of
     // taking the interpreter down.
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_and_lower(source, &sm))) {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        parse_and_lower(source, &sm)
+    })) {
         Ok(result) => result,
         Err(_) => Err(SyntaxError {
             msg: "internal error in the parser".to_string(),
@@ -207,7 +219,11 @@ fn parse_and_lower(source: &str, sm: &SourceMap) -> Result<a::Module, SyntaxErro
         .iter()
         .map(|t| {
             let (kind, range) = t.as_tuple();
-            Tok { kind, start: range.start().to_u32(), end: range.end().to_u32() }
+            Tok {
+                kind,
+                start: range.start().to_u32(),
+                end: range.end().to_u32(),
+            }
         })
         .collect();
     let cx = Cx::new(source, sm, &toks);
@@ -331,7 +347,14 @@ fn depth_op(k: K, after_operand: bool) -> DepthOp {
         K::And => Nary(3),
         K::Not if after_operand => Nary(5), // `not in`
         K::Not => Chain(4),
-        K::Less | K::Greater | K::EqEqual | K::NotEqual | K::LessEqual | K::GreaterEqual | K::In | K::Is => Nary(5),
+        K::Less
+        | K::Greater
+        | K::EqEqual
+        | K::NotEqual
+        | K::LessEqual
+        | K::GreaterEqual
+        | K::In
+        | K::Is => Nary(5),
         K::Vbar => Chain(6),
         K::CircumFlex => Chain(7),
         K::Amper => Chain(8),
@@ -488,10 +511,18 @@ impl<'a> Cx<'a> {
             .rev()
             .find(|t| {
                 !is_trivia(t.kind)
-                    && !matches!(t.kind, K::Newline | K::Dedent | K::Indent | K::Unknown | K::EndOfFile)
+                    && !matches!(
+                        t.kind,
+                        K::Newline | K::Dedent | K::Indent | K::Unknown | K::EndOfFile
+                    )
             })
             .map_or(0, |t| t.end);
-        Cx { src, sm, toks, content_end }
+        Cx {
+            src,
+            sm,
+            toks,
+            content_end,
+        }
     }
 
     // ----- error construction -----
@@ -521,7 +552,14 @@ impl<'a> Cx<'a> {
     }
 
     /// Error on `line` with explicit CPython columns.
-    fn err_cols(&self, kind: SyntaxErrorKind, msg: &str, line: u32, col: u32, end_col: u32) -> SyntaxError {
+    fn err_cols(
+        &self,
+        kind: SyntaxErrorKind,
+        msg: &str,
+        line: u32,
+        col: u32,
+        end_col: u32,
+    ) -> SyntaxError {
         SyntaxError {
             msg: msg.to_string(),
             line,
@@ -552,7 +590,11 @@ impl<'a> Cx<'a> {
 
     fn invalid_syntax_at(&self, offset: u32) -> SyntaxError {
         match self.tok_index(offset) {
-            Some(i) => self.err_tok(SyntaxErrorKind::SyntaxError, "invalid syntax", self.failure_tok(i)),
+            Some(i) => self.err_tok(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax",
+                self.failure_tok(i),
+            ),
             None => self.err_eof(SyntaxErrorKind::SyntaxError, "invalid syntax"),
         }
     }
@@ -563,7 +605,10 @@ impl<'a> Cx<'a> {
             return i;
         }
         (i + 1..self.toks.len())
-            .find(|&j| !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Newline | K::Indent | K::Dedent))
+            .find(|&j| {
+                !is_trivia(self.toks[j].kind)
+                    && !matches!(self.toks[j].kind, K::Newline | K::Indent | K::Dedent)
+            })
             .unwrap_or(i)
     }
 
@@ -573,7 +618,8 @@ impl<'a> Cx<'a> {
     /// have no text, are skipped).
     fn tok_index(&self, offset: u32) -> Option<usize> {
         let i = self.toks.partition_point(|t| t.start < offset);
-        (i..self.toks.len()).find(|&j| !is_trivia(self.toks[j].kind) && self.toks[j].kind != K::Dedent)
+        (i..self.toks.len())
+            .find(|&j| !is_trivia(self.toks[j].kind) && self.toks[j].kind != K::Dedent)
     }
 
     fn next_sig(&self, idx: usize) -> Option<usize> {
@@ -633,7 +679,10 @@ impl<'a> Cx<'a> {
     /// starts at token `first`.
     fn primary_end(&self, first: usize) -> usize {
         let mut j = first;
-        while matches!(self.toks[j].kind, K::Minus | K::Plus | K::Tilde | K::Not | K::Await) {
+        while matches!(
+            self.toks[j].kind,
+            K::Minus | K::Plus | K::Tilde | K::Not | K::Await
+        ) {
             match self.next_sig(j) {
                 Some(n) => j = n,
                 None => return j,
@@ -641,7 +690,9 @@ impl<'a> Cx<'a> {
         }
         let mut last = self.skip_group(j);
         loop {
-            let Some(n) = self.next_sig(last) else { return last };
+            let Some(n) = self.next_sig(last) else {
+                return last;
+            };
             match self.toks[n].kind {
                 K::Dot => match self.next_sig(n) {
                     Some(m) if self.toks[m].kind == K::Name => last = m,
@@ -660,7 +711,10 @@ impl<'a> Cx<'a> {
         let (open, close): (Pred, Pred) = if is_open(k) {
             (is_open, is_close)
         } else if matches!(k, K::FStringStart | K::TStringStart) {
-            (|k| matches!(k, K::FStringStart | K::TStringStart), |k| matches!(k, K::FStringEnd | K::TStringEnd))
+            (
+                |k| matches!(k, K::FStringStart | K::TStringStart),
+                |k| matches!(k, K::FStringEnd | K::TStringEnd),
+            )
         } else {
             return j;
         };
@@ -681,11 +735,14 @@ impl<'a> Cx<'a> {
     /// Line of the statement that starts the logical line before token `idx`'s line.
     fn header_line_before(&self, offset: u32) -> Option<u32> {
         let idx = self.toks.partition_point(|t| t.start <= offset);
-        let nl = (0..idx.min(self.toks.len())).rev().find(|&j| self.toks[j].kind == K::Newline)?;
+        let nl = (0..idx.min(self.toks.len()))
+            .rev()
+            .find(|&j| self.toks[j].kind == K::Newline)?;
         let prev_nl = (0..nl).rev().find(|&j| self.toks[j].kind == K::Newline);
         let from = prev_nl.map_or(0, |p| p + 1);
-        let first = (from..nl)
-            .find(|&j| !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Indent | K::Dedent))?;
+        let first = (from..nl).find(|&j| {
+            !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Indent | K::Dedent)
+        })?;
         Some(self.sm.line_of(self.toks[first].start))
     }
 
@@ -752,7 +809,11 @@ impl<'a> Cx<'a> {
                             bracket_error = true;
                             tok_errors.push(TokErr {
                                 at: t.start,
-                                err: self.err_at(SyntaxErrorKind::SyntaxError, "too many nested parentheses", t.start),
+                                err: self.err_at(
+                                    SyntaxErrorKind::SyntaxError,
+                                    "too many nested parentheses",
+                                    t.start,
+                                ),
                                 overrides: true,
                             });
                         } else {
@@ -775,7 +836,11 @@ impl<'a> Cx<'a> {
                                 bracket_error = true;
                                 tok_errors.push(TokErr {
                                     at: t.start,
-                                    err: self.err_at(SyntaxErrorKind::SyntaxError, &format!("unmatched '{close}'"), t.start),
+                                    err: self.err_at(
+                                        SyntaxErrorKind::SyntaxError,
+                                        &format!("unmatched '{close}'"),
+                                        t.start,
+                                    ),
                                     overrides: true,
                                 });
                             }
@@ -795,7 +860,11 @@ impl<'a> Cx<'a> {
                                     };
                                     tok_errors.push(TokErr {
                                         at: t.start,
-                                        err: self.err_at(SyntaxErrorKind::SyntaxError, &msg, t.start),
+                                        err: self.err_at(
+                                            SyntaxErrorKind::SyntaxError,
+                                            &msg,
+                                            t.start,
+                                        ),
                                         overrides: true,
                                     });
                                 }
@@ -838,8 +907,16 @@ impl<'a> Cx<'a> {
             tok_errors.push(e);
         }
         tok_errors.sort_by_key(|e| e.at);
-        let unclosed = if bracket_error { None } else { brackets.last().map(|&(c, at)| (at, c)) };
-        Scan { tok_errors, unclosed, too_deep }
+        let unclosed = if bracket_error {
+            None
+        } else {
+            brackets.last().map(|&(c, at)| (at, c))
+        };
+        Scan {
+            tok_errors,
+            unclosed,
+            too_deep,
+        }
     }
 
     /// CPython rejects a number directly followed by a name (`1abc`, `0b12`, `1_`).
@@ -848,7 +925,10 @@ impl<'a> Cx<'a> {
         let n = *self.toks.get(i + 1)?;
         // CPython 3.11 still accepts a few keywords right after a number (`1if x else 2`).
         let keyword = n.kind.is_keyword()
-            && !matches!(n.kind, K::And | K::Else | K::For | K::If | K::In | K::Is | K::Not | K::Or);
+            && !matches!(
+                n.kind,
+                K::And | K::Else | K::For | K::If | K::In | K::Is | K::Not | K::Or
+            );
         if n.start != t.end || !(matches!(n.kind, K::Name | K::Int) || keyword) {
             return None;
         }
@@ -871,13 +951,20 @@ impl<'a> Cx<'a> {
                 return None;
             }
             let digit = next_text.chars().next().unwrap_or('0');
-            (format!("invalid digit '{digit}' in {radix} literal"), n.start)
+            (
+                format!("invalid digit '{digit}' in {radix} literal"),
+                n.start,
+            )
         } else if next_text.starts_with('_') {
             (format!("invalid {radix} literal"), n.start)
         } else {
             (format!("invalid {radix} literal"), t.end.saturating_sub(1))
         };
-        Some(TokErr { at, err: self.err_at(SyntaxErrorKind::SyntaxError, &msg, at), overrides: true })
+        Some(TokErr {
+            at,
+            err: self.err_at(SyntaxErrorKind::SyntaxError, &msg, at),
+            overrides: true,
+        })
     }
 
     /// CPython's indentation rules: TabError (tabs that only line up for some tab size),
@@ -910,7 +997,9 @@ impl<'a> Cx<'a> {
             }
             at_line_start = false;
             let line = self.sm.line_of(t.start);
-            let Some(line_start) = self.sm.line_start(line) else { continue };
+            let Some(line_start) = self.sm.line_start(line) else {
+                continue;
+            };
             // The line's leading whitespace (ruff may start the line with an error token that
             // covers it).
             let ws = src.get(line_start as usize..).unwrap_or(&[]);
@@ -938,7 +1027,13 @@ impl<'a> Cx<'a> {
             }
             let tab_error = || TokErr {
                 at: line_start,
-                err: self.err_cols(SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", line, 1, 0),
+                err: self.err_cols(
+                    SyntaxErrorKind::TabError,
+                    "inconsistent use of tabs and spaces in indentation",
+                    line,
+                    1,
+                    0,
+                ),
                 overrides: false,
             };
             let &(top, alt_top) = stack.last()?;
@@ -950,7 +1045,13 @@ impl<'a> Cx<'a> {
                 if stack.len() >= MAX_INDENT_LEVELS {
                     return Some(TokErr {
                         at: line_start,
-                        err: self.err_cols(SyntaxErrorKind::IndentationError, "too many levels of indentation", line, 1, 0),
+                        err: self.err_cols(
+                            SyntaxErrorKind::IndentationError,
+                            "too many levels of indentation",
+                            line,
+                            1,
+                            0,
+                        ),
                         overrides: false,
                     });
                 }
@@ -964,7 +1065,10 @@ impl<'a> Cx<'a> {
                 }
                 let &(top, alt_top) = stack.last()?;
                 if col != top {
-                    let len = self.sm.line_text(line).map_or(0, |l| l.chars().count() as u32);
+                    let len = self
+                        .sm
+                        .line_text(line)
+                        .map_or(0, |l| l.chars().count() as u32);
                     return Some(TokErr {
                         at: line_start,
                         err: self.err_cols(
@@ -1017,9 +1121,14 @@ impl<'a> Cx<'a> {
             })
             .collect();
         lexical.sort_by_key(|(_, e, _)| e.location.start().to_u32());
-        let (tokenizer, other): (Vec<_>, Vec<_>) = lexical.into_iter().partition(|(_, _, lex)| tokenizer_class(lex));
+        let (tokenizer, other): (Vec<_>, Vec<_>) = lexical
+            .into_iter()
+            .partition(|(_, _, lex)| tokenizer_class(lex));
         let mut found = 0;
-        for (idx, e, lex) in tokenizer.into_iter().chain(other.into_iter().take(MAX_MAPPED)) {
+        for (idx, e, lex) in tokenizer
+            .into_iter()
+            .chain(other.into_iter().take(MAX_MAPPED))
+        {
             if found >= 8 && tokenizer_class(lex) {
                 continue;
             }
@@ -1049,9 +1158,15 @@ impl<'a> Cx<'a> {
             let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
             is_target_error(&e.error) && self.other_error_within(&starts, start, end)
         };
-        let parser: Vec<(usize, &ParseError)> =
-            errors.iter().enumerate().filter(|(_, e)| !matches!(e.error, ParseErrorType::Lexical(_))).collect();
-        let first = parser.iter().find(|(_, e)| !is_consequence(e)).map(|&(idx, _)| idx);
+        let parser: Vec<(usize, &ParseError)> = errors
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !matches!(e.error, ParseErrorType::Lexical(_)))
+            .collect();
+        let first = parser
+            .iter()
+            .find(|(_, e)| !is_consequence(e))
+            .map(|&(idx, _)| idx);
         let mut limit = u32::MAX;
         if let Some(idx) = first {
             let e = &errors[idx];
@@ -1064,11 +1179,16 @@ impl<'a> Cx<'a> {
         }
         // ruff reports target errors after the whole statement; CPython finds them first. They
         // (and other precise errors) compete with the first error by position.
-        for &(idx, e) in parser.iter().filter(|&&(idx, e)| Some(idx) != first && e.location.start().to_u32() <= limit).take(MAX_MAPPED) {
+        for &(idx, e) in parser
+            .iter()
+            .filter(|&&(idx, e)| Some(idx) != first && e.location.start().to_u32() <= limit)
+            .take(MAX_MAPPED)
+        {
             let (start, end) = (e.location.start().to_u32(), e.location.end().to_u32());
             let mut p = self.map_parse_error(&e.error, start, end);
             let target = is_target_error(&e.error);
-            p.reliable = (target && !is_consequence(e) && self.balanced(start, end)) || p.err.msg.starts_with("f-string");
+            p.reliable = (target && !is_consequence(e) && self.balanced(start, end))
+                || p.err.msg.starts_with("f-string");
             parse_errs.push((idx, p));
         }
         // Our own indentation check replaces ruff's (which also fires where error recovery
@@ -1094,14 +1214,22 @@ impl<'a> Cx<'a> {
                     let (start, end) = (u.range.start().to_u32(), u.range.end().to_u32());
                     let at = match u.kind {
                         // `type X = ...`: 3.11 stumbles on the name after `type`.
-                        UnsupportedSyntaxErrorKind::TypeAliasStatement => {
-                            self.tok_index(start).and_then(|i| self.next_sig(i)).map_or(start, |n| self.toks[n].start)
-                        }
+                        UnsupportedSyntaxErrorKind::TypeAliasStatement => self
+                            .tok_index(start)
+                            .and_then(|i| self.next_sig(i))
+                            .map_or(start, |n| self.toks[n].start),
                         // `t"..."`: a name followed by a string.
-                        UnsupportedSyntaxErrorKind::TemplateStrings => start.saturating_add(1).min(end),
+                        UnsupportedSyntaxErrorKind::TemplateStrings => {
+                            start.saturating_add(1).min(end)
+                        }
                         _ => start,
                     };
-                    eligible.push(ParseErr { at, err: self.invalid_syntax_at(at), is_final: false, reliable: true });
+                    eligible.push(ParseErr {
+                        at,
+                        err: self.invalid_syntax_at(at),
+                        is_final: false,
+                        reliable: true,
+                    });
                 }
                 continue;
             }
@@ -1123,13 +1251,15 @@ impl<'a> Cx<'a> {
         tok_errors.sort_by_key(|e| e.at);
         let parse = eligible.into_iter().min_by_key(|p| p.at);
         let first_tok = tok_errors.into_iter().next();
-        let unclosed_err = |at: u32, c: char| self.err_cols(
-            SyntaxErrorKind::SyntaxError,
-            &format!("'{c}' was never closed"),
-            self.sm.line_of(at),
-            self.sm.char_col(at).saturating_add(1),
-            0,
-        );
+        let unclosed_err = |at: u32, c: char| {
+            self.err_cols(
+                SyntaxErrorKind::SyntaxError,
+                &format!("'{c}' was never closed"),
+                self.sm.line_of(at),
+                self.sm.char_col(at).saturating_add(1),
+                0,
+            )
+        };
         match (first_tok, parse) {
             (Some(t), Some(p)) if t.at <= p.at => Some(t.err),
             (Some(t), None) => Some(t.err),
@@ -1146,11 +1276,18 @@ impl<'a> Cx<'a> {
                     // failing token on the same line starts an operand it goes on parsing.
                     let bracket_line = self.sm.line_of(at);
                     let error_line = self.sm.line_of(p.at).max(p.err.line);
-                    let statement = self.tok_index(p.at).map(|i| self.toks[self.logical_line_start(i)].kind);
+                    let statement = self
+                        .tok_index(p.at)
+                        .map(|i| self.toks[self.logical_line_start(i)].kind);
                     let same_line = bracket_line == self.sm.line_of(p.at)
                         && p.err.msg.starts_with("invalid syntax")
-                        && !matches!(statement, Some(K::From | K::Import | K::Def | K::Class | K::Async))
-                        && self.tok_index(p.at).is_some_and(|i| starts_expression(self.toks[i].kind));
+                        && !matches!(
+                            statement,
+                            Some(K::From | K::Import | K::Def | K::Class | K::Async)
+                        )
+                        && self
+                            .tok_index(p.at)
+                            .is_some_and(|i| starts_expression(self.toks[i].kind));
                     if p.at >= self.content_end || bracket_line < error_line || same_line {
                         return Some(unclosed_err(at, c));
                     }
@@ -1165,7 +1302,9 @@ impl<'a> Cx<'a> {
                     return Some(t.err);
                 }
                 if any_error {
-                    return Some(self.err_eof(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing"));
+                    return Some(
+                        self.err_eof(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing"),
+                    );
                 }
                 None
             }
@@ -1202,8 +1341,21 @@ impl<'a> Cx<'a> {
 
     fn map_lexical(&self, lex: &LexicalErrorType, start: u32, end: u32) -> Mapped {
         use SyntaxErrorKind::SyntaxError as SE;
-        let tok = |at: u32, err: SyntaxError| Mapped::Tok(TokErr { at, err, overrides: true });
-        let parse = |at: u32, err: SyntaxError| Mapped::Parse(ParseErr { at, err, is_final: false, reliable: false });
+        let tok = |at: u32, err: SyntaxError| {
+            Mapped::Tok(TokErr {
+                at,
+                err,
+                overrides: true,
+            })
+        };
+        let parse = |at: u32, err: SyntaxError| {
+            Mapped::Parse(ParseErr {
+                at,
+                err,
+                is_final: false,
+                reliable: false,
+            })
+        };
         match lex {
             LexicalErrorType::UnclosedStringError => {
                 let triple = self.is_triple_quoted_at(start);
@@ -1212,23 +1364,43 @@ impl<'a> Cx<'a> {
             LexicalErrorType::FStringError(fe) | LexicalErrorType::TStringError(fe) => match fe {
                 InterpolatedStringErrorType::UnterminatedString
                 | InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
-                    let triple = matches!(fe, InterpolatedStringErrorType::UnterminatedTripleQuotedString);
+                    let triple = matches!(
+                        fe,
+                        InterpolatedStringErrorType::UnterminatedTripleQuotedString
+                    );
                     let i = self.toks.partition_point(|t| t.start <= start);
-                    let fstart_idx = (0..i).rev().find(|&j| matches!(self.toks[j].kind, K::FStringStart | K::TStringStart));
+                    let fstart_idx = (0..i)
+                        .rev()
+                        .find(|&j| matches!(self.toks[j].kind, K::FStringStart | K::TStringStart));
                     let fstart = fstart_idx.map_or(start, |j| self.toks[j].start);
                     // `f"{x # c}"`: the comment swallowed the end of the string.
                     if let Some(j) = fstart_idx {
-                        if self.toks[j..].iter().take_while(|t| t.start <= end).any(|t| t.kind == K::Comment) {
+                        if self.toks[j..]
+                            .iter()
+                            .take_while(|t| t.start <= end)
+                            .any(|t| t.kind == K::Comment)
+                        {
                             let line = self.sm.line_of(fstart);
                             let line_end = self.sm.line_start(line).unwrap_or(fstart)
                                 + self.sm.line_text(line).map_or(0, |l| l.len() as u32);
-                            return tok(fstart, self.err_at(SE, "f-string expression part cannot include '#'", line_end));
+                            return tok(
+                                fstart,
+                                self.err_at(
+                                    SE,
+                                    "f-string expression part cannot include '#'",
+                                    line_end,
+                                ),
+                            );
                         }
                     }
                     tok(fstart, self.unterminated(fstart, end, triple))
                 }
                 other => {
-                    let prefix = if matches!(lex, LexicalErrorType::TStringError(_)) { "t-string" } else { "f-string" };
+                    let prefix = if matches!(lex, LexicalErrorType::TStringError(_)) {
+                        "t-string"
+                    } else {
+                        "f-string"
+                    };
                     let msg = format!("{prefix}: {}", fstring_error_msg(other));
                     let at = self.fstring_end(start).unwrap_or(end);
                     parse(start, self.err_at(SE, &msg, at))
@@ -1236,7 +1408,10 @@ impl<'a> Cx<'a> {
             },
             LexicalErrorType::IndentationError => {
                 let line = self.sm.line_of(end);
-                let len = self.sm.line_text(line).map_or(0, |l| l.chars().count() as u32);
+                let len = self
+                    .sm
+                    .line_text(line)
+                    .map_or(0, |l| l.chars().count() as u32);
                 Mapped::Tok(TokErr {
                     at: start,
                     err: self.err_cols(
@@ -1251,35 +1426,80 @@ impl<'a> Cx<'a> {
             }
             LexicalErrorType::UnrecognizedToken { tok: c } => {
                 if c.is_ascii() {
-                    parse(start, self.err_range(SE, "invalid syntax", start, start.saturating_add(1)))
+                    parse(
+                        start,
+                        self.err_range(SE, "invalid syntax", start, start.saturating_add(1)),
+                    )
                 } else if is_printable(*c) {
-                    tok(start, self.err_at(SE, &format!("invalid character '{c}' (U+{:04X})", *c as u32), start))
+                    tok(
+                        start,
+                        self.err_at(
+                            SE,
+                            &format!("invalid character '{c}' (U+{:04X})", *c as u32),
+                            start,
+                        ),
+                    )
                 } else {
-                    tok(start, self.err_at(SE, &format!("invalid non-printable character U+{:04X}", *c as u32), start))
+                    tok(
+                        start,
+                        self.err_at(
+                            SE,
+                            &format!("invalid non-printable character U+{:04X}", *c as u32),
+                            start,
+                        ),
+                    )
                 }
             }
             LexicalErrorType::LineContinuationError => {
                 let at = start.saturating_add(1);
-                let mut e = self.err_at(SE, "unexpected character after line continuation character", at);
+                let mut e = self.err_at(
+                    SE,
+                    "unexpected character after line continuation character",
+                    at,
+                );
                 e.end_col = 0;
                 // Like indentation errors, this one stops CPython's tokenizer without replacing
                 // an earlier parser error.
-                Mapped::Tok(TokErr { at: start, err: e, overrides: false })
+                Mapped::Tok(TokErr {
+                    at: start,
+                    err: e,
+                    overrides: false,
+                })
             }
             LexicalErrorType::Eof => {
                 // A backslash continuation at the very end of the file.
-                if let Some(backslash) = self.src.get(start as usize..end as usize).and_then(|t| t.find('\\')) {
+                if let Some(backslash) = self
+                    .src
+                    .get(start as usize..end as usize)
+                    .and_then(|t| t.find('\\'))
+                {
                     let line = self.sm.line_of(start + backslash as u32);
-                    let len = self.sm.line_text(line).map_or(0, |l| l.chars().count() as u32);
-                    let err = self.err_cols(SE, "unexpected EOF while parsing", line, len.saturating_add(1), 0);
-                    return Mapped::Tok(TokErr { at: start, err, overrides: false });
+                    let len = self
+                        .sm
+                        .line_text(line)
+                        .map_or(0, |l| l.chars().count() as u32);
+                    let err = self.err_cols(
+                        SE,
+                        "unexpected EOF while parsing",
+                        line,
+                        len.saturating_add(1),
+                        0,
+                    );
+                    return Mapped::Tok(TokErr {
+                        at: start,
+                        err,
+                        overrides: false,
+                    });
                 }
                 // Otherwise end of file inside brackets: "'(' was never closed".
                 Mapped::Ignore
             }
             LexicalErrorType::InvalidByteLiteral => {
                 let (s, e) = self.string_token_around(start).unwrap_or((start, end));
-                parse(start, self.err_range(SE, "bytes can only contain ASCII literal characters", s, e))
+                parse(
+                    start,
+                    self.err_range(SE, "bytes can only contain ASCII literal characters", s, e),
+                )
             }
             LexicalErrorType::UnicodeError
             | LexicalErrorType::MissingUnicodeLbrace
@@ -1300,7 +1520,11 @@ impl<'a> Cx<'a> {
                         ),
                     )
                 } else if msg.starts_with("ParseIntError") {
-                    let text = self.src.get(start as usize..end as usize).unwrap_or("").to_ascii_lowercase();
+                    let text = self
+                        .src
+                        .get(start as usize..end as usize)
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
                     let radix = if text.starts_with("0x") {
                         "hexadecimal"
                     } else if text.starts_with("0o") {
@@ -1311,14 +1535,20 @@ impl<'a> Cx<'a> {
                         "decimal"
                     };
                     let at = end.saturating_sub(1).max(start);
-                    tok(start, self.err_at(SE, &format!("invalid {radix} literal"), at))
+                    tok(
+                        start,
+                        self.err_at(SE, &format!("invalid {radix} literal"), at),
+                    )
                 } else if msg == "Invalid Syntax" {
                     tok(start, self.err_at(SE, "invalid decimal literal", start))
                 } else {
                     parse(start, self.err_range(SE, msg, start, end))
                 }
             }
-            LexicalErrorType::StringError => parse(start, self.err_range(SE, "invalid string literal", start, end)),
+            LexicalErrorType::StringError => parse(
+                start,
+                self.err_range(SE, "invalid string literal", start, end),
+            ),
         }
     }
 
@@ -1348,8 +1578,16 @@ impl<'a> Cx<'a> {
                 i += 1;
             }
         }
-        let what = if triple { "unterminated triple-quoted string literal" } else { "unterminated string literal" };
-        self.err_at(SyntaxErrorKind::SyntaxError, &format!("{what} (detected at line {detected})"), start)
+        let what = if triple {
+            "unterminated triple-quoted string literal"
+        } else {
+            "unterminated string literal"
+        };
+        self.err_at(
+            SyntaxErrorKind::SyntaxError,
+            &format!("{what} (detected at line {detected})"),
+            start,
+        )
     }
 
     /// The string token covering `offset`.
@@ -1364,11 +1602,19 @@ impl<'a> Cx<'a> {
 
     fn unicode_escape_error(&self, lex: &LexicalErrorType, start: u32, end: u32) -> (String, u32) {
         let Some((ts, te)) = self.string_token_around(start) else {
-            return ("(unicode error) 'unicodeescape' codec can't decode bytes".to_string(), start);
+            return (
+                "(unicode error) 'unicodeescape' codec can't decode bytes".to_string(),
+                start,
+            );
         };
         let token = self.src.get(ts as usize..te as usize).unwrap_or("");
         let prefix = token.find(['\'', '"']).unwrap_or(0);
-        let quote_len = if token[prefix..].starts_with("\"\"\"") || token[prefix..].starts_with("'''") { 3 } else { 1 };
+        let quote_len =
+            if token[prefix..].starts_with("\"\"\"") || token[prefix..].starts_with("'''") {
+                3
+            } else {
+                1
+            };
         let content = ts + (prefix + quote_len) as u32;
         let before = self.src.get(content as usize..start as usize).unwrap_or("");
         let esc = before.rfind('\\').map_or(content, |p| content + p as u32);
@@ -1377,7 +1623,10 @@ impl<'a> Cx<'a> {
         let is_bytes = token[..prefix].contains(['b', 'B']);
         if is_bytes && esc_text.as_bytes().get(1) == Some(&b'x') {
             let a = esc.saturating_sub(content);
-            return (format!("(value error) invalid \\x escape at position {a}"), te);
+            return (
+                format!("(value error) invalid \\x escape at position {a}"),
+                te,
+            );
         }
         let reason = match esc_text.as_bytes().get(1) {
             Some(b'x') => "truncated \\xXX escape",
@@ -1400,21 +1649,35 @@ impl<'a> Cx<'a> {
 
     fn map_parse_error(&self, e: &ParseErrorType, start: u32, end: u32) -> ParseErr {
         use SyntaxErrorKind::SyntaxError as SE;
-        let pe = |err: SyntaxError| ParseErr { at: start, err, is_final: false, reliable: false };
+        let pe = |err: SyntaxError| ParseErr {
+            at: start,
+            err,
+            is_final: false,
+            reliable: false,
+        };
         let range = |msg: &str| pe(self.err_range(SE, msg, start, end));
         let idx = self.tok_index(start);
         let generic = || pe(self.invalid_syntax_at(start));
         match e {
             ParseErrorType::OtherError(msg) => self.map_other(msg, start, end),
-            ParseErrorType::ExpectedToken { expected, found } => self.map_expected(*expected, *found, start),
+            ParseErrorType::ExpectedToken { expected, found } => {
+                self.map_expected(*expected, *found, start)
+            }
             ParseErrorType::ExpectedExpression => {
                 // `f"{}"`: nothing between the braces of a replacement field.
                 if let (Some(i), Some(p)) = (idx, idx.and_then(|i| self.prev_sig(i))) {
                     let in_fstring = self.inside_fstring(i);
                     if in_fstring && self.toks[p].kind == K::Lbrace {
                         let at = self.fstring_end(start).unwrap_or(self.toks[i].end);
-                        if matches!(self.toks[i].kind, K::Rbrace | K::Exclamation | K::Colon | K::Equal) {
-                            return pe(self.err_at(SE, "f-string: empty expression not allowed", at));
+                        if matches!(
+                            self.toks[i].kind,
+                            K::Rbrace | K::Exclamation | K::Colon | K::Equal
+                        ) {
+                            return pe(self.err_at(
+                                SE,
+                                "f-string: empty expression not allowed",
+                                at,
+                            ));
                         }
                         if matches!(self.toks[i].kind, K::FStringEnd | K::TStringEnd) {
                             return pe(self.err_at(SE, "f-string: expecting '}'", at));
@@ -1436,7 +1699,13 @@ impl<'a> Cx<'a> {
                     .map_or(0, |s| s.chars().count() as u32);
                 ParseErr {
                     at: start,
-                    err: self.err_cols(SyntaxErrorKind::IndentationError, "unexpected indent", line, width, 0),
+                    err: self.err_cols(
+                        SyntaxErrorKind::IndentationError,
+                        "unexpected indent",
+                        line,
+                        width,
+                        0,
+                    ),
                     is_final: true,
                     reliable: false,
                 }
@@ -1445,9 +1714,21 @@ impl<'a> Cx<'a> {
                 // `print "x"`: CPython suggests the call.
                 if let Some(i) = idx {
                     if let Some(p) = self.prev_sig(i) {
-                        let name = self.src.get(self.toks[p].start as usize..self.toks[p].end as usize).unwrap_or("");
-                        let line_start = self.prev_sig(p).is_none_or(|q| matches!(self.toks[q].kind, K::Newline | K::Indent | K::Dedent | K::Semi));
-                        if self.toks[p].kind == K::Name && (name == "print" || name == "exec") && line_start && starts_expression(self.toks[i].kind) {
+                        let name = self
+                            .src
+                            .get(self.toks[p].start as usize..self.toks[p].end as usize)
+                            .unwrap_or("");
+                        let line_start = self.prev_sig(p).is_none_or(|q| {
+                            matches!(
+                                self.toks[q].kind,
+                                K::Newline | K::Indent | K::Dedent | K::Semi
+                            )
+                        });
+                        if self.toks[p].kind == K::Name
+                            && (name == "print" || name == "exec")
+                            && line_start
+                            && starts_expression(self.toks[i].kind)
+                        {
                             let mut last = i;
                             while let Some(n) = self.next_sig(last) {
                                 if matches!(self.toks[n].kind, K::Newline | K::Semi) {
@@ -1458,7 +1739,12 @@ impl<'a> Cx<'a> {
                             let msg = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
                             return ParseErr {
                                 at: start,
-                                err: self.err_range(SE, &msg, self.toks[p].start, self.toks[last].end),
+                                err: self.err_range(
+                                    SE,
+                                    &msg,
+                                    self.toks[p].start,
+                                    self.toks[last].end,
+                                ),
                                 is_final: false,
                                 reliable: false,
                             };
@@ -1481,13 +1767,18 @@ impl<'a> Cx<'a> {
             | ParseErrorType::InvalidLambdaExpressionUsage
             | ParseErrorType::InvalidYieldExpressionUsage => generic(),
             ParseErrorType::UnparenthesizedNamedExpression => {
-                let walrus = self.toks.iter().find(|t| t.start >= start && t.end <= end && t.kind == K::ColonEqual);
+                let walrus = self
+                    .toks
+                    .iter()
+                    .find(|t| t.start >= start && t.end <= end && t.kind == K::ColonEqual);
                 match walrus {
                     Some(t) => pe(self.err_range(SE, "invalid syntax", t.start, t.end)),
                     None => generic(),
                 }
             }
-            ParseErrorType::UnparenthesizedGeneratorExpression => range("Generator expression must be parenthesized"),
+            ParseErrorType::UnparenthesizedGeneratorExpression => {
+                range("Generator expression must be parenthesized")
+            }
             ParseErrorType::InvalidStarredExpressionUsage => {
                 if parenthesized(self.toks, (start, end)) {
                     range("cannot use starred expression here")
@@ -1495,11 +1786,18 @@ impl<'a> Cx<'a> {
                     pe(self.err_range(SE, "invalid syntax", start, start.saturating_add(1)))
                 }
             }
-            ParseErrorType::ParamAfterVarKeywordParam => range("arguments cannot follow var-keyword argument"),
-            ParseErrorType::NonDefaultParamAfterDefaultParam => range("non-default argument follows default argument"),
+            ParseErrorType::ParamAfterVarKeywordParam => {
+                range("arguments cannot follow var-keyword argument")
+            }
+            ParseErrorType::NonDefaultParamAfterDefaultParam => {
+                range("non-default argument follows default argument")
+            }
             ParseErrorType::VarParameterWithDefault => {
                 let before = self.src.get(..start as usize).unwrap_or("");
-                let kw = before.trim_end().trim_end_matches(|c: char| c.is_alphanumeric() || c == '_').ends_with("**");
+                let kw = before
+                    .trim_end()
+                    .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_')
+                    .ends_with("**");
                 let msg = if kw {
                     "var-keyword argument cannot have default value"
                 } else {
@@ -1509,15 +1807,22 @@ impl<'a> Cx<'a> {
             }
             ParseErrorType::ExpectedKeywordParam => range("named arguments must follow bare *"),
             ParseErrorType::InvalidAssignmentTarget => pe(self.assignment_target_error(start, end)),
-            ParseErrorType::InvalidNamedAssignmentTarget => {
-                range(&format!("cannot use assignment expressions with {}", self.expr_name(start, end)))
+            ParseErrorType::InvalidNamedAssignmentTarget => range(&format!(
+                "cannot use assignment expressions with {}",
+                self.expr_name(start, end)
+            )),
+            ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+                range("illegal target for annotation")
             }
-            ParseErrorType::InvalidAnnotatedAssignmentTarget => range("illegal target for annotation"),
-            ParseErrorType::InvalidAugmentedAssignmentTarget => {
-                range(&format!("'{}' is an illegal expression for augmented assignment", self.expr_name(start, end)))
+            ParseErrorType::InvalidAugmentedAssignmentTarget => range(&format!(
+                "'{}' is an illegal expression for augmented assignment",
+                self.expr_name(start, end)
+            )),
+            ParseErrorType::InvalidDeleteTarget => {
+                range(&format!("cannot delete {}", self.expr_name(start, end)))
             }
-            ParseErrorType::InvalidDeleteTarget => range(&format!("cannot delete {}", self.expr_name(start, end))),
-            ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            ParseErrorType::PositionalAfterKeywordArgument
+            | ParseErrorType::PositionalAfterKeywordUnpacking => {
                 let msg = if matches!(e, ParseErrorType::PositionalAfterKeywordArgument) {
                     "positional argument follows keyword argument"
                 } else {
@@ -1529,9 +1834,12 @@ impl<'a> Cx<'a> {
                     None => range(msg),
                 }
             }
-            ParseErrorType::InvalidArgumentUnpackingOrder => {
-                pe(self.err_range(SE, "iterable argument unpacking follows keyword argument unpacking", start, start.saturating_add(1)))
-            }
+            ParseErrorType::InvalidArgumentUnpackingOrder => pe(self.err_range(
+                SE,
+                "iterable argument unpacking follows keyword argument unpacking",
+                start,
+                start.saturating_add(1),
+            )),
             ParseErrorType::IterableUnpackingInComprehension => {
                 range("iterable unpacking cannot be used in comprehension")
             }
@@ -1546,7 +1854,12 @@ impl<'a> Cx<'a> {
             }
             ParseErrorType::Lexical(lex) => match self.map_lexical(lex, start, end) {
                 Mapped::Parse(p) => p,
-                Mapped::Tok(t) => ParseErr { at: t.at, err: t.err, is_final: false, reliable: false },
+                Mapped::Tok(t) => ParseErr {
+                    at: t.at,
+                    err: t.err,
+                    is_final: false,
+                    reliable: false,
+                },
                 Mapped::Ignore => generic(),
             },
             other => range(&other.to_string()),
@@ -1558,7 +1871,9 @@ impl<'a> Cx<'a> {
     fn fstring_end(&self, offset: u32) -> Option<u32> {
         let mut stack: Vec<usize> = Vec::new();
         for (j, t) in self.toks.iter().enumerate() {
-            if t.start >= offset && !(t.start == offset && matches!(t.kind, K::FStringEnd | K::TStringEnd)) {
+            if t.start >= offset
+                && !(t.start == offset && matches!(t.kind, K::FStringEnd | K::TStringEnd))
+            {
                 break;
             }
             match t.kind {
@@ -1571,7 +1886,10 @@ impl<'a> Cx<'a> {
         }
         let outer = *stack.first()?;
         let mut end_idx = self.skip_group(outer);
-        if !matches!(self.toks.get(end_idx).map(|t| t.kind), Some(K::FStringEnd | K::TStringEnd)) {
+        if !matches!(
+            self.toks.get(end_idx).map(|t| t.kind),
+            Some(K::FStringEnd | K::TStringEnd)
+        ) {
             return None;
         }
         // Implicitly concatenated strings form one string for CPython 3.11.
@@ -1623,24 +1941,49 @@ impl<'a> Cx<'a> {
 
     fn map_other(&self, msg: &str, start: u32, end: u32) -> ParseErr {
         use SyntaxErrorKind::SyntaxError as SE;
-        let pe = |err: SyntaxError| ParseErr { at: start, err, is_final: false, reliable: false };
+        let pe = |err: SyntaxError| ParseErr {
+            at: start,
+            err,
+            is_final: false,
+            reliable: false,
+        };
         if let Some(what) = msg.strip_prefix("Expected an indented block after ") {
-            let what = what.replace('`', "'").replace(" clause", " statement").replace(" block", " statement");
-            let what = if what == "'class' definition" { "class definition".to_string() } else { what };
-            let header = self.header_line_before(start).unwrap_or_else(|| self.sm.line_of(start));
+            let what = what
+                .replace('`', "'")
+                .replace(" clause", " statement")
+                .replace(" block", " statement");
+            let what = if what == "'class' definition" {
+                "class definition".to_string()
+            } else {
+                what
+            };
+            let header = self
+                .header_line_before(start)
+                .unwrap_or_else(|| self.sm.line_of(start));
             let msg = format!("expected an indented block after {what} on line {header}");
             return self.at_next_line(SyntaxErrorKind::IndentationError, &msg, start);
         }
         if msg == "Expected `except` or `finally` after `try` block" {
             return self.at_next_line(SE, "expected 'except' or 'finally' block", start);
         }
-        if msg.starts_with("Expected class, function definition or async function definition after decorator") {
+        if msg.starts_with(
+            "Expected class, function definition or async function definition after decorator",
+        ) {
             let at = self.toks.partition_point(|t| t.start < start);
             if self.toks.get(at).is_some_and(|t| t.kind == K::Dedent) {
-                let line = self.tok_index(start).map_or_else(|| self.sm.line_count().max(1), |i| self.sm.line_of(self.toks[i].start));
+                let line = self.tok_index(start).map_or_else(
+                    || self.sm.line_count().max(1),
+                    |i| self.sm.line_of(self.toks[i].start),
+                );
                 return ParseErr {
                     at: start,
-                    err: self.err_cols(SyntaxErrorKind::IndentationError, "unexpected unindent", line, 0, 0),
+                    err: self.err_cols(
+                        SyntaxErrorKind::IndentationError,
+                        "unexpected unindent",
+                        line,
+                        0,
+                        0,
+                    ),
                     is_final: true,
                     reliable: false,
                 };
@@ -1649,14 +1992,23 @@ impl<'a> Cx<'a> {
                 let indent = if self.toks[i].kind == K::Indent {
                     Some(i)
                 } else {
-                    (0..i).rev().find(|&j| !is_trivia(self.toks[j].kind)).filter(|&j| self.toks[j].kind == K::Indent)
+                    (0..i)
+                        .rev()
+                        .find(|&j| !is_trivia(self.toks[j].kind))
+                        .filter(|&j| self.toks[j].kind == K::Indent)
                 };
                 if let Some(j) = indent {
                     let line = self.sm.line_of(self.toks[j].end);
                     let width = self.sm.char_col(self.toks[j].end);
                     return ParseErr {
                         at: start,
-                        err: self.err_cols(SyntaxErrorKind::IndentationError, "unexpected indent", line, width, 0),
+                        err: self.err_cols(
+                            SyntaxErrorKind::IndentationError,
+                            "unexpected indent",
+                            line,
+                            width,
+                            0,
+                        ),
                         is_final: true,
                         reliable: false,
                     };
@@ -1692,7 +2044,10 @@ impl<'a> Cx<'a> {
             }
             return pe(self.invalid_syntax_at(start));
         }
-        if msg.starts_with("Expected") || msg.starts_with("Invalid") || msg.starts_with("Unexpected") {
+        if msg.starts_with("Expected")
+            || msg.starts_with("Invalid")
+            || msg.starts_with("Unexpected")
+        {
             if let Some(i) = self.tok_index(start) {
                 if self.toks[i].kind == K::Equal && !self.open_brackets_before(i).is_empty() {
                     if let Some(err) = self.assign_in_expression(i) {
@@ -1719,10 +2074,23 @@ impl<'a> Cx<'a> {
         });
         match next {
             Some(t) if t.start < self.content_end => {
-                let line_start = self.sm.line_start(self.sm.line_of(t.start)).unwrap_or(t.start);
-                ParseErr { at: line_start, err: self.err_range(kind, msg, t.start, t.end), is_final: false, reliable: false }
+                let line_start = self
+                    .sm
+                    .line_start(self.sm.line_of(t.start))
+                    .unwrap_or(t.start);
+                ParseErr {
+                    at: line_start,
+                    err: self.err_range(kind, msg, t.start, t.end),
+                    is_final: false,
+                    reliable: false,
+                }
             }
-            _ => ParseErr { at: start, err: self.err_eof(kind, msg), is_final: false, reliable: false },
+            _ => ParseErr {
+                at: start,
+                err: self.err_eof(kind, msg),
+                is_final: false,
+                reliable: false,
+            },
         }
     }
 
@@ -1745,7 +2113,9 @@ impl<'a> Cx<'a> {
 
     /// Whether token `idx` is inside the parameter list of a `def`.
     fn in_def_parameters(&self, idx: usize) -> bool {
-        let Some(&(k, open)) = self.open_brackets_before(idx).last() else { return false };
+        let Some(&(k, open)) = self.open_brackets_before(idx).last() else {
+            return false;
+        };
         if k != K::Lpar {
             return false;
         }
@@ -1756,14 +2126,25 @@ impl<'a> Cx<'a> {
 
     fn map_expected(&self, expected: K, found: K, start: u32) -> ParseErr {
         use SyntaxErrorKind::SyntaxError as SE;
-        let pe = |err: SyntaxError| ParseErr { at: start, err, is_final: false, reliable: false };
+        let pe = |err: SyntaxError| ParseErr {
+            at: start,
+            err,
+            is_final: false,
+            reliable: false,
+        };
         let Some(i) = self.tok_index(start) else {
             return pe(self.err_eof(SE, "invalid syntax"));
         };
         let prev = self.prev_sig(i);
         // `(x = 1)`, `[a = 1]`, `if x = 1:`, `while x = 1:`
-        let header = matches!(self.kind(Some(self.logical_line_start(i))), Some(K::If | K::Elif | K::While));
-        if found == K::Equal && (matches!(expected, K::Comma | K::Rpar | K::Rsqb | K::Rbrace) || expected == K::Colon && (header || !self.open_brackets_before(i).is_empty())) {
+        let header = matches!(
+            self.kind(Some(self.logical_line_start(i))),
+            Some(K::If | K::Elif | K::While)
+        );
+        if found == K::Equal
+            && (matches!(expected, K::Comma | K::Rpar | K::Rsqb | K::Rbrace)
+                || expected == K::Colon && (header || !self.open_brackets_before(i).is_empty()))
+        {
             if let Some(err) = self.assign_in_expression(i) {
                 return pe(err);
             }
@@ -1777,8 +2158,13 @@ impl<'a> Cx<'a> {
                 // CPython insists on the colon right after a `def` header and after
                 // `try`/`else`/`finally`.
                 let forced = matches!(self.kind(prev), Some(K::Try | K::Else | K::Finally))
-                    || matches!(self.kind(Some(self.logical_line_start(i))), Some(K::Def | K::Async))
-                        && (0..i).rev().take_while(|&j| self.toks[j].kind != K::Newline).any(|j| self.toks[j].kind == K::Def);
+                    || matches!(
+                        self.kind(Some(self.logical_line_start(i))),
+                        Some(K::Def | K::Async)
+                    ) && (0..i)
+                        .rev()
+                        .take_while(|&j| self.toks[j].kind != K::Newline)
+                        .any(|j| self.toks[j].kind == K::Def);
                 if forced {
                     return pe(self.err_at(SE, "expected ':'", start));
                 }
@@ -1787,7 +2173,11 @@ impl<'a> Cx<'a> {
                     if open.last().is_some_and(|&(k, _)| k == K::Lbrace) {
                         if let Some(p) = prev {
                             let (s, _) = self.elem_start_stop(p);
-                            let mut e = self.err_at(SE, "':' expected after dictionary key", self.toks[s].start);
+                            let mut e = self.err_at(
+                                SE,
+                                "':' expected after dictionary key",
+                                self.toks[s].start,
+                            );
                             e.end_col = 0;
                             return pe(e);
                         }
@@ -1838,7 +2228,10 @@ impl<'a> Cx<'a> {
 
     /// `a b` inside brackets: CPython's "Perhaps you forgot a comma?" spanning both operands.
     fn forgot_comma(&self, i: usize) -> Option<SyntaxError> {
-        if !starts_expression(self.toks[i].kind) || self.open_brackets_before(i).is_empty() || self.in_def_parameters(i) {
+        if !starts_expression(self.toks[i].kind)
+            || self.open_brackets_before(i).is_empty()
+            || self.in_def_parameters(i)
+        {
             return None;
         }
         let p = self.prev_sig(i)?;
@@ -1867,7 +2260,12 @@ impl<'a> Cx<'a> {
             return None;
         }
         let (s, stop) = self.elem_start_stop(p);
-        if stop == Some(K::Colon) && self.open_brackets_before(eq).last().is_some_and(|&(k, _)| k == K::Lbrace) {
+        if stop == Some(K::Colon)
+            && self
+                .open_brackets_before(eq)
+                .last()
+                .is_some_and(|&(k, _)| k == K::Lbrace)
+        {
             return None;
         }
         let sig: Vec<usize> = (s..=p).filter(|&j| !is_trivia(self.toks[j].kind)).collect();
@@ -1883,10 +2281,17 @@ impl<'a> Cx<'a> {
             ));
         }
         let msg = match name {
-            "None" | "True" | "False" | "tuple" | "list" | "generator expression" => format!("cannot assign to {name}"),
+            "None" | "True" | "False" | "tuple" | "list" | "generator expression" => {
+                format!("cannot assign to {name}")
+            }
             _ => format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?"),
         };
-        Some(self.err_range(SyntaxErrorKind::SyntaxError, &msg, self.toks[s].start, self.toks[p].end))
+        Some(self.err_range(
+            SyntaxErrorKind::SyntaxError,
+            &msg,
+            self.toks[s].start,
+            self.toks[p].end,
+        ))
     }
 
     /// CPython's name for the kind of expression in the byte range (`"literal"`,
@@ -1895,7 +2300,10 @@ impl<'a> Cx<'a> {
         let from = self.toks.partition_point(|t| t.start < start);
         let to = self.toks.partition_point(|t| t.start < end);
         let sig: Vec<usize> = (from..to)
-            .filter(|&j| !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Indent | K::Dedent | K::Newline))
+            .filter(|&j| {
+                !is_trivia(self.toks[j].kind)
+                    && !matches!(self.toks[j].kind, K::Indent | K::Dedent | K::Newline)
+            })
             .collect();
         self.classify(&sig)
     }
@@ -1934,13 +2342,30 @@ impl<'a> Cx<'a> {
                     K::ColonEqual => walrus = true,
                     K::If => ternary = true,
                     K::And | K::Or => boolean = true,
-                    K::Less | K::Greater | K::EqEqual | K::NotEqual | K::LessEqual | K::GreaterEqual | K::In | K::Is => {
-                        compare = true
-                    }
+                    K::Less
+                    | K::Greater
+                    | K::EqEqual
+                    | K::NotEqual
+                    | K::LessEqual
+                    | K::GreaterEqual
+                    | K::In
+                    | K::Is => compare = true,
                     K::Not if n > 0 => compare = true,
                     K::Star if n == 0 => {}
-                    K::Plus | K::Minus | K::Star | K::Slash | K::DoubleSlash | K::Percent | K::At | K::DoubleStar
-                    | K::LeftShift | K::RightShift | K::Amper | K::Vbar | K::CircumFlex | K::Tilde => binop = true,
+                    K::Plus
+                    | K::Minus
+                    | K::Star
+                    | K::Slash
+                    | K::DoubleSlash
+                    | K::Percent
+                    | K::At
+                    | K::DoubleStar
+                    | K::LeftShift
+                    | K::RightShift
+                    | K::Amper
+                    | K::Vbar
+                    | K::CircumFlex
+                    | K::Tilde => binop = true,
                     _ => {}
                 }
             }
@@ -1985,7 +2410,9 @@ impl<'a> Cx<'a> {
                     _ => "expression",
                 }
             }
-            K::Name if sig.len() >= 2 && self.toks[sig[sig.len() - 2]].kind == K::Dot => "attribute",
+            K::Name if sig.len() >= 2 && self.toks[sig[sig.len() - 2]].kind == K::Dot => {
+                "attribute"
+            }
             K::FStringEnd => "f-string expression",
             K::String => "literal",
             _ => "expression",
@@ -2048,7 +2475,12 @@ impl<'a> Cx<'a> {
         use SyntaxErrorKind::SyntaxError as SE;
         let name = self.expr_name(start, end);
         if name == "yield expression" {
-            return self.err_range(SE, "assignment to yield expression not possible", start, end);
+            return self.err_range(
+                SE,
+                "assignment to yield expression not possible",
+                start,
+                end,
+            );
         }
         let mut msg = format!("cannot assign to {name}");
         let from = self.toks.partition_point(|t| t.start < start);
@@ -2065,12 +2497,22 @@ impl<'a> Cx<'a> {
         }
         let at_start = match prev {
             None => true,
-            Some(k) => matches!(k, K::Newline | K::Indent | K::Dedent | K::Semi | K::Lpar | K::Lsqb | K::Comma),
+            Some(k) => matches!(
+                k,
+                K::Newline | K::Indent | K::Dedent | K::Semi | K::Lpar | K::Lsqb | K::Comma
+            ),
         };
-        let hint_kind = !matches!(name, "None" | "True" | "False" | "tuple" | "list" | "generator expression")
-            && !matches!(name, "comparison" | "conditional expression" | "lambda" | "named expression" | "starred");
+        let hint_kind = !matches!(
+            name,
+            "None" | "True" | "False" | "tuple" | "list" | "generator expression"
+        ) && !matches!(
+            name,
+            "comparison" | "conditional expression" | "lambda" | "named expression" | "starred"
+        );
         let not_bool = {
-            let first = (from..after).find(|&j| !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Indent | K::Dedent));
+            let first = (from..after).find(|&j| {
+                !is_trivia(self.toks[j].kind) && !matches!(self.toks[j].kind, K::Indent | K::Dedent)
+            });
             !(from..after).any(|j| matches!(self.toks[j].kind, K::And | K::Or))
                 && first.is_none_or(|j| self.toks[j].kind != K::Not)
         };
@@ -2096,9 +2538,28 @@ impl<'a> Cx<'a> {
                             ok = false;
                             break;
                         }
-                        if matches!(t.kind, K::Newline | K::Semi | K::Comma | K::If | K::Else | K::And | K::Or | K::Colon)
-                            || matches!(t.kind, K::Less | K::Greater | K::EqEqual | K::NotEqual | K::LessEqual | K::GreaterEqual | K::In | K::Is | K::Not)
-                        {
+                        if matches!(
+                            t.kind,
+                            K::Newline
+                                | K::Semi
+                                | K::Comma
+                                | K::If
+                                | K::Else
+                                | K::And
+                                | K::Or
+                                | K::Colon
+                        ) || matches!(
+                            t.kind,
+                            K::Less
+                                | K::Greater
+                                | K::EqEqual
+                                | K::NotEqual
+                                | K::LessEqual
+                                | K::GreaterEqual
+                                | K::In
+                                | K::Is
+                                | K::Not
+                        ) {
                             break;
                         }
                     }
@@ -2114,19 +2575,37 @@ impl<'a> Cx<'a> {
     fn map_unsupported(&self, u: &UnsupportedSyntaxError) -> Option<Mapped> {
         use SyntaxErrorKind::SyntaxError as SE;
         let (start, end) = (u.range.start().to_u32(), u.range.end().to_u32());
-        let parse = |err: SyntaxError| Some(Mapped::Parse(ParseErr { at: start, err, is_final: false, reliable: false }));
+        let parse = |err: SyntaxError| {
+            Some(Mapped::Parse(ParseErr {
+                at: start,
+                err,
+                is_final: false,
+                reliable: false,
+            }))
+        };
         match u.kind {
             UnsupportedSyntaxErrorKind::ParenthesizedKeywordArgumentName => {
                 if !self.balanced(start, end) {
                     // `f((x = 3))`: a recovery artifact of the real error.
                     return None;
                 }
-                let eq = self.toks.iter().find(|t| t.start >= end && t.kind == K::Equal).map_or(end, |t| t.end);
+                let eq = self
+                    .toks
+                    .iter()
+                    .find(|t| t.start >= end && t.kind == K::Equal)
+                    .map_or(end, |t| t.end);
                 let s = match self.tok_index(start) {
-                    Some(i) if self.toks[i].kind == K::Lpar => self.next_sig(i).map_or(start, |n| self.toks[n].start),
+                    Some(i) if self.toks[i].kind == K::Lpar => {
+                        self.next_sig(i).map_or(start, |n| self.toks[n].start)
+                    }
                     _ => start,
                 };
-                parse(self.err_range(SE, "expression cannot contain assignment, perhaps you meant \"==\"?", s, eq))
+                parse(self.err_range(
+                    SE,
+                    "expression cannot contain assignment, perhaps you meant \"==\"?",
+                    s,
+                    eq,
+                ))
             }
             UnsupportedSyntaxErrorKind::LazyImportStatement => {
                 let i = self.tok_index(start)?;
@@ -2137,8 +2616,14 @@ impl<'a> Cx<'a> {
                 let kind = format!("{kind:?}");
                 let at = self.fstring_end(start).unwrap_or(start);
                 match kind.as_str() {
-                    "Backslash" => parse(self.err_at(SE, "f-string expression part cannot include a backslash", at)),
-                    "Comment" => parse(self.err_at(SE, "f-string expression part cannot include '#'", at)),
+                    "Backslash" => parse(self.err_at(
+                        SE,
+                        "f-string expression part cannot include a backslash",
+                        at,
+                    )),
+                    "Comment" => {
+                        parse(self.err_at(SE, "f-string expression part cannot include '#'", at))
+                    }
                     // 3.11 ends the string at the reused quote.
                     "NestedQuote" => parse(self.err_at(SE, "f-string: expecting '}'", end)),
                     _ => {
@@ -2146,12 +2631,18 @@ impl<'a> Cx<'a> {
                         let i = self.toks.partition_point(|t| t.start <= start);
                         let fstart = (0..i)
                             .rev()
-                            .find(|&j| matches!(self.toks[j].kind, K::FStringStart | K::TStringStart))
+                            .find(|&j| {
+                                matches!(self.toks[j].kind, K::FStringStart | K::TStringStart)
+                            })
                             .map_or(start, |j| self.toks[j].start);
                         let line = self.sm.line_of(fstart);
                         Some(Mapped::Tok(TokErr {
                             at: fstart,
-                            err: self.err_at(SE, &format!("unterminated string literal (detected at line {line})"), fstart),
+                            err: self.err_at(
+                                SE,
+                                &format!("unterminated string literal (detected at line {line})"),
+                                fstart,
+                            ),
                             overrides: true,
                         }))
                     }
@@ -2159,14 +2650,27 @@ impl<'a> Cx<'a> {
             }
             UnsupportedSyntaxErrorKind::UnpackingInComprehension(kind) => {
                 if format!("{kind:?}") == "DictInDict" {
-                    parse(self.err_range(SE, "dict unpacking cannot be used in dict comprehension", start, start.saturating_add(2)))
+                    parse(self.err_range(
+                        SE,
+                        "dict unpacking cannot be used in dict comprehension",
+                        start,
+                        start.saturating_add(2),
+                    ))
                 } else {
-                    parse(self.err_range(SE, "iterable unpacking cannot be used in comprehension", start, end))
+                    parse(self.err_range(
+                        SE,
+                        "iterable unpacking cannot be used in comprehension",
+                        start,
+                        end,
+                    ))
                 }
             }
-            UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
-                parse(self.err_range(SE, "multiple exception types must be parenthesized", start, end))
-            }
+            UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => parse(self.err_range(
+                SE,
+                "multiple exception types must be parenthesized",
+                start,
+                end,
+            )),
             _ => parse(self.err_range(SE, &u.to_string(), start, end)),
         }
     }
@@ -2200,7 +2704,8 @@ fn tokenizer_class(lex: &LexicalErrorType) -> bool {
         LexicalErrorType::UnrecognizedToken { tok } => !tok.is_ascii(),
         LexicalErrorType::FStringError(e) | LexicalErrorType::TStringError(e) => matches!(
             e,
-            InterpolatedStringErrorType::UnterminatedString | InterpolatedStringErrorType::UnterminatedTripleQuotedString
+            InterpolatedStringErrorType::UnterminatedString
+                | InterpolatedStringErrorType::UnterminatedTripleQuotedString
         ),
         _ => false,
     }
@@ -2228,7 +2733,9 @@ fn fstring_error_msg(e: &InterpolatedStringErrorType) -> &'static str {
         }
         InterpolatedStringErrorType::SingleRbrace => "single '}' is not allowed",
         InterpolatedStringErrorType::UnterminatedString => "unterminated string",
-        InterpolatedStringErrorType::UnterminatedTripleQuotedString => "unterminated triple-quoted string",
+        InterpolatedStringErrorType::UnterminatedTripleQuotedString => {
+            "unterminated triple-quoted string"
+        }
         InterpolatedStringErrorType::LambdaWithoutParentheses => "invalid syntax",
         InterpolatedStringErrorType::NewlineInFormatSpec => {
             "newlines are not allowed in format specifiers for single quoted f-strings"
@@ -2442,7 +2949,13 @@ impl<'s> Lowerer<'s> {
         Lowerer {
             sm,
             toks,
-            scopes: vec![Scope { kind: ScopeKind::Module, loops: 0, is_async: false, yields: false, return_value: None }],
+            scopes: vec![Scope {
+                kind: ScopeKind::Module,
+                loops: 0,
+                is_async: false,
+                yields: false,
+                return_value: None,
+            }],
             errors: [None, None, None, None],
         }
     }
@@ -2461,7 +2974,11 @@ impl<'s> Lowerer<'s> {
             return;
         }
         let line = self.sm.line_of(start);
-        let kind = if phase == Phase::Unsupported { SyntaxErrorKind::Unsupported } else { SyntaxErrorKind::SyntaxError };
+        let kind = if phase == Phase::Unsupported {
+            SyntaxErrorKind::Unsupported
+        } else {
+            SyntaxErrorKind::SyntaxError
+        };
         *slot = Some(SyntaxError {
             msg: msg.to_string(),
             line,
@@ -2484,7 +3001,13 @@ impl<'s> Lowerer<'s> {
     }
 
     fn push_scope(&mut self, kind: ScopeKind) {
-        self.scopes.push(Scope { kind, loops: 0, is_async: false, yields: false, return_value: None });
+        self.scopes.push(Scope {
+            kind,
+            loops: 0,
+            is_async: false,
+            yields: false,
+            return_value: None,
+        });
     }
 
     fn pop_scope(&mut self) -> Option<Scope> {
@@ -2523,11 +3046,16 @@ impl<'s> Lowerer<'s> {
             r::Stmt::ClassDef(c) => self.after_decorators(&c.decorator_list, span),
             _ => span,
         };
-        a::Stmt { loc: self.loc(span), kind }
+        a::Stmt {
+            loc: self.loc(span),
+            kind,
+        }
     }
 
     fn after_decorators(&self, decorators: &[r::Decorator], span: (u32, u32)) -> (u32, u32) {
-        let Some(last) = decorators.last() else { return span };
+        let Some(last) = decorators.last() else {
+            return span;
+        };
         let after = last.range.end().to_u32();
         let i = self.toks.partition_point(|t| t.start < after);
         self.toks[i..]
@@ -2550,7 +3078,9 @@ impl<'s> Lowerer<'s> {
                 }
                 a::StmtKind::Return(x.value.as_deref().map(|v| self.value_expr(v)))
             }
-            S::Delete(x) => a::StmtKind::Delete(x.targets.iter().map(|t| self.del_target(t)).collect()),
+            S::Delete(x) => {
+                a::StmtKind::Delete(x.targets.iter().map(|t| self.del_target(t)).collect())
+            }
             S::TypeAlias(_) => {
                 self.unsupported("type alias statement", span);
                 a::StmtKind::Pass
@@ -2563,13 +3093,22 @@ impl<'s> Lowerer<'s> {
             S::AugAssign(x) => {
                 let target = self.target(&x.target);
                 let value = self.value_expr(&x.value);
-                a::StmtKind::AugAssign { target, op: bin_op(x.op), value }
+                a::StmtKind::AugAssign {
+                    target,
+                    op: bin_op(x.op),
+                    value,
+                }
             }
             S::AnnAssign(x) => {
                 let target = self.target(&x.target);
                 let annotation = self.expr(&x.annotation);
                 let value = x.value.as_deref().map(|v| self.value_expr(v));
-                a::StmtKind::AnnAssign { target, annotation, value, simple: x.simple }
+                a::StmtKind::AnnAssign {
+                    target,
+                    annotation,
+                    value,
+                    simple: x.simple,
+                }
             }
             S::For(x) => {
                 if x.is_async && !self.in_async_function() {
@@ -2579,7 +3118,13 @@ impl<'s> Lowerer<'s> {
                 let iter = self.value_expr(&x.iter);
                 let body = self.loop_body(&x.body);
                 let orelse = self.stmts(&x.orelse);
-                a::StmtKind::For { target, iter, body, orelse, is_async: x.is_async }
+                a::StmtKind::For {
+                    target,
+                    iter,
+                    body,
+                    orelse,
+                    is_async: x.is_async,
+                }
             }
             S::While(x) => {
                 let test = self.expr(&x.test);
@@ -2601,7 +3146,11 @@ impl<'s> Lowerer<'s> {
                     })
                     .collect();
                 let body = self.stmts(&x.body);
-                a::StmtKind::With { items, body, is_async: x.is_async }
+                a::StmtKind::With {
+                    items,
+                    body,
+                    is_async: x.is_async,
+                }
             }
             S::Match(x) => {
                 let subject = self.expr(&x.subject);
@@ -2642,7 +3191,12 @@ impl<'s> Lowerer<'s> {
                 }
                 let orelse = self.stmts(&x.orelse);
                 let finalbody = self.stmts(&x.finalbody);
-                a::StmtKind::Try(Box::new(a::Try { body, handlers, orelse, finalbody }))
+                a::StmtKind::Try(Box::new(a::Try {
+                    body,
+                    handlers,
+                    orelse,
+                    finalbody,
+                }))
             }
             S::Assert(x) => a::StmtKind::Assert {
                 test: self.expr(&x.test),
@@ -2664,10 +3218,16 @@ impl<'s> Lowerer<'s> {
                     level: x.level,
                 }
             }
-            S::Global(x) => a::StmtKind::Global(x.names.iter().map(|n| n.as_str().to_string()).collect()),
+            S::Global(x) => {
+                a::StmtKind::Global(x.names.iter().map(|n| n.as_str().to_string()).collect())
+            }
             S::Nonlocal(x) => {
                 if self.innermost() == ScopeKind::Module {
-                    self.error(Phase::Symtable, "nonlocal declaration not allowed at module level", span);
+                    self.error(
+                        Phase::Symtable,
+                        "nonlocal declaration not allowed at module level",
+                        span,
+                    );
                 }
                 a::StmtKind::Nonlocal(x.names.iter().map(|n| n.as_str().to_string()).collect())
             }
@@ -2710,28 +3270,76 @@ impl<'s> Lowerer<'s> {
                 let loc = self.loc(span!(x.range));
                 (x.range, a::PatternKind::Singleton(a::Expr { loc, kind }))
             }
-            r::Pattern::MatchSequence(x) => (x.range, a::PatternKind::Sequence(x.patterns.iter().map(|p| self.pattern(p)).collect())),
+            r::Pattern::MatchSequence(x) => (
+                x.range,
+                a::PatternKind::Sequence(x.patterns.iter().map(|p| self.pattern(p)).collect()),
+            ),
             r::Pattern::MatchMapping(x) => {
                 let keys = x.keys.iter().map(|k| self.expr(k)).collect();
                 let patterns = x.patterns.iter().map(|p| self.pattern(p)).collect();
                 let rest = x.rest.as_ref().map(|r| r.as_str().to_string());
-                (x.range, a::PatternKind::Mapping { keys, patterns, rest })
+                (
+                    x.range,
+                    a::PatternKind::Mapping {
+                        keys,
+                        patterns,
+                        rest,
+                    },
+                )
             }
             r::Pattern::MatchClass(x) => {
                 let cls = self.expr(&x.cls);
-                let patterns = x.arguments.patterns.iter().map(|p| self.pattern(p)).collect();
-                let kwd_attrs = x.arguments.keywords.iter().map(|k| k.attr.as_str().to_string()).collect();
-                let kwd_patterns = x.arguments.keywords.iter().map(|k| self.pattern(&k.pattern)).collect();
-                (x.range, a::PatternKind::Class { cls, patterns, kwd_attrs, kwd_patterns })
+                let patterns = x
+                    .arguments
+                    .patterns
+                    .iter()
+                    .map(|p| self.pattern(p))
+                    .collect();
+                let kwd_attrs = x
+                    .arguments
+                    .keywords
+                    .iter()
+                    .map(|k| k.attr.as_str().to_string())
+                    .collect();
+                let kwd_patterns = x
+                    .arguments
+                    .keywords
+                    .iter()
+                    .map(|k| self.pattern(&k.pattern))
+                    .collect();
+                (
+                    x.range,
+                    a::PatternKind::Class {
+                        cls,
+                        patterns,
+                        kwd_attrs,
+                        kwd_patterns,
+                    },
+                )
             }
-            r::Pattern::MatchStar(x) => (x.range, a::PatternKind::Star(x.name.as_ref().map(|n| n.as_str().to_string()))),
+            r::Pattern::MatchStar(x) => (
+                x.range,
+                a::PatternKind::Star(x.name.as_ref().map(|n| n.as_str().to_string())),
+            ),
             r::Pattern::MatchAs(x) => {
                 let pattern = x.pattern.as_deref().map(|p| Box::new(self.pattern(p)));
-                (x.range, a::PatternKind::As { pattern, name: x.name.as_ref().map(|n| n.as_str().to_string()) })
+                (
+                    x.range,
+                    a::PatternKind::As {
+                        pattern,
+                        name: x.name.as_ref().map(|n| n.as_str().to_string()),
+                    },
+                )
             }
-            r::Pattern::MatchOr(x) => (x.range, a::PatternKind::Or(x.patterns.iter().map(|p| self.pattern(p)).collect())),
+            r::Pattern::MatchOr(x) => (
+                x.range,
+                a::PatternKind::Or(x.patterns.iter().map(|p| self.pattern(p)).collect()),
+            ),
         };
-        a::Pattern { loc: self.loc(span!(range)), kind }
+        a::Pattern {
+            loc: self.loc(span!(range)),
+            kind,
+        }
     }
 
     fn if_stmt(&mut self, x: &r::StmtIf) -> a::StmtKind {
@@ -2755,7 +3363,11 @@ impl<'s> Lowerer<'s> {
                 Some(test) => {
                     let stmt = a::Stmt {
                         loc: self.loc((start, chain_end)),
-                        kind: a::StmtKind::If { test, body, orelse: std::mem::take(&mut orelse) },
+                        kind: a::StmtKind::If {
+                            test,
+                            body,
+                            orelse: std::mem::take(&mut orelse),
+                        },
                     };
                     orelse = vec![stmt];
                 }
@@ -2783,14 +3395,27 @@ impl<'s> Lowerer<'s> {
         }
         let args = self.parameters(Some(&f.parameters));
         let returns = f.returns.as_deref().map(|e| self.expr(e));
-        self.push_scope(ScopeKind::Function { is_async: f.is_async });
+        self.push_scope(ScopeKind::Function {
+            is_async: f.is_async,
+        });
         let body = self.stmts(&f.body);
         if let Some(scope) = self.pop_scope() {
             if let (true, true, Some(ret)) = (f.is_async, scope.yields, scope.return_value) {
-                self.error(Phase::Compile, "'return' with value in async generator", ret);
+                self.error(
+                    Phase::Compile,
+                    "'return' with value in async generator",
+                    ret,
+                );
             }
         }
-        a::FunctionDef { name: f.name.as_str().to_string(), args, body, decorators, returns, is_async: f.is_async }
+        a::FunctionDef {
+            name: f.name.as_str().to_string(),
+            args,
+            body,
+            decorators,
+            returns,
+            is_async: f.is_async,
+        }
     }
 
     fn class_def(&mut self, c: &r::StmtClassDef) -> a::ClassDef {
@@ -2809,7 +3434,13 @@ impl<'s> Lowerer<'s> {
         self.push_scope(ScopeKind::Class);
         let body = self.stmts(&c.body);
         self.pop_scope();
-        a::ClassDef { name: c.name.as_str().to_string(), bases, keywords, body, decorators }
+        a::ClassDef {
+            name: c.name.as_str().to_string(),
+            bases,
+            keywords,
+            body,
+            decorators,
+        }
     }
 
     fn keywords(&mut self, list: &[r::Keyword]) -> Vec<a::Keyword> {
@@ -2819,11 +3450,19 @@ impl<'s> Lowerer<'s> {
             let arg = k.arg.as_ref().map(|n| n.as_str().to_string());
             if let Some(name) = &arg {
                 if out.iter().any(|o| o.arg.as_deref() == Some(name.as_str())) {
-                    self.error(Phase::Compile, &format!("keyword argument repeated: {name}"), kspan);
+                    self.error(
+                        Phase::Compile,
+                        &format!("keyword argument repeated: {name}"),
+                        kspan,
+                    );
                 }
             }
             let value = self.expr(&k.value);
-            out.push(a::Keyword { loc: self.loc(kspan), arg, value });
+            out.push(a::Keyword {
+                loc: self.loc(kspan),
+                arg,
+                value,
+            });
         }
         out
     }
@@ -2868,7 +3507,11 @@ impl<'s> Lowerer<'s> {
         let pspan = (p.name.range.start().to_u32(), p.range.end().to_u32());
         let name = p.name.as_str().to_string();
         if seen.contains(&name) {
-            self.error(Phase::Symtable, &format!("duplicate argument '{name}' in function definition"), pspan);
+            self.error(
+                Phase::Symtable,
+                &format!("duplicate argument '{name}' in function definition"),
+                pspan,
+            );
         } else {
             seen.push(name.clone());
         }
@@ -2879,7 +3522,11 @@ impl<'s> Lowerer<'s> {
                 self.expr(e)
             }
         });
-        a::Arg { loc: self.loc(pspan), name, annotation }
+        a::Arg {
+            loc: self.loc(pspan),
+            name,
+            annotation,
+        }
     }
 
     // ----- targets -----
@@ -2888,7 +3535,11 @@ impl<'s> Lowerer<'s> {
     fn target(&mut self, e: &r::Expr) -> a::Expr {
         match e {
             r::Expr::Starred(s) => {
-                self.error(Phase::Compile, "starred assignment target must be in a list or tuple", span!(s.range));
+                self.error(
+                    Phase::Compile,
+                    "starred assignment target must be in a list or tuple",
+                    span!(s.range),
+                );
                 self.expr_allow_starred(e)
             }
             r::Expr::List(_) | r::Expr::Tuple(_) => self.target_seq(e),
@@ -2903,22 +3554,39 @@ impl<'s> Lowerer<'s> {
             r::Expr::Tuple(t) => &t.elts,
             _ => return self.expr(e),
         };
-        let stars = elts.iter().filter(|x| matches!(x, r::Expr::Starred(_))).count();
+        let stars = elts
+            .iter()
+            .filter(|x| matches!(x, r::Expr::Starred(_)))
+            .count();
         if stars > 1 {
-            self.error(Phase::Compile, "multiple starred expressions in assignment", span);
+            self.error(
+                Phase::Compile,
+                "multiple starred expressions in assignment",
+                span,
+            );
         }
         let items: Vec<a::Expr> = elts
             .iter()
             .map(|x| match x {
                 r::Expr::Starred(s) => {
                     let inner = self.target(&s.value);
-                    a::Expr { loc: self.loc(span!(s.range)), kind: a::ExprKind::Starred(Box::new(inner)) }
+                    a::Expr {
+                        loc: self.loc(span!(s.range)),
+                        kind: a::ExprKind::Starred(Box::new(inner)),
+                    }
                 }
                 other => self.target(other),
             })
             .collect();
-        let kind = if matches!(e, r::Expr::List(_)) { a::ExprKind::List(items) } else { a::ExprKind::Tuple(items) };
-        a::Expr { loc: self.loc(span), kind }
+        let kind = if matches!(e, r::Expr::List(_)) {
+            a::ExprKind::List(items)
+        } else {
+            a::ExprKind::Tuple(items)
+        };
+        a::Expr {
+            loc: self.loc(span),
+            kind,
+        }
     }
 
     fn del_target(&mut self, e: &r::Expr) -> a::Expr {
@@ -2973,7 +3641,10 @@ impl<'s> Lowerer<'s> {
         match e {
             r::Expr::Starred(s) => {
                 let value = self.expr(&s.value);
-                a::Expr { loc: self.loc(span!(s.range)), kind: a::ExprKind::Starred(Box::new(value)) }
+                a::Expr {
+                    loc: self.loc(span!(s.range)),
+                    kind: a::ExprKind::Starred(Box::new(value)),
+                }
             }
             _ => self.expr(e),
         }
@@ -2990,7 +3661,10 @@ impl<'s> Lowerer<'s> {
     fn expr(&mut self, e: &r::Expr) -> a::Expr {
         let span = expr_span(e);
         let kind = self.expr_kind(e, span);
-        a::Expr { loc: self.loc(span), kind }
+        a::Expr {
+            loc: self.loc(span),
+            kind,
+        }
     }
 
     /// Dispatches on the expression kind. Each kind is lowered in its own non-inlined method so
@@ -3045,7 +3719,11 @@ impl<'s> Lowerer<'s> {
                     self.error(Phase::Parse, "cannot use starred expression here", span);
                 } else {
                     // The grammar has no place for `*x` here (`assert *x`, `1 + *x`).
-                    self.error(Phase::Parse, "invalid syntax", (span.0, span.0.saturating_add(1)));
+                    self.error(
+                        Phase::Parse,
+                        "invalid syntax",
+                        (span.0, span.0.saturating_add(1)),
+                    );
                 }
                 a::ExprKind::Starred(self.boxed(&x.value))
             }
@@ -3071,24 +3749,37 @@ impl<'s> Lowerer<'s> {
             r::BoolOp::And => a::BoolOp::And,
             r::BoolOp::Or => a::BoolOp::Or,
         };
-        a::ExprKind::BoolOp { op, values: x.values.iter().map(|v| self.expr(v)).collect() }
+        a::ExprKind::BoolOp {
+            op,
+            values: x.values.iter().map(|v| self.expr(v)).collect(),
+        }
     }
 
     #[inline(never)]
     fn named(&mut self, x: &r::ExprNamed) -> a::ExprKind {
-        a::ExprKind::Named { target: self.boxed(&x.target), value: self.boxed(&x.value) }
+        a::ExprKind::Named {
+            target: self.boxed(&x.target),
+            value: self.boxed(&x.value),
+        }
     }
 
     #[inline(never)]
     fn binary(&mut self, x: &r::ExprBinOp) -> a::ExprKind {
         let left = self.boxed(&x.left);
         let right = self.boxed(&x.right);
-        a::ExprKind::BinOp { op: bin_op(x.op), left, right }
+        a::ExprKind::BinOp {
+            op: bin_op(x.op),
+            left,
+            right,
+        }
     }
 
     #[inline(never)]
     fn unary(&mut self, x: &r::ExprUnaryOp) -> a::ExprKind {
-        a::ExprKind::UnaryOp { op: unary_op(x.op), operand: self.boxed(&x.operand) }
+        a::ExprKind::UnaryOp {
+            op: unary_op(x.op),
+            operand: self.boxed(&x.operand),
+        }
     }
 
     #[inline(never)]
@@ -3097,12 +3788,19 @@ impl<'s> Lowerer<'s> {
         self.push_scope(ScopeKind::Lambda);
         let body = self.boxed(&x.body);
         self.pop_scope();
-        a::ExprKind::Lambda { args: Box::new(args), body }
+        a::ExprKind::Lambda {
+            args: Box::new(args),
+            body,
+        }
     }
 
     #[inline(never)]
     fn if_exp(&mut self, x: &r::ExprIf) -> a::ExprKind {
-        a::ExprKind::IfExp { test: self.boxed(&x.test), body: self.boxed(&x.body), orelse: self.boxed(&x.orelse) }
+        a::ExprKind::IfExp {
+            test: self.boxed(&x.test),
+            body: self.boxed(&x.body),
+            orelse: self.boxed(&x.orelse),
+        }
     }
 
     #[inline(never)]
@@ -3122,22 +3820,41 @@ impl<'s> Lowerer<'s> {
     #[inline(never)]
     fn list_comp(&mut self, x: &r::ExprListComp, span: (u32, u32)) -> a::ExprKind {
         let (elts, generators) = self.comprehension(CompKind::List, span, &x.generators, &[&x.elt]);
-        let elt = elts.into_iter().next().unwrap_or_else(|| self.placeholder(span));
-        a::ExprKind::ListComp { elt: Box::new(elt), generators }
+        let elt = elts
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.placeholder(span));
+        a::ExprKind::ListComp {
+            elt: Box::new(elt),
+            generators,
+        }
     }
 
     #[inline(never)]
     fn set_comp(&mut self, x: &r::ExprSetComp, span: (u32, u32)) -> a::ExprKind {
         let (elts, generators) = self.comprehension(CompKind::Set, span, &x.generators, &[&x.elt]);
-        let elt = elts.into_iter().next().unwrap_or_else(|| self.placeholder(span));
-        a::ExprKind::SetComp { elt: Box::new(elt), generators }
+        let elt = elts
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.placeholder(span));
+        a::ExprKind::SetComp {
+            elt: Box::new(elt),
+            generators,
+        }
     }
 
     #[inline(never)]
     fn generator(&mut self, x: &r::ExprGenerator, span: (u32, u32)) -> a::ExprKind {
-        let (elts, generators) = self.comprehension(CompKind::Generator, span, &x.generators, &[&x.elt]);
-        let elt = elts.into_iter().next().unwrap_or_else(|| self.placeholder(span));
-        a::ExprKind::GeneratorExp { elt: Box::new(elt), generators }
+        let (elts, generators) =
+            self.comprehension(CompKind::Generator, span, &x.generators, &[&x.elt]);
+        let elt = elts
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| self.placeholder(span));
+        a::ExprKind::GeneratorExp {
+            elt: Box::new(elt),
+            generators,
+        }
     }
 
     #[inline(never)]
@@ -3145,7 +3862,11 @@ impl<'s> Lowerer<'s> {
         let parts: Vec<&r::Expr> = match x.key.as_deref() {
             Some(k) => vec![k, &x.value],
             None => {
-                self.error(Phase::Parse, "dict unpacking cannot be used in dict comprehension", span);
+                self.error(
+                    Phase::Parse,
+                    "dict unpacking cannot be used in dict comprehension",
+                    span,
+                );
                 vec![&x.value, &x.value]
             }
         };
@@ -3153,13 +3874,19 @@ impl<'s> Lowerer<'s> {
         let mut elts = elts.into_iter();
         let key = elts.next().unwrap_or_else(|| self.placeholder(span));
         let value = elts.next().unwrap_or_else(|| self.placeholder(span));
-        a::ExprKind::DictComp { key: Box::new(key), value: Box::new(value), generators }
+        a::ExprKind::DictComp {
+            key: Box::new(key),
+            value: Box::new(value),
+            generators,
+        }
     }
 
     #[inline(never)]
     fn await_expr(&mut self, x: &r::ExprAwait, span: (u32, u32)) -> a::ExprKind {
         match self.innermost() {
-            ScopeKind::Module | ScopeKind::Class => self.error(Phase::Compile, "'await' outside function", span),
+            ScopeKind::Module | ScopeKind::Class => {
+                self.error(Phase::Compile, "'await' outside function", span)
+            }
             ScopeKind::Function { is_async: false } | ScopeKind::Lambda => {
                 self.error(Phase::Compile, "'await' outside async function", span)
             }
@@ -3189,7 +3916,11 @@ impl<'s> Lowerer<'s> {
             }
         }
         let keywords = self.keywords(&x.arguments.keywords);
-        a::ExprKind::Call { func, args, keywords }
+        a::ExprKind::Call {
+            func,
+            args,
+            keywords,
+        }
     }
 
     #[inline(never)]
@@ -3224,7 +3955,10 @@ impl<'s> Lowerer<'s> {
 
     #[inline(never)]
     fn attribute(&mut self, x: &r::ExprAttribute) -> a::ExprKind {
-        a::ExprKind::Attribute { value: self.boxed(&x.value), attr: x.attr.as_str().to_string() }
+        a::ExprKind::Attribute {
+            value: self.boxed(&x.value),
+            attr: x.attr.as_str().to_string(),
+        }
     }
 
     #[inline(never)]
@@ -3232,10 +3966,16 @@ impl<'s> Lowerer<'s> {
         let value = self.boxed(&x.value);
         // `a[*b]` and `a[x, *y]` are valid in 3.11.
         let slice = match x.slice.as_ref() {
-            r::Expr::Tuple(t) => a::Expr { loc: self.loc(span!(t.range)), kind: a::ExprKind::Tuple(self.exprs(&t.elts)) },
+            r::Expr::Tuple(t) => a::Expr {
+                loc: self.loc(span!(t.range)),
+                kind: a::ExprKind::Tuple(self.exprs(&t.elts)),
+            },
             other => self.expr_allow_starred(other),
         };
-        a::ExprKind::Subscript { value, slice: Box::new(slice) }
+        a::ExprKind::Subscript {
+            value,
+            slice: Box::new(slice),
+        }
     }
 
     #[inline(never)]
@@ -3248,16 +3988,23 @@ impl<'s> Lowerer<'s> {
     }
 
     fn placeholder(&self, span: (u32, u32)) -> a::Expr {
-        a::Expr { loc: self.loc(span), kind: a::ExprKind::None }
+        a::Expr {
+            loc: self.loc(span),
+            kind: a::ExprKind::None,
+        }
     }
 
     fn check_yield(&mut self, span: (u32, u32)) {
         match self.innermost() {
             ScopeKind::Function { .. } | ScopeKind::Lambda => self.scope().yields = true,
-            ScopeKind::Comprehension(kind) => {
-                self.error(Phase::Symtable, &format!("'yield' inside {}", kind.describe()), span)
+            ScopeKind::Comprehension(kind) => self.error(
+                Phase::Symtable,
+                &format!("'yield' inside {}", kind.describe()),
+                span,
+            ),
+            ScopeKind::Module | ScopeKind::Class => {
+                self.error(Phase::Compile, "'yield' outside function", span)
             }
-            ScopeKind::Module | ScopeKind::Class => self.error(Phase::Compile, "'yield' outside function", span),
         }
     }
 
@@ -3284,7 +4031,12 @@ impl<'s> Lowerer<'s> {
                 None => self.expr(&g.iter),
             };
             let ifs = g.ifs.iter().map(|c| self.expr(c)).collect();
-            generators.push(a::Comprehension { target, iter, ifs, is_async: g.is_async });
+            generators.push(a::Comprehension {
+                target,
+                iter,
+                ifs,
+                is_async: g.is_async,
+            });
         }
         let elts: Vec<a::Expr> = parts.iter().map(|p| self.expr(p)).collect();
         let scope = self.pop_scope();
@@ -3293,7 +4045,11 @@ impl<'s> Lowerer<'s> {
             match self.innermost() {
                 ScopeKind::Function { is_async: true } => {}
                 ScopeKind::Comprehension(_) => self.scope().is_async = true,
-                _ => self.error(Phase::Compile, "asynchronous comprehension outside of an asynchronous function", span),
+                _ => self.error(
+                    Phase::Compile,
+                    "asynchronous comprehension outside of an asynchronous function",
+                    span,
+                ),
             }
         }
         (elts, generators)
@@ -3314,10 +4070,18 @@ impl<'s> Lowerer<'s> {
                 r::InterpolatedStringElement::Interpolation(i) => {
                     if spec_depth >= 2 {
                         // Python 3.11 allows only two levels of nested format specs.
-                        self.error(Phase::Parse, "f-string: expressions nested too deeply", (fend, fend));
+                        self.error(
+                            Phase::Parse,
+                            "f-string: expressions nested too deeply",
+                            (fend, fend),
+                        );
                     }
                     if let r::Expr::Starred(st) = i.expression.as_ref() {
-                        self.error(Phase::Parse, "f-string: cannot use starred expression here", span!(st.range));
+                        self.error(
+                            Phase::Parse,
+                            "f-string: cannot use starred expression here",
+                            span!(st.range),
+                        );
                     }
                     let value = Box::new(self.expr_allow_starred(&i.expression));
                     let conversion = i.conversion.to_char();
@@ -3328,12 +4092,18 @@ impl<'s> Lowerer<'s> {
                     });
                     let debug_text = i.debug_text.as_ref().map(|d| d.as_str().to_string());
                     // `{x=}` without conversion or spec formats with repr().
-                    let conversion = if debug_text.is_some() && conversion.is_none() && format_spec.is_none() {
-                        Some('r')
-                    } else {
-                        conversion
-                    };
-                    out.push(a::FStringPart::Interpolation { value, conversion, format_spec, debug_text });
+                    let conversion =
+                        if debug_text.is_some() && conversion.is_none() && format_spec.is_none() {
+                            Some('r')
+                        } else {
+                            conversion
+                        };
+                    out.push(a::FStringPart::Interpolation {
+                        value,
+                        conversion,
+                        format_spec,
+                        debug_text,
+                    });
                 }
             }
         }
@@ -3345,7 +4115,9 @@ fn parenthesized(toks: &[Tok], (start, end): (u32, u32)) -> bool {
     let sig = |j: &usize| !is_trivia(toks[*j].kind);
     let first = toks.partition_point(|t| t.start < start);
     let after = toks.partition_point(|t| t.start < end);
-    let Some(open) = (0..first).rev().find(sig) else { return false };
+    let Some(open) = (0..first).rev().find(sig) else {
+        return false;
+    };
     let close = (after..toks.len()).find(sig);
     let before_open = (0..open).rev().find(sig);
     toks[open].kind == K::Lpar
@@ -3396,8 +4168,19 @@ mod tests {
         err(src).msg
     }
 
-    fn se(msg: &str, line: u32, col: u32, end_col: u32) -> (SyntaxErrorKind, String, u32, u32, u32) {
-        (SyntaxErrorKind::SyntaxError, msg.to_string(), line, col, end_col)
+    fn se(
+        msg: &str,
+        line: u32,
+        col: u32,
+        end_col: u32,
+    ) -> (SyntaxErrorKind, String, u32, u32, u32) {
+        (
+            SyntaxErrorKind::SyntaxError,
+            msg.to_string(),
+            line,
+            col,
+            end_col,
+        )
     }
 
     fn loc(l: &Loc) -> String {
@@ -3477,27 +4260,59 @@ mod tests {
                 if f.is_async { "Async" } else { "" },
                 f.name,
                 args(&f.args),
-                f.returns.as_ref().map_or(String::new(), |r| format!(" -> {}", ex(r))),
-                if f.decorators.is_empty() { String::new() } else { format!(" @[{}]", list(&f.decorators)) },
+                f.returns
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" -> {}", ex(r))),
+                if f.decorators.is_empty() {
+                    String::new()
+                } else {
+                    format!(" @[{}]", list(&f.decorators))
+                },
                 block(&f.body)
             ),
             S::ClassDef(c) => format!(
                 "Class {}({}{}{}){} {{{}}}",
                 c.name,
                 list(&c.bases),
-                if c.bases.is_empty() || c.keywords.is_empty() { "" } else { ", " },
+                if c.bases.is_empty() || c.keywords.is_empty() {
+                    ""
+                } else {
+                    ", "
+                },
                 keywords(&c.keywords),
-                if c.decorators.is_empty() { String::new() } else { format!(" @[{}]", list(&c.decorators)) },
+                if c.decorators.is_empty() {
+                    String::new()
+                } else {
+                    format!(" @[{}]", list(&c.decorators))
+                },
                 block(&c.body)
             ),
             S::Return(v) => format!("Return({})", opt(v)),
             S::Delete(t) => format!("Del({})", list(t)),
             S::Assign { targets, value } => format!("Assign({} = {})", list(targets), ex(value)),
-            S::AugAssign { target, op, value } => format!("AugAssign({} {:?}= {})", ex(target), op, ex(value)),
-            S::AnnAssign { target, annotation, value, simple } => {
-                format!("AnnAssign({}: {} = {}, simple={simple})", ex(target), ex(annotation), opt(value))
+            S::AugAssign { target, op, value } => {
+                format!("AugAssign({} {:?}= {})", ex(target), op, ex(value))
             }
-            S::For { target, iter, body, orelse, is_async } => format!(
+            S::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => {
+                format!(
+                    "AnnAssign({}: {} = {}, simple={simple})",
+                    ex(target),
+                    ex(annotation),
+                    opt(value)
+                )
+            }
+            S::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => format!(
                 "{}For({} in {}) {{{}}} else {{{}}}",
                 if *is_async { "Async" } else { "" },
                 ex(target),
@@ -3505,9 +4320,23 @@ mod tests {
                 block(body),
                 block(orelse)
             ),
-            S::While { test, body, orelse } => format!("While({}) {{{}}} else {{{}}}", ex(test), block(body), block(orelse)),
-            S::If { test, body, orelse } => format!("If({}) {{{}}} else {{{}}}", ex(test), block(body), block(orelse)),
-            S::With { items, body, is_async } => format!(
+            S::While { test, body, orelse } => format!(
+                "While({}) {{{}}} else {{{}}}",
+                ex(test),
+                block(body),
+                block(orelse)
+            ),
+            S::If { test, body, orelse } => format!(
+                "If({}) {{{}}} else {{{}}}",
+                ex(test),
+                block(body),
+                block(orelse)
+            ),
+            S::With {
+                items,
+                body,
+                is_async,
+            } => format!(
                 "{}With({}) {{{}}}",
                 if *is_async { "Async" } else { "" },
                 items
@@ -3529,7 +4358,9 @@ mod tests {
                     .map(|h| format!(
                         "except({}{}) {{{}}}",
                         opt(&h.typ),
-                        h.name.as_ref().map_or(String::new(), |n| format!(" as {n}")),
+                        h.name
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" as {n}")),
                         block(&h.body)
                     ))
                     .collect::<Vec<_>>()
@@ -3539,8 +4370,17 @@ mod tests {
             ),
             S::Assert { test, msg } => format!("Assert({}, {})", ex(test), opt(msg)),
             S::Import(names) => format!("Import({})", aliases(names)),
-            S::ImportFrom { module, names, level } => {
-                format!("ImportFrom({}{}: {})", ".".repeat(*level as usize), module.as_deref().unwrap_or(""), aliases(names))
+            S::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                format!(
+                    "ImportFrom({}{}: {})",
+                    ".".repeat(*level as usize),
+                    module.as_deref().unwrap_or(""),
+                    aliases(names)
+                )
             }
             S::Global(n) => format!("Global({})", n.join(", ")),
             S::Nonlocal(n) => format!("Nonlocal({})", n.join(", ")),
@@ -3553,7 +4393,14 @@ mod tests {
                 ex(subject),
                 cases
                     .iter()
-                    .map(|c| format!("case {}{} {{{}}}", pat(&c.pattern), c.guard.as_ref().map_or(String::new(), |g| format!(" if {}", ex(g))), block(&c.body)))
+                    .map(|c| format!(
+                        "case {}{} {{{}}}",
+                        pat(&c.pattern),
+                        c.guard
+                            .as_ref()
+                            .map_or(String::new(), |g| format!(" if {}", ex(g))),
+                        block(&c.body)
+                    ))
                     .collect::<Vec<_>>()
                     .join(" ")
             ),
@@ -3568,19 +4415,42 @@ mod tests {
             P::Singleton(e) => format!("Singleton({})", ex(e)),
             P::Sequence(ps) => format!("[{}]", pats(ps)),
             P::Star(n) => format!("*{}", n.as_deref().unwrap_or("_")),
-            P::Mapping { keys, patterns, rest } => format!(
+            P::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => format!(
                 "{{{}{}}}",
-                keys.iter().zip(patterns).map(|(k, p)| format!("{}: {}", ex(k), pat(p))).collect::<Vec<_>>().join(", "),
+                keys.iter()
+                    .zip(patterns)
+                    .map(|(k, p)| format!("{}: {}", ex(k), pat(p)))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 rest.as_ref().map_or(String::new(), |r| format!(", **{r}"))
             ),
-            P::Class { cls, patterns, kwd_attrs, kwd_patterns } => format!(
+            P::Class {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => format!(
                 "{}({}{})",
                 ex(cls),
                 pats(patterns),
-                kwd_attrs.iter().zip(kwd_patterns).map(|(a, p)| format!(", {a}={}", pat(p))).collect::<String>()
+                kwd_attrs
+                    .iter()
+                    .zip(kwd_patterns)
+                    .map(|(a, p)| format!(", {a}={}", pat(p)))
+                    .collect::<String>()
             ),
-            P::As { pattern: None, name } => name.clone().unwrap_or_else(|| "_".into()),
-            P::As { pattern: Some(inner), name } => format!("({} as {})", pat(inner), name.as_deref().unwrap_or("_")),
+            P::As {
+                pattern: None,
+                name,
+            } => name.clone().unwrap_or_else(|| "_".into()),
+            P::As {
+                pattern: Some(inner),
+                name,
+            } => format!("({} as {})", pat(inner), name.as_deref().unwrap_or("_")),
             P::Or(ps) => ps.iter().map(pat).collect::<Vec<_>>().join(" | "),
         }
     }
@@ -3599,7 +4469,12 @@ mod tests {
     fn comps(g: &[Comprehension]) -> String {
         g.iter()
             .map(|c| {
-                let mut s = format!("{}for {} in {}", if c.is_async { "async " } else { "" }, ex(&c.target), ex(&c.iter));
+                let mut s = format!(
+                    "{}for {} in {}",
+                    if c.is_async { "async " } else { "" },
+                    ex(&c.target),
+                    ex(&c.iter)
+                );
                 for i in &c.ifs {
                     s.push_str(&format!(" if {}", ex(i)));
                 }
@@ -3614,7 +4489,12 @@ mod tests {
             .iter()
             .map(|p| match p {
                 FStringPart::Literal(s) => format!("{s:?}"),
-                FStringPart::Interpolation { value, conversion, format_spec, debug_text } => {
+                FStringPart::Interpolation {
+                    value,
+                    conversion,
+                    format_spec,
+                    debug_text,
+                } => {
                     let mut s = String::from("{");
                     if let Some(d) = debug_text {
                         s.push_str(&format!("dbg={d:?} "));
@@ -3642,7 +4522,9 @@ mod tests {
             E::BinOp { op, left, right } => format!("{op:?}({}, {})", ex(left), ex(right)),
             E::UnaryOp { op, operand } => format!("{op:?}({})", ex(operand)),
             E::Lambda { args: a, body } => format!("Lambda({}: {})", args(a), ex(body)),
-            E::IfExp { test, body, orelse } => format!("IfExp({}, {}, {})", ex(test), ex(body), ex(orelse)),
+            E::IfExp { test, body, orelse } => {
+                format!("IfExp({}, {}, {})", ex(test), ex(body), ex(orelse))
+            }
             E::Dict(items) => format!(
                 "{{{}}}",
                 items
@@ -3655,16 +4537,28 @@ mod tests {
                     .join(", ")
             ),
             E::Set(v) => format!("Set({})", list(v)),
-            E::ListComp { elt, generators } => format!("ListComp({} {})", ex(elt), comps(generators)),
+            E::ListComp { elt, generators } => {
+                format!("ListComp({} {})", ex(elt), comps(generators))
+            }
             E::SetComp { elt, generators } => format!("SetComp({} {})", ex(elt), comps(generators)),
-            E::DictComp { key, value, generators } => {
+            E::DictComp {
+                key,
+                value,
+                generators,
+            } => {
                 format!("DictComp({}: {} {})", ex(key), ex(value), comps(generators))
             }
-            E::GeneratorExp { elt, generators } => format!("GenExp({} {})", ex(elt), comps(generators)),
+            E::GeneratorExp { elt, generators } => {
+                format!("GenExp({} {})", ex(elt), comps(generators))
+            }
             E::Await(v) => format!("Await({})", ex(v)),
             E::Yield(v) => format!("Yield({})", v.as_ref().map_or("-".to_string(), |v| ex(v))),
             E::YieldFrom(v) => format!("YieldFrom({})", ex(v)),
-            E::Compare { left, ops, comparators } => {
+            E::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 let mut s = format!("Compare({}", ex(left));
                 for (op, c) in ops.iter().zip(comparators) {
                     s.push_str(&format!(" {op:?} {}", ex(c)));
@@ -3672,7 +4566,11 @@ mod tests {
                 s.push(')');
                 s
             }
-            E::Call { func, args, keywords: kws } => {
+            E::Call {
+                func,
+                args,
+                keywords: kws,
+            } => {
                 let mut s = format!("{}({}", ex(func), list(args));
                 if !kws.is_empty() {
                     if !args.is_empty() {
@@ -3730,7 +4628,10 @@ mod tests {
             "Def f(a, /, b: int=1, *c, d, e=2, **f) -> str {Return(a)}"
         );
         assert_eq!(d("def g(*, k): pass"), "Def g(*, k) {Pass}");
-        assert_eq!(d("@dec\n@mod.dec(1)\ndef h(): ..."), "Def h() @[dec, mod.dec(1)] {Expr(...)}");
+        assert_eq!(
+            d("@dec\n@mod.dec(1)\ndef h(): ..."),
+            "Def h() @[dec, mod.dec(1)] {Expr(...)}"
+        );
         assert_eq!(d("def v(*args: *Ts): pass"), "Def v(*args: *Ts) {Pass}");
     }
 
@@ -3785,23 +4686,42 @@ mod tests {
     #[test]
     fn elif_chains_become_nested_ifs() {
         let m = parse("if a:\n    x\nelif b:\n    y\nelif c:\n    z\nelse:\n    w\n");
-        assert_eq!(dump(&m), "If(a) {Expr(x)} else {If(b) {Expr(y)} else {If(c) {Expr(z)} else {Expr(w)}}}");
+        assert_eq!(
+            dump(&m),
+            "If(a) {Expr(x)} else {If(b) {Expr(y)} else {If(c) {Expr(z)} else {Expr(w)}}}"
+        );
         // Like CPython, the nested `If` starts at `elif` and ends with the chain.
-        let StmtKind::If { orelse, .. } = &m.body[0].kind else { panic!() };
+        let StmtKind::If { orelse, .. } = &m.body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&m.body[0].loc), "1:0-8:5");
         assert_eq!(loc(&orelse[0].loc), "3:0-8:5");
-        let StmtKind::If { orelse: inner, .. } = &orelse[0].kind else { panic!() };
+        let StmtKind::If { orelse: inner, .. } = &orelse[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&inner[0].loc), "5:0-8:5");
-        assert_eq!(d("if a: pass\nelif b: pass"), "If(a) {Pass} else {If(b) {Pass} else {}}");
+        assert_eq!(
+            d("if a: pass\nelif b: pass"),
+            "If(a) {Pass} else {If(b) {Pass} else {}}"
+        );
     }
 
     #[test]
     fn with_raise_assert() {
-        assert_eq!(d("with a as b, c, d as (e, f): pass"), "With(a as b, c, d as Tuple(e, f)) {Pass}");
-        assert_eq!(d("with (a as b, c as d):\n    pass\n"), "With(a as b, c as d) {Pass}");
+        assert_eq!(
+            d("with a as b, c, d as (e, f): pass"),
+            "With(a as b, c, d as Tuple(e, f)) {Pass}"
+        );
+        assert_eq!(
+            d("with (a as b, c as d):\n    pass\n"),
+            "With(a as b, c as d) {Pass}"
+        );
         assert_eq!(d("raise"), "Raise(-, from -)");
         assert_eq!(d("raise E('x') from None"), "Raise(E(\"x\"), from None)");
-        assert_eq!(d("assert x, 'm'\nassert y"), "Assert(x, \"m\"); Assert(y, -)");
+        assert_eq!(
+            d("assert x, 'm'\nassert y"),
+            "Assert(x, \"m\"); Assert(y, -)"
+        );
     }
 
     #[test]
@@ -3810,9 +4730,14 @@ mod tests {
             d("try:\n    a\nexcept (A, B) as e:\n    b\nexcept C:\n    c\nexcept:\n    d\nelse:\n    f\nfinally:\n    g\n"),
             "Try {Expr(a)} except(Tuple(A, B) as e) {Expr(b)} except(C) {Expr(c)} except(-) {Expr(d)} else {Expr(f)} finally {Expr(g)}"
         );
-        assert_eq!(d("try:\n    a\nfinally:\n    b\n"), "Try {Expr(a)}  else {} finally {Expr(b)}");
+        assert_eq!(
+            d("try:\n    a\nfinally:\n    b\n"),
+            "Try {Expr(a)}  else {} finally {Expr(b)}"
+        );
         let m = parse("try:\n    a\nexcept E:\n    b\n");
-        let StmtKind::Try(t) = &m.body[0].kind else { panic!() };
+        let StmtKind::Try(t) = &m.body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&t.handlers[0].loc), "3:0-4:5");
     }
 
@@ -3820,10 +4745,15 @@ mod tests {
     fn imports() {
         assert_eq!(d("import a.b.c as d, e"), "Import(a.b.c as d, e)");
         assert_eq!(d("from . import x"), "ImportFrom(.: x)");
-        assert_eq!(d("from ..pkg.mod import (a as b, c)"), "ImportFrom(..pkg.mod: a as b, c)");
+        assert_eq!(
+            d("from ..pkg.mod import (a as b, c)"),
+            "ImportFrom(..pkg.mod: a as b, c)"
+        );
         assert_eq!(d("from m import *"), "ImportFrom(m: *)");
         let m = parse("import os.path as p");
-        let StmtKind::Import(names) = &m.body[0].kind else { panic!() };
+        let StmtKind::Import(names) = &m.body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&names[0].loc), "1:7-1:19");
     }
 
@@ -3855,7 +4785,10 @@ mod tests {
             de("a + b - c * d @ e / f // g % h ** -i"),
             "Sub(Add(a, b), Mod(FloorDiv(TrueDiv(MatMul(Mul(c, d), e), f), g), Pow(h, USub(i))))"
         );
-        assert_eq!(de("a << b >> c | d ^ e & ~f"), "BitOr(RShift(LShift(a, b), c), BitXor(d, BitAnd(e, Invert(f))))");
+        assert_eq!(
+            de("a << b >> c | d ^ e & ~f"),
+            "BitOr(RShift(LShift(a, b), c), BitXor(d, BitAnd(e, Invert(f))))"
+        );
         assert_eq!(de("+a"), "UAdd(a)");
         assert_eq!(de("2 ** 3 ** 4"), "Pow(2, Pow(3, 4))");
     }
@@ -3863,9 +4796,15 @@ mod tests {
     #[test]
     fn named_lambda_ifexp() {
         assert_eq!(de("(y := f(x))"), "(y := f(x))");
-        assert_eq!(de("lambda a, b=1, *c, d, **e: a"), "Lambda(a, b=1, *c, d, **e: a)");
+        assert_eq!(
+            de("lambda a, b=1, *c, d, **e: a"),
+            "Lambda(a, b=1, *c, d, **e: a)"
+        );
         assert_eq!(de("lambda: 0"), "Lambda(: 0)");
-        assert_eq!(de("a if b else c if d else e"), "IfExp(b, a, IfExp(d, c, e))");
+        assert_eq!(
+            de("a if b else c if d else e"),
+            "IfExp(b, a, IfExp(d, c, e))"
+        );
     }
 
     #[test]
@@ -3881,9 +4820,15 @@ mod tests {
 
     #[test]
     fn comprehensions() {
-        assert_eq!(de("[x for x in y if x if z for w in x]"), "ListComp(x for x in y if x if z for w in x)");
+        assert_eq!(
+            de("[x for x in y if x if z for w in x]"),
+            "ListComp(x for x in y if x if z for w in x)"
+        );
         assert_eq!(de("{x for x in y}"), "SetComp(x for x in y)");
-        assert_eq!(de("{k: v for k, v in items}"), "DictComp(k: v for Tuple(k, v) in items)");
+        assert_eq!(
+            de("{k: v for k, v in items}"),
+            "DictComp(k: v for Tuple(k, v) in items)"
+        );
         assert_eq!(de("(x for x in y)"), "GenExp(x for x in y)");
         assert_eq!(de("f(x for x in y)"), "f(GenExp(x for x in y))");
     }
@@ -3927,9 +4872,18 @@ mod tests {
         assert_eq!(de("0"), "0");
         assert_eq!(de("18446744073709551615"), "18446744073709551615");
         assert_eq!(de("18446744073709551616"), "18446744073709551616");
-        assert_eq!(de("123456789012345678901234567890"), "123456789012345678901234567890");
-        assert_eq!(de("0xFFFF_FFFF_FFFF_FFFF_FFFF"), "1208925819614629174706175");
-        assert_eq!(de("0b1_0000000000000000000000000000000000000000000000000000000000000000"), "18446744073709551616");
+        assert_eq!(
+            de("123456789012345678901234567890"),
+            "123456789012345678901234567890"
+        );
+        assert_eq!(
+            de("0xFFFF_FFFF_FFFF_FFFF_FFFF"),
+            "1208925819614629174706175"
+        );
+        assert_eq!(
+            de("0b1_0000000000000000000000000000000000000000000000000000000000000000"),
+            "18446744073709551616"
+        );
         assert_eq!(de("0o7777777777777777777777777"), "37778931862957161709567");
     }
 
@@ -3992,20 +4946,30 @@ mod tests {
         let m = parse("x = 1\nif x:\n    y = f(a,\n          b)\n");
         assert_eq!(loc(&m.body[0].loc), "1:0-1:5");
         assert_eq!(loc(&m.body[1].loc), "2:0-4:12");
-        let StmtKind::If { body, .. } = &m.body[1].kind else { panic!() };
-        let StmtKind::Assign { targets, value } = &body[0].kind else { panic!() };
+        let StmtKind::If { body, .. } = &m.body[1].kind else {
+            panic!()
+        };
+        let StmtKind::Assign { targets, value } = &body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&targets[0].loc), "3:4-3:5");
         assert_eq!(loc(&value.loc), "3:8-4:12");
-        let ExprKind::Call { args, .. } = &value.kind else { panic!() };
+        let ExprKind::Call { args, .. } = &value.kind else {
+            panic!()
+        };
         assert_eq!(loc(&args[1].loc), "4:10-4:11");
     }
 
     #[test]
     fn columns_are_utf8_bytes() {
         let m = parse("é = 'ñ' + x\n");
-        let StmtKind::Assign { targets, value } = &m.body[0].kind else { panic!() };
+        let StmtKind::Assign { targets, value } = &m.body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&targets[0].loc), "1:0-1:2");
-        let ExprKind::BinOp { right, .. } = &value.kind else { panic!() };
+        let ExprKind::BinOp { right, .. } = &value.kind else {
+            panic!()
+        };
         assert_eq!(loc(&right.loc), "1:12-1:13");
     }
 
@@ -4014,20 +4978,27 @@ mod tests {
         let m = parse("@d\n# c\nasync def f(a, *args: int, **kw): pass\n@e\nclass C: pass\n");
         assert_eq!(loc(&m.body[0].loc), "3:0-3:38");
         assert_eq!(loc(&m.body[1].loc), "5:0-5:13");
-        let StmtKind::FunctionDef(f) = &m.body[0].kind else { panic!() };
+        let StmtKind::FunctionDef(f) = &m.body[0].kind else {
+            panic!()
+        };
         assert_eq!(loc(&f.decorators[0].loc), "1:1-1:2");
         assert_eq!(loc(&f.args.args[0].loc), "3:12-3:13");
         assert_eq!(loc(&f.args.vararg.as_ref().unwrap().loc), "3:16-3:25");
         assert_eq!(loc(&f.args.kwarg.as_ref().unwrap().loc), "3:29-3:31");
         // A lone generator argument spans the call's parentheses, as in CPython.
         let call = first_expr("f(x for x in y)");
-        let ExprKind::Call { args, .. } = &call.kind else { panic!() };
+        let ExprKind::Call { args, .. } = &call.kind else {
+            panic!()
+        };
         assert_eq!(loc(&args[0].loc), "1:1-1:15");
     }
 
     #[test]
     fn crlf_and_bom() {
-        assert_eq!(d("x = 1\r\nif x:\r\n    y\r\n"), "Assign(x = 1); If(x) {Expr(y)} else {}");
+        assert_eq!(
+            d("x = 1\r\nif x:\r\n    y\r\n"),
+            "Assign(x = 1); If(x) {Expr(y)} else {}"
+        );
         let m = parse("\u{feff}x = 1\n");
         assert_eq!(loc(&m.body[0].loc), "1:0-1:5");
     }
@@ -4041,20 +5012,32 @@ mod tests {
             assert_eq!(x.kind, SyntaxErrorKind::Unsupported, "{src}");
             (x.msg, x.line, x.col)
         };
-        assert_eq!(u("type X = int"), ("unsupported: type alias statement".into(), 1, 1));
+        assert_eq!(
+            u("type X = int"),
+            ("unsupported: type alias statement".into(), 1, 1)
+        );
         assert_eq!(u("x = t'{y}'"), ("unsupported: t-string".into(), 1, 5));
         assert_eq!(
             u("try:\n    pass\nexcept* ValueError:\n    pass\n"),
             ("unsupported: except* (exception groups)".into(), 1, 1)
         );
-        assert_eq!(u("def f[T](x: T): pass"), ("unsupported: type parameters".into(), 1, 6));
-        assert_eq!(u("class C[T]: pass"), ("unsupported: type parameters".into(), 1, 8));
+        assert_eq!(
+            u("def f[T](x: T): pass"),
+            ("unsupported: type parameters".into(), 1, 6)
+        );
+        assert_eq!(
+            u("class C[T]: pass"),
+            ("unsupported: type parameters".into(), 1, 8)
+        );
     }
 
     #[test]
     fn real_errors_win_over_unsupported_constructs() {
         // CPython 3.11 accepts the match statement, so it reports the real error.
-        assert_eq!(msg("match x:\n    case 1: pass\nreturn 1\n"), "'return' outside function");
+        assert_eq!(
+            msg("match x:\n    case 1: pass\nreturn 1\n"),
+            "'return' outside function"
+        );
         assert_eq!(msg("x = 1j\ny = (\n"), "'(' was never closed");
     }
 
@@ -4066,13 +5049,24 @@ mod tests {
         assert_eq!(e("x = [1, 2\ny = 3\n"), se("'[' was never closed", 1, 5, 0));
         assert_eq!(e("x = ([1,\n"), se("'[' was never closed", 1, 6, 0));
         assert_eq!(e("x = )\n"), se("unmatched ')'", 1, 5, 5));
-        assert_eq!(e("x = (]\n"), se("closing parenthesis ']' does not match opening parenthesis '('", 1, 6, 6));
+        assert_eq!(
+            e("x = (]\n"),
+            se(
+                "closing parenthesis ']' does not match opening parenthesis '('",
+                1,
+                6,
+                6
+            )
+        );
         assert_eq!(
             msg("x = (1,\n]\n"),
             "closing parenthesis ']' does not match opening parenthesis '(' on line 1"
         );
         // The parser error comes first when the bracket opens on a later line.
-        assert_eq!(e("x = (1 2)\ny = (\n"), se("invalid syntax. Perhaps you forgot a comma?", 1, 6, 9));
+        assert_eq!(
+            e("x = (1 2)\ny = (\n"),
+            se("invalid syntax. Perhaps you forgot a comma?", 1, 6, 9)
+        );
         // Tokenizer errors later in the file replace a parser error.
         assert_eq!(e("x = (1 2)\ny = )\n"), se("unmatched ')'", 2, 5, 5));
     }
@@ -4083,26 +5077,82 @@ mod tests {
         assert_eq!(e("def f()\n    pass\n"), se("expected ':'", 1, 8, 8));
         assert_eq!(e("x = 1 +\n"), se("invalid syntax", 1, 8, 8));
         assert_eq!(e("a b\n"), se("invalid syntax", 1, 3, 4));
-        assert_eq!(e("f(a b)\n"), se("invalid syntax. Perhaps you forgot a comma?", 1, 3, 6));
-        assert_eq!(e("[1 2]\n"), se("invalid syntax. Perhaps you forgot a comma?", 1, 2, 5));
+        assert_eq!(
+            e("f(a b)\n"),
+            se("invalid syntax. Perhaps you forgot a comma?", 1, 3, 6)
+        );
+        assert_eq!(
+            e("[1 2]\n"),
+            se("invalid syntax. Perhaps you forgot a comma?", 1, 2, 5)
+        );
         assert_eq!(e("else:\n    pass\n"), se("invalid syntax", 1, 1, 5));
-        assert_eq!(e("x = 1 if y\n"), se("expected 'else' after 'if' expression", 1, 5, 11));
+        assert_eq!(
+            e("x = 1 if y\n"),
+            se("expected 'else' after 'if' expression", 1, 5, 11)
+        );
         assert_eq!(e("import\n"), se("invalid syntax", 1, 7, 7));
         assert_eq!(
             e("print \"hello\"\n"),
-            se("Missing parentheses in call to 'print'. Did you mean print(...)?", 1, 1, 14)
+            se(
+                "Missing parentheses in call to 'print'. Did you mean print(...)?",
+                1,
+                1,
+                14
+            )
         );
-        assert_eq!(e("f(x for x in y, 1)\n"), se("Generator expression must be parenthesized", 1, 3, 15));
-        assert_eq!(e("x = {1: 2, 3}\n"), se("':' expected after dictionary key", 1, 12, 0));
-        assert_eq!(e("try:\n    pass\nx = 1\n"), se("expected 'except' or 'finally' block", 3, 1, 2));
-        assert_eq!(e("try:\n    pass\n"), se("expected 'except' or 'finally' block", 2, 0, 0));
-        assert_eq!(e("if x = 1: pass\n"), se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4, 9));
-        assert_eq!(e("f(1 = 2)\n"), se("expression cannot contain assignment, perhaps you meant \"==\"?", 1, 3, 6));
-        assert_eq!(e("(x = 3)\n"), se("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 2, 7));
-        assert_eq!(msg("{'a': 1, 'b' 2}\n"), "':' expected after dictionary key");
+        assert_eq!(
+            e("f(x for x in y, 1)\n"),
+            se("Generator expression must be parenthesized", 1, 3, 15)
+        );
+        assert_eq!(
+            e("x = {1: 2, 3}\n"),
+            se("':' expected after dictionary key", 1, 12, 0)
+        );
+        assert_eq!(
+            e("try:\n    pass\nx = 1\n"),
+            se("expected 'except' or 'finally' block", 3, 1, 2)
+        );
+        assert_eq!(
+            e("try:\n    pass\n"),
+            se("expected 'except' or 'finally' block", 2, 0, 0)
+        );
+        assert_eq!(
+            e("if x = 1: pass\n"),
+            se(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                4,
+                9
+            )
+        );
+        assert_eq!(
+            e("f(1 = 2)\n"),
+            se(
+                "expression cannot contain assignment, perhaps you meant \"==\"?",
+                1,
+                3,
+                6
+            )
+        );
+        assert_eq!(
+            e("(x = 3)\n"),
+            se(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                1,
+                2,
+                7
+            )
+        );
+        assert_eq!(
+            msg("{'a': 1, 'b' 2}\n"),
+            "':' expected after dictionary key"
+        );
         assert_eq!(msg("def f:\n    pass\n"), "expected '('");
         assert_eq!(msg("def f(a) -\n    pass\n"), "expected ':'");
-        assert_eq!(msg("def f(a, b=):\n    pass\n"), "expected default value expression");
+        assert_eq!(
+            msg("def f(a, b=):\n    pass\n"),
+            "expected default value expression"
+        );
         assert_eq!(msg("x = 1 +\\\n"), "unexpected EOF while parsing");
         assert_eq!(e("x = \\\n"), se("unexpected EOF while parsing", 1, 6, 0));
         assert_eq!(msg("for key in key_list=\n    pass\n"), "invalid syntax");
@@ -4111,92 +5161,251 @@ mod tests {
 
     #[test]
     fn starred_expression_errors() {
-        assert_eq!(e("print((*a))\n"), se("cannot use starred expression here", 1, 8, 10));
+        assert_eq!(
+            e("print((*a))\n"),
+            se("cannot use starred expression here", 1, 8, 10)
+        );
         assert_eq!(e("assert *a\n"), se("invalid syntax", 1, 8, 9));
         assert_eq!(e("x = 1 + *a\n"), se("invalid syntax", 1, 9, 10));
-        assert_eq!(e("def f():\n  yield *a\n"), se("can't use starred expression here", 2, 9, 11));
-        assert_eq!(msg("for x in *a: pass\n"), "can't use starred expression here");
-        assert_eq!(msg("x = f'{*a}'\n"), "f-string: cannot use starred expression here");
+        assert_eq!(
+            e("def f():\n  yield *a\n"),
+            se("can't use starred expression here", 2, 9, 11)
+        );
+        assert_eq!(
+            msg("for x in *a: pass\n"),
+            "can't use starred expression here"
+        );
+        assert_eq!(
+            msg("x = f'{*a}'\n"),
+            "f-string: cannot use starred expression here"
+        );
         assert_eq!(msg("del *a\n"), "cannot delete starred");
         // Valid places for `*`.
-        assert_eq!(d("f(*a)\nx = *a, *b\nfor x in *a, *b: pass"), "Expr(f(*a)); Assign(x = Tuple(*a, *b)); For(x in Tuple(*a, *b)) {Pass} else {}");
+        assert_eq!(
+            d("f(*a)\nx = *a, *b\nfor x in *a, *b: pass"),
+            "Expr(f(*a)); Assign(x = Tuple(*a, *b)); For(x in Tuple(*a, *b)) {Pass} else {}"
+        );
     }
 
     #[test]
     fn assignment_target_errors() {
-        assert_eq!(e("1 = x\n"), se("cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1, 2));
-        assert_eq!(e("f() = 1\n"), se("cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1, 4));
+        assert_eq!(
+            e("1 = x\n"),
+            se(
+                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+                2
+            )
+        );
+        assert_eq!(
+            e("f() = 1\n"),
+            se(
+                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
+                1,
+                1,
+                4
+            )
+        );
         assert_eq!(e("None = 1\n"), se("cannot assign to None", 1, 1, 5));
         assert_eq!(e("x = 1 = 2\n"), se("cannot assign to literal", 1, 5, 6));
         assert_eq!(e("(a, 1) = x\n"), se("cannot assign to literal", 1, 5, 6));
         assert_eq!(msg("a < b = 1\n"), "cannot assign to comparison");
-        assert_eq!(msg("a if b else c = 1\n"), "cannot assign to conditional expression");
-        assert_eq!(msg("[x for x in y] = 1\n"), "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?");
-        assert_eq!(msg("x = 1 + (2 = 3)\n"), "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+        assert_eq!(
+            msg("a if b else c = 1\n"),
+            "cannot assign to conditional expression"
+        );
+        assert_eq!(
+            msg("[x for x in y] = 1\n"),
+            "cannot assign to list comprehension here. Maybe you meant '==' instead of '='?"
+        );
+        assert_eq!(
+            msg("x = 1 + (2 = 3)\n"),
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+        );
         assert_eq!(msg("for 1 in x: pass\n"), "cannot assign to literal");
         assert_eq!(msg("del f()\n"), "cannot delete function call");
-        assert_eq!(msg("(a, b) += 1\n"), "'tuple' is an illegal expression for augmented assignment");
-        assert_eq!(msg("x = yield = 3\n"), "assignment to yield expression not possible");
-        assert_eq!(msg("(a.b := 1)\n"), "cannot use assignment expressions with attribute");
-        assert_eq!(msg("(a, b): int\n"), "only single target (not tuple) can be annotated");
+        assert_eq!(
+            msg("(a, b) += 1\n"),
+            "'tuple' is an illegal expression for augmented assignment"
+        );
+        assert_eq!(
+            msg("x = yield = 3\n"),
+            "assignment to yield expression not possible"
+        );
+        assert_eq!(
+            msg("(a.b := 1)\n"),
+            "cannot use assignment expressions with attribute"
+        );
+        assert_eq!(
+            msg("(a, b): int\n"),
+            "only single target (not tuple) can be annotated"
+        );
         assert_eq!(msg("1: int\n"), "illegal target for annotation");
     }
 
     #[test]
     fn argument_errors() {
-        assert_eq!(msg("f(x=1, y)\n"), "positional argument follows keyword argument");
-        assert_eq!(msg("f(**a, b)\n"), "positional argument follows keyword argument unpacking");
-        assert_eq!(msg("f(**x, *y)\n"), "iterable argument unpacking follows keyword argument unpacking");
-        assert_eq!(msg("def f(x=1, y): pass\n"), "non-default argument follows default argument");
-        assert_eq!(msg("def f(*a=1): pass\n"), "var-positional argument cannot have default value");
-        assert_eq!(msg("def f(**a, b): pass\n"), "arguments cannot follow var-keyword argument");
-        assert_eq!(msg("def f(*): pass\n"), "named arguments must follow bare *");
-        assert_eq!(msg("[*x for x in y]\n"), "iterable unpacking cannot be used in comprehension");
-        assert_eq!(msg("{**d for d in x}\n"), "dict unpacking cannot be used in dict comprehension");
+        assert_eq!(
+            msg("f(x=1, y)\n"),
+            "positional argument follows keyword argument"
+        );
+        assert_eq!(
+            msg("f(**a, b)\n"),
+            "positional argument follows keyword argument unpacking"
+        );
+        assert_eq!(
+            msg("f(**x, *y)\n"),
+            "iterable argument unpacking follows keyword argument unpacking"
+        );
+        assert_eq!(
+            msg("def f(x=1, y): pass\n"),
+            "non-default argument follows default argument"
+        );
+        assert_eq!(
+            msg("def f(*a=1): pass\n"),
+            "var-positional argument cannot have default value"
+        );
+        assert_eq!(
+            msg("def f(**a, b): pass\n"),
+            "arguments cannot follow var-keyword argument"
+        );
+        assert_eq!(
+            msg("def f(*): pass\n"),
+            "named arguments must follow bare *"
+        );
+        assert_eq!(
+            msg("[*x for x in y]\n"),
+            "iterable unpacking cannot be used in comprehension"
+        );
+        assert_eq!(
+            msg("{**d for d in x}\n"),
+            "dict unpacking cannot be used in dict comprehension"
+        );
     }
 
     #[test]
     fn indentation_errors() {
-        let ie = |m: &str, line: u32, col: u32, end: u32| (SyntaxErrorKind::IndentationError, m.to_string(), line, col, end);
+        let ie = |m: &str, line: u32, col: u32, end: u32| {
+            (
+                SyntaxErrorKind::IndentationError,
+                m.to_string(),
+                line,
+                col,
+                end,
+            )
+        };
         assert_eq!(e("  x = 1\n"), ie("unexpected indent", 1, 2, 0));
         assert_eq!(e("x = 1\n    y = 2\n"), ie("unexpected indent", 2, 4, 0));
         let x = err("if x:\npass\n");
         assert_eq!(
             (x.kind, x.msg.as_str(), x.line, x.col, x.end_col),
-            (SyntaxErrorKind::IndentationError, "expected an indented block after 'if' statement on line 1", 2, 1, 5)
+            (
+                SyntaxErrorKind::IndentationError,
+                "expected an indented block after 'if' statement on line 1",
+                2,
+                1,
+                5
+            )
         );
-        assert_eq!(msg("def f(x):\npass\n"), "expected an indented block after function definition on line 1");
-        assert_eq!(msg("@d\ndef f():\nz\n"), "expected an indented block after function definition on line 2");
-        assert_eq!(msg("class A:\n\n"), "expected an indented block after class definition on line 1");
-        assert_eq!(msg("try:\n  x\nexcept:\nz\n"), "expected an indented block after 'except' statement on line 3");
-        assert_eq!(msg("if x:\n  y\nelif z:\nw\n"), "expected an indented block after 'elif' statement on line 3");
-        assert_eq!(msg("for x in y:\n# c\nz\n"), "expected an indented block after 'for' statement on line 1");
-        assert_eq!(e("if x:\n"), ie("expected an indented block after 'if' statement on line 1", 1, 0, 0));
+        assert_eq!(
+            msg("def f(x):\npass\n"),
+            "expected an indented block after function definition on line 1"
+        );
+        assert_eq!(
+            msg("@d\ndef f():\nz\n"),
+            "expected an indented block after function definition on line 2"
+        );
+        assert_eq!(
+            msg("class A:\n\n"),
+            "expected an indented block after class definition on line 1"
+        );
+        assert_eq!(
+            msg("try:\n  x\nexcept:\nz\n"),
+            "expected an indented block after 'except' statement on line 3"
+        );
+        assert_eq!(
+            msg("if x:\n  y\nelif z:\nw\n"),
+            "expected an indented block after 'elif' statement on line 3"
+        );
+        assert_eq!(
+            msg("for x in y:\n# c\nz\n"),
+            "expected an indented block after 'for' statement on line 1"
+        );
+        assert_eq!(
+            e("if x:\n"),
+            ie(
+                "expected an indented block after 'if' statement on line 1",
+                1,
+                0,
+                0
+            )
+        );
         assert_eq!(
             e("if True:\n    x = 1\n  y = 2\n"),
-            ie("unindent does not match any outer indentation level", 3, 8, 0)
+            ie(
+                "unindent does not match any outer indentation level",
+                3,
+                8,
+                0
+            )
         );
         assert_eq!(
             e("if x:\n\tpass\n        pass\n"),
-            (SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation".to_string(), 3, 1, 0)
+            (
+                SyntaxErrorKind::TabError,
+                "inconsistent use of tabs and spaces in indentation".to_string(),
+                3,
+                1,
+                0
+            )
         );
         assert_eq!(
             e("class A:\n    @d\ndef f(): pass\n"),
-            (SyntaxErrorKind::IndentationError, "unexpected unindent".to_string(), 3, 0, 0)
+            (
+                SyntaxErrorKind::IndentationError,
+                "unexpected unindent".to_string(),
+                3,
+                0,
+                0
+            )
         );
-        assert_eq!(e("class A:\n  @d\n    def f(): pass\n"), ie("unexpected indent", 3, 4, 0));
+        assert_eq!(
+            e("class A:\n  @d\n    def f(): pass\n"),
+            ie("unexpected indent", 3, 4, 0)
+        );
         // Inside brackets indentation does not matter, even after a broken line.
         assert_eq!(msg("x = (1,\n        2\n  y = 3\n"), "'(' was never closed");
         // Tabs that line up consistently are fine.
-        assert_eq!(d("if x:\n\tif y:\n\t\tpass\n"), "If(x) {If(y) {Pass} else {}} else {}");
+        assert_eq!(
+            d("if x:\n\tif y:\n\t\tpass\n"),
+            "If(x) {If(y) {Pass} else {}} else {}"
+        );
     }
 
     #[test]
     fn token_errors() {
-        assert_eq!(e("x = \"abc\n"), se("unterminated string literal (detected at line 1)", 1, 5, 5));
-        assert_eq!(e("x = '''abc\ny\nz\n"), se("unterminated triple-quoted string literal (detected at line 3)", 1, 5, 5));
-        assert_eq!(e("x = f\"abc\n"), se("unterminated string literal (detected at line 1)", 1, 5, 5));
-        assert_eq!(e("x = 1 +\ny = \"abc\n"), se("unterminated string literal (detected at line 2)", 2, 5, 5));
+        assert_eq!(
+            e("x = \"abc\n"),
+            se("unterminated string literal (detected at line 1)", 1, 5, 5)
+        );
+        assert_eq!(
+            e("x = '''abc\ny\nz\n"),
+            se(
+                "unterminated triple-quoted string literal (detected at line 3)",
+                1,
+                5,
+                5
+            )
+        );
+        assert_eq!(
+            e("x = f\"abc\n"),
+            se("unterminated string literal (detected at line 1)", 1, 5, 5)
+        );
+        assert_eq!(
+            e("x = 1 +\ny = \"abc\n"),
+            se("unterminated string literal (detected at line 2)", 2, 5, 5)
+        );
         assert_eq!(
             e("x = 0777\n"),
             se("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, 6)
@@ -4204,13 +5413,33 @@ mod tests {
         assert_eq!(e("x = 1abc\n"), se("invalid decimal literal", 1, 5, 5));
         assert_eq!(e("x = 1__0\n"), se("invalid decimal literal", 1, 6, 6));
         assert_eq!(e("x = 0x\n"), se("invalid hexadecimal literal", 1, 6, 6));
-        assert_eq!(e("x = 0b12\n"), se("invalid digit '2' in binary literal", 1, 8, 8));
+        assert_eq!(
+            e("x = 0b12\n"),
+            se("invalid digit '2' in binary literal", 1, 8, 8)
+        );
         assert_eq!(e("x = €\n"), se("invalid character '€' (U+20AC)", 1, 5, 5));
-        assert_eq!(e("x = \u{a0}1\n"), se("invalid non-printable character U+00A0", 1, 5, 5));
-        assert_eq!(e("x = 1 \\ 2\n"), se("unexpected character after line continuation character", 1, 8, 0));
+        assert_eq!(
+            e("x = \u{a0}1\n"),
+            se("invalid non-printable character U+00A0", 1, 5, 5)
+        );
+        assert_eq!(
+            e("x = 1 \\ 2\n"),
+            se(
+                "unexpected character after line continuation character",
+                1,
+                8,
+                0
+            )
+        );
         assert_eq!(e("x = $\n"), se("invalid syntax", 1, 5, 6));
-        assert_eq!(msg("x = b\"é\"\n"), "bytes can only contain ASCII literal characters");
-        assert_eq!(msg("x = b'a' 'b'\n"), "cannot mix bytes and nonbytes literals");
+        assert_eq!(
+            msg("x = b\"é\"\n"),
+            "bytes can only contain ASCII literal characters"
+        );
+        assert_eq!(
+            msg("x = b'a' 'b'\n"),
+            "cannot mix bytes and nonbytes literals"
+        );
         assert_eq!(
             msg("x = \"\\N{foo}\"\n"),
             "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-6: unknown Unicode character name"
@@ -4219,41 +5448,117 @@ mod tests {
 
     #[test]
     fn fstring_errors() {
-        assert_eq!(e("x = f\"{x!z}\"\n"), se("f-string: invalid conversion character: expected 's', 'r', or 'a'", 1, 13, 13));
+        assert_eq!(
+            e("x = f\"{x!z}\"\n"),
+            se(
+                "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+                1,
+                13,
+                13
+            )
+        );
         assert_eq!(e("x = f\"{\"\n"), se("f-string: expecting '}'", 1, 9, 9));
-        assert_eq!(e("x = f\"}\"\n"), se("f-string: single '}' is not allowed", 1, 9, 9));
-        assert_eq!(e("x = f\"{}\"\n"), se("f-string: empty expression not allowed", 1, 10, 10));
-        assert_eq!(e("x = f\"{x # c}\"\n"), se("f-string expression part cannot include '#'", 1, 15, 15));
-        assert_eq!(msg("x = f'{\"\\n\"}'\n"), "f-string expression part cannot include a backslash");
+        assert_eq!(
+            e("x = f\"}\"\n"),
+            se("f-string: single '}' is not allowed", 1, 9, 9)
+        );
+        assert_eq!(
+            e("x = f\"{}\"\n"),
+            se("f-string: empty expression not allowed", 1, 10, 10)
+        );
+        assert_eq!(
+            e("x = f\"{x # c}\"\n"),
+            se("f-string expression part cannot include '#'", 1, 15, 15)
+        );
+        assert_eq!(
+            msg("x = f'{\"\\n\"}'\n"),
+            "f-string expression part cannot include a backslash"
+        );
         assert_eq!(msg("x = f\"{\"a\"}\"\n"), "f-string: expecting '}'");
-        assert_eq!(e("print(f\"{x:{y:{z}}}\")\n"), se("f-string: expressions nested too deeply", 1, 21, 21));
+        assert_eq!(
+            e("print(f\"{x:{y:{z}}}\")\n"),
+            se("f-string: expressions nested too deeply", 1, 21, 21)
+        );
     }
 
     #[test]
     fn compile_time_errors() {
         assert_eq!(e("return\n"), se("'return' outside function", 1, 1, 7));
-        assert_eq!(e("class A:\n    return 1\n"), se("'return' outside function", 2, 5, 13));
-        assert_eq!(e("def f():\n    yield 1\nyield 2\n"), se("'yield' outside function", 3, 1, 8));
+        assert_eq!(
+            e("class A:\n    return 1\n"),
+            se("'return' outside function", 2, 5, 13)
+        );
+        assert_eq!(
+            e("def f():\n    yield 1\nyield 2\n"),
+            se("'yield' outside function", 3, 1, 8)
+        );
         assert_eq!(e("await x\n"), se("'await' outside function", 1, 1, 8));
-        assert_eq!(e("def f():\n    await x\n"), se("'await' outside async function", 2, 5, 12));
-        assert_eq!(msg("def f():\n  lambda: await x\n"), "'await' outside async function");
-        assert_eq!(msg("def f():\n  return [x for x in await y]\n"), "'await' outside async function");
+        assert_eq!(
+            e("def f():\n    await x\n"),
+            se("'await' outside async function", 2, 5, 12)
+        );
+        assert_eq!(
+            msg("def f():\n  lambda: await x\n"),
+            "'await' outside async function"
+        );
+        assert_eq!(
+            msg("def f():\n  return [x for x in await y]\n"),
+            "'await' outside async function"
+        );
         assert_eq!(e("break\n"), se("'break' outside loop", 1, 1, 6));
-        assert_eq!(msg("while x:\n  pass\nelse:\n  break\n"), "'break' outside loop");
-        assert_eq!(msg("for x in y:\n  class A:\n    continue\n"), "'continue' not properly in loop");
-        assert_eq!(msg("for x in y:\n  def g():\n    break\n"), "'break' outside loop");
-        assert_eq!(msg("def f():\n  async for x in y: pass\n"), "'async for' outside async function");
-        assert_eq!(msg("async with x: pass\n"), "'async with' outside async function");
+        assert_eq!(
+            msg("while x:\n  pass\nelse:\n  break\n"),
+            "'break' outside loop"
+        );
+        assert_eq!(
+            msg("for x in y:\n  class A:\n    continue\n"),
+            "'continue' not properly in loop"
+        );
+        assert_eq!(
+            msg("for x in y:\n  def g():\n    break\n"),
+            "'break' outside loop"
+        );
+        assert_eq!(
+            msg("def f():\n  async for x in y: pass\n"),
+            "'async for' outside async function"
+        );
+        assert_eq!(
+            msg("async with x: pass\n"),
+            "'async with' outside async function"
+        );
         assert_eq!(
             msg("def f():\n  return [await x for x in y]\n"),
             "asynchronous comprehension outside of an asynchronous function"
         );
-        assert_eq!(msg("x = [i async for i in y]\n"), "asynchronous comprehension outside of an asynchronous function");
-        assert_eq!(msg("async def f():\n  yield 1\n  return 2\n"), "'return' with value in async generator");
-        assert_eq!(e("f(a=1, a=2)\n"), se("keyword argument repeated: a", 1, 8, 11));
-        assert_eq!(e("x = *a\n"), se("can't use starred expression here", 1, 5, 7));
-        assert_eq!(e("*a = b\n"), se("starred assignment target must be in a list or tuple", 1, 1, 3));
-        assert_eq!(e("a, *b, *c = d\n"), se("multiple starred expressions in assignment", 1, 1, 10));
+        assert_eq!(
+            msg("x = [i async for i in y]\n"),
+            "asynchronous comprehension outside of an asynchronous function"
+        );
+        assert_eq!(
+            msg("async def f():\n  yield 1\n  return 2\n"),
+            "'return' with value in async generator"
+        );
+        assert_eq!(
+            e("f(a=1, a=2)\n"),
+            se("keyword argument repeated: a", 1, 8, 11)
+        );
+        assert_eq!(
+            e("x = *a\n"),
+            se("can't use starred expression here", 1, 5, 7)
+        );
+        assert_eq!(
+            e("*a = b\n"),
+            se(
+                "starred assignment target must be in a list or tuple",
+                1,
+                1,
+                3
+            )
+        );
+        assert_eq!(
+            e("a, *b, *c = d\n"),
+            se("multiple starred expressions in assignment", 1, 1, 10)
+        );
         // Things that are fine.
         assert_eq!(
             d("def f():\n  x = (await y for y in z)\n  lambda: (yield)\nasync def g():\n  return [await x for x in y]\n"),
@@ -4263,15 +5568,33 @@ mod tests {
 
     #[test]
     fn symtable_errors_come_first() {
-        assert_eq!(e("nonlocal x\n"), se("nonlocal declaration not allowed at module level", 1, 1, 11));
-        assert_eq!(e("def f(a, a): pass\n"), se("duplicate argument 'a' in function definition", 1, 10, 11));
-        assert_eq!(msg("lambda a, *, a: 1\n"), "duplicate argument 'a' in function definition");
-        assert_eq!(msg("def f():\n  x = [(yield) for y in z]\n"), "'yield' inside list comprehension");
+        assert_eq!(
+            e("nonlocal x\n"),
+            se("nonlocal declaration not allowed at module level", 1, 1, 11)
+        );
+        assert_eq!(
+            e("def f(a, a): pass\n"),
+            se("duplicate argument 'a' in function definition", 1, 10, 11)
+        );
+        assert_eq!(
+            msg("lambda a, *, a: 1\n"),
+            "duplicate argument 'a' in function definition"
+        );
+        assert_eq!(
+            msg("def f():\n  x = [(yield) for y in z]\n"),
+            "'yield' inside list comprehension"
+        );
         // CPython reports symbol table errors before compiler errors, whatever the order.
-        assert_eq!(msg("x = 1\nreturn\nnonlocal y\n"), "nonlocal declaration not allowed at module level");
+        assert_eq!(
+            msg("x = 1\nreturn\nnonlocal y\n"),
+            "nonlocal declaration not allowed at module level"
+        );
         // ... and grammar errors before both.
         let x = err("try:\n  pass\nexcept:\n  pass\nexcept ValueError:\n  return\n");
-        assert_eq!((x.msg.as_str(), x.line, x.col, x.end_line), ("default 'except:' must be last", 3, 1, 4));
+        assert_eq!(
+            (x.msg.as_str(), x.line, x.col, x.end_line),
+            ("default 'except:' must be last", 3, 1, 4)
+        );
     }
 
     // ----- depth limits and robustness -----
@@ -4296,7 +5619,14 @@ mod tests {
         }
         indent.push_str(&format!("{}pass\n", " ".repeat(101)));
         let x = err(&indent);
-        assert_eq!((x.kind, x.msg.as_str(), x.line), (SyntaxErrorKind::IndentationError, "too many levels of indentation", 101));
+        assert_eq!(
+            (x.kind, x.msg.as_str(), x.line),
+            (
+                SyntaxErrorKind::IndentationError,
+                "too many levels of indentation",
+                101
+            )
+        );
         let mut elifs = String::from("if x == 0: pass\n");
         for i in 0..4000 {
             elifs.push_str(&format!("elif x == {i}: pass\n"));
@@ -4333,13 +5663,80 @@ mod tests {
     #[test]
     fn garbage_does_not_panic() {
         let inputs = [
-            "\0", "\u{feff}", "(((((", ")))))", "[}", "f'{", "f'{x:{y:{z:{w}}}}'", "'''", "\"\\", "\\", "x = \\\n",
-            "def", "class", "lambda", "@", "@\n", "async", "await", "yield", "*", "**", ":=", "...", "if:", "else",
-            "\t\t\tx", " \n\t\n x", "\x0c", "x\r", "\r\r\r", "0x", "0b", "0o", "1e", "1j", "1_", "é", "𝔘𝔫𝔦", "'\\N{'",
-            "b'\\xff'", "u'", "rb'\\'", "f'{x!}'", "f'{x!r=}'", "f'{=}'", "f'{:}'", "f'{!r}'", "t'{x}'", "%time x",
-            "!ls", "?x", "x = *", "del *x", "from . import", "import a.", "global", "nonlocal", "with", "try:", "except",
-            "match x:\n case", "type", "case = 1", "match = 1\nmatch", "print 'x'", "exec 'x'", "'a' 'b' b'c' f'd'",
-            "f'{lambda: 1}'", "f'{\n}'", "f'''{\n#}'''", "x[]", "x[::::]", "def f(**a, *b): pass", "def f(a, /, /): pass",
+            "\0",
+            "\u{feff}",
+            "(((((",
+            ")))))",
+            "[}",
+            "f'{",
+            "f'{x:{y:{z:{w}}}}'",
+            "'''",
+            "\"\\",
+            "\\",
+            "x = \\\n",
+            "def",
+            "class",
+            "lambda",
+            "@",
+            "@\n",
+            "async",
+            "await",
+            "yield",
+            "*",
+            "**",
+            ":=",
+            "...",
+            "if:",
+            "else",
+            "\t\t\tx",
+            " \n\t\n x",
+            "\x0c",
+            "x\r",
+            "\r\r\r",
+            "0x",
+            "0b",
+            "0o",
+            "1e",
+            "1j",
+            "1_",
+            "é",
+            "𝔘𝔫𝔦",
+            "'\\N{'",
+            "b'\\xff'",
+            "u'",
+            "rb'\\'",
+            "f'{x!}'",
+            "f'{x!r=}'",
+            "f'{=}'",
+            "f'{:}'",
+            "f'{!r}'",
+            "t'{x}'",
+            "%time x",
+            "!ls",
+            "?x",
+            "x = *",
+            "del *x",
+            "from . import",
+            "import a.",
+            "global",
+            "nonlocal",
+            "with",
+            "try:",
+            "except",
+            "match x:\n case",
+            "type",
+            "case = 1",
+            "match = 1\nmatch",
+            "print 'x'",
+            "exec 'x'",
+            "'a' 'b' b'c' f'd'",
+            "f'{lambda: 1}'",
+            "f'{\n}'",
+            "f'''{\n#}'''",
+            "x[]",
+            "x[::::]",
+            "def f(**a, *b): pass",
+            "def f(a, /, /): pass",
         ];
         for src in inputs {
             let result = parse_module(src, "t.py");
@@ -4359,7 +5756,10 @@ mod tests {
             f("x = 1\nprint(\"a\"\n"),
             "  File \"/path/x.py\", line 2\n    print(\"a\"\n         ^\nSyntaxError: '(' was never closed\n"
         );
-        assert_eq!(f("    f(a b)\n"), "  File \"/path/x.py\", line 1\n    f(a b)\nIndentationError: unexpected indent\n");
+        assert_eq!(
+            f("    f(a b)\n"),
+            "  File \"/path/x.py\", line 1\n    f(a b)\nIndentationError: unexpected indent\n"
+        );
         assert_eq!(
             f("if x:\n    f(a b)\n"),
             "  File \"/path/x.py\", line 2\n    f(a b)\n      ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"
@@ -4409,8 +5809,21 @@ mod tests {
             text: None,
             kind: SyntaxErrorKind::SyntaxError,
         };
-        assert_eq!(format_syntax_error("m.py", &x), "  File \"m.py\", line 7\nSyntaxError: boom\n");
-        let y = SyntaxError { text: Some("\tx = (1 2)".into()), col: 7, end_col: 10, line: 1, end_line: 1, ..x };
-        assert_eq!(format_syntax_error("m.py", &y), "  File \"m.py\", line 1\n    x = (1 2)\n         ^^^\nSyntaxError: boom\n");
+        assert_eq!(
+            format_syntax_error("m.py", &x),
+            "  File \"m.py\", line 7\nSyntaxError: boom\n"
+        );
+        let y = SyntaxError {
+            text: Some("\tx = (1 2)".into()),
+            col: 7,
+            end_col: 10,
+            line: 1,
+            end_line: 1,
+            ..x
+        };
+        assert_eq!(
+            format_syntax_error("m.py", &y),
+            "  File \"m.py\", line 1\n    x = (1 2)\n         ^^^\nSyntaxError: boom\n"
+        );
     }
 }

@@ -37,7 +37,10 @@ impl SourceMap {
             }
             i += 1;
         }
-        SourceMap { text: source.to_string(), line_starts }
+        SourceMap {
+            text: source.to_string(),
+            line_starts,
+        }
     }
 
     /// The whole source text.
@@ -91,7 +94,10 @@ impl SourceMap {
         if end <= start {
             return 0;
         }
-        self.text.as_bytes()[start..end].iter().filter(|&&b| b & 0xC0 != 0x80).count() as u32
+        self.text.as_bytes()[start..end]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count() as u32
     }
 
     /// Byte offset where 1-based `line` starts.
@@ -125,7 +131,12 @@ impl SourceMap {
     pub fn loc(&self, start: u32, end: u32) -> Loc {
         let (line, col) = self.line_col(start);
         let (end_line, end_col) = self.line_col(end.max(start));
-        Loc { line, col, end_line, end_col }
+        Loc {
+            line,
+            col,
+            end_line,
+            end_col,
+        }
     }
 }
 

@@ -28,7 +28,9 @@ const NO_SHAPE: u64 = 0;
 fn cache_insert(caches: &[Cell<InlineCache>], entry: InlineCache) {
     for c in caches {
         let cur = c.get();
-        if cur.kind == 0 || (cur.key == entry.key && cur.key2 == entry.key2 && cur.kind == entry.kind) {
+        if cur.kind == 0
+            || (cur.key == entry.key && cur.key2 == entry.key2 && cur.kind == entry.kind)
+        {
             c.set(entry);
             return;
         }
@@ -44,7 +46,12 @@ impl Vm {
         let class = self.class_obj(o.class.get());
         // Classes, modules and super() proxies do not resolve attributes through their own
         // class's MRO, so (class version, shape) says nothing about them.
-        if class.has_flag(flags::CUSTOM_ATTR_ACCESS) || matches!(o.kind, ObjKind::Class(_) | ObjKind::Module(_) | ObjKind::Super { .. }) {
+        if class.has_flag(flags::CUSTOM_ATTR_ACCESS)
+            || matches!(
+                o.kind,
+                ObjKind::Class(_) | ObjKind::Module(_) | ObjKind::Super { .. }
+            )
+        {
             return None;
         }
         let shape = match o.attrs() {
@@ -68,14 +75,20 @@ impl Vm {
         if version != c.key || shape != c.key2 {
             return None;
         }
-        o.attrs()?.slots.borrow().get(c.value.as_small_int() as usize).copied()
+        o.attrs()?
+            .slots
+            .borrow()
+            .get(c.value.as_small_int() as usize)
+            .copied()
     }
 
     /// `StoreAttrSlot`: stores into the slot a `STORE_SLOT` entry points at, if `obj`
     /// matches; false when the guard fails.
     #[inline(always)]
     pub(crate) fn store_cached_slot(&self, obj: Value, c: &InlineCache, v: Value) -> bool {
-        let Some((version, shape, o)) = self.cache_key(obj) else { return false };
+        let Some((version, shape, o)) = self.cache_key(obj) else {
+            return false;
+        };
         if version != c.key || shape != c.key2 {
             return false;
         }
@@ -91,7 +104,12 @@ impl Vm {
         }
     }
 
-    pub(crate) fn load_attr_cached(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<Value> {
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        obj: Value,
+        name: Value,
+        caches: &[Cell<InlineCache>],
+    ) -> PyResult<Value> {
         let key = self.cache_key(obj);
         for cache in caches {
             let c = cache.get();
@@ -111,14 +129,22 @@ impl Vm {
                             match kind {
                                 ATTR_SLOT => {
                                     if let Some(a) = o.attrs() {
-                                        if let Some(&v) = a.slots.borrow().get(c.value.as_small_int() as usize) {
+                                        if let Some(&v) =
+                                            a.slots.borrow().get(c.value.as_small_int() as usize)
+                                        {
                                             return Ok(v);
                                         }
                                     }
                                 }
                                 ATTR_METHOD => {
                                     let class = self.bound_method_class(c.value);
-                                    return Ok(self.alloc_kind(class, ObjKind::BoundMethod { func: c.value, receiver: obj }));
+                                    return Ok(self.alloc_kind(
+                                        class,
+                                        ObjKind::BoundMethod {
+                                            func: c.value,
+                                            receiver: obj,
+                                        },
+                                    ));
                                 }
                                 ATTR_CLASS_VALUE => return Ok(c.value),
                                 _ => {}
@@ -131,12 +157,25 @@ impl Vm {
         self.load_attr_fill(obj, name, caches)
     }
 
-    fn load_attr_fill(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<Value> {
+    fn load_attr_fill(
+        &mut self,
+        obj: Value,
+        name: Value,
+        caches: &[Cell<InlineCache>],
+    ) -> PyResult<Value> {
         if let Some(ObjKind::Module(m)) = obj.obj().map(|o| &o.kind) {
             let hash = self.str_obj(name).map(|s| s.hash()).unwrap_or(0);
             let ix = m.globals.borrow().find_identical(name, hash);
             if let Some(e) = ix.and_then(|ix| m.globals.borrow().entry(ix).copied()) {
-                cache_insert(caches, InlineCache { kind: ATTR_MODULE_CELL, key: obj.0, key2: 0, value: e.value });
+                cache_insert(
+                    caches,
+                    InlineCache {
+                        kind: ATTR_MODULE_CELL,
+                        key: obj.0,
+                        key2: 0,
+                        value: e.value,
+                    },
+                );
             }
             return self.get_attr(obj, name);
         }
@@ -146,22 +185,64 @@ impl Vm {
             let in_instance = o.attrs().and_then(|a| a.shape.get().lookup(name));
             match (descr, in_instance) {
                 (None, Some(ix)) => {
-                    cache_insert(caches, InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
+                    cache_insert(
+                        caches,
+                        InlineCache {
+                            kind: ATTR_SLOT,
+                            key: version,
+                            key2: shape,
+                            value: Value::small_int_unchecked(ix as i64),
+                        },
+                    );
                 }
                 (Some(d), Some(ix)) if !self.is_data_descriptor(d) => {
-                    cache_insert(caches, InlineCache { kind: ATTR_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) });
+                    cache_insert(
+                        caches,
+                        InlineCache {
+                            kind: ATTR_SLOT,
+                            key: version,
+                            key2: shape,
+                            value: Value::small_int_unchecked(ix as i64),
+                        },
+                    );
                 }
                 (Some(d), None) => match d.obj().map(|o| &o.kind) {
                     Some(ObjKind::Function(_)) => {
-                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                        cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: ATTR_METHOD,
+                                key: version,
+                                key2: shape,
+                                value: d,
+                            },
+                        );
                     }
                     // A native without an owner (`time.localtime` stored on a class) is a
                     // plain builtin: it does not bind, like CPython's builtin functions.
                     Some(ObjKind::Native(n)) if n.owner.is_some() => {
-                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                        cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: ATTR_METHOD,
+                                key: version,
+                                key2: shape,
+                                value: d,
+                            },
+                        );
                     }
-                    _ if self.is_plain_class_value(d) && !self.class_obj(class).has_flag(flags::HAS_GETATTR) => {
-                        cache_insert(caches, InlineCache { kind: ATTR_CLASS_VALUE, key: version, key2: shape, value: d });
+                    _ if self.is_plain_class_value(d)
+                        && !self.class_obj(class).has_flag(flags::HAS_GETATTR) =>
+                    {
+                        cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: ATTR_CLASS_VALUE,
+                                key: version,
+                                key2: shape,
+                                value: d,
+                            },
+                        );
                     }
                     _ => {}
                 },
@@ -176,8 +257,16 @@ impl Vm {
         match d.obj() {
             None => true,
             Some(o) => match &o.kind {
-                ObjKind::Str(_) | ObjKind::BigInt(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::Class(_) => true,
-                ObjKind::StaticMethod(_) | ObjKind::ClassMethod(_) | ObjKind::Property { .. } | ObjKind::Function(_) | ObjKind::Native(_) => false,
+                ObjKind::Str(_)
+                | ObjKind::BigInt(_)
+                | ObjKind::Tuple(_)
+                | ObjKind::Bytes(_)
+                | ObjKind::Class(_) => true,
+                ObjKind::StaticMethod(_)
+                | ObjKind::ClassMethod(_)
+                | ObjKind::Property { .. }
+                | ObjKind::Function(_)
+                | ObjKind::Native(_) => false,
                 _ => {
                     let get = self.names.__get__;
                     lookup_in_mro(self, o.class.get(), get).is_none()
@@ -186,7 +275,12 @@ impl Vm {
         }
     }
 
-    pub(crate) fn load_method_cached(&mut self, obj: Value, name: Value, caches: &[Cell<InlineCache>]) -> PyResult<(Value, Value)> {
+    pub(crate) fn load_method_cached(
+        &mut self,
+        obj: Value,
+        name: Value,
+        caches: &[Cell<InlineCache>],
+    ) -> PyResult<(Value, Value)> {
         let key = self.cache_key(obj);
         if let Some((version, shape, _)) = key {
             for cache in caches {
@@ -201,7 +295,9 @@ impl Vm {
         }
         if let Some((version, shape, o)) = key {
             let class = o.class.get();
-            let shadowed = o.attrs().is_some_and(|a| a.shape.get().lookup(name).is_some());
+            let shadowed = o
+                .attrs()
+                .is_some_and(|a| a.shape.get().lookup(name).is_some());
             if !shadowed {
                 if let Some(d) = lookup_in_mro(self, class, name) {
                     let binds = match d.obj().map(|o| &o.kind) {
@@ -210,7 +306,15 @@ impl Vm {
                         _ => false,
                     };
                     if binds {
-                        cache_insert(caches, InlineCache { kind: ATTR_METHOD, key: version, key2: shape, value: d });
+                        cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: ATTR_METHOD,
+                                key: version,
+                                key2: shape,
+                                value: d,
+                            },
+                        );
                         return Ok((d, obj));
                     }
                 }
@@ -220,7 +324,13 @@ impl Vm {
         Ok((v, Value::NULL))
     }
 
-    pub(crate) fn store_attr_cached(&mut self, obj: Value, name: Value, v: Value, caches: &[Cell<InlineCache>]) -> PyResult<()> {
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        obj: Value,
+        name: Value,
+        v: Value,
+        caches: &[Cell<InlineCache>],
+    ) -> PyResult<()> {
         let key = self.cache_key(obj);
         if let Some((version, shape, o)) = key {
             for cache in caches {
@@ -258,12 +368,30 @@ impl Vm {
                 let class = o.class.get();
                 let co = self.class_obj(class);
                 let descr = lookup_in_mro(self, class, name);
-                let plain = descr.is_none_or(|d| !self.is_data_descriptor(d)) && !co.has_flag(flags::HAS_SLOTS) && class != self.types.object;
+                let plain = descr.is_none_or(|d| !self.is_data_descriptor(d))
+                    && !co.has_flag(flags::HAS_SLOTS)
+                    && class != self.types.object;
                 if plain {
                     let s: &'static Shape = a.shape.get();
                     match s.lookup(name) {
-                        Some(ix) => cache_insert(caches, InlineCache { kind: STORE_SLOT, key: version, key2: shape, value: Value::small_int_unchecked(ix as i64) }),
-                        None => cache_insert(caches, InlineCache { kind: STORE_ADD, key: version, key2: shape, value: Value::NULL }),
+                        Some(ix) => cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: STORE_SLOT,
+                                key: version,
+                                key2: shape,
+                                value: Value::small_int_unchecked(ix as i64),
+                            },
+                        ),
+                        None => cache_insert(
+                            caches,
+                            InlineCache {
+                                kind: STORE_ADD,
+                                key: version,
+                                key2: shape,
+                                value: Value::NULL,
+                            },
+                        ),
                     }
                 }
             }
@@ -278,7 +406,8 @@ impl Vm {
                 ObjKind::Property { .. } => true,
                 ObjKind::Instance(_) => {
                     let c = o.class.get();
-                    lookup_in_mro(self, c, self.names.__set__).is_some() || lookup_in_mro(self, c, self.names.__delete__).is_some()
+                    lookup_in_mro(self, c, self.names.__set__).is_some()
+                        || lookup_in_mro(self, c, self.names.__delete__).is_some()
                 }
                 _ => false,
             },
@@ -302,8 +431,14 @@ impl Vm {
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> super::PyErr {
         let n = self.str_of(name).unwrap_or("?").to_string();
         let msg = match obj.obj().map(|o| &o.kind) {
-            Some(ObjKind::Module(m)) => format!("module '{}' has no attribute '{}'", self.str_of(m.name).unwrap_or("?"), n),
-            Some(ObjKind::Class(c)) => format!("type object '{}' has no attribute '{}'", c.name.borrow(), n),
+            Some(ObjKind::Module(m)) => format!(
+                "module '{}' has no attribute '{}'",
+                self.str_of(m.name).unwrap_or("?"),
+                n
+            ),
+            Some(ObjKind::Class(c)) => {
+                format!("type object '{}' has no attribute '{}'", c.name.borrow(), n)
+            }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
         };
         let e = self.attribute_error(msg);
@@ -343,7 +478,9 @@ impl Vm {
                 if matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
                     return match self.call(f, &[obj, name], &[]) {
                         Ok(v) => Ok(Some(v)),
-                        Err(e) if self.err_matches(&e, self.types.exc.attribute_error) => self.call_getattr_hook(obj, class, name, e),
+                        Err(e) if self.err_matches(&e, self.types.exc.attribute_error) => {
+                            self.call_getattr_hook(obj, class, name, e)
+                        }
                         Err(e) => Err(e),
                     };
                 }
@@ -376,7 +513,13 @@ impl Vm {
         Ok(None)
     }
 
-    fn call_getattr_hook(&mut self, obj: Value, class: Value, name: Value, err: super::PyErr) -> PyResult<Option<Value>> {
+    fn call_getattr_hook(
+        &mut self,
+        obj: Value,
+        class: Value,
+        name: Value,
+        err: super::PyErr,
+    ) -> PyResult<Option<Value>> {
         let ga = self.names.__getattr__;
         match lookup_in_mro(self, class, ga) {
             Some(f) => {
@@ -406,7 +549,10 @@ impl Vm {
                 if fget.is_none() || fget.is_null() {
                     let n = self.property_name(d, obj);
                     let tn = self.type_name(obj);
-                    return Err(self.attribute_error(format!("property '{}' of '{}' object has no getter", n, tn)));
+                    return Err(self.attribute_error(format!(
+                        "property '{}' of '{}' object has no getter",
+                        n, tn
+                    )));
                 }
                 self.call(*fget, &[obj], &[])
             }
@@ -459,13 +605,25 @@ impl Vm {
                     }
                 }
                 let mc = self.bound_method_class(d);
-                Ok(self.alloc_kind(mc, ObjKind::BoundMethod { func: d, receiver: obj }))
+                Ok(self.alloc_kind(
+                    mc,
+                    ObjKind::BoundMethod {
+                        func: d,
+                        receiver: obj,
+                    },
+                ))
             }
             ObjKind::StaticMethod(f) => Ok(f.get()),
             ObjKind::ClassMethod(f) => {
                 let mc = self.types.method;
                 let f = f.get();
-                Ok(self.alloc_kind(mc, ObjKind::BoundMethod { func: f, receiver: class }))
+                Ok(self.alloc_kind(
+                    mc,
+                    ObjKind::BoundMethod {
+                        func: f,
+                        receiver: class,
+                    },
+                ))
             }
             ObjKind::Property { .. } => self.descriptor_get(d, obj, class),
             // User descriptors, and native-module ones (the lru_cache wrapper binds).
@@ -495,7 +653,13 @@ impl Vm {
                 Some(ObjKind::ClassMethod(f)) => {
                     let f = f.get();
                     let mc = self.types.method;
-                    Ok(Some(self.alloc_kind(mc, ObjKind::BoundMethod { func: f, receiver: cls })))
+                    Ok(Some(self.alloc_kind(
+                        mc,
+                        ObjKind::BoundMethod {
+                            func: f,
+                            receiver: cls,
+                        },
+                    )))
                 }
                 Some(ObjKind::Instance(inst)) => {
                     let _ = inst;
@@ -529,7 +693,9 @@ impl Vm {
             ObjKind::Class(_) => {
                 // A metaclass's own __setattr__ (enum's refuses to rebind members).
                 let meta = o.class.get();
-                if meta != self.types.type_ && self.class_obj(meta).has_flag(flags::CUSTOM_ATTR_ACCESS) {
+                if meta != self.types.type_
+                    && self.class_obj(meta).has_flag(flags::CUSTOM_ATTR_ACCESS)
+                {
                     let sa = self.names.__setattr__;
                     if let Some(f) = lookup_in_mro(self, meta, sa) {
                         if matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Function(_))) {
@@ -559,7 +725,11 @@ impl Vm {
             ObjKind::Class(c) => {
                 if !c.has_flag(flags::HEAP_TYPE) {
                     let n = c.name.borrow().clone();
-                    return Err(self.type_error(format!("cannot set '{}' attribute of immutable type '{}'", self.str_of(name).unwrap_or("?"), n)));
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        self.str_of(name).unwrap_or("?"),
+                        n
+                    )));
                 }
                 match self.str_of(name) {
                     Some("__name__") => {
@@ -604,7 +774,10 @@ impl Vm {
                     if fset.is_none() || fset.is_null() {
                         let n = self.property_name(d, obj);
                         let tn = self.type_name(obj);
-                        return Err(self.attribute_error(format!("property '{}' of '{}' object has no setter", n, tn)));
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no setter",
+                            n, tn
+                        )));
                     }
                     let f = *fset;
                     self.call(f, &[obj, v], &[])?;
@@ -631,11 +804,17 @@ impl Vm {
         }
         if let Some(a) = o.attrs() {
             if co.has_flag(flags::HAS_SLOTS) {
-                let allowed = co.slots.borrow().as_ref().is_some_and(|s| s.contains(&name));
+                let allowed = co
+                    .slots
+                    .borrow()
+                    .as_ref()
+                    .is_some_and(|s| s.contains(&name));
                 if !allowed {
                     let n = self.str_of(name).unwrap_or("?").to_string();
                     let tn = self.type_name(obj);
-                    return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", tn, n)));
+                    return Err(
+                        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, n))
+                    );
                 }
             }
             a.set(name, v);
@@ -652,7 +831,10 @@ impl Vm {
         let n = self.str_of(name).unwrap_or("?").to_string();
         let tn = self.type_name(obj);
         if matches!(self.special_attr(obj, name), Ok(Some(_))) {
-            return self.attribute_error(format!("attribute '{}' of '{}' objects is not writable", n, tn));
+            return self.attribute_error(format!(
+                "attribute '{}' of '{}' objects is not writable",
+                n, tn
+            ));
         }
         if self.class_of(obj) == self.types.object {
             return self.attribute_error(format!("'object' object has no attribute '{}'", n));
@@ -704,7 +886,10 @@ impl Vm {
                     if fdel.is_none() || fdel.is_null() {
                         let n = self.property_name(d, obj);
                         let tn = self.type_name(obj);
-                        return Err(self.attribute_error(format!("property '{}' of '{}' object has no deleter", n, tn)));
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            n, tn
+                        )));
                     }
                     let f = *fdel;
                     self.call(f, &[obj], &[])?;

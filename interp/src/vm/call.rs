@@ -16,9 +16,17 @@ pub(crate) const MAX_NATIVE_ARGS: usize = 8;
 /// `callee` if it is an unbound native that [`Vm::call_native_registers`] can call with
 /// `recv` (if not NULL) and `argc` positional arguments.
 #[inline(always)]
-pub(crate) fn direct_native(callee: Value, recv: Value, argc: usize) -> Option<&'static NativeFunction> {
+pub(crate) fn direct_native(
+    callee: Value,
+    recv: Value,
+    argc: usize,
+) -> Option<&'static NativeFunction> {
     match callee.obj().map(|o| &o.kind) {
-        Some(ObjKind::Native(n)) if n.receiver.is_null() && argc + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS => Some(n),
+        Some(ObjKind::Native(n))
+            if n.receiver.is_null() && argc + (!recv.is_null()) as usize <= MAX_NATIVE_ARGS =>
+        {
+            Some(n)
+        }
         _ => None,
     }
 }
@@ -36,11 +44,20 @@ impl Vm {
     /// whose construction runs a Python `__init__`, pushes its frame and returns true; the
     /// interpreter then continues in the new frame. Arguments are `argc` registers at
     /// absolute stack index `args_at`.
-    pub(crate) fn try_push_python_call(&mut self, callee: Value, recv: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<bool> {
+    pub(crate) fn try_push_python_call(
+        &mut self,
+        callee: Value,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+        dst: u16,
+    ) -> PyResult<bool> {
         let (func_v, recv) = match callee.obj().map(|o| &o.kind) {
             Some(ObjKind::Function(_)) => (callee, recv),
             Some(ObjKind::BoundMethod { func, receiver }) if recv.is_null() => (*func, *receiver),
-            Some(ObjKind::Class(_)) if recv.is_null() => return self.try_push_init(callee, args_at, argc, dst),
+            Some(ObjKind::Class(_)) if recv.is_null() => {
+                return self.try_push_init(callee, args_at, argc, dst)
+            }
             _ => return Ok(false),
         };
         let func = match Self::function_obj(func_v) {
@@ -52,15 +69,41 @@ impl Vm {
             return Ok(false);
         }
         let module = func.module;
-        self.enter_function(func_v, func, recv, args_at, argc, FrameKind::Normal, dst, module)?;
+        self.enter_function(
+            func_v,
+            func,
+            recv,
+            args_at,
+            argc,
+            FrameKind::Normal,
+            dst,
+            module,
+        )?;
         Ok(true)
     }
 
     /// Pushes the frame of `func`, whose code's `fast_arity` the caller has checked equals
     /// `argc` plus the receiver: arguments are copied straight into the parameters.
     #[inline]
-    pub(crate) fn enter_fast(&mut self, func_v: Value, func: &'static FunctionObj, recv: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<usize> {
-        let base = self.push_frame_with_args(func.code.clone(), func_v, func.module, FrameKind::Normal, dst, recv, args_at, argc)?;
+    pub(crate) fn enter_fast(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+        dst: u16,
+    ) -> PyResult<usize> {
+        let base = self.push_frame_with_args(
+            func.code.clone(),
+            func_v,
+            func.module,
+            FrameKind::Normal,
+            dst,
+            recv,
+            args_at,
+            argc,
+        )?;
         self.init_cells(func, &func.code, base);
         Ok(base)
     }
@@ -86,7 +129,16 @@ impl Vm {
             && code.obj.kwonlyargcount == 0
             && code.obj.argcount as usize == argc + nrecv;
         if simple {
-            let base = self.push_frame_with_args(code.clone(), func_v, module, kind, dst, recv, args_at, argc)?;
+            let base = self.push_frame_with_args(
+                code.clone(),
+                func_v,
+                module,
+                kind,
+                dst,
+                recv,
+                args_at,
+                argc,
+            )?;
             self.init_cells(func, &code, base);
             return Ok(base);
         }
@@ -120,7 +172,9 @@ impl Vm {
                 None => Value::NULL,
             };
             let cell_class = self.types.cell;
-            let cell = self.heap.alloc(Obj::new(cell_class, ObjKind::Cell(Cell::new(init))));
+            let cell = self
+                .heap
+                .alloc(Obj::new(cell_class, ObjKind::Cell(Cell::new(init))));
             self.stack[base + cv.slot as usize] = cell;
         }
         if let Some(cells) = self.tuple_items(func.closure) {
@@ -132,8 +186,17 @@ impl Vm {
 
     /// Class call fast path: `C(args)` where `C.__new__` is `object.__new__` and `__init__`
     /// is a Python function: allocate, then run `__init__` as an ordinary frame.
-    fn try_push_init(&mut self, class: Value, args_at: usize, argc: usize, dst: u16) -> PyResult<bool> {
-        if class.obj().is_some_and(|o| o.class.get() != self.types.type_) {
+    fn try_push_init(
+        &mut self,
+        class: Value,
+        args_at: usize,
+        argc: usize,
+        dst: u16,
+    ) -> PyResult<bool> {
+        if class
+            .obj()
+            .is_some_and(|o| o.class.get() != self.types.type_)
+        {
             return Ok(false);
         }
         let co = self.class_obj(class);
@@ -160,7 +223,16 @@ impl Vm {
         }
         let inst = self.new_instance(class);
         let module = func.module;
-        self.enter_function(init, func, inst, args_at, argc, FrameKind::Init, dst, module)?;
+        self.enter_function(
+            init,
+            func,
+            inst,
+            args_at,
+            argc,
+            FrameKind::Init,
+            dst,
+            module,
+        )?;
         if let Some(f) = self.frames.last_mut() {
             f.extra = inst;
         }
@@ -168,7 +240,14 @@ impl Vm {
     }
 
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
-    pub(crate) fn call_registers(&mut self, callee: Value, recv: Value, args_at: usize, argc: usize, kwnames: Option<Value>) -> PyResult<Value> {
+    pub(crate) fn call_registers(
+        &mut self,
+        callee: Value,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<Value> {
         if kwnames.is_none() {
             if let Some(n) = direct_native(callee, recv, argc) {
                 return self.call_native_registers(n, recv, args_at, argc);
@@ -178,7 +257,10 @@ impl Vm {
         if !recv.is_null() {
             args.push(recv);
         }
-        let nkw = kwnames.and_then(|k| self.tuple_items(k)).map(|t| t.len()).unwrap_or(0);
+        let nkw = kwnames
+            .and_then(|k| self.tuple_items(k))
+            .map(|t| t.len())
+            .unwrap_or(0);
         let npos = argc - nkw;
         args.extend_from_slice(&self.stack[args_at..args_at + npos]);
         let mut kw = Vec::with_capacity(nkw);
@@ -194,7 +276,13 @@ impl Vm {
     /// `args_at`, at most [`MAX_NATIVE_ARGS`] in all: they are copied to the Rust stack, while
     /// the registers keep them rooted for the duration.
     #[inline]
-    pub(crate) fn call_native_registers(&mut self, n: &NativeFunction, recv: Value, args_at: usize, argc: usize) -> PyResult<Value> {
+    pub(crate) fn call_native_registers(
+        &mut self,
+        n: &NativeFunction,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<Value> {
         let mut buf = [Value::NULL; MAX_NATIVE_ARGS];
         let first = (!recv.is_null()) as usize;
         buf[0] = recv;
@@ -209,9 +297,15 @@ impl Vm {
             Some(t) => t.to_vec(),
             None => match self.collect_iterable(args) {
                 Ok(v) => v,
-                Err(e) if self.err_matches(&e, self.types.exc.type_error) && self.get_iter(args).is_err() => {
+                Err(e)
+                    if self.err_matches(&e, self.types.exc.type_error)
+                        && self.get_iter(args).is_err() =>
+                {
                     let (f, tn) = (self.callable_name(callee), self.type_name(args));
-                    return Err(self.type_error(format!("{} argument after * must be an iterable, not {}", f, tn)));
+                    return Err(self.type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        f, tn
+                    )));
                 }
                 Err(e) => return Err(e),
             },
@@ -231,7 +325,12 @@ impl Vm {
     }
 
     /// Calls any callable from native code. Arguments and the result are rooted.
-    pub fn call(&mut self, callee: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub fn call(
+        &mut self,
+        callee: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         self.temp_roots.push(callee);
         self.temp_roots.extend_from_slice(args);
         let obj = match callee.obj() {
@@ -294,7 +393,13 @@ impl Vm {
     }
 
     /// Runs a Python function to completion (or creates its generator).
-    fn call_function(&mut self, func_v: Value, func: &'static FunctionObj, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    fn call_function(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let params = self.bind_arguments(func, args, kw)?;
         let code = func.code.clone();
         if code.obj.is_generator || code.obj.is_coroutine {
@@ -312,7 +417,12 @@ impl Vm {
 
     /// Binds call arguments to `func`'s parameters, returning the parameter registers'
     /// initial values (positional, keyword-only, *args, **kwargs), or CPython's TypeError.
-    pub(crate) fn bind_arguments(&mut self, func: &FunctionObj, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Vec<Value>> {
+    pub(crate) fn bind_arguments(
+        &mut self,
+        func: &FunctionObj,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Vec<Value>> {
         let co = &func.code.obj;
         let nargs = co.argcount as usize;
         let nkwonly = co.kwonlyargcount as usize;
@@ -342,11 +452,15 @@ impl Vm {
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for &(name, value) in kw {
             let name_s = self.str_of(name).unwrap_or("").to_string();
-            let idx = (co.posonlyargcount as usize..nargs + nkwonly).find(|&i| co.varnames[i] == name_s);
+            let idx =
+                (co.posonlyargcount as usize..nargs + nkwonly).find(|&i| co.varnames[i] == name_s);
             match idx {
                 Some(i) => {
                     if !params[i].is_null() {
-                        return Err(self.type_error(format!("{}() got multiple values for argument '{}'", qualname, name_s)));
+                        return Err(self.type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            qualname, name_s
+                        )));
                     }
                     params[i] = value;
                 }
@@ -356,7 +470,10 @@ impl Vm {
                         if co.varnames[..co.posonlyargcount as usize].contains(&name_s) {
                             posonly_as_kw.push(name_s);
                         } else {
-                            return Err(self.type_error(format!("{}() got an unexpected keyword argument '{}'", qualname, name_s)));
+                            return Err(self.type_error(format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                qualname, name_s
+                            )));
                         }
                     }
                 },
@@ -389,7 +506,11 @@ impl Vm {
         for i in nargs..nargs + nkwonly {
             if params[i].is_null() {
                 let name = self.intern(&co.varnames[i]);
-                let d = if kwdefaults.is_null() { None } else { self.dict_get(kwdefaults, name)? };
+                let d = if kwdefaults.is_null() {
+                    None
+                } else {
+                    self.dict_get(kwdefaults, name)?
+                };
                 match d {
                     Some(v) => params[i] = v,
                     None => missing.push(co.varnames[i].clone()),
@@ -402,20 +523,39 @@ impl Vm {
         Ok(params)
     }
 
-    fn too_many_positional(&mut self, func: &FunctionObj, qualname: &str, given: usize, kw: &[(Value, Value)]) -> super::PyErr {
+    fn too_many_positional(
+        &mut self,
+        func: &FunctionObj,
+        qualname: &str,
+        given: usize,
+        kw: &[(Value, Value)],
+    ) -> super::PyErr {
         let co = &func.code.obj;
         let nargs = co.argcount as usize;
-        let ndefaults = self.tuple_items(func.defaults.get()).map(|d| d.len()).unwrap_or(0);
+        let ndefaults = self
+            .tuple_items(func.defaults.get())
+            .map(|d| d.len())
+            .unwrap_or(0);
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", nargs - ndefaults.min(nargs), nargs)
+            format!(
+                "from {} to {} positional arguments",
+                nargs - ndefaults.min(nargs),
+                nargs
+            )
         } else {
-            format!("{} positional argument{}", nargs, if nargs == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                nargs,
+                if nargs == 1 { "" } else { "s" }
+            )
         };
         let kwonly_given = kw
             .iter()
             .filter(|(n, _)| {
                 let s = self.str_of(*n).unwrap_or("");
-                co.varnames[nargs..nargs + co.kwonlyargcount as usize].iter().any(|v| v == s)
+                co.varnames[nargs..nargs + co.kwonlyargcount as usize]
+                    .iter()
+                    .any(|v| v == s)
             })
             .count();
         let was = if given == 1 { "was" } else { "were" };
@@ -430,7 +570,10 @@ impl Vm {
                 if kwonly_given == 1 { "" } else { "s" }
             ))
         } else {
-            self.type_error(format!("{}() takes {} but {} {} given", qualname, takes, given, was))
+            self.type_error(format!(
+                "{}() takes {} but {} {} given",
+                qualname, takes, given, was
+            ))
         }
     }
 
@@ -452,7 +595,12 @@ impl Vm {
     }
 
     /// Calls a class: `type(x)`, built-in constructors, or `__new__` + `__init__`.
-    pub(crate) fn call_class(&mut self, class: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    pub(crate) fn call_class(
+        &mut self,
+        class: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         if class == self.types.type_ && args.len() == 1 && kw.is_empty() {
             return Ok(self.class_of(args[0]));
         }
@@ -494,7 +642,15 @@ impl Vm {
     }
 
     /// Creates a function object for `MakeFunction`.
-    pub(crate) fn make_function(&mut self, parent: &Rc<Code>, const_idx: usize, module: Value, defaults: Value, kwdefaults: Value, closure: Value) -> PyResult<Value> {
+    pub(crate) fn make_function(
+        &mut self,
+        parent: &Rc<Code>,
+        const_idx: usize,
+        module: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> PyResult<Value> {
         let code = self.code_for_const(parent, const_idx)?;
         let name = code.name;
         let qualname = code.qualname;

@@ -73,7 +73,12 @@ impl Vm {
                 self.add_traceback(exc, &code, pc);
             }
             skip_tb = false;
-            if let Some(h) = code.obj.handlers.iter().find(|h| (h.start as usize) <= pc && pc < (h.end as usize)) {
+            if let Some(h) = code
+                .obj
+                .handlers
+                .iter()
+                .find(|h| (h.start as usize) <= pc && pc < (h.end as usize))
+            {
                 let base = self.frames[fi].base;
                 self.stack[base + h.exc_reg as usize] = exc;
                 self.frames[fi].pc = h.target as usize;
@@ -121,7 +126,14 @@ impl Vm {
     /// Pushes a frame for `code` with registers starting right above the top frame's.
     /// The caller fills parameters; everything else starts unbound.
     #[inline]
-    pub(crate) fn push_frame(&mut self, code: Rc<Code>, func: Value, module: Value, kind: FrameKind, ret_dst: u16) -> PyResult<usize> {
+    pub(crate) fn push_frame(
+        &mut self,
+        code: Rc<Code>,
+        func: Value,
+        module: Value,
+        kind: FrameKind,
+        ret_dst: u16,
+    ) -> PyResult<usize> {
         self.push_frame_with_args(code, func, module, kind, ret_dst, Value::NULL, 0, 0)
     }
 
@@ -141,9 +153,15 @@ impl Vm {
         args_at: usize,
         argc: usize,
     ) -> PyResult<usize> {
-        let base = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
+        let base = self
+            .frames
+            .last()
+            .map(|f| f.base + f.code.nslots())
+            .unwrap_or(0);
         let nslots = code.nslots();
-        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50) || base + nslots >= self.stack.len() {
+        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
+            || base + nslots >= self.stack.len()
+        {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
         let mut at = base;
@@ -158,14 +176,28 @@ impl Vm {
         if code.feedback.bump_calls() == self.tiering.call_trigger {
             self.fire_function_hot(&code);
         }
-        self.frames.push(Frame { code, func, base, pc: 0, module, namespace: Value::NULL, ret_dst, kind, extra: Value::NULL });
+        self.frames.push(Frame {
+            code,
+            func,
+            base,
+            pc: 0,
+            module,
+            namespace: Value::NULL,
+            ret_dst,
+            kind,
+            extra: Value::NULL,
+        });
         Ok(base)
     }
 
     /// Executes instructions until the entry frame returns or an exception needs unwinding.
     /// `STATS` counts every instruction by kind (`--stats`); it is a separate copy of the
     /// loop so that the default one pays nothing for it.
-    fn execute<const STATS: bool>(&mut self, entry: usize, temp_mark: usize) -> PyResult<FrameExit> {
+    fn execute<const STATS: bool>(
+        &mut self,
+        entry: usize,
+        temp_mark: usize,
+    ) -> PyResult<FrameExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
@@ -218,7 +250,10 @@ impl Vm {
                     }
                     Instr::CheckBound { slot } => {
                         if r!(slot).is_null() {
-                            let name = self.str_of(code.varnames[slot as usize]).unwrap_or("?").to_string();
+                            let name = self
+                                .str_of(code.varnames[slot as usize])
+                                .unwrap_or("?")
+                                .to_string();
                             let e = self.unbound_local_error(format!(
                                 "cannot access local variable '{}' where it is not associated with a value",
                                 name
@@ -228,7 +263,10 @@ impl Vm {
                     }
                     Instr::DeleteFast { slot } => {
                         if r!(slot).is_null() {
-                            let name = self.str_of(code.varnames[slot as usize]).unwrap_or("?").to_string();
+                            let name = self
+                                .str_of(code.varnames[slot as usize])
+                                .unwrap_or("?")
+                                .to_string();
                             let e = self.unbound_local_error(format!(
                                 "cannot access local variable '{}' where it is not associated with a value",
                                 name
@@ -253,7 +291,8 @@ impl Vm {
                             }
                         }
                         let module = self.frames[fi].module;
-                        let v = tri!(self.load_global_slow(module, code.names[name as usize], cache));
+                        let v =
+                            tri!(self.load_global_slow(module, code.names[name as usize], cache));
                         r!(dst) = v;
                         self.observe_global(&code, cur);
                     }
@@ -333,7 +372,11 @@ impl Vm {
                     }
                     Instr::LoadAttr { dst, obj, name } => {
                         let o = r!(obj);
-                        let v = tri!(self.load_attr_cached(o, code.names[name as usize], code.caches_at(cur)));
+                        let v = tri!(self.load_attr_cached(
+                            o,
+                            code.names[name as usize],
+                            code.caches_at(cur)
+                        ));
                         r!(dst) = v;
                         self.observe_attr(&code, cur, o);
                     }
@@ -349,7 +392,12 @@ impl Vm {
                     }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
-                        tri!(self.store_attr_cached(o, code.names[name as usize], v, code.caches_at(cur)));
+                        tri!(self.store_attr_cached(
+                            o,
+                            code.names[name as usize],
+                            v,
+                            code.caches_at(cur)
+                        ));
                         self.observe_attr(&code, cur, o);
                     }
                     Instr::StoreAttrSlot { obj, src, .. } => {
@@ -365,7 +413,11 @@ impl Vm {
                     }
                     Instr::LoadMethod { base: b, obj, name } => {
                         let o = r!(obj);
-                        let (f, recv) = tri!(self.load_method_cached(o, code.names[name as usize], code.caches_at(cur)));
+                        let (f, recv) = tri!(self.load_method_cached(
+                            o,
+                            code.names[name as usize],
+                            code.caches_at(cur)
+                        ));
                         r!(b) = f;
                         r!(b + 1) = recv;
                         self.observe_attr(&code, cur, o);
@@ -387,10 +439,22 @@ impl Vm {
                         let callee = r!(b);
                         self.observe_call(&code, cur, callee, Value::NULL, argc);
                         let args_at = base + b as usize + 1;
-                        if tri!(self.try_push_python_call(callee, Value::NULL, args_at, argc as usize, dst)) {
+                        if tri!(self.try_push_python_call(
+                            callee,
+                            Value::NULL,
+                            args_at,
+                            argc as usize,
+                            dst
+                        )) {
                             continue 'frame;
                         }
-                        let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, None));
+                        let v = tri!(self.call_registers(
+                            callee,
+                            Value::NULL,
+                            args_at,
+                            argc as usize,
+                            None
+                        ));
                         r!(dst) = v;
                         // Everything live is in registers again: drop the call's temporaries.
                         self.temp_roots.truncate(temp_mark);
@@ -402,20 +466,30 @@ impl Vm {
                         let recv = r!(b + 1);
                         self.observe_call(&code, cur, callee, recv, argc);
                         let args_at = base + b as usize + 2;
-                        if tri!(self.try_push_python_call(callee, recv, args_at, argc as usize, dst)) {
+                        if tri!(self.try_push_python_call(
+                            callee,
+                            recv,
+                            args_at,
+                            argc as usize,
+                            dst
+                        )) {
                             continue 'frame;
                         }
-                        let v = tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
+                        let v =
+                            tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
                         r!(dst) = v;
                         self.temp_roots.truncate(temp_mark);
                     }
-                    Instr::CallPy { dst, base: b, argc } | Instr::CallMethodPy { dst, base: b, argc } => {
+                    Instr::CallPy { dst, base: b, argc }
+                    | Instr::CallMethodPy { dst, base: b, argc } => {
                         let is_method = matches!(instr, Instr::CallMethodPy { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
                         let nrecv = (!recv.is_null()) as usize;
                         match callee.obj().map(|o| &o.kind) {
-                            Some(ObjKind::Function(f)) if f.code.fast_arity as usize == argc as usize + nrecv => {
+                            Some(ObjKind::Function(f))
+                                if f.code.fast_arity as usize == argc as usize + nrecv =>
+                            {
                                 self.frames[fi].pc = cur;
                                 self.safepoint(temp_mark);
                                 let args_at = base + b as usize + 1 + is_method as usize;
@@ -428,7 +502,8 @@ impl Vm {
                             }
                         }
                     }
-                    Instr::CallNative { dst, base: b, argc } | Instr::CallMethodNative { dst, base: b, argc } => {
+                    Instr::CallNative { dst, base: b, argc }
+                    | Instr::CallMethodNative { dst, base: b, argc } => {
                         let is_method = matches!(instr, Instr::CallMethodNative { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
@@ -437,7 +512,12 @@ impl Vm {
                                 self.frames[fi].pc = cur;
                                 self.safepoint(temp_mark);
                                 let args_at = base + b as usize + 1 + is_method as usize;
-                                let v = tri!(self.call_native_registers(n, recv, args_at, argc as usize));
+                                let v = tri!(self.call_native_registers(
+                                    n,
+                                    recv,
+                                    args_at,
+                                    argc as usize
+                                ));
                                 r!(dst) = v;
                                 self.temp_roots.truncate(temp_mark);
                             }
@@ -447,22 +527,42 @@ impl Vm {
                             }
                         }
                     }
-                    Instr::CallKw { dst, base: b, argc, kwnames } => {
+                    Instr::CallKw {
+                        dst,
+                        base: b,
+                        argc,
+                        kwnames,
+                    } => {
                         self.frames[fi].pc = cur;
                         self.safepoint(temp_mark);
                         let callee = r!(b);
                         let names = code.consts[kwnames as usize];
                         let args_at = base + b as usize + 1;
-                        let v = tri!(self.call_registers(callee, Value::NULL, args_at, argc as usize, Some(names)));
+                        let v = tri!(self.call_registers(
+                            callee,
+                            Value::NULL,
+                            args_at,
+                            argc as usize,
+                            Some(names)
+                        ));
                         r!(dst) = v;
                         self.temp_roots.truncate(temp_mark);
                     }
-                    Instr::CallEx { dst, func, args, kwargs } => {
+                    Instr::CallEx {
+                        dst,
+                        func,
+                        args,
+                        kwargs,
+                    } => {
                         self.frames[fi].pc = cur;
                         self.safepoint(temp_mark);
                         let callee = r!(func);
                         let a = r!(args);
-                        let k = if kwargs == NO_REG { Value::NULL } else { r!(kwargs) };
+                        let k = if kwargs == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(kwargs)
+                        };
                         let v = tri!(self.call_ex(callee, a, k));
                         r!(dst) = v;
                         self.temp_roots.truncate(temp_mark);
@@ -476,12 +576,17 @@ impl Vm {
                         r!(dst) = v;
                         self.observe_binary(&code, cur, op, a, b, v);
                     }
-                    Instr::BinaryAddInt { dst, lhs, rhs } | Instr::BinarySubInt { dst, lhs, rhs } => {
+                    Instr::BinaryAddInt { dst, lhs, rhs }
+                    | Instr::BinarySubInt { dst, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.as_small_int(), b.as_small_int());
                             // 48-bit operands: neither sum nor difference overflows i64.
-                            let v = if matches!(instr, Instr::BinaryAddInt { .. }) { x + y } else { x - y };
+                            let v = if matches!(instr, Instr::BinaryAddInt { .. }) {
+                                x + y
+                            } else {
+                                x - y
+                            };
                             if crate::value::fits_small(v) {
                                 r!(dst) = Value::small_int_unchecked(v);
                                 continue;
@@ -530,7 +635,16 @@ impl Vm {
                                 self.frames[fi].pc = cur;
                                 self.safepoint(temp_mark);
                                 let args_at = base + rhs as usize;
-                                let callee_base = tri!(self.push_frame_with_args(f.code.clone(), c.value, f.module, FrameKind::Dunder, dst, a, args_at, 1));
+                                let callee_base = tri!(self.push_frame_with_args(
+                                    f.code.clone(),
+                                    c.value,
+                                    f.module,
+                                    FrameKind::Dunder,
+                                    dst,
+                                    a,
+                                    args_at,
+                                    1
+                                ));
                                 self.init_cells(f, &f.code, callee_base);
                                 continue 'frame;
                             }
@@ -573,13 +687,15 @@ impl Vm {
                             pc = cur;
                         }
                     }
-                    Instr::CompareStr { dst, op, lhs, rhs } => match (self.exact_str(r!(lhs)), self.exact_str(r!(rhs))) {
-                        (Some(a), Some(b)) => r!(dst) = Value::bool(str_compare(op, a, b)),
-                        _ => {
-                            self.despecialize(&code, cur);
-                            pc = cur;
+                    Instr::CompareStr { dst, op, lhs, rhs } => {
+                        match (self.exact_str(r!(lhs)), self.exact_str(r!(rhs))) {
+                            (Some(a), Some(b)) => r!(dst) = Value::bool(str_compare(op, a, b)),
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
-                    },
+                    }
                     Instr::CompareIn { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if self.is_plain_key(a) && self.is_hashed_container(b) {
@@ -587,7 +703,9 @@ impl Vm {
                                 Some(ObjKind::Dict(_)) => tri!(self.dict_get(b, a)).is_some(),
                                 _ => tri!(self.set_contains(b, a)),
                             };
-                            r!(dst) = Value::bool(found != matches!(op, crate::bytecode::instr::CmpOp::NotIn));
+                            r!(dst) = Value::bool(
+                                found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
+                            );
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -597,7 +715,8 @@ impl Vm {
                         let (o, k) = (r!(obj), r!(key));
                         let c = match self.exact_str(o) {
                             Some(s) if k.is_small_int() => {
-                                super::hash::normalize_index(k.as_small_int(), s.char_len).and_then(|i| s.char_at(i))
+                                super::hash::normalize_index(k.as_small_int(), s.char_len)
+                                    .and_then(|i| s.char_at(i))
                             }
                             _ => None,
                         };
@@ -656,7 +775,8 @@ impl Vm {
                         r!(dst) = v;
                         self.observe_getitem(&code, cur, o, k);
                     }
-                    Instr::GetItemList { dst, obj, key } | Instr::GetItemTuple { dst, obj, key } => {
+                    Instr::GetItemList { dst, obj, key }
+                    | Instr::GetItemTuple { dst, obj, key } => {
                         let (o, k) = (r!(obj), r!(key));
                         match self.fast_getitem(o, k) {
                             Some(v) => r!(dst) = v,
@@ -751,16 +871,27 @@ impl Vm {
                         let v = self.new_string(s);
                         r!(dst) = v;
                     }
-                    Instr::FormatValue { dst, src, conv, spec } => {
+                    Instr::FormatValue {
+                        dst,
+                        src,
+                        conv,
+                        spec,
+                    } => {
                         let v = r!(src);
-                        let spec_v = if spec == NO_REG { Value::NULL } else { r!(spec) };
+                        let spec_v = if spec == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(spec)
+                        };
                         let out = tri!(self.format_value_conv(v, conv, spec_v));
                         r!(dst) = out;
                     }
                     Instr::ListAppend { list, item } => {
                         let (l, it) = (r!(list), r!(item));
                         if let Some(cell) = self.list_cell(l) {
-                            let mut vec = tri!(cell.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration")));
+                            let mut vec = tri!(cell
+                                .try_borrow_mut()
+                                .map_err(|_| self.runtime_error("list modified during iteration")));
                             vec.push(it);
                         }
                     }
@@ -784,12 +915,19 @@ impl Vm {
                         let (d, m) = (r!(dict), r!(mapping));
                         tri!(self.dict_update_from(d, m, None));
                     }
-                    Instr::DictMerge { dict, mapping, func } => {
+                    Instr::DictMerge {
+                        dict,
+                        mapping,
+                        func,
+                    } => {
                         let (d, m, f) = (r!(dict), r!(mapping), r!(func));
                         tri!(self.dict_update_from(d, m, Some(f)));
                     }
                     Instr::ListToTuple { dst, src } => {
-                        let items = self.list_cell(r!(src)).map(|l| l.borrow().clone()).unwrap_or_default();
+                        let items = self
+                            .list_cell(r!(src))
+                            .map(|l| l.borrow().clone())
+                            .unwrap_or_default();
                         let v = self.new_tuple(items);
                         r!(dst) = v;
                     }
@@ -812,7 +950,8 @@ impl Vm {
                         let step = match it.obj().map(|o| &o.kind) {
                             Some(ObjKind::Iter(cell)) => match &mut *cell.borrow_mut() {
                                 crate::object::IterState::Range { next, stop, step } => {
-                                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop)
+                                    {
                                         let v = *next;
                                         *next = next.saturating_add(*step);
                                         Some(Some(v))
@@ -825,7 +964,9 @@ impl Vm {
                             _ => None,
                         };
                         match step {
-                            Some(Some(v)) if crate::value::fits_small(v) => r!(dst) = Value::small_int_unchecked(v),
+                            Some(Some(v)) if crate::value::fits_small(v) => {
+                                r!(dst) = Value::small_int_unchecked(v)
+                            }
                             Some(Some(v)) => r!(dst) = self.new_int(v),
                             Some(None) => pc = target as usize,
                             None => {
@@ -839,7 +980,9 @@ impl Vm {
                         let step = match it.obj().map(|o| &o.kind) {
                             Some(ObjKind::Iter(cell)) => match &mut *cell.borrow_mut() {
                                 st @ crate::object::IterState::Seq { .. } => {
-                                    let crate::object::IterState::Seq { seq, index } = st else { unreachable!() };
+                                    let crate::object::IterState::Seq { seq, index } = st else {
+                                        unreachable!()
+                                    };
                                     let item = match seq.obj().map(|o| &o.kind) {
                                         Some(ObjKind::List(l)) => l.borrow().get(*index).copied(),
                                         Some(ObjKind::Tuple(t)) => t.get(*index).copied(),
@@ -871,17 +1014,40 @@ impl Vm {
                             r!(b as usize + i) = item;
                         }
                     }
-                    Instr::UnpackEx { src, base: b, before, after } => {
+                    Instr::UnpackEx {
+                        src,
+                        base: b,
+                        before,
+                        after,
+                    } => {
                         let v = r!(src);
                         let items = tri!(self.unpack_starred(v, before as usize, after as usize));
                         for (i, item) in items.into_iter().enumerate() {
                             r!(b as usize + i) = item;
                         }
                     }
-                    Instr::MakeFunction { dst, code: idx, defaults, kwdefaults, closure } => {
-                        let d = if defaults == NO_REG { Value::NULL } else { r!(defaults) };
-                        let k = if kwdefaults == NO_REG { Value::NULL } else { r!(kwdefaults) };
-                        let c = if closure == NO_REG { Value::NULL } else { r!(closure) };
+                    Instr::MakeFunction {
+                        dst,
+                        code: idx,
+                        defaults,
+                        kwdefaults,
+                        closure,
+                    } => {
+                        let d = if defaults == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(defaults)
+                        };
+                        let k = if kwdefaults == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(kwdefaults)
+                        };
+                        let c = if closure == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(closure)
+                        };
                         let module = self.frames[fi].module;
                         let v = tri!(self.make_function(&code, idx as usize, module, d, k, c));
                         r!(dst) = v;
@@ -895,12 +1061,23 @@ impl Vm {
                         let frame = self.frames.pop().expect("frame");
                         match frame.kind {
                             FrameKind::Normal | FrameKind::Dunder => {
-                                if frame.kind == FrameKind::Dunder && v == self.singletons.not_implemented {
+                                if frame.kind == FrameKind::Dunder
+                                    && v == self.singletons.not_implemented
+                                {
                                     let caller = self.frames.last().expect("caller");
                                     let at = caller.code.instrs[caller.pc].get();
-                                    if let Some(Instr::Binary { op, lhs, rhs, .. }) = at.generic_form().or(Some(at)) {
-                                        let (a, b) = (self.stack[caller.base + lhs as usize], self.stack[caller.base + rhs as usize]);
-                                        return Err(self.unsupported_operands(super::ops::op_symbol(op), a, b));
+                                    if let Some(Instr::Binary { op, lhs, rhs, .. }) =
+                                        at.generic_form().or(Some(at))
+                                    {
+                                        let (a, b) = (
+                                            self.stack[caller.base + lhs as usize],
+                                            self.stack[caller.base + rhs as usize],
+                                        );
+                                        return Err(self.unsupported_operands(
+                                            super::ops::op_symbol(op),
+                                            a,
+                                            b,
+                                        ));
                                     }
                                 }
                                 let caller = self.frames.last_mut().expect("caller");
@@ -912,7 +1089,10 @@ impl Vm {
                             FrameKind::Init => {
                                 if !v.is_none() {
                                     let name = self.type_name(v);
-                                    let e = self.type_error(format!("__init__() should return None, not '{}'", name));
+                                    let e = self.type_error(format!(
+                                        "__init__() should return None, not '{}'",
+                                        name
+                                    ));
                                     return Err(e);
                                 }
                                 let caller = self.frames.last_mut().expect("caller");
@@ -961,7 +1141,11 @@ impl Vm {
                     }
                     Instr::Raise { exc, cause } => {
                         let e = if exc == NO_REG { Value::NULL } else { r!(exc) };
-                        let c = if cause == NO_REG { Value::NULL } else { r!(cause) };
+                        let c = if cause == NO_REG {
+                            Value::NULL
+                        } else {
+                            r!(cause)
+                        };
                         let err = self.make_raise(e, c);
                         tri!(Err(err))
                     }
@@ -1005,7 +1189,12 @@ impl Vm {
                         let v = tri!(self.call(ex, &[t, e, Value::NONE], &[]));
                         r!(dst) = v;
                     }
-                    Instr::ImportName { dst, name, fromlist, level } => {
+                    Instr::ImportName {
+                        dst,
+                        name,
+                        fromlist,
+                        level,
+                    } => {
                         self.frames[fi].pc = cur;
                         let n = code.names[name as usize];
                         let fl = code.consts[fromlist as usize];
@@ -1047,11 +1236,21 @@ impl Vm {
         self.module_get(b, name).unwrap_or(Value::NONE)
     }
 
-    fn load_global_slow(&mut self, module: Value, name: Value, cache: &std::cell::Cell<InlineCache>) -> PyResult<Value> {
+    fn load_global_slow(
+        &mut self,
+        module: Value,
+        name: Value,
+        cache: &std::cell::Cell<InlineCache>,
+    ) -> PyResult<Value> {
         let cell = self.global_cell(module, name);
         let builtins = self.builtins;
         let bcell = self.global_cell(builtins, name);
-        cache.set(InlineCache { kind: GLOBAL_CACHED, key: 0, key2: bcell.0, value: cell });
+        cache.set(InlineCache {
+            kind: GLOBAL_CACHED,
+            key: 0,
+            key2: bcell.0,
+            value: cell,
+        });
         let v = cell_get(cell);
         if !v.is_null() {
             return Ok(v);
@@ -1087,8 +1286,17 @@ impl Vm {
                 n
             ));
         }
-        let n = code.obj.cellvars.iter().find(|c| c.slot == cell_reg).map(|c| c.name.clone()).unwrap_or_default();
-        self.unbound_local_error(format!("cannot access local variable '{}' where it is not associated with a value", n))
+        let n = code
+            .obj
+            .cellvars
+            .iter()
+            .find(|c| c.slot == cell_reg)
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        self.unbound_local_error(format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            n
+        ))
     }
 
     /// `LoadName`: the frame's namespace (class body), then globals, then builtins.
@@ -1160,7 +1368,9 @@ impl Vm {
             } else {
                 match self.instantiate_exception(cause) {
                     Ok(c) => c,
-                    Err(_) => return self.type_error("exception causes must derive from BaseException"),
+                    Err(_) => {
+                        return self.type_error("exception causes must derive from BaseException")
+                    }
                 }
             };
             if let Some(eo) = self.exc_obj(e) {
@@ -1199,7 +1409,9 @@ impl Vm {
             if vm.as_class(t).is_some() && vm.is_subclass(t, base) {
                 Ok(vm.isinstance(exc, t))
             } else {
-                Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"))
+                Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ))
             }
         };
         if let Some(items) = self.tuple_items(typ) {
@@ -1224,7 +1436,10 @@ impl Vm {
             (Some(e), Some(x)) => (e, x),
             (None, _) => {
                 let tn = self.type_name(ctx);
-                return Err(self.type_error(format!("'{}' object does not support the context manager protocol", tn)));
+                return Err(self.type_error(format!(
+                    "'{}' object does not support the context manager protocol",
+                    tn
+                )));
             }
             (Some(_), None) => {
                 let tn = self.type_name(ctx);
@@ -1274,7 +1489,11 @@ fn order_compare<T: PartialOrd + ?Sized>(op: crate::bytecode::instr::CmpOp, x: &
 
 /// A comparison of two strs: code-point order is UTF-8 byte order; `In` is `a in b`.
 #[inline(always)]
-fn str_compare(op: crate::bytecode::instr::CmpOp, a: &crate::object::StrObj, b: &crate::object::StrObj) -> bool {
+fn str_compare(
+    op: crate::bytecode::instr::CmpOp,
+    a: &crate::object::StrObj,
+    b: &crate::object::StrObj,
+) -> bool {
     use crate::bytecode::instr::CmpOp::*;
     let (x, y) = (a.as_str(), b.as_str());
     match op {

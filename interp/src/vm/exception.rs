@@ -104,7 +104,9 @@ impl Vm {
 
     /// The `args` tuple of an exception.
     pub fn exc_args(&self, v: Value) -> &'static [Value] {
-        self.exc_obj(v).and_then(|e| self.tuple_items(e.args.get())).unwrap_or(&[])
+        self.exc_obj(v)
+            .and_then(|e| self.tuple_items(e.args.get()))
+            .unwrap_or(&[])
     }
 
     /// Records that `exc` passed through the frame running `code` at `pc`.
@@ -115,10 +117,18 @@ impl Vm {
         if let Some(e) = self.exc_obj(exc) {
             // The frame being unwound is the innermost one.
             let (module, regs) = match self.frames.last() {
-                Some(f) if Rc::ptr_eq(&f.code, code) => (f.module, crate::modules::frame::saved_registers(self, code, f.base)),
+                Some(f) if Rc::ptr_eq(&f.code, code) => (
+                    f.module,
+                    crate::modules::frame::saved_registers(self, code, f.base),
+                ),
                 _ => (Value::NULL, Box::default()),
             };
-            e.traceback.borrow_mut().push(TbEntry { code: code.clone(), pc, module, regs });
+            e.traceback.borrow_mut().push(TbEntry {
+                code: code.clone(),
+                pc,
+                module,
+                regs,
+            });
         }
     }
 
@@ -143,10 +153,18 @@ impl Vm {
             let context = e.context.get();
             if !cause.is_none() && !cause.is_null() && !seen.contains(&cause) {
                 self.format_exception_chain(cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if !context.is_none() && !context.is_null() && !e.suppress_context.get() && !seen.contains(&context) {
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !context.is_none()
+                && !context.is_null()
+                && !e.suppress_context.get()
+                && !seen.contains(&context)
+            {
                 self.format_exception_chain(context, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         self.format_single_exception(exc, out);
@@ -197,7 +215,11 @@ pub fn format_tb_entries(tb: &[TbEntry], out: &mut String) {
     let mut repeats = 0usize;
     for entry in tb {
         let pos = entry.code.position(entry.pc);
-        let key = (entry.code.filename().to_string(), pos.line, entry.code.obj.name.clone());
+        let key = (
+            entry.code.filename().to_string(),
+            pos.line,
+            entry.code.obj.name.clone(),
+        );
         if last.as_ref() == Some(&key) {
             repeats += 1;
             if repeats >= 3 {
@@ -210,7 +232,12 @@ pub fn format_tb_entries(tb: &[TbEntry], out: &mut String) {
             repeats = 0;
             last = Some(key);
         }
-        out.push_str(&format!("  File \"{}\", line {}, in {}\n", entry.code.filename(), pos.line, entry.code.obj.name));
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            entry.code.filename(),
+            pos.line,
+            entry.code.obj.name
+        ));
         if let Some(src) = source_line(entry.code.filename(), pos.line) {
             let stripped = src.trim_start();
             if !stripped.is_empty() {
@@ -247,7 +274,11 @@ pub fn source_line(filename: &str, line: u32) -> Option<String> {
     let lines = SOURCE_CACHE.with(|c| {
         c.borrow_mut()
             .entry(filename.to_string())
-            .or_insert_with(|| std::fs::read_to_string(filename).ok().map(|s| Rc::new(s.lines().map(str::to_string).collect())))
+            .or_insert_with(|| {
+                std::fs::read_to_string(filename)
+                    .ok()
+                    .map(|s| Rc::new(s.lines().map(str::to_string).collect()))
+            })
             .clone()
     })?;
     lines.get((line as usize).checked_sub(1)?).cloned()
@@ -256,7 +287,10 @@ pub fn source_line(filename: &str, line: u32) -> Option<String> {
 /// Registers source text for a file name that is not on disk (`-c` code).
 pub fn register_source(filename: &str, source: &str) {
     SOURCE_CACHE.with(|c| {
-        c.borrow_mut().insert(filename.to_string(), Some(Rc::new(source.lines().map(str::to_string).collect())));
+        c.borrow_mut().insert(
+            filename.to_string(),
+            Some(Rc::new(source.lines().map(str::to_string).collect())),
+        );
     });
 }
 
@@ -338,7 +372,11 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
             if offset + 1 < op_str.len() && !op_str.as_bytes()[offset + 1].is_ascii_whitespace() {
                 right_anchor += 1;
             }
-            while left_anchor < bytes.len() && (bytes[left_anchor].is_ascii_whitespace() || bytes[left_anchor] == b')' || bytes[left_anchor] == b'#') {
+            while left_anchor < bytes.len()
+                && (bytes[left_anchor].is_ascii_whitespace()
+                    || bytes[left_anchor] == b')'
+                    || bytes[left_anchor] == b'#')
+            {
                 left_anchor += 1;
                 right_anchor += 1;
             }

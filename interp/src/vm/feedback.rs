@@ -40,9 +40,18 @@ pub fn feedback_for(obj: &CodeObject, id: u32) -> CodeFeedback {
         .instrs
         .iter()
         .enumerate()
-        .filter_map(|(pc, i)| site_kind(pc, i).map(|k| Site::new(pc as u32, k, i.target().unwrap_or(0))))
+        .filter_map(|(pc, i)| {
+            site_kind(pc, i).map(|k| Site::new(pc as u32, k, i.target().unwrap_or(0)))
+        })
         .collect();
-    CodeFeedback::new(id, obj.qualname.clone(), obj.filename.to_string(), obj.first_line, obj.instrs.len(), sites)
+    CodeFeedback::new(
+        id,
+        obj.qualname.clone(),
+        obj.filename.to_string(),
+        obj.first_line,
+        obj.instrs.len(),
+        sites,
+    )
 }
 
 /// The kind of result an arithmetic instruction produced.
@@ -67,7 +76,12 @@ impl Vm {
 
     /// Records `key` at `site`, remembering the names of ids seen for the first time.
     #[inline]
-    pub fn record_type(&mut self, site: &Site, key: TypeKey, name_of: impl FnOnce(&Vm) -> Vec<(u32, String)>) {
+    pub fn record_type(
+        &mut self,
+        site: &Site,
+        key: TypeKey,
+        name_of: impl FnOnce(&Vm) -> Vec<(u32, String)>,
+    ) {
         if site.types.record(key) {
             for (id, name) in name_of(self) {
                 self.feedback_names.entry(id).or_insert(name);
@@ -91,8 +105,13 @@ impl Vm {
     /// Records the receiver class and shape of an attribute site.
     pub fn record_receiver(&mut self, site: &Site, obj: Value) {
         let id = self.type_id(obj);
-        let shape = obj.obj().and_then(|o| o.attrs()).map_or(0, |a| a.shape.get().id as u32);
-        self.record_type(site, TypeKey::pair(id, shape), |vm| vec![(id, vm.class_qualname(vm.class_of(obj)))]);
+        let shape = obj
+            .obj()
+            .and_then(|o| o.attrs())
+            .map_or(0, |a| a.shape.get().id as u32);
+        self.record_type(site, TypeKey::pair(id, shape), |vm| {
+            vec![(id, vm.class_qualname(vm.class_of(obj)))]
+        });
     }
 
     /// Records a call site's target: the code of a Python function (or bound method), else
@@ -106,14 +125,18 @@ impl Vm {
             let code = f.code.clone();
             // Code ids live in their own range of the name table (high bit set).
             let id = code.feedback.id | CODE_ID_BIT;
-            self.record_type(site, TypeKey::pair(id, 0), |_| vec![(id, format!("{}()", code.obj.qualname))]);
+            self.record_type(site, TypeKey::pair(id, 0), |_| {
+                vec![(id, format!("{}()", code.obj.qualname))]
+            });
         } else {
             use crate::object::ObjKind;
             let key = match func.obj().map(|o| &o.kind) {
                 // A class called (instantiation): the class itself is the target.
                 Some(ObjKind::Class(c)) => c.id,
                 // Builtins have no id of their own; their address names them.
-                Some(ObjKind::Native(_)) => ((func.0 >> 4) as u32 & (NATIVE_ID_BIT - 1)) | NATIVE_ID_BIT,
+                Some(ObjKind::Native(_)) => {
+                    ((func.0 >> 4) as u32 & (NATIVE_ID_BIT - 1)) | NATIVE_ID_BIT
+                }
                 _ => self.type_id(func),
             };
             self.record_type(site, TypeKey::pair(key, 0), |vm| {
@@ -134,8 +157,11 @@ impl Vm {
     /// `--dump-feedback=NAME`: the feedback of every code object whose name or qualified
     /// name is `name`, in load order.
     pub fn dump_feedback(&self, name: &str) -> Option<String> {
-        let mut codes: Vec<&std::rc::Rc<Code>> =
-            self.code_cache.values().filter(|c| c.obj.qualname == name || c.obj.name == name).collect();
+        let mut codes: Vec<&std::rc::Rc<Code>> = self
+            .code_cache
+            .values()
+            .filter(|c| c.obj.qualname == name || c.obj.name == name)
+            .collect();
         if codes.is_empty() {
             return None;
         }
@@ -161,7 +187,11 @@ struct CodeNamer<'a> {
 
 impl Namer for CodeNamer<'_> {
     fn type_name(&self, _kind: SiteKind, id: u32) -> String {
-        self.vm.feedback_names.get(&id).cloned().unwrap_or_else(|| format!("type#{}", id))
+        self.vm
+            .feedback_names
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("type#{}", id))
     }
 
     fn instr(&self, pc: u32) -> String {

@@ -63,7 +63,12 @@ impl Vm {
     }
 
     /// Creates the generator (or coroutine) object for a call of a generator function.
-    pub(crate) fn new_generator(&mut self, func_v: Value, func: &'static FunctionObj, params: &[Value]) -> PyResult<Value> {
+    pub(crate) fn new_generator(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        params: &[Value],
+    ) -> PyResult<Value> {
         let code = func.code.clone();
         let mut slots = vec![Value::NULL; code.nslots()];
         slots[..params.len()].copy_from_slice(params);
@@ -91,19 +96,32 @@ impl Vm {
             qualname: func.qualname.get(),
             is_coroutine,
         };
-        let class = if is_coroutine { self.types.coroutine } else { self.types.generator };
+        let class = if is_coroutine {
+            self.types.coroutine
+        } else {
+            self.types.generator
+        };
         Ok(self.alloc(Obj::new(class, ObjKind::Generator(Box::new(g)))))
     }
 
     /// Resumes generator `gv`, sending `sent` or throwing `throw` (an exception instance).
-    pub fn resume_generator(&mut self, gv: Value, sent: Value, throw: Option<Value>) -> PyResult<GenResult> {
+    pub fn resume_generator(
+        &mut self,
+        gv: Value,
+        sent: Value,
+        throw: Option<Value>,
+    ) -> PyResult<GenResult> {
         let g = match self.gen_obj(gv) {
             Some(g) => g,
             None => return Err(self.type_error("generator expected")),
         };
         match g.state.get() {
             GenState::Running => {
-                let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                let what = if g.is_coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
                 return Err(self.value_error(format!("{} already executing", what)));
             }
             GenState::Finished => {
@@ -121,8 +139,15 @@ impl Vm {
                     return Err(PyErr(exc));
                 }
                 if !sent.is_none() {
-                    let what = if g.is_coroutine { "coroutine" } else { "generator" };
-                    return Err(self.type_error(format!("can't send non-None value to a just-started {}", what)));
+                    let what = if g.is_coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    return Err(self.type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        what
+                    )));
                 }
             }
             GenState::Suspended => {}
@@ -140,7 +165,12 @@ impl Vm {
         g.state.set(GenState::Running);
         let saved_handled = std::mem::replace(&mut self.handled_exc, g.handled_exc.get());
         let mut pending_error: Option<PyErr> = None;
-        if g.pc.get() > 0 || matches!(code.instrs.get(pc).map(|i| i.get()), Some(Instr::YieldFrom { .. })) {
+        if g.pc.get() > 0
+            || matches!(
+                code.instrs.get(pc).map(|i| i.get()),
+                Some(Instr::YieldFrom { .. })
+            )
+        {
             // Deliver the sent value (or the thrown exception) at the suspension point.
             match code.instrs.get(pc).map(|i| i.get()) {
                 Some(Instr::YieldFrom { dst, iter }) => {
@@ -163,7 +193,11 @@ impl Vm {
                     }
                 }
                 _ => {
-                    if let Some(Instr::Yield { dst, .. }) = pc.checked_sub(1).and_then(|p| code.instrs.get(p)).map(|i| i.get()) {
+                    if let Some(Instr::Yield { dst, .. }) = pc
+                        .checked_sub(1)
+                        .and_then(|p| code.instrs.get(p))
+                        .map(|i| i.get())
+                    {
                         self.stack[base + dst as usize] = sent;
                         if let Some(exc) = throw {
                             pc -= 1;
@@ -180,7 +214,8 @@ impl Vm {
             None => self.run_frames(entry),
         };
         let g = self.gen_obj(gv).expect("generator");
-        g.handled_exc.set(std::mem::replace(&mut self.handled_exc, saved_handled));
+        g.handled_exc
+            .set(std::mem::replace(&mut self.handled_exc, saved_handled));
         match result {
             Ok(FrameExit::Yield(v)) => Ok(GenResult::Yield(v)),
             Ok(FrameExit::Return(v)) => {
@@ -190,7 +225,11 @@ impl Vm {
             Err(e) => {
                 g.state.set(GenState::Finished);
                 if self.err_matches(&e, self.types.exc.stop_iteration) {
-                    let what = if g.is_coroutine { "coroutine" } else { "generator" };
+                    let what = if g.is_coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
                     let re = self.runtime_error(format!("{} raised StopIteration", what));
                     if let Some(eo) = self.exc_obj(re.0) {
                         eo.cause.set(e.0);
@@ -279,14 +318,23 @@ impl Vm {
         match self.resume_generator(gv, Value::NONE, Some(exc)) {
             Ok(GenResult::Yield(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
             Ok(GenResult::Return(_)) => Ok(Value::NONE),
-            Err(e) if self.err_matches(&e, ge) || self.err_matches(&e, self.types.exc.stop_iteration) => Ok(Value::NONE),
+            Err(e)
+                if self.err_matches(&e, ge)
+                    || self.err_matches(&e, self.types.exc.stop_iteration) =>
+            {
+                Ok(Value::NONE)
+            }
             Err(e) => Err(e),
         }
     }
 
     /// One step of `yield from`/`await`: Ok(Ok(result)) when the delegate finished,
     /// Ok(Err(value)) when it yielded `value`.
-    pub(crate) fn yield_from_step(&mut self, it: Value, sent: Value) -> PyResult<Result<Value, Value>> {
+    pub(crate) fn yield_from_step(
+        &mut self,
+        it: Value,
+        sent: Value,
+    ) -> PyResult<Result<Value, Value>> {
         if self.gen_obj(it).is_some() {
             return Ok(match self.resume_generator(it, sent, None)? {
                 GenResult::Yield(v) => Err(v),
@@ -316,9 +364,11 @@ impl Vm {
         };
         match r {
             Ok(v) => Ok(Err(v)),
-            Err(e) if self.err_matches(&e, self.types.exc.stop_iteration) => {
-                Ok(Ok(self.exc_args(e.0).first().copied().unwrap_or(Value::NONE)))
-            }
+            Err(e) if self.err_matches(&e, self.types.exc.stop_iteration) => Ok(Ok(self
+                .exc_args(e.0)
+                .first()
+                .copied()
+                .unwrap_or(Value::NONE))),
             Err(e) => Err(e),
         }
     }

@@ -67,7 +67,11 @@ pub fn hash_float(x: f64) -> i64 {
             acc -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
     acc = ((acc << e) & MODULUS) | (acc >> (61 - e));
     let h = (acc as i64) * sign;
     if h == -1 {
@@ -136,7 +140,8 @@ impl Vm {
             None => return Ok(0x5f3759df), // None: any fixed value (CPython uses its address)
         };
         let class = o.class.get();
-        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::EXT_TYPE);
+        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE)
+            || self.class_obj(class).has_flag(flags::EXT_TYPE);
         if user {
             let hn = self.names.__hash__;
             if let Some(m) = super::types::lookup_in_mro(self, class, hn) {
@@ -168,7 +173,8 @@ impl Vm {
                 if h != 0 {
                     return Ok(h);
                 }
-                let h = crate::object::string::str_hash(&String::from_utf8_lossy(&b.data)) ^ 0x2545f491;
+                let h =
+                    crate::object::string::str_hash(&String::from_utf8_lossy(&b.data)) ^ 0x2545f491;
                 let h = if h == 0 || h == -1 { 2 } else { h };
                 b.hash.set(h);
                 Ok(h)
@@ -180,18 +186,29 @@ impl Vm {
                 }
                 Ok(hash_tuple_items(&hashes))
             }
-            ObjKind::Set(s) if class == self.types.frozenset || self.is_subclass(class, self.types.frozenset) => {
+            ObjKind::Set(s)
+                if class == self.types.frozenset
+                    || self.is_subclass(class, self.types.frozenset) =>
+            {
                 Ok(frozenset_hash(s.borrow().iter().map(|(_, h)| h)))
             }
             ObjKind::Complex(re, im) => crate::builtins::complex::hash(self, *re, *im),
-            ObjKind::List(_) | ObjKind::Dict(_) | ObjKind::Set(_) | ObjKind::DictView { .. } | ObjKind::ByteArray(_) => {
+            ObjKind::List(_)
+            | ObjKind::Dict(_)
+            | ObjKind::Set(_)
+            | ObjKind::DictView { .. }
+            | ObjKind::ByteArray(_) => {
                 let tn = self.type_name(v);
                 Err(self.type_error(format!("unhashable type: '{}'", tn)))
             }
             ObjKind::Slice { .. } => Err(self.type_error("unhashable type: 'slice'")),
             ObjKind::Range { start, stop, step } => {
                 let l = super::ops::range_len(*start, *stop, *step);
-                Ok(hash_tuple_items(&[hash_i64(l), hash_i64(*start), hash_i64(*step)]))
+                Ok(hash_tuple_items(&[
+                    hash_i64(l),
+                    hash_i64(*start),
+                    hash_i64(*step),
+                ]))
             }
             ObjKind::BoundMethod { func, receiver } => {
                 let (f, r) = (*func, *receiver);
@@ -218,7 +235,10 @@ impl Vm {
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
         let ix = self.dict_find(d, key, hash)?;
-        Ok(ix.and_then(|ix| self.dict_cell(d).and_then(|c| c.borrow().entry(ix).map(|e| e.value))))
+        Ok(ix.and_then(|ix| {
+            self.dict_cell(d)
+                .and_then(|c| c.borrow().entry(ix).map(|e| e.value))
+        }))
     }
 
     pub fn dict_get_str(&mut self, d: Value, key: &str) -> PyResult<Option<Value>> {
@@ -233,7 +253,9 @@ impl Vm {
             Some(c) => c,
             None => return Err(self.type_error("dict expected")),
         };
-        let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
+        let mut t = cell
+            .try_borrow_mut()
+            .map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
         match ix {
             Some(ix) => t.set_value_at(ix, value),
             None => {
@@ -251,7 +273,9 @@ impl Vm {
         match ix {
             Some(ix) => {
                 let cell = self.dict_cell(d).expect("dict");
-                let mut t = cell.try_borrow_mut().map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
+                let mut t = cell
+                    .try_borrow_mut()
+                    .map_err(|_| self.runtime_error("dictionary changed size during iteration"))?;
                 Ok(Some(t.remove_at(ix).value))
             }
             None => Ok(None),
@@ -259,7 +283,10 @@ impl Vm {
     }
 
     pub fn dict_copy(&mut self, d: Value) -> PyResult<Value> {
-        let table: DictTable = self.dict_cell(d).map(|c| c.borrow().clone()).unwrap_or_default();
+        let table: DictTable = self
+            .dict_cell(d)
+            .map(|c| c.borrow().clone())
+            .unwrap_or_default();
         let class = self.types.dict;
         Ok(self.alloc_kind(class, ObjKind::Dict(std::cell::RefCell::new(table))))
     }
@@ -274,7 +301,10 @@ impl Vm {
                 match func {
                     Some(f) => {
                         let fname = self.callable_name(f);
-                        self.type_error(format!("{} argument after ** must be a mapping, not {}", fname, tn))
+                        self.type_error(format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            fname, tn
+                        ))
                     }
                     None => self.type_error(format!("'{}' object is not a mapping", tn)),
                 }
@@ -293,8 +323,11 @@ impl Vm {
             for (i, item) in items.into_iter().enumerate() {
                 let kv = self.collect_iterable(item).map_err(|_| {
                     let tn = self.type_name(item);
-                    self.type_error(format!("cannot convert dictionary update sequence element #{} to a sequence", i))
-                        .also_note(tn)
+                    self.type_error(format!(
+                        "cannot convert dictionary update sequence element #{} to a sequence",
+                        i
+                    ))
+                    .also_note(tn)
                 })?;
                 if kv.len() != 2 {
                     return Err(self.value_error(format!(
@@ -316,7 +349,10 @@ impl Vm {
                 if self.dict_get(d, k)?.is_some() {
                     let fname = self.callable_name(f);
                     let ks = self.str_of(k).unwrap_or("").to_string();
-                    return Err(self.type_error(format!("{} got multiple values for keyword argument '{}'", fname, ks)));
+                    return Err(self.type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        fname, ks
+                    )));
                 }
             }
             self.dict_set(d, k, v)?;
@@ -327,13 +363,17 @@ impl Vm {
     fn has_keys_method(&mut self, m: Value) -> bool {
         let keys = self.intern("keys");
         let class = self.class_of(m);
-        super::types::lookup_in_mro(self, class, keys).is_some() && self.list_cell(m).is_none() && self.tuple_items(m).is_none()
+        super::types::lookup_in_mro(self, class, keys).is_some()
+            && self.list_cell(m).is_none()
+            && self.tuple_items(m).is_none()
     }
 
     /// `name()` as CPython words it in call errors ("f()", "C.m()", "print()").
     pub fn callable_name(&self, f: Value) -> String {
         match f.obj().map(|o| &o.kind) {
-            Some(ObjKind::Function(func)) => format!("{}()", self.str_of(func.qualname.get()).unwrap_or("?")),
+            Some(ObjKind::Function(func)) => {
+                format!("{}()", self.str_of(func.qualname.get()).unwrap_or("?"))
+            }
             Some(ObjKind::Native(n)) => format!("{}()", n.name),
             Some(ObjKind::BoundMethod { func, .. }) => self.callable_name(*func),
             Some(ObjKind::Class(c)) => format!("{}()", c.name.borrow()),
@@ -342,7 +382,10 @@ impl Vm {
     }
 
     pub(crate) fn dict_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        let ea: Vec<(Value, Value)> = self.dict_cell(a).map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect()).unwrap_or_default();
+        let ea: Vec<(Value, Value)> = self
+            .dict_cell(a)
+            .map(|c| c.borrow().iter().map(|e| (e.key, e.value)).collect())
+            .unwrap_or_default();
         let lb = self.dict_cell(b).map(|c| c.borrow().len()).unwrap_or(0);
         if ea.len() != lb {
             return Ok(false);
@@ -395,7 +438,10 @@ impl Vm {
 
     /// A new set (or frozenset) with the items of `s`, in CPython's copy order.
     pub fn set_copy(&mut self, s: Value, frozen: bool) -> PyResult<Value> {
-        let table = self.set_cell(s).map(|c| c.borrow().copy()).unwrap_or_default();
+        let table = self
+            .set_cell(s)
+            .map(|c| c.borrow().copy())
+            .unwrap_or_default();
         Ok(crate::builtins::set::wrap(self, table, frozen))
     }
 
@@ -444,7 +490,10 @@ impl Vm {
                 Some(sub) => Ok(s.as_str().contains(sub)),
                 None => {
                     let tn = self.type_name(item);
-                    Err(self.type_error(format!("'in <string>' requires string as left operand, not {}", tn)))
+                    Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        tn
+                    )))
                 }
             },
             ObjKind::Dict(_) => Ok(self.dict_get(container, item)?.is_some()),
@@ -483,15 +532,22 @@ impl Vm {
                     }
                 };
                 let (s, e, st) = (*start, *stop, *step);
-                Ok(if st > 0 { i >= s && i < e && (i - s) % st == 0 } else { i <= s && i > e && (s - i) % (-st) == 0 })
+                Ok(if st > 0 {
+                    i >= s && i < e && (i - s) % st == 0
+                } else {
+                    i <= s && i > e && (s - i) % (-st) == 0
+                })
             }
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => {
                 let c = self.intern("__contains__");
-                let f = super::types::lookup_in_mro(self, self.types.bytes, c).unwrap_or(Value::NONE);
+                let f =
+                    super::types::lookup_in_mro(self, self.types.bytes, c).unwrap_or(Value::NONE);
                 let r = self.call(f, &[container, item], &[])?;
                 Ok(r == Value::TRUE)
             }
-            ObjKind::Ext(_) if super::types::lookup_in_mro(self, class, self.names.__contains__).is_some() => {
+            ObjKind::Ext(_)
+                if super::types::lookup_in_mro(self, class, self.names.__contains__).is_some() =>
+            {
                 let cn = self.names.__contains__;
                 let m = super::types::lookup_in_mro(self, class, cn).unwrap_or(Value::NONE);
                 let bound = self.bind_descriptor(m, container, class)?;
@@ -542,7 +598,9 @@ impl Vm {
         let Some(o) = obj.obj() else { return false };
         match &o.kind {
             ObjKind::List(l) if o.extra.is_none() && key.is_small_int() => {
-                let Ok(mut l) = l.try_borrow_mut() else { return false };
+                let Ok(mut l) = l.try_borrow_mut() else {
+                    return false;
+                };
                 let i = key.as_small_int();
                 let idx = if i < 0 { i + l.len() as i64 } else { i };
                 match usize::try_from(idx).ok().and_then(|ix| l.get_mut(ix)) {
@@ -614,7 +672,11 @@ impl Vm {
             }
             ObjKind::Bytes(b) => {
                 if let Some(sl) = self.slice_parts(key) {
-                    let vals: Vec<Value> = b.data.iter().map(|&x| Value::small_int_unchecked(x as i64)).collect();
+                    let vals: Vec<Value> = b
+                        .data
+                        .iter()
+                        .map(|&x| Value::small_int_unchecked(x as i64))
+                        .collect();
                     let picked = self.slice_pick(&vals, sl)?;
                     let bytes: Vec<u8> = picked.iter().map(|v| v.as_small_int() as u8).collect();
                     return Ok(self.new_bytes(bytes));
@@ -627,7 +689,11 @@ impl Vm {
             }
             ObjKind::ByteArray(b) => {
                 if let Some(sl) = self.slice_parts(key) {
-                    let vals: Vec<Value> = b.borrow().iter().map(|&x| Value::small_int_unchecked(x as i64)).collect();
+                    let vals: Vec<Value> = b
+                        .borrow()
+                        .iter()
+                        .map(|&x| Value::small_int_unchecked(x as i64))
+                        .collect();
                     let picked = self.slice_pick(&vals, sl)?;
                     let bytes: Vec<u8> = picked.iter().map(|v| v.as_small_int() as u8).collect();
                     return Ok(crate::builtins::bytearray::new_bytearray(self, bytes));
@@ -658,7 +724,14 @@ impl Vm {
                 if let Some(sl) = self.slice_parts(key) {
                     let (a, b, c) = self.slice_indices(sl, len as usize)?;
                     let class = self.types.range;
-                    return Ok(self.alloc_kind(class, ObjKind::Range { start: s + a * st, stop: s + b * st, step: st * c }));
+                    return Ok(self.alloc_kind(
+                        class,
+                        ObjKind::Range {
+                            start: s + a * st,
+                            stop: s + b * st,
+                            step: st * c,
+                        },
+                    ));
                 }
                 let i = self.seq_index(key, "range")?;
                 match normalize_index(i, len as usize) {
@@ -684,13 +757,15 @@ impl Vm {
                 Err(self.type_error(format!("type '{}' is not subscriptable", cn)))
             }
             // Types of native modules (deque ...) define the dunder natively.
-            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__getitem__) {
-                Some(m) => {
-                    let bound = self.bind_descriptor(m, obj, class)?;
-                    self.call(bound, &[key], &[])
+            ObjKind::Ext(_) | ObjKind::Instance(_) => {
+                match super::types::lookup_in_mro(self, class, self.names.__getitem__) {
+                    Some(m) => {
+                        let bound = self.bind_descriptor(m, obj, class)?;
+                        self.call(bound, &[key], &[])
+                    }
+                    None => Err(self.type_error_for(obj, "is not subscriptable")),
                 }
-                None => Err(self.type_error_for(obj, "is not subscriptable")),
-            },
+            }
             _ => Err(self.type_error_for(obj, "is not subscriptable")),
         }
     }
@@ -702,9 +777,14 @@ impl Vm {
                 let tn = self.type_name(key);
                 if what == "string" {
                     // CPython 3.11 words this one differently.
-                    return Err(self.type_error(format!("string indices must be integers, not '{}'", tn)));
+                    return Err(
+                        self.type_error(format!("string indices must be integers, not '{}'", tn))
+                    );
                 }
-                Err(self.type_error(format!("{} indices must be integers or slices, not {}", what, tn)))
+                Err(self.type_error(format!(
+                    "{} indices must be integers or slices, not {}",
+                    what, tn
+                )))
             }
         }
     }
@@ -717,7 +797,11 @@ impl Vm {
     }
 
     /// CPython's `PySlice_GetIndicesEx`: (start, stop, step) clamped to a length.
-    pub fn slice_indices(&mut self, sl: (Value, Value, Value), len: usize) -> PyResult<(i64, i64, i64)> {
+    pub fn slice_indices(
+        &mut self,
+        sl: (Value, Value, Value),
+        len: usize,
+    ) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
         let step = if sl.2.is_none() {
             1
@@ -725,7 +809,11 @@ impl Vm {
             match self.index_value(sl.2)? {
                 Some(0) => return Err(self.value_error("slice step cannot be zero")),
                 Some(s) => s,
-                None => return Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => {
+                    return Err(self.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    ))
+                }
             }
         };
         let get = |vm: &mut Vm, v: Value, default: i64| -> PyResult<i64> {
@@ -734,10 +822,16 @@ impl Vm {
             }
             match vm.index_value(v) {
                 Ok(Some(i)) => Ok(i),
-                Ok(None) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                Ok(None) => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
                 Err(_) => {
                     // Huge ints clamp like CPython.
-                    Ok(if vm.bigint_of(v).is_some_and(|b| b.is_negative()) { i64::MIN / 2 } else { i64::MAX / 2 })
+                    Ok(if vm.bigint_of(v).is_some_and(|b| b.is_negative()) {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    })
                 }
             }
         };
@@ -756,8 +850,24 @@ impl Vm {
                 i
             }
         };
-        let start = if sl.0.is_none() { if step < 0 { upper } else { lower } } else { clamp(get(self, sl.0, 0)?) };
-        let stop = if sl.1.is_none() { if step < 0 { lower } else { upper } } else { clamp(get(self, sl.1, 0)?) };
+        let start = if sl.0.is_none() {
+            if step < 0 {
+                upper
+            } else {
+                lower
+            }
+        } else {
+            clamp(get(self, sl.0, 0)?)
+        };
+        let stop = if sl.1.is_none() {
+            if step < 0 {
+                lower
+            } else {
+                upper
+            }
+        } else {
+            clamp(get(self, sl.1, 0)?)
+        };
         Ok((start, stop, step))
     }
 
@@ -794,14 +904,19 @@ impl Vm {
                 if let Some(sl) = self.slice_parts(key) {
                     let new_items = match self.collect_iterable(v) {
                         Ok(items) => items,
-                        Err(e) if self.err_matches(&e, self.types.exc.type_error) && self.get_iter(v).is_err() => {
+                        Err(e)
+                            if self.err_matches(&e, self.types.exc.type_error)
+                                && self.get_iter(v).is_err() =>
+                        {
                             return Err(self.type_error("can only assign an iterable"));
                         }
                         Err(e) => return Err(e),
                     };
                     let len = l.borrow().len();
                     let (start, stop, step) = self.slice_indices(sl, len)?;
-                    let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                    let mut list = l
+                        .try_borrow_mut()
+                        .map_err(|_| self.runtime_error("list modified during iteration"))?;
                     if step == 1 {
                         let stop = stop.max(start);
                         list.splice(start as usize..stop as usize, new_items);
@@ -827,7 +942,9 @@ impl Vm {
                     return Ok(());
                 }
                 let i = self.seq_index(key, "list")?;
-                let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                let mut list = l
+                    .try_borrow_mut()
+                    .map_err(|_| self.runtime_error("list modified during iteration"))?;
                 match normalize_index(i, list.len()) {
                     Some(ix) => {
                         list[ix] = v;
@@ -841,13 +958,15 @@ impl Vm {
             }
             ObjKind::Dict(_) => self.dict_set(obj, key, v),
             ObjKind::ByteArray(_) => crate::builtins::bytearray::set_item(self, obj, key, v),
-            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__setitem__) {
-                Some(m) => {
-                    let bound = self.bind_descriptor(m, obj, class)?;
-                    self.call(bound, &[key, v], &[]).map(|_| ())
+            ObjKind::Ext(_) | ObjKind::Instance(_) => {
+                match super::types::lookup_in_mro(self, class, self.names.__setitem__) {
+                    Some(m) => {
+                        let bound = self.bind_descriptor(m, obj, class)?;
+                        self.call(bound, &[key, v], &[]).map(|_| ())
+                    }
+                    None => Err(self.type_error_for(obj, "does not support item assignment")),
                 }
-                None => Err(self.type_error_for(obj, "does not support item assignment")),
-            },
+            }
             _ => Err(self.type_error_for(obj, "does not support item assignment")),
         }
     }
@@ -881,14 +1000,18 @@ impl Vm {
                         i += step;
                     }
                     idxs.sort_unstable();
-                    let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                    let mut list = l
+                        .try_borrow_mut()
+                        .map_err(|_| self.runtime_error("list modified during iteration"))?;
                     for ix in idxs.into_iter().rev() {
                         list.remove(ix);
                     }
                     return Ok(());
                 }
                 let i = self.seq_index(key, "list")?;
-                let mut list = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+                let mut list = l
+                    .try_borrow_mut()
+                    .map_err(|_| self.runtime_error("list modified during iteration"))?;
                 match normalize_index(i, list.len()) {
                     Some(ix) => {
                         list.remove(ix);
@@ -905,13 +1028,15 @@ impl Vm {
                 None => Err(self.key_error(key)),
             },
             ObjKind::ByteArray(_) => crate::builtins::bytearray::del_item(self, obj, key),
-            ObjKind::Ext(_) | ObjKind::Instance(_) => match super::types::lookup_in_mro(self, class, self.names.__delitem__) {
-                Some(m) => {
-                    let bound = self.bind_descriptor(m, obj, class)?;
-                    self.call(bound, &[key], &[]).map(|_| ())
+            ObjKind::Ext(_) | ObjKind::Instance(_) => {
+                match super::types::lookup_in_mro(self, class, self.names.__delitem__) {
+                    Some(m) => {
+                        let bound = self.bind_descriptor(m, obj, class)?;
+                        self.call(bound, &[key], &[]).map(|_| ())
+                    }
+                    None => Err(self.type_error_for(obj, "doesn't support item deletion")),
                 }
-                None => Err(self.type_error_for(obj, "doesn't support item deletion")),
-            },
+            }
             _ => Err(self.type_error_for(obj, "doesn't support item deletion")),
         }
     }
@@ -972,7 +1097,10 @@ mod tests {
         assert_eq!(hash_float(0.5), 1152921504606846976);
         assert_eq!(hash_float(-2.5), -1152921504606846978);
         assert_eq!(hash_float(1e300), 1224995262755759164);
-        assert_eq!(frozenset_hash([1i64, 2, 3].into_iter()), -272375401224217160);
+        assert_eq!(
+            frozenset_hash([1i64, 2, 3].into_iter()),
+            -272375401224217160
+        );
         assert_eq!(frozenset_hash(std::iter::empty()), 133146708735736);
         assert_eq!(hash_tuple_items(&[1, 2, 3]), 529344067295497451);
         assert_eq!(hash_tuple_items(&[]), 5740354900026072187);
@@ -991,7 +1119,11 @@ fn str_slice(s: &crate::object::StrObj, start: i64, stop: i64, step: i64) -> Str
         return text[a..b].to_string();
     }
     let count = if step > 0 {
-        if start < stop { ((stop - start - 1) / step + 1) as usize } else { 0 }
+        if start < stop {
+            ((stop - start - 1) / step + 1) as usize
+        } else {
+            0
+        }
     } else if start > stop {
         ((start - stop - 1) / (-step) + 1) as usize
     } else {
@@ -1017,7 +1149,12 @@ fn str_slice(s: &crate::object::StrObj, start: i64, stop: i64, step: i64) -> Str
         }
     } else {
         let upto = s.byte_offset(start as usize + 1);
-        for c in text[..upto].chars().rev().step_by((-step) as usize).take(count) {
+        for c in text[..upto]
+            .chars()
+            .rev()
+            .step_by((-step) as usize)
+            .take(count)
+        {
             out.push(c);
         }
     }

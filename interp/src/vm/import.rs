@@ -50,7 +50,12 @@ impl Vm {
         self.next_code_id.set(id + 1);
         let feedback = std::sync::Arc::new(super::feedback::feedback_for(&obj, id));
         let o = &obj;
-        let fast_arity = if o.has_varargs || o.has_varkw || o.kwonlyargcount > 0 || o.is_generator || o.is_coroutine {
+        let fast_arity = if o.has_varargs
+            || o.has_varkw
+            || o.kwonlyargcount > 0
+            || o.is_generator
+            || o.is_coroutine
+        {
             super::code::NO_FAST_ARITY
         } else {
             o.argcount
@@ -102,7 +107,10 @@ impl Vm {
                     // Constant items are hashable and compare without Python code.
                     let _ = self.set_add(first, v);
                 }
-                let order: Vec<Value> = self.set_cell(first).map(|c| c.borrow().iter().map(|(k, _)| k).collect()).unwrap_or_default();
+                let order: Vec<Value> = self
+                    .set_cell(first)
+                    .map(|c| c.borrow().iter().map(|(k, _)| k).collect())
+                    .unwrap_or_default();
                 let set = self.new_set(true);
                 for v in order {
                     let _ = self.set_add(set, v);
@@ -143,7 +151,11 @@ impl Vm {
         &mut self,
         source: &str,
         filename: &str,
-        compile: impl FnOnce(&crate::ast::Module, &str) -> Result<crate::bytecode::CodeObject, crate::compiler::CompileError>,
+        compile: impl FnOnce(
+            &crate::ast::Module,
+            &str,
+        )
+            -> Result<crate::bytecode::CodeObject, crate::compiler::CompileError>,
     ) -> PyResult<Rc<Code>> {
         let module = match crate::syntax::parse_module(source, filename) {
             Ok(m) => m,
@@ -152,7 +164,10 @@ impl Vm {
         let code = match compile(&module, filename) {
             Ok(c) => c,
             Err(e) => {
-                let text = source.lines().nth((e.loc.line as usize).saturating_sub(1)).map(str::to_string);
+                let text = source
+                    .lines()
+                    .nth((e.loc.line as usize).saturating_sub(1))
+                    .map(str::to_string);
                 let err = crate::syntax::SyntaxError {
                     msg: e.msg.clone(),
                     line: e.loc.line,
@@ -160,7 +175,11 @@ impl Vm {
                     end_line: e.loc.end_line,
                     end_col: e.loc.end_col + 1,
                     text,
-                    kind: if e.msg.starts_with("unsupported") { crate::syntax::SyntaxErrorKind::Unsupported } else { crate::syntax::SyntaxErrorKind::SyntaxError },
+                    kind: if e.msg.starts_with("unsupported") {
+                        crate::syntax::SyntaxErrorKind::Unsupported
+                    } else {
+                        crate::syntax::SyntaxErrorKind::SyntaxError
+                    },
                 };
                 return Err(self.syntax_error_from(err, filename));
             }
@@ -217,13 +236,21 @@ impl Vm {
     /// `import name` machinery: resolves `level` dots relative to the importing module,
     /// imports each package on the dotted path, and returns the top package (no fromlist)
     /// or the leaf module.
-    pub(crate) fn import_name(&mut self, name: Value, fromlist: Value, level: usize, current: Value) -> PyResult<Value> {
+    pub(crate) fn import_name(
+        &mut self,
+        name: Value,
+        fromlist: Value,
+        level: usize,
+        current: Value,
+    ) -> PyResult<Value> {
         let name_s = self.str_of(name).unwrap_or("").to_string();
         let full = if level > 0 {
             let pkg = self.package_of(current);
             let mut parts: Vec<&str> = pkg.split('.').filter(|s| !s.is_empty()).collect();
             if level - 1 > parts.len() || (parts.is_empty() && level > 0 && pkg.is_empty()) {
-                return Err(self.import_error("attempted relative import with no known parent package"));
+                return Err(
+                    self.import_error("attempted relative import with no known parent package")
+                );
             }
             parts.truncate(parts.len() - (level - 1));
             let mut base = parts.join(".");
@@ -255,7 +282,8 @@ impl Vm {
                 self.module_set(parent, k, module);
             }
         }
-        let has_fromlist = !fromlist.is_none() && self.tuple_items(fromlist).is_some_and(|t| !t.is_empty());
+        let has_fromlist =
+            !fromlist.is_none() && self.tuple_items(fromlist).is_some_and(|t| !t.is_empty());
         if has_fromlist || level > 0 && name_s.is_empty() {
             Ok(module)
         } else if level > 0 {
@@ -277,7 +305,9 @@ impl Vm {
         if self.module_get(module, path_k).is_some() {
             n
         } else {
-            n.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+            n.rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
         }
     }
 
@@ -302,16 +332,31 @@ impl Vm {
         if let Some((source, package)) = crate::modules::embedded::source(full) {
             let filename = crate::modules::embedded::filename(full, package);
             super::exception::register_source(&filename, source);
-            return self.exec_module_source(full, source, &filename, package.then(|| std::path::PathBuf::from(&filename)));
+            return self.exec_module_source(
+                full,
+                source,
+                &filename,
+                package.then(|| std::path::PathBuf::from(&filename)),
+            );
         }
         let search: Vec<PathBuf> = if parent.is_null() {
             self.module_search_path()
         } else {
             let pk = self.names.__path__;
-            match self.module_get(parent, pk).and_then(|p| self.list_cell(p).map(|l| l.borrow().clone())) {
-                Some(paths) => paths.iter().filter_map(|&p| self.str_of(p).map(PathBuf::from)).collect(),
+            match self
+                .module_get(parent, pk)
+                .and_then(|p| self.list_cell(p).map(|l| l.borrow().clone()))
+            {
+                Some(paths) => paths
+                    .iter()
+                    .filter_map(|&p| self.str_of(p).map(PathBuf::from))
+                    .collect(),
                 None => {
-                    let pn = full.rsplit_once('.').map(|(p, _)| p).unwrap_or("").to_string();
+                    let pn = full
+                        .rsplit_once('.')
+                        .map(|(p, _)| p)
+                        .unwrap_or("")
+                        .to_string();
                     return Err(self.module_not_found(full, Some(&pn)));
                 }
             }
@@ -332,7 +377,9 @@ impl Vm {
 
     fn module_not_found(&mut self, full: &str, parent: Option<&str>) -> super::PyErr {
         let msg = match parent {
-            Some(p) if !p.is_empty() => format!("No module named '{}'; '{}' is not a package", full, p),
+            Some(p) if !p.is_empty() => {
+                format!("No module named '{}'; '{}' is not a package", full, p)
+            }
             _ => format!("No module named '{}'", full),
         };
         let e = self.module_not_found_error(msg);
@@ -344,7 +391,12 @@ impl Vm {
         e
     }
 
-    fn exec_source_module(&mut self, full: &str, file: &Path, package_dir: Option<PathBuf>) -> PyResult<Value> {
+    fn exec_source_module(
+        &mut self,
+        full: &str,
+        file: &Path,
+        package_dir: Option<PathBuf>,
+    ) -> PyResult<Value> {
         let path_s = file.to_string_lossy().to_string();
         let source = match std::fs::read_to_string(file) {
             Ok(s) => s,
@@ -354,7 +406,13 @@ impl Vm {
     }
 
     /// Creates module `full`, registers it (so circular imports see it), and runs `source`.
-    fn exec_module_source(&mut self, full: &str, source: &str, path_s: &str, package_dir: Option<PathBuf>) -> PyResult<Value> {
+    fn exec_module_source(
+        &mut self,
+        full: &str,
+        source: &str,
+        path_s: &str,
+        package_dir: Option<PathBuf>,
+    ) -> PyResult<Value> {
         let path_s = path_s.to_string();
         let module = self.new_module(full, Some(path_s.clone()));
         let bkey = self.names.__builtins__;
@@ -371,7 +429,9 @@ impl Vm {
         }
         self.modules.insert(full.to_string(), module);
         self.sys_modules_note(full, Some(module));
-        let result = self.compile_source(source, &path_s).and_then(|code| self.run_module_code(code, module));
+        let result = self
+            .compile_source(source, &path_s)
+            .and_then(|code| self.run_module_code(code, module));
         if let Err(e) = result {
             self.modules.remove(full);
             self.sys_modules_note(full, None);
@@ -386,7 +446,10 @@ impl Vm {
             return Ok(v);
         }
         let (mname, file) = match module.obj().map(|o| &o.kind) {
-            Some(ObjKind::Module(m)) => (self.str_of(m.name).unwrap_or("?").to_string(), m.file.clone()),
+            Some(ObjKind::Module(m)) => (
+                self.str_of(m.name).unwrap_or("?").to_string(),
+                m.file.clone(),
+            ),
             _ => ("?".to_string(), None),
         };
         let n = self.str_of(name).unwrap_or("?").to_string();
@@ -402,7 +465,10 @@ impl Vm {
             Some(f) => format!(" ({})", f),
             None => " (unknown location)".to_string(),
         };
-        Err(self.import_error(format!("cannot import name '{}' from '{}'{}", n, mname, loc)))
+        Err(self.import_error(format!(
+            "cannot import name '{}' from '{}'{}",
+            n, mname, loc
+        )))
     }
 
     /// `from module import *`.
@@ -416,7 +482,10 @@ impl Vm {
             None => {
                 let mo = self.module_obj(module);
                 let entries: Vec<Value> = mo.globals.borrow().iter().map(|e| e.key).collect();
-                entries.into_iter().filter(|&k| !self.str_of(k).unwrap_or("_").starts_with('_')).collect()
+                entries
+                    .into_iter()
+                    .filter(|&k| !self.str_of(k).unwrap_or("_").starts_with('_'))
+                    .collect()
             }
         };
         let ns = self.frames[fi].namespace;

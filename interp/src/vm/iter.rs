@@ -22,7 +22,8 @@ impl Vm {
                     let it = self.call(bound, &[], &[])?;
                     if !self.is_iterator(it) {
                         let tn = self.type_name(it);
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                        return Err(self
+                            .type_error(format!("iter() returned non-iterator of type '{}'", tn)));
                     }
                     return Ok(it);
                 }
@@ -30,31 +31,55 @@ impl Vm {
         }
         let state = match &o.kind {
             ObjKind::List(_) | ObjKind::Tuple(_) => IterState::Seq { seq: v, index: 0 },
-            ObjKind::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
+            ObjKind::Range { start, stop, step } => IterState::Range {
+                next: *start,
+                stop: *stop,
+                step: *step,
+            },
             ObjKind::Str(_) => IterState::Str { s: v, byte_pos: 0 },
             ObjKind::Bytes(_) | ObjKind::ByteArray(_) => IterState::Bytes { b: v, index: 0 },
-            ObjKind::Dict(d) => IterState::Dict { dict: v, pos: 0, kind: 0, expected_len: d.borrow().len() },
-            ObjKind::Set(s) => IterState::Set { set: v, pos: 0, expected_len: s.borrow().len() },
+            ObjKind::Dict(d) => IterState::Dict {
+                dict: v,
+                pos: 0,
+                kind: 0,
+                expected_len: d.borrow().len(),
+            },
+            ObjKind::Set(s) => IterState::Set {
+                set: v,
+                pos: 0,
+                expected_len: s.borrow().len(),
+            },
             ObjKind::DictView { dict, kind } => {
                 let n = self.dict_cell(*dict).map_or(0, |d| d.borrow().len());
-                IterState::Dict { dict: *dict, pos: 0, kind: *kind, expected_len: n }
+                IterState::Dict {
+                    dict: *dict,
+                    pos: 0,
+                    kind: *kind,
+                    expected_len: n,
+                }
             }
             ObjKind::Iter(_) | ObjKind::Generator(_) | ObjKind::File(_) => return Ok(v),
             // Types of native modules (deque ...) define `__iter__` natively.
-            ObjKind::Ext(_) | ObjKind::Instance(_) if super::types::lookup_in_mro(self, class, self.names.__iter__).is_some() => {
+            ObjKind::Ext(_) | ObjKind::Instance(_)
+                if super::types::lookup_in_mro(self, class, self.names.__iter__).is_some() =>
+            {
                 let itn = self.names.__iter__;
                 let m = super::types::lookup_in_mro(self, class, itn).unwrap_or(Value::NONE);
                 let bound = self.bind_descriptor(m, v, class)?;
                 let it = self.call(bound, &[], &[])?;
                 if !self.is_iterator(it) {
                     let tn = self.type_name(it);
-                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", tn)));
+                    return Err(
+                        self.type_error(format!("iter() returned non-iterator of type '{}'", tn))
+                    );
                 }
                 return Ok(it);
             }
             _ => {
                 let gi = self.names.__getitem__;
-                if self.class_obj(class).has_flag(flags::HEAP_TYPE) && super::types::lookup_in_mro(self, class, gi).is_some() {
+                if self.class_obj(class).has_flag(flags::HEAP_TYPE)
+                    && super::types::lookup_in_mro(self, class, gi).is_some()
+                {
                     IterState::GetItem { obj: v, index: 0 }
                 } else {
                     return Err(self.type_error_for(v, "is not iterable"));
@@ -103,7 +128,10 @@ impl Vm {
         }
     }
 
-    fn builtin_iter_next(&mut self, cell: &'static std::cell::RefCell<IterState>) -> PyResult<Option<Value>> {
+    fn builtin_iter_next(
+        &mut self,
+        cell: &'static std::cell::RefCell<IterState>,
+    ) -> PyResult<Option<Value>> {
         // Most states advance without running Python code; the others release the borrow
         // before calling out (see `object`'s borrow rule).
         let mut st = cell.borrow_mut();
@@ -160,7 +188,12 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            IterState::Dict { dict, pos, kind, expected_len } => {
+            IterState::Dict {
+                dict,
+                pos,
+                kind,
+                expected_len,
+            } => {
                 let d = match self.dict_cell(*dict) {
                     Some(d) => d,
                     None => return Ok(None),
@@ -187,7 +220,11 @@ impl Vm {
                     None => Ok(None),
                 }
             }
-            IterState::Set { set, pos, expected_len } => {
+            IterState::Set {
+                set,
+                pos,
+                expected_len,
+            } => {
                 let s = match self.set_cell(*set) {
                     Some(s) => s,
                     None => return Ok(None),
@@ -254,13 +291,31 @@ impl Vm {
                         Some(v) => items.push(v),
                         None => {
                             if strict && i > 0 {
-                                let msg = format!("zip() argument {} is shorter than argument{} {}", i + 1, if i == 1 { "" } else { "s" }, if i == 1 { "1".to_string() } else { format!("1-{}", i) });
+                                let msg = format!(
+                                    "zip() argument {} is shorter than argument{} {}",
+                                    i + 1,
+                                    if i == 1 { "" } else { "s" },
+                                    if i == 1 {
+                                        "1".to_string()
+                                    } else {
+                                        format!("1-{}", i)
+                                    }
+                                );
                                 return Err(self.value_error(msg));
                             }
                             if strict && i == 0 {
                                 for (j, &other) in iters.iter().enumerate().skip(1) {
                                     if self.iter_next(other)?.is_some() {
-                                        let msg = format!("zip() argument {} is longer than argument{} {}", j + 1, if j == 1 { "" } else { "s" }, if j == 1 { "1".to_string() } else { format!("1-{}", j) });
+                                        let msg = format!(
+                                            "zip() argument {} is longer than argument{} {}",
+                                            j + 1,
+                                            if j == 1 { "" } else { "s" },
+                                            if j == 1 {
+                                                "1".to_string()
+                                            } else {
+                                                format!("1-{}", j)
+                                            }
+                                        );
                                         return Err(self.value_error(msg));
                                     }
                                 }
@@ -324,7 +379,10 @@ impl Vm {
                 let key = self.new_int(i);
                 match self.get_item(o, key) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_matches(&e, self.types.exc.index_error) || self.err_matches(&e, self.types.exc.stop_iteration) => {
+                    Err(e)
+                        if self.err_matches(&e, self.types.exc.index_error)
+                            || self.err_matches(&e, self.types.exc.stop_iteration) =>
+                    {
                         *cell.borrow_mut() = IterState::Exhausted;
                         Ok(None)
                     }
@@ -343,7 +401,9 @@ impl Vm {
     /// All items of an iterable (fast for lists and tuples).
     pub fn collect_iterable(&mut self, v: Value) -> PyResult<Vec<Value>> {
         match v.obj().map(|o| &o.kind) {
-            Some(ObjKind::List(l)) if v.obj().is_some_and(|o| o.extra.is_none()) => return Ok(l.borrow().clone()),
+            Some(ObjKind::List(l)) if v.obj().is_some_and(|o| o.extra.is_none()) => {
+                return Ok(l.borrow().clone())
+            }
             Some(ObjKind::Tuple(t)) => return Ok(t.to_vec()),
             _ => {}
         }
@@ -365,7 +425,9 @@ impl Vm {
             Some(c) => c,
             None => return Err(self.type_error("list expected")),
         };
-        let mut l = cell.try_borrow_mut().map_err(|_| self.runtime_error("list modified during iteration"))?;
+        let mut l = cell
+            .try_borrow_mut()
+            .map_err(|_| self.runtime_error("list modified during iteration"))?;
         l.extend_from_slice(&items);
         let grow = items.len() * 8;
         drop(l);
@@ -389,7 +451,11 @@ impl Vm {
             match self.iter_next(it)? {
                 Some(x) => out.push(x),
                 None => {
-                    return Err(self.value_error(format!("not enough values to unpack (expected {}, got {})", n, out.len())));
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        out.len()
+                    )));
                 }
             }
         }
@@ -400,7 +466,12 @@ impl Vm {
     }
 
     /// `a, *b, c = v`: before items, a list, after items.
-    pub fn unpack_starred(&mut self, v: Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+    pub fn unpack_starred(
+        &mut self,
+        v: Value,
+        before: usize,
+        after: usize,
+    ) -> PyResult<Vec<Value>> {
         let items = match self.collect_iterable(v) {
             Ok(items) => items,
             Err(e) if self.err_matches(&e, self.types.exc.type_error) => {

@@ -129,7 +129,11 @@ mod tests {
     }
 
     fn last_call(code: &CodeObject) -> (usize, usize) {
-        let pc = code.instrs.iter().rposition(|i| matches!(i, Instr::Call { .. } | Instr::CallMethod { .. })).expect("a call");
+        let pc = code
+            .instrs
+            .iter()
+            .rposition(|i| matches!(i, Instr::Call { .. } | Instr::CallMethod { .. }))
+            .expect("a call");
         match code.instrs[pc] {
             Instr::Call { base, .. } | Instr::CallMethod { base, .. } => (pc, base as usize),
             _ => unreachable!(),
@@ -142,7 +146,11 @@ mod tests {
         let (pc, callee) = last_call(&code);
         let dead = dead_temporaries(&code, pc);
         assert!(!dead.contains(&callee), "the running call's callee stays");
-        assert!(dead.len() >= 2, "the argument registers of f(...) are dead: {:?}", dead);
+        assert!(
+            dead.len() >= 2,
+            "the argument registers of f(...) are dead: {:?}",
+            dead
+        );
     }
 
     #[test]
@@ -165,7 +173,11 @@ mod tests {
             _ => None,
         });
         // The body's call `g()` is the first one (the exit call comes after it).
-        let pc = code.instrs.iter().position(|i| matches!(i, Instr::Call { .. })).expect("a call");
+        let pc = code
+            .instrs
+            .iter()
+            .position(|i| matches!(i, Instr::Call { .. }))
+            .expect("a call");
         assert!(!dead_temporaries(&code, pc).contains(&exit.expect("WithExcept")));
     }
 }

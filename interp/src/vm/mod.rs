@@ -20,8 +20,8 @@ pub mod import;
 pub mod iter;
 pub mod liveness;
 pub mod ops;
-pub mod repr;
 pub mod quicken;
+pub mod repr;
 pub mod special_attrs;
 pub mod stats;
 pub mod tiering;
@@ -37,8 +37,8 @@ use num_traits::ToPrimitive;
 
 use crate::heap::Heap;
 use crate::object::{
-    AttrStore, BytesObj, ClassObj, DictTable, ExceptionObj, IterState, ModuleObj, NativeFn, NativeFunction, Obj, ObjKind,
-    StrObj,
+    AttrStore, BytesObj, ClassObj, DictTable, ExceptionObj, IterState, ModuleObj, NativeFn,
+    NativeFunction, Obj, ObjKind, StrObj,
 };
 use crate::set_table::SetTable;
 use crate::value::{fits_small, Value};
@@ -160,8 +160,15 @@ impl Vm {
             recursion_limit: options.recursion_limit,
             sys_path: options.module_path.clone(),
             native_depth: 0,
-            stdout: RefCell::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
-            singletons: Singletons { not_implemented: Value::NULL, ellipsis: Value::NULL, empty_tuple: Value::NULL },
+            stdout: RefCell::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
+            singletons: Singletons {
+                not_implemented: Value::NULL,
+                ellipsis: Value::NULL,
+                empty_tuple: Value::NULL,
+            },
             argv: Vec::new(),
             repr_guard: Vec::new(),
             next_code_id: Cell::new(0),
@@ -228,7 +235,10 @@ impl Vm {
 
     pub fn new_string(&mut self, s: String) -> Value {
         let class = self.types.str;
-        self.alloc(Obj::new(class, ObjKind::Str(StrObj::new(s.into_boxed_str()))))
+        self.alloc(Obj::new(
+            class,
+            ObjKind::Str(StrObj::new(s.into_boxed_str())),
+        ))
     }
 
     /// The interned (unique, immortal) str for `s`: attribute names, identifiers.
@@ -258,7 +268,13 @@ impl Vm {
 
     pub fn new_bytes(&mut self, data: Vec<u8>) -> Value {
         let class = self.types.bytes;
-        self.alloc(Obj::new(class, ObjKind::Bytes(BytesObj { data: data.into_boxed_slice(), hash: Cell::new(0) })))
+        self.alloc(Obj::new(
+            class,
+            ObjKind::Bytes(BytesObj {
+                data: data.into_boxed_slice(),
+                hash: Cell::new(0),
+            }),
+        ))
     }
 
     #[inline]
@@ -299,20 +315,33 @@ impl Vm {
 
     pub fn new_dict(&mut self) -> Value {
         let class = self.types.dict;
-        self.alloc(Obj::new(class, ObjKind::Dict(RefCell::new(DictTable::new()))))
+        self.alloc(Obj::new(
+            class,
+            ObjKind::Dict(RefCell::new(DictTable::new())),
+        ))
     }
 
     pub fn new_set(&mut self, frozen: bool) -> Value {
-        let class = if frozen { self.types.frozenset } else { self.types.set };
+        let class = if frozen {
+            self.types.frozenset
+        } else {
+            self.types.set
+        };
         self.alloc(Obj::new(class, ObjKind::Set(RefCell::new(SetTable::new()))))
     }
 
     pub fn new_iter(&mut self, state: IterState) -> Value {
         let class = match &state {
-            IterState::Seq { seq, .. } if self.list_cell(*seq).is_some() => self.types.list_iterator,
-            IterState::Seq { seq, .. } if self.tuple_items(*seq).is_some() => self.types.tuple_iterator,
+            IterState::Seq { seq, .. } if self.list_cell(*seq).is_some() => {
+                self.types.list_iterator
+            }
+            IterState::Seq { seq, .. } if self.tuple_items(*seq).is_some() => {
+                self.types.tuple_iterator
+            }
             IterState::Seq { .. } => self.types.seq_iterator,
-            IterState::Bytes { b, .. } if crate::builtins::bytes::is_bytearray(*b) => self.types.bytearray_iterator,
+            IterState::Bytes { b, .. } if crate::builtins::bytes::is_bytearray(*b) => {
+                self.types.bytearray_iterator
+            }
             IterState::Bytes { .. } => self.types.bytes_iterator,
             IterState::Range { .. } => self.types.range_iterator,
             IterState::Str { .. } => self.types.str_iterator,
@@ -324,22 +353,44 @@ impl Vm {
             IterState::Zip { .. } => self.types.zip,
             IterState::Map { .. } => self.types.map,
             IterState::Filter { .. } => self.types.filter,
-            IterState::Reversed { seq, .. } if self.list_cell(*seq).is_some() => self.types.list_reverseiterator,
+            IterState::Reversed { seq, .. } if self.list_cell(*seq).is_some() => {
+                self.types.list_reverseiterator
+            }
             IterState::Reversed { .. } => self.types.reversed,
             _ => self.types.iterator,
         };
         self.alloc(Obj::new(class, ObjKind::Iter(RefCell::new(state))))
     }
 
-    pub fn new_native(&mut self, name: &'static str, func: NativeFn, owner: Option<&'static str>) -> Value {
+    pub fn new_native(
+        &mut self,
+        name: &'static str,
+        func: NativeFn,
+        owner: Option<&'static str>,
+    ) -> Value {
         let class = self.types.builtin_function;
-        self.alloc_immortal(Obj::new(class, ObjKind::Native(NativeFunction { name, func, owner, receiver: Value::NULL })))
+        self.alloc_immortal(Obj::new(
+            class,
+            ObjKind::Native(NativeFunction {
+                name,
+                func,
+                owner,
+                receiver: Value::NULL,
+            }),
+        ))
     }
 
     pub fn new_module(&mut self, name: &str, file: Option<String>) -> Value {
         let name_v = self.intern(name);
         let class = self.types.module;
-        let m = self.alloc(Obj::new(class, ObjKind::Module(Box::new(ModuleObj { name: name_v, globals: RefCell::new(DictTable::new()), file: file.clone() }))));
+        let m = self.alloc(Obj::new(
+            class,
+            ObjKind::Module(Box::new(ModuleObj {
+                name: name_v,
+                globals: RefCell::new(DictTable::new()),
+                file: file.clone(),
+            })),
+        ));
         let k = self.names.__name__;
         self.module_set(m, k, name_v);
         if let Some(f) = file {
@@ -419,7 +470,11 @@ impl Vm {
         let key = self.names.__tp_name__;
         let hash = self.str_obj(key).map(|s| s.hash()).unwrap_or(0);
         let dict = co.dict.borrow();
-        if let Some(name) = dict.find_identical(key, hash).and_then(|ix| dict.entry(ix)).and_then(|e| self.str_of(e.value)) {
+        if let Some(name) = dict
+            .find_identical(key, hash)
+            .and_then(|ix| dict.entry(ix))
+            .and_then(|e| self.str_of(e.value))
+        {
             return name.to_string();
         }
         co.name.borrow().clone()
@@ -471,7 +526,9 @@ impl Vm {
     }
 
     pub fn is_int(&self, v: Value) -> bool {
-        v.is_small_int() || v.is_bool() || matches!(v.obj().map(|o| &o.kind), Some(ObjKind::BigInt(_)))
+        v.is_small_int()
+            || v.is_bool()
+            || matches!(v.obj().map(|o| &o.kind), Some(ObjKind::BigInt(_)))
     }
 
     pub fn tuple_items(&self, v: Value) -> Option<&'static [Value]> {
@@ -525,7 +582,12 @@ impl Vm {
         let mo = self.module_obj(m);
         let hash = self.str_obj(name).map(|s| s.hash()).unwrap_or(0);
         if let Some(ix) = mo.globals.borrow().find_identical(name, hash) {
-            return mo.globals.borrow().entry(ix).map(|e| e.value).unwrap_or(Value::NULL);
+            return mo
+                .globals
+                .borrow()
+                .entry(ix)
+                .map(|e| e.value)
+                .unwrap_or(Value::NULL);
         }
         let class = self.types.cell;
         let cell = self.alloc(Obj::new(class, ObjKind::Cell(Cell::new(Value::NULL))));
@@ -600,7 +662,11 @@ impl Vm {
     }
 
     pub fn collect_garbage(&mut self) {
-        let top = self.frames.last().map(|f| f.base + f.code.nslots()).unwrap_or(0);
+        let top = self
+            .frames
+            .last()
+            .map(|f| f.base + f.code.nslots())
+            .unwrap_or(0);
         let mut frame_roots = Vec::with_capacity(self.frames.len() * 4);
         for f in &self.frames {
             frame_roots.push(f.func);
@@ -610,7 +676,14 @@ impl Vm {
         }
         let modules: Vec<Value> = self.modules.values().copied().collect();
         let [(out_cell, out), (err_cell, err)] = self.std_streams;
-        let fixed = [self.builtins, self.handled_exc, out_cell, out, err_cell, err];
+        let fixed = [
+            self.builtins,
+            self.handled_exc,
+            out_cell,
+            out,
+            err_cell,
+            err,
+        ];
         let mut roots = self.stack[..top]
             .iter()
             .copied()
@@ -644,7 +717,11 @@ impl Vm {
         if let Some(f) = self.frames.last() {
             use crate::bytecode::Instr;
             let callee_reg = match f.code.obj.instrs.get(f.pc) {
-                Some(Instr::Call { base, .. } | Instr::CallMethod { base, .. } | Instr::CallKw { base, .. }) => Some(*base),
+                Some(
+                    Instr::Call { base, .. }
+                    | Instr::CallMethod { base, .. }
+                    | Instr::CallKw { base, .. },
+                ) => Some(*base),
                 Some(Instr::CallEx { func, .. }) => Some(*func),
                 _ => None,
             };
@@ -655,11 +732,22 @@ impl Vm {
         }
         let n = self.frames.len();
         for fi in 0..n {
-            let trusted = if fi + 1 == n { top_trusted } else { matches!(self.frames[fi + 1].kind, frame::FrameKind::Normal | frame::FrameKind::Init) };
+            let trusted = if fi + 1 == n {
+                top_trusted
+            } else {
+                matches!(
+                    self.frames[fi + 1].kind,
+                    frame::FrameKind::Normal | frame::FrameKind::Init
+                )
+            };
             if !trusted {
                 continue;
             }
-            let (base, pc, code) = (self.frames[fi].base, self.frames[fi].pc, self.frames[fi].code.clone());
+            let (base, pc, code) = (
+                self.frames[fi].base,
+                self.frames[fi].pc,
+                self.frames[fi].code.clone(),
+            );
             for r in liveness::dead_temporaries(&code.obj, pc) {
                 self.stack[base + r] = Value::NULL;
             }
@@ -690,7 +778,11 @@ impl Vm {
                 self.temp_roots.push(cb);
                 if let Err(e) = self.call(cb, &[w], &[]) {
                     let what = self.repr(cb).unwrap_or_else(|_| "<callback>".to_string());
-                    let text = format!("Exception ignored in: {}\n{}", what, self.format_exception(e.0));
+                    let text = format!(
+                        "Exception ignored in: {}\n{}",
+                        what,
+                        self.format_exception(e.0)
+                    );
                     self.write_stderr(&text);
                 }
             }

@@ -25,7 +25,14 @@ pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
             BinOp::BitAnd => x & y,
             BinOp::BitOr => x | y,
             BinOp::BitXor => x ^ y,
-            BinOp::FloorDiv if y != 0 => x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 },
+            BinOp::FloorDiv if y != 0 => {
+                x.div_euclid(y)
+                    - if (x.rem_euclid(y) != 0) && (y < 0) {
+                        1
+                    } else {
+                        0
+                    }
+            }
             BinOp::Mod if y != 0 => {
                 let m = x % y;
                 if m != 0 && ((m < 0) != (y < 0)) {
@@ -34,10 +41,16 @@ pub fn fast_binary(op: BinOp, a: Value, b: Value) -> Option<Value> {
                     m
                 }
             }
-            BinOp::TrueDiv if y != 0 && x.abs() < (1 << 53) && y.abs() < (1 << 53) => return Some(Value::float(x as f64 / y as f64)),
+            BinOp::TrueDiv if y != 0 && x.abs() < (1 << 53) && y.abs() < (1 << 53) => {
+                return Some(Value::float(x as f64 / y as f64))
+            }
             _ => return None,
         };
-        return if fits_small(r) { Some(Value::small_int_unchecked(r)) } else { None };
+        return if fits_small(r) {
+            Some(Value::small_int_unchecked(r))
+        } else {
+            None
+        };
     }
     if a.is_float() || b.is_float() {
         // A float with a float or a small int: the int converts to the nearest double, as
@@ -188,7 +201,8 @@ impl Vm {
     }
 
     fn is_user_class(&self, class: Value) -> bool {
-        self.class_obj(class).has_flag(flags::HEAP_TYPE) || self.class_obj(class).has_flag(flags::EXT_TYPE)
+        self.class_obj(class).has_flag(flags::HEAP_TYPE)
+            || self.class_obj(class).has_flag(flags::EXT_TYPE)
     }
 
     /// A user-defined (Python) method `name` on `class`, if any.
@@ -245,22 +259,42 @@ impl Vm {
             return self.type_error(format!("can only concatenate str (not \"{}\") to str", tb));
         }
         if sym == "+" && self.list_cell(a).is_some() && self.list_cell(b).is_none() {
-            return self.type_error(format!("can only concatenate list (not \"{}\") to list", tb));
+            return self.type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                tb
+            ));
         }
-        if sym == "+" && matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) {
+        if sym == "+"
+            && matches!(
+                a.obj().map(|o| &o.kind),
+                Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))
+            )
+        {
             return self.type_error(format!("can't concat {} to {}", tb, ta));
         }
         if sym == "+" && self.tuple_items(a).is_some() && self.tuple_items(b).is_none() {
-            return self.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", tb));
+            return self.type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                tb
+            ));
         }
         // CPython falls back to sequence repetition, which wants an int count.
         if sym == "*" && self.is_sequence_for_repeat(b) {
-            return self.type_error(format!("can't multiply sequence by non-int of type '{}'", ta));
+            return self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                ta
+            ));
         }
         if sym == "*" && self.is_sequence_for_repeat(a) {
-            return self.type_error(format!("can't multiply sequence by non-int of type '{}'", tb));
+            return self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                tb
+            ));
         }
-        self.type_error(format!("unsupported operand type(s) for {}: '{}' and '{}'", sym, ta, tb))
+        self.type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym, ta, tb
+        ))
     }
 
     /// Binary operator dispatch; None means both sides returned NotImplemented.
@@ -315,7 +349,9 @@ impl Vm {
                 }
                 BinOp::Mul => {
                     if let Some(n) = self.int_of(b) {
-                        let mut v = l.try_borrow_mut().map_err(|_| self.runtime_error("list modified during operation"))?;
+                        let mut v = l
+                            .try_borrow_mut()
+                            .map_err(|_| self.runtime_error("list modified during operation"))?;
                         let items = v.clone();
                         v.clear();
                         for _ in 0..n.max(0) {
@@ -327,10 +363,14 @@ impl Vm {
                 _ => {}
             }
         }
-        if let (Some(ObjKind::ByteArray(_)), BinOp::Add | BinOp::Mul) = (a.obj().map(|o| &o.kind), op) {
+        if let (Some(ObjKind::ByteArray(_)), BinOp::Add | BinOp::Mul) =
+            (a.obj().map(|o| &o.kind), op)
+        {
             return crate::builtins::bytearray::inplace(self, op, a, b);
         }
-        if matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Set(_))) && self.class_of(a) != self.types.frozenset {
+        if matches!(a.obj().map(|o| &o.kind), Some(ObjKind::Set(_)))
+            && self.class_of(a) != self.types.frozenset
+        {
             if let Some(r) = self.set_inplace(op, a, b)? {
                 return Ok(r);
             }
@@ -363,10 +403,18 @@ impl Vm {
         self.new_string(s)
     }
 
-    pub(crate) fn native_binary(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Option<Value>> {
+    pub(crate) fn native_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             // bool op bool stays bool for the bitwise operators.
-            if a.is_bool() && b.is_bool() && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor) {
+            if a.is_bool()
+                && b.is_bool()
+                && matches!(op, BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor)
+            {
                 let (p, q) = (a == Value::TRUE, b == Value::TRUE);
                 return Ok(Some(Value::bool(match op {
                     BinOp::BitAnd => p & q,
@@ -400,7 +448,10 @@ impl Vm {
             }
             (BinOp::Add, Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)), _) => {
                 // bytes and bytearray concatenate with any buffer; the left side's type wins.
-                match (crate::builtins::bytes::buffer_of(a), crate::builtins::bytes::buffer_of(b)) {
+                match (
+                    crate::builtins::bytes::buffer_of(a),
+                    crate::builtins::bytes::buffer_of(b),
+                ) {
                     (Some(x), Some(y)) => {
                         let mut v = x.into_owned();
                         v.extend_from_slice(&y);
@@ -415,26 +466,55 @@ impl Vm {
             }
             (BinOp::Mul, Some(_), _) if self.is_sequence_for_repeat(a) => self.repeat(a, b),
             (BinOp::Mul, _, Some(_)) if self.is_sequence_for_repeat(b) => self.repeat(b, a),
-            (BinOp::Mod, Some(ObjKind::Str(_)), _) => crate::builtins::strfmt::percent_format(self, a, b).map(Some),
-            (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => crate::builtins::strfmt::bytes_percent_format(self, a, b).map(Some),
-            (BinOp::Mod, Some(ObjKind::ByteArray(_)), _) => crate::builtins::bytes::percent_format(self, a, b).map(Some),
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => self.set_binary(op, a, b),
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Some(ObjKind::DictView { .. }), _)
-            | (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, Some(ObjKind::DictView { .. })) => {
-                crate::builtins::dict::view_binary(self, op, a, b)
+            (BinOp::Mod, Some(ObjKind::Str(_)), _) => {
+                crate::builtins::strfmt::percent_format(self, a, b).map(Some)
             }
+            (BinOp::Mod, Some(ObjKind::Bytes(_)), _) => {
+                crate::builtins::strfmt::bytes_percent_format(self, a, b).map(Some)
+            }
+            (BinOp::Mod, Some(ObjKind::ByteArray(_)), _) => {
+                crate::builtins::bytes::percent_format(self, a, b).map(Some)
+            }
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Some(ObjKind::Set(_)),
+                Some(ObjKind::Set(_)),
+            ) => self.set_binary(op, a, b),
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Some(ObjKind::DictView { .. }),
+                _,
+            )
+            | (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                _,
+                Some(ObjKind::DictView { .. }),
+            ) => crate::builtins::dict::view_binary(self, op, a, b),
             (BinOp::BitOr, Some(ObjKind::Dict(_)), Some(ObjKind::Dict(_))) => {
                 let d = self.dict_copy(a)?;
                 self.dict_update_from(d, b, None)?;
                 Ok(Some(d))
             }
-            (BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor, Some(ObjKind::Dict(_)), Some(ObjKind::Set(_))) => Ok(None),
+            (
+                BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor,
+                Some(ObjKind::Dict(_)),
+                Some(ObjKind::Set(_)),
+            ) => Ok(None),
             _ => Ok(None),
         }
     }
 
     fn is_sequence_for_repeat(&self, v: Value) -> bool {
-        matches!(v.obj().map(|o| &o.kind), Some(ObjKind::Str(_) | ObjKind::List(_) | ObjKind::Tuple(_) | ObjKind::Bytes(_) | ObjKind::ByteArray(_)))
+        matches!(
+            v.obj().map(|o| &o.kind),
+            Some(
+                ObjKind::Str(_)
+                    | ObjKind::List(_)
+                    | ObjKind::Tuple(_)
+                    | ObjKind::Bytes(_)
+                    | ObjKind::ByteArray(_)
+            )
+        )
     }
 
     fn repeat(&mut self, seq: Value, n: Value) -> PyResult<Option<Value>> {
@@ -442,7 +522,10 @@ impl Vm {
             Some(c) => c,
             None => {
                 let tn = self.type_name(n);
-                return Err(self.type_error(format!("can't multiply sequence by non-int of type '{}'", tn)));
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    tn
+                )));
             }
         };
         let count = count.max(0) as usize;
@@ -549,14 +632,24 @@ impl Vm {
                 if b == 0 {
                     return Err(self.zero_division_error("integer division or modulo by zero"));
                 }
-                a.checked_div_euclid(b).map(|q| if a.rem_euclid(b) != 0 && b < 0 { q - 1 } else { q })
+                a.checked_div_euclid(b).map(|q| {
+                    if a.rem_euclid(b) != 0 && b < 0 {
+                        q - 1
+                    } else {
+                        q
+                    }
+                })
             }
             BinOp::Mod => {
                 if b == 0 {
                     return Err(self.zero_division_error("integer modulo by zero"));
                 }
                 let m = a.wrapping_rem(b);
-                Some(if m != 0 && ((m < 0) != (b < 0)) { m + b } else { m })
+                Some(if m != 0 && ((m < 0) != (b < 0)) {
+                    m + b
+                } else {
+                    m
+                })
             }
             BinOp::TrueDiv => {
                 if b == 0 {
@@ -578,12 +671,22 @@ impl Vm {
                 if b < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                Some(if b >= 64 {
+                    if a < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    a >> b
+                })
             }
             BinOp::Pow => {
                 if b < 0 {
                     if a == 0 {
-                        return Err(self.zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(
+                            self.zero_division_error("0.0 cannot be raised to a negative power")
+                        );
                     }
                     return self.float_binary(BinOp::Pow, a as f64, b as f64);
                 }
@@ -593,7 +696,9 @@ impl Vm {
                     None
                 }
             }
-            BinOp::MatMul => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            BinOp::MatMul => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
         };
         match checked {
             Some(r) => Ok(self.new_int(r)),
@@ -650,7 +755,9 @@ impl Vm {
                 if b.is_negative() {
                     let (fa, fb) = (self.bigint_to_f64(&a)?, self.bigint_to_f64(&b)?);
                     if fa == 0.0 {
-                        return Err(self.zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(
+                            self.zero_division_error("0.0 cannot be raised to a negative power")
+                        );
                     }
                     return self.float_binary(BinOp::Pow, fa, fb);
                 }
@@ -663,7 +770,9 @@ impl Vm {
                 }
                 num_traits::Pow::pow(a, e)
             }
-            BinOp::MatMul => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            BinOp::MatMul => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
         };
         Ok(self.new_bigint(r))
     }
@@ -677,7 +786,11 @@ impl Vm {
         }
         // Scale so the quotient has 64+ significant bits, then round once through f64.
         let shift = 64i64 - (a.bits() as i64 - b.bits() as i64);
-        let (num, den) = if shift > 0 { (a << shift as usize, b.clone()) } else { (a.clone(), b << (-shift) as usize) };
+        let (num, den) = if shift > 0 {
+            (a << shift as usize, b.clone())
+        } else {
+            (a.clone(), b << (-shift) as usize)
+        };
         let q = &num / &den;
         let r = &num % &den;
         // q has at least 64 significant bits, so one rounding to f64 is within half an
@@ -719,7 +832,10 @@ impl Vm {
             BinOp::Pow => return self.float_pow(a, b),
             _ => {
                 let sym = op_symbol(op);
-                return Err(self.type_error(format!("unsupported operand type(s) for {}: 'float' and 'float'", sym)));
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for {}: 'float' and 'float'",
+                    sym
+                )));
             }
         };
         Ok(Value::float(r))
@@ -806,7 +922,9 @@ impl Vm {
             ObjKind::Set(s) => Ok(s.borrow().len() != 0),
             ObjKind::BigInt(b) => Ok(!b.is_zero()),
             ObjKind::Bytes(b) => Ok(!b.data.is_empty()),
-            ObjKind::ByteArray(b) if !self.is_user_class(o.class.get()) => Ok(!b.borrow().is_empty()),
+            ObjKind::ByteArray(b) if !self.is_user_class(o.class.get()) => {
+                Ok(!b.borrow().is_empty())
+            }
             ObjKind::Complex(re, im) => Ok(*re != 0.0 || *im != 0.0),
             ObjKind::Range { start, stop, step } => Ok(range_len(*start, *stop, *step) > 0),
             _ => {
@@ -816,7 +934,8 @@ impl Vm {
                     let r = self.call_method_value(m, v, &[])?;
                     if !r.is_bool() {
                         let tn = self.type_name(r);
-                        return Err(self.type_error(format!("__bool__ should return bool, returned {}", tn)));
+                        return Err(self
+                            .type_error(format!("__bool__ should return bool, returned {}", tn)));
                     }
                     return Ok(r == Value::TRUE);
                 }
@@ -829,7 +948,9 @@ impl Vm {
                     ObjKind::List(l) => Ok(!l.borrow().is_empty()),
                     ObjKind::ByteArray(b) => Ok(!b.borrow().is_empty()),
                     ObjKind::Dict(d) => Ok(!d.borrow().is_empty()),
-                    ObjKind::DictView { dict, .. } => Ok(self.dict_cell(*dict).is_some_and(|d| !d.borrow().is_empty())),
+                    ObjKind::DictView { dict, .. } => Ok(self
+                        .dict_cell(*dict)
+                        .is_some_and(|d| !d.borrow().is_empty())),
                     _ => Ok(true),
                 }
             }
@@ -843,7 +964,10 @@ impl Vm {
             Some(_) => Err(self.value_error("__len__() should return >= 0")),
             None => {
                 let tn = self.type_name(r);
-                Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", tn)))
+                Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    tn
+                )))
             }
         }
     }
@@ -905,7 +1029,12 @@ impl Vm {
             }
             _ => {
                 let (ta, tb) = (self.type_name(a), self.type_name(b));
-                Err(self.type_error(format!("'{}' not supported between instances of '{}' and '{}'", cmp_symbol(op), ta, tb)))
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    cmp_symbol(op),
+                    ta,
+                    tb
+                )))
             }
         }
     }
@@ -937,9 +1066,22 @@ impl Vm {
     }
 
     /// Built-in comparisons; Ok(None) is NotImplemented.
-    pub(crate) fn native_compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Option<bool>> {
-        if let (Some(ObjKind::BoundMethod { func: f1, receiver: r1 }), Some(ObjKind::BoundMethod { func: f2, receiver: r2 })) =
-            (a.obj().map(|o| &o.kind), b.obj().map(|o| &o.kind))
+    pub(crate) fn native_compare(
+        &mut self,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) -> PyResult<Option<bool>> {
+        if let (
+            Some(ObjKind::BoundMethod {
+                func: f1,
+                receiver: r1,
+            }),
+            Some(ObjKind::BoundMethod {
+                func: f2,
+                receiver: r2,
+            }),
+        ) = (a.obj().map(|o| &o.kind), b.obj().map(|o| &o.kind))
         {
             // Bound methods are equal when they bind the same function to the same object.
             let same = f1 == f2 && r1 == r2;
@@ -960,8 +1102,14 @@ impl Vm {
         let ord = match (ka, kb) {
             (Some(ObjKind::Str(x)), Some(ObjKind::Str(y))) => x.as_str().cmp(y.as_str()),
             (Some(ObjKind::Bytes(x)), Some(ObjKind::Bytes(y))) => x.data.cmp(&y.data),
-            (Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)), Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_))) => {
-                let (x, y) = (crate::builtins::bytes::buffer_of(a), crate::builtins::bytes::buffer_of(b));
+            (
+                Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)),
+                Some(ObjKind::Bytes(_) | ObjKind::ByteArray(_)),
+            ) => {
+                let (x, y) = (
+                    crate::builtins::bytes::buffer_of(a),
+                    crate::builtins::bytes::buffer_of(b),
+                );
                 x.cmp(&y)
             }
             (Some(ObjKind::Tuple(x)), Some(ObjKind::Tuple(y))) => {
@@ -980,7 +1128,18 @@ impl Vm {
                 };
             }
             (Some(ObjKind::Set(_)), Some(ObjKind::Set(_))) => return self.set_compare(op, a, b),
-            (Some(ObjKind::Range { start: s1, stop: e1, step: t1 }), Some(ObjKind::Range { start: s2, stop: e2, step: t2 })) => {
+            (
+                Some(ObjKind::Range {
+                    start: s1,
+                    stop: e1,
+                    step: t1,
+                }),
+                Some(ObjKind::Range {
+                    start: s2,
+                    stop: e2,
+                    step: t2,
+                }),
+            ) => {
                 let (l1, l2) = (range_len(*s1, *e1, *t1), range_len(*s2, *e2, *t2));
                 let same = l1 == l2 && (l1 == 0 || (s1 == s2 && (l1 == 1 || t1 == t2)));
                 return Ok(match op {
@@ -989,7 +1148,18 @@ impl Vm {
                     _ => None,
                 });
             }
-            (Some(ObjKind::Slice { start: a0, stop: a1, step: a2 }), Some(ObjKind::Slice { start: b0, stop: b1, step: b2 })) => {
+            (
+                Some(ObjKind::Slice {
+                    start: a0,
+                    stop: a1,
+                    step: a2,
+                }),
+                Some(ObjKind::Slice {
+                    start: b0,
+                    stop: b1,
+                    step: b2,
+                }),
+            ) => {
                 let (x, y) = ([*a0, *a1, *a2], [*b0, *b1, *b2]);
                 return self.compare_sequences(op, &x, &y).map(Some);
             }
@@ -1107,7 +1277,11 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+        return Some(if f > 0.0 {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Less
+        });
     }
     let big = match i {
         Num::Int(v) => {
@@ -1123,7 +1297,11 @@ fn cmp_float_int(f: f64, i: &Num) -> Option<std::cmp::Ordering> {
     let fl = f.floor();
     let fb = float_to_bigint(fl);
     match fb.cmp(&big) {
-        std::cmp::Ordering::Equal => Some(if f > fl { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Equal }),
+        std::cmp::Ordering::Equal => Some(if f > fl {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }),
         o => Some(o),
     }
 }
@@ -1137,7 +1315,11 @@ pub fn float_to_bigint(f: f64) -> BigInt {
     let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
     let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
     let m = BigInt::from(mant);
-    let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+    let v = if exp >= 0 {
+        m << exp as usize
+    } else {
+        m >> (-exp) as usize
+    };
     if f < 0.0 {
         -v
     } else {

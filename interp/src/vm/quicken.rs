@@ -52,7 +52,15 @@ impl Vm {
 
     /// `Binary`/`InplaceBinary` produced `v` from `a op b`.
     #[inline(never)]
-    pub(crate) fn observe_binary(&mut self, code: &Code, pc: usize, op: BinOp, a: Value, b: Value, v: Value) {
+    pub(crate) fn observe_binary(
+        &mut self,
+        code: &Code,
+        pc: usize,
+        op: BinOp,
+        a: Value,
+        b: Value,
+        v: Value,
+    ) {
         let site = code.feedback.site(pc);
         if self.tiering.profile {
             self.record_operands(site, a, b);
@@ -62,16 +70,21 @@ impl Vm {
             return;
         }
         let (dst, lhs, rhs) = match code.obj.instrs[pc] {
-            Instr::Binary { dst, lhs, rhs, .. } | Instr::InplaceBinary { dst, lhs, rhs, .. } => (dst, lhs, rhs),
+            Instr::Binary { dst, lhs, rhs, .. } | Instr::InplaceBinary { dst, lhs, rhs, .. } => {
+                (dst, lhs, rhs)
+            }
             _ => return,
         };
         let form = if a.is_small_int() && b.is_small_int() && v.is_small_int() {
             match op {
                 BinOp::Add => Instr::BinaryAddInt { dst, lhs, rhs },
                 BinOp::Sub => Instr::BinarySubInt { dst, lhs, rhs },
-                BinOp::Mul | BinOp::FloorDiv | BinOp::Mod | BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor => {
-                    Instr::BinaryInt { dst, op, lhs, rhs }
-                }
+                BinOp::Mul
+                | BinOp::FloorDiv
+                | BinOp::Mod
+                | BinOp::BitAnd
+                | BinOp::BitOr
+                | BinOp::BitXor => Instr::BinaryInt { dst, op, lhs, rhs },
                 _ => return,
             }
         } else if (a.is_float() || b.is_float())
@@ -82,7 +95,9 @@ impl Vm {
             Instr::BinaryFloat { dst, op, lhs, rhs }
         } else if op == BinOp::Add && self.is_exact_str(a) && self.is_exact_str(b) {
             Instr::BinaryAddStr { dst, lhs, rhs }
-        } else if matches!(code.obj.instrs[pc], Instr::Binary { .. }) && self.fill_dunder_cache(code, pc, op, a, b) {
+        } else if matches!(code.obj.instrs[pc], Instr::Binary { .. })
+            && self.fill_dunder_cache(code, pc, op, a, b)
+        {
             Instr::BinaryDunder { dst, op, lhs, rhs }
         } else {
             return;
@@ -92,7 +107,14 @@ impl Vm {
 
     /// `Compare` of `a` and `b`.
     #[inline(never)]
-    pub(crate) fn observe_compare(&mut self, code: &Code, pc: usize, op: CmpOp, a: Value, b: Value) {
+    pub(crate) fn observe_compare(
+        &mut self,
+        code: &Code,
+        pc: usize,
+        op: CmpOp,
+        a: Value,
+        b: Value,
+    ) {
         let site = code.feedback.site(pc);
         if self.tiering.profile {
             self.record_operands(site, a, b);
@@ -100,7 +122,9 @@ impl Vm {
         if !self.may_quicken(Some(site)) || matches!(op, CmpOp::Is | CmpOp::IsNot) {
             return;
         }
-        let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else { return };
+        let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else {
+            return;
+        };
         let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
         if self.is_exact_str(a) && self.is_exact_str(b) {
             self.quicken_to(code, pc, Instr::CompareStr { dst, op, lhs, rhs });
@@ -123,13 +147,23 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
-        let Instr::GetItem { dst, obj, key } = code.obj.instrs[pc] else { return };
+        let Instr::GetItem { dst, obj, key } = code.obj.instrs[pc] else {
+            return;
+        };
         let Some(ob) = o.obj() else { return };
         let form = match &ob.kind {
-            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemList { dst, obj, key },
-            ObjKind::Tuple(_) if ob.extra.is_none() && k.is_small_int() => Instr::GetItemTuple { dst, obj, key },
-            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => Instr::GetItemDict { dst, obj, key },
-            ObjKind::Str(_) if ob.class.get() == self.types.str && k.is_small_int() => Instr::GetItemStr { dst, obj, key },
+            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => {
+                Instr::GetItemList { dst, obj, key }
+            }
+            ObjKind::Tuple(_) if ob.extra.is_none() && k.is_small_int() => {
+                Instr::GetItemTuple { dst, obj, key }
+            }
+            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => {
+                Instr::GetItemDict { dst, obj, key }
+            }
+            ObjKind::Str(_) if ob.class.get() == self.types.str && k.is_small_int() => {
+                Instr::GetItemStr { dst, obj, key }
+            }
             _ => return,
         };
         self.quicken_to(code, pc, form);
@@ -141,15 +175,18 @@ impl Vm {
     pub(crate) fn is_hashed_container(&self, v: Value) -> bool {
         self.is_exact_dict(v)
             || v.obj().is_some_and(|o| match o.kind {
-            ObjKind::Set(_) => o.class.get() == self.types.set || o.class.get() == self.types.frozenset,
-            _ => false,
-        })
+                ObjKind::Set(_) => {
+                    o.class.get() == self.types.set || o.class.get() == self.types.frozenset
+                }
+                _ => false,
+            })
     }
 
     /// Whether `v` is a dict (not a subclass instance).
     #[inline]
     pub(crate) fn is_exact_dict(&self, v: Value) -> bool {
-        v.obj().is_some_and(|o| matches!(o.kind, ObjKind::Dict(_)) && o.class.get() == self.types.dict)
+        v.obj()
+            .is_some_and(|o| matches!(o.kind, ObjKind::Dict(_)) && o.class.get() == self.types.dict)
     }
 
     /// The str payload of `v` if it is an exact str (not a subclass instance).
@@ -169,7 +206,11 @@ impl Vm {
     fn fill_dunder_cache(&mut self, code: &Code, pc: usize, op: BinOp, a: Value, b: Value) -> bool {
         let Some(ao) = a.obj() else { return false };
         let ca = ao.class.get();
-        if !matches!(ao.kind, ObjKind::Instance(_)) || !self.class_obj(ca).has_flag(crate::object::class::flags::HEAP_TYPE) {
+        if !matches!(ao.kind, ObjKind::Instance(_))
+            || !self
+                .class_obj(ca)
+                .has_flag(crate::object::class::flags::HEAP_TYPE)
+        {
             return false;
         }
         let cb = self.class_of(b);
@@ -177,14 +218,23 @@ impl Vm {
             return false;
         }
         let (name, _, _) = super::ops::dunder(&self.names, op);
-        let Some(m) = super::types::lookup_in_mro(self, ca, name) else { return false };
+        let Some(m) = super::types::lookup_in_mro(self, ca, name) else {
+            return false;
+        };
         match Self::function_obj(m) {
             Some(f) if f.code.fast_arity == 2 => {}
             _ => return false,
         }
-        let Some(cache) = code.caches_at(pc).first() else { return false };
+        let Some(cache) = code.caches_at(pc).first() else {
+            return false;
+        };
         let key2 = self.class_obj(cb).id as u64;
-        cache.set(super::code::InlineCache { kind: DUNDER_METHOD, key: self.class_obj(ca).version.get(), key2, value: m });
+        cache.set(super::code::InlineCache {
+            kind: DUNDER_METHOD,
+            key: self.class_obj(ca).version.get(),
+            key2,
+            value: m,
+        });
         true
     }
 
@@ -207,11 +257,17 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
-        let Instr::SetItem { obj, key, src } = code.obj.instrs[pc] else { return };
+        let Instr::SetItem { obj, key, src } = code.obj.instrs[pc] else {
+            return;
+        };
         let Some(ob) = o.obj() else { return };
         let form = match &ob.kind {
-            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => Instr::SetItemList { obj, key, src },
-            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => Instr::SetItemDict { obj, key, src },
+            ObjKind::List(_) if ob.extra.is_none() && k.is_small_int() => {
+                Instr::SetItemList { obj, key, src }
+            }
+            ObjKind::Dict(_) if self.is_exact_dict(o) && self.is_plain_key(k) => {
+                Instr::SetItemDict { obj, key, src }
+            }
             _ => return,
         };
         self.quicken_to(code, pc, form);
@@ -219,7 +275,8 @@ impl Vm {
 
     #[inline]
     pub(crate) fn is_exact_str(&self, v: Value) -> bool {
-        v.obj().is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
+        v.obj()
+            .is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
     }
 
     /// Keys whose hash and equality run no Python code: small ints and exact strs.
@@ -238,7 +295,9 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
-        let Instr::ForIter { iter, dst, target } = code.obj.instrs[pc] else { return };
+        let Instr::ForIter { iter, dst, target } = code.obj.instrs[pc] else {
+            return;
+        };
         let form = match it.obj().map(|o| &o.kind) {
             Some(ObjKind::Iter(cell)) => match &*cell.borrow() {
                 IterState::Range { .. } => Instr::ForIterRange { iter, dst, target },
@@ -267,9 +326,15 @@ impl Vm {
             return;
         }
         let form = match (code.obj.instrs[pc], first.kind) {
-            (Instr::LoadAttr { dst, obj, name }, ATTR_SLOT) => Instr::LoadAttrSlot { dst, obj, name },
-            (Instr::StoreAttr { obj, name, src }, STORE_SLOT) => Instr::StoreAttrSlot { obj, name, src },
-            (Instr::LoadMethod { base, obj, name }, ATTR_METHOD) => Instr::LoadMethodCached { base, obj, name },
+            (Instr::LoadAttr { dst, obj, name }, ATTR_SLOT) => {
+                Instr::LoadAttrSlot { dst, obj, name }
+            }
+            (Instr::StoreAttr { obj, name, src }, STORE_SLOT) => {
+                Instr::StoreAttrSlot { obj, name, src }
+            }
+            (Instr::LoadMethod { base, obj, name }, ATTR_METHOD) => {
+                Instr::LoadMethodCached { base, obj, name }
+            }
             _ => return,
         };
         self.quicken_to(code, pc, form);
@@ -280,7 +345,9 @@ impl Vm {
         if !self.may_quicken(None) {
             return;
         }
-        let Instr::LoadGlobal { dst, name } = code.obj.instrs[pc] else { return };
+        let Instr::LoadGlobal { dst, name } = code.obj.instrs[pc] else {
+            return;
+        };
         if code.caches_at(pc)[0].get().kind == super::eval::GLOBAL_CACHED {
             self.quicken_to(code, pc, Instr::LoadGlobalCached { dst, name });
         }
@@ -288,7 +355,14 @@ impl Vm {
 
     /// `Call`/`CallMethod` of `callee` (receiver `recv` or NULL) with `argc` arguments.
     #[inline(never)]
-    pub(crate) fn observe_call(&mut self, code: &Code, pc: usize, callee: Value, recv: Value, argc: u16) {
+    pub(crate) fn observe_call(
+        &mut self,
+        code: &Code,
+        pc: usize,
+        callee: Value,
+        recv: Value,
+        argc: u16,
+    ) {
         let site = code.feedback.site(pc);
         if self.tiering.profile {
             self.record_callee(site, callee);
@@ -298,15 +372,23 @@ impl Vm {
         }
         let total = argc as usize + (!recv.is_null()) as usize;
         let native = match callee.obj().map(|o| &o.kind) {
-            Some(ObjKind::Function(f)) if f.code.fast_arity != NO_FAST_ARITY && f.code.fast_arity as usize == total => false,
+            Some(ObjKind::Function(f))
+                if f.code.fast_arity != NO_FAST_ARITY && f.code.fast_arity as usize == total =>
+            {
+                false
+            }
             _ if direct_native(callee, recv, argc as usize).is_some() => true,
             _ => return,
         };
         let form = match (code.obj.instrs[pc], native) {
             (Instr::Call { dst, base, argc }, false) => Instr::CallPy { dst, base, argc },
-            (Instr::CallMethod { dst, base, argc }, false) => Instr::CallMethodPy { dst, base, argc },
+            (Instr::CallMethod { dst, base, argc }, false) => {
+                Instr::CallMethodPy { dst, base, argc }
+            }
             (Instr::Call { dst, base, argc }, true) => Instr::CallNative { dst, base, argc },
-            (Instr::CallMethod { dst, base, argc }, true) => Instr::CallMethodNative { dst, base, argc },
+            (Instr::CallMethod { dst, base, argc }, true) => {
+                Instr::CallMethodNative { dst, base, argc }
+            }
             _ => return,
         };
         self.quicken_to(code, pc, form);

@@ -24,7 +24,9 @@ impl Vm {
             // method with a native one.
             Some(ObjKind::Native(_)) => {
                 let mro = self.class_obj(class).mro.borrow().clone();
-                let base = mro.into_iter().find(|&k| !self.class_obj(k).has_flag(flags::HEAP_TYPE));
+                let base = mro
+                    .into_iter()
+                    .find(|&k| !self.class_obj(k).has_flag(flags::HEAP_TYPE));
                 let inherited = base.and_then(|b| lookup_in_mro(self, b, name));
                 (inherited != Some(m)).then_some(m)
             }
@@ -217,7 +219,9 @@ impl Vm {
                 result?;
                 out.push('}');
                 let cn = self.class_obj(o.class.get()).name.borrow().clone();
-                if o.class.get() != self.types.dict && self.class_obj(o.class.get()).has_flag(flags::HEAP_TYPE) {
+                if o.class.get() != self.types.dict
+                    && self.class_obj(o.class.get()).has_flag(flags::HEAP_TYPE)
+                {
                     let _ = cn;
                 }
                 Ok(out)
@@ -251,16 +255,27 @@ impl Vm {
             }
             ObjKind::Slice { start, stop, step } => {
                 let (a, b, c) = (*start, *stop, *step);
-                Ok(format!("slice({}, {}, {})", self.repr(a)?, self.repr(b)?, self.repr(c)?))
+                Ok(format!(
+                    "slice({}, {}, {})",
+                    self.repr(a)?,
+                    self.repr(b)?,
+                    self.repr(c)?
+                ))
             }
             ObjKind::Class(c) => {
                 let module = c.module.get();
                 match self.str_of(module) {
-                    Some(m) if m != "builtins" => Ok(format!("<class '{}.{}'>", m, c.qualname.borrow())),
+                    Some(m) if m != "builtins" => {
+                        Ok(format!("<class '{}.{}'>", m, c.qualname.borrow()))
+                    }
                     _ => Ok(format!("<class '{}'>", c.name.borrow())),
                 }
             }
-            ObjKind::Function(f) => Ok(format!("<function {} at {}>", self.str_of(f.qualname.get()).unwrap_or("?"), Self::address(v))),
+            ObjKind::Function(f) => Ok(format!(
+                "<function {} at {}>",
+                self.str_of(f.qualname.get()).unwrap_or("?"),
+                Self::address(v)
+            )),
             ObjKind::Native(n) => match n.owner {
                 Some(owner) => Ok(format!("<method '{}' of '{}' objects>", n.name, owner)),
                 None => Ok(format!("<built-in function {}>", n.name)),
@@ -272,9 +287,21 @@ impl Vm {
                         let tn = self.type_name(r);
                         if self.as_class(r).is_some() {
                             let cn = self.class_obj(r).name.borrow().clone();
-                            return Ok(format!("<built-in method {} of type object at {}>", n.name, Self::address(r)).replace("type object", &format!("type object")).replace("", "").replace(&cn, &cn));
+                            return Ok(format!(
+                                "<built-in method {} of type object at {}>",
+                                n.name,
+                                Self::address(r)
+                            )
+                            .replace("type object", &format!("type object"))
+                            .replace("", "")
+                            .replace(&cn, &cn));
                         }
-                        Ok(format!("<built-in method {} of {} object at {}>", n.name, tn, Self::address(r)))
+                        Ok(format!(
+                            "<built-in method {} of {} object at {}>",
+                            n.name,
+                            tn,
+                            Self::address(r)
+                        ))
                     }
                     Some(ObjKind::Function(func)) => {
                         let q = self.str_of(func.qualname.get()).unwrap_or("?").to_string();
@@ -305,8 +332,17 @@ impl Vm {
                 }
             }
             ObjKind::Generator(g) => {
-                let kind = if g.is_coroutine { "coroutine" } else { "generator" };
-                Ok(format!("<{} object {} at {}>", kind, self.str_of(g.qualname).unwrap_or("?"), Self::address(v)))
+                let kind = if g.is_coroutine {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                Ok(format!(
+                    "<{} object {} at {}>",
+                    kind,
+                    self.str_of(g.qualname).unwrap_or("?"),
+                    Self::address(v)
+                ))
             }
             ObjKind::Singleton(name) => Ok(name.to_string()),
             ObjKind::Cell(c) => {
@@ -315,15 +351,27 @@ impl Vm {
                     Ok(format!("<cell at {}: empty>", Self::address(v)))
                 } else {
                     let tn = self.type_name(inner);
-                    Ok(format!("<cell at {}: {} object at {}>", Self::address(v), tn, Self::address(inner)))
+                    Ok(format!(
+                        "<cell at {}: {} object at {}>",
+                        Self::address(v),
+                        tn,
+                        Self::address(inner)
+                    ))
                 }
             }
             ObjKind::Property { .. } => Ok(format!("<property object at {}>", Self::address(v))),
-            ObjKind::StaticMethod(_) => Ok(format!("<staticmethod object at {}>", Self::address(v))),
+            ObjKind::StaticMethod(_) => {
+                Ok(format!("<staticmethod object at {}>", Self::address(v)))
+            }
             ObjKind::ClassMethod(_) => Ok(format!("<classmethod object at {}>", Self::address(v))),
             ObjKind::File(f) => Ok(crate::builtins::file::file_repr(&f.borrow())),
             ObjKind::DictView { .. } => crate::builtins::dict::view_repr(self, v),
-            ObjKind::Iter(s) if s.try_borrow().is_ok_and(|s| matches!(*s, crate::object::IterState::Ext(_))) => crate::modules::ext_repr(self, v),
+            ObjKind::Iter(s)
+                if s.try_borrow()
+                    .is_ok_and(|s| matches!(*s, crate::object::IterState::Ext(_))) =>
+            {
+                crate::modules::ext_repr(self, v)
+            }
             ObjKind::Ext(_) | ObjKind::WeakRef(_) => crate::modules::ext_repr(self, v),
             ObjKind::Iter(_) | ObjKind::Super { .. } | ObjKind::Instance(_) => self.default_repr(v),
         }
@@ -341,7 +389,13 @@ impl Vm {
         Ok(format!("<{} object at {}>", name, Self::address(v)))
     }
 
-    fn repr_items(&mut self, get: impl Fn(usize) -> Option<Value>, open: &str, close: &str, trailing_comma: bool) -> PyResult<String> {
+    fn repr_items(
+        &mut self,
+        get: impl Fn(usize) -> Option<Value>,
+        open: &str,
+        close: &str,
+        trailing_comma: bool,
+    ) -> PyResult<String> {
         let mut out = String::from(open);
         let mut i = 0;
         while let Some(item) = get(i) {
@@ -380,7 +434,8 @@ impl Vm {
         }
         let user = self.class_obj(self.class_of(v)).has_flag(flags::HEAP_TYPE);
         let result = if v.is_float() {
-            format::parse_format_spec(spec, &tn).and_then(|s| format::format_float(v.as_float(), &s, &tn))
+            format::parse_format_spec(spec, &tn)
+                .and_then(|s| format::format_float(v.as_float(), &s, &tn))
         } else if let Some(b) = self.bigint_of(v) {
             format::parse_format_spec(spec, &tn).and_then(|s| format::format_int(&b, &s, &tn))
         } else if let Some(s) = self.str_of(v) {
@@ -390,9 +445,15 @@ impl Vm {
         } else if user {
             let s = self.str_value(v)?;
             let _ = s;
-            return Err(self.type_error(format!("unsupported format string passed to {}.__format__", tn)));
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                tn
+            )));
         } else {
-            return Err(self.type_error(format!("unsupported format string passed to {}.__format__", tn)));
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                tn
+            )));
         };
         match result {
             Ok(s) => Ok(s),
@@ -417,9 +478,15 @@ impl Vm {
             }
             _ => v,
         };
-        let spec_s = if spec.is_null() { "" } else { self.str_of(spec).unwrap_or("") };
+        let spec_s = if spec.is_null() {
+            ""
+        } else {
+            self.str_of(spec).unwrap_or("")
+        };
         if spec_s.is_empty() {
-            if self.str_of(converted).is_some() && converted.obj().is_some_and(|o| o.extra.is_none()) {
+            if self.str_of(converted).is_some()
+                && converted.obj().is_some_and(|o| o.extra.is_none())
+            {
                 return Ok(converted);
             }
             if converted.is_small_int() {
@@ -435,7 +502,11 @@ impl Vm {
 
 /// Python's `repr(str)`.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -492,7 +563,11 @@ pub fn repr_bytearray_data(b: &[u8]) -> String {
 }
 
 fn repr_byte_string(b: &[u8], escape_single: bool) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &x in b {

@@ -18,9 +18,21 @@ impl Vm {
         }
         if obj.is_small_int() || obj.is_bool() || obj.is_float() {
             return Ok(match n {
-                "real" => Some(if obj.is_bool() { Value::small_int_unchecked((obj == Value::TRUE) as i64) } else { obj }),
-                "imag" => Some(if obj.is_float() { Value::float(0.0) } else { Value::small_int_unchecked(0) }),
-                "numerator" if !obj.is_float() => Some(if obj.is_bool() { Value::small_int_unchecked((obj == Value::TRUE) as i64) } else { obj }),
+                "real" => Some(if obj.is_bool() {
+                    Value::small_int_unchecked((obj == Value::TRUE) as i64)
+                } else {
+                    obj
+                }),
+                "imag" => Some(if obj.is_float() {
+                    Value::float(0.0)
+                } else {
+                    Value::small_int_unchecked(0)
+                }),
+                "numerator" if !obj.is_float() => Some(if obj.is_bool() {
+                    Value::small_int_unchecked((obj == Value::TRUE) as i64)
+                } else {
+                    obj
+                }),
                 "denominator" if !obj.is_float() => Some(Value::small_int_unchecked(1)),
                 _ => None,
             });
@@ -58,7 +70,8 @@ impl Vm {
                 "__base__" => c.bases.borrow().first().copied().unwrap_or(Value::NONE),
                 "__dict__" => {
                     let d = self.new_dict();
-                    let entries: Vec<(Value, Value)> = c.dict.borrow().iter().map(|e| (e.key, e.value)).collect();
+                    let entries: Vec<(Value, Value)> =
+                        c.dict.borrow().iter().map(|e| (e.key, e.value)).collect();
                     for (k, v) in entries {
                         self.dict_set(d, k, v)?;
                     }
@@ -67,7 +80,11 @@ impl Vm {
                 "__doc__" => {
                     let dn = self.names.__doc__;
                     let h = self.str_obj(dn).map(|s| s.hash()).unwrap_or(0);
-                    let found = c.dict.borrow().find_identical(dn, h).and_then(|ix| c.dict.borrow().entry(ix).map(|e| e.value));
+                    let found = c
+                        .dict
+                        .borrow()
+                        .find_identical(dn, h)
+                        .and_then(|ix| c.dict.borrow().entry(ix).map(|e| e.value));
                     found.unwrap_or(Value::NONE)
                 }
                 _ => return Ok(None),
@@ -95,7 +112,13 @@ impl Vm {
                 }
                 "__globals__" => {
                     let d = self.new_dict();
-                    let entries: Vec<(Value, Value)> = self.module_obj(f.module).globals.borrow().iter().map(|e| (e.key, e.value)).collect();
+                    let entries: Vec<(Value, Value)> = self
+                        .module_obj(f.module)
+                        .globals
+                        .borrow()
+                        .iter()
+                        .map(|e| (e.key, e.value))
+                        .collect();
                     for (k, cell) in entries {
                         let v = super::eval::cell_get(cell);
                         if !v.is_null() {
@@ -146,7 +169,12 @@ impl Vm {
                 "__name__" => m.name,
                 "__dict__" => {
                     let d = self.new_dict();
-                    let entries: Vec<(Value, Value)> = m.globals.borrow().iter().map(|e| (e.key, e.value)).collect();
+                    let entries: Vec<(Value, Value)> = m
+                        .globals
+                        .borrow()
+                        .iter()
+                        .map(|e| (e.key, e.value))
+                        .collect();
                     for (k, cell) in entries {
                         let v = super::eval::cell_get(cell);
                         if !v.is_null() {
@@ -163,7 +191,9 @@ impl Vm {
                 "__context__" => e.context.get(),
                 "__suppress_context__" => Value::bool(e.suppress_context.get()),
                 "__traceback__" => crate::modules::traceback::traceback_of(self, obj),
-                "value" if self.isinstance(obj, self.types.exc.stop_iteration) => self.exc_args(obj).first().copied().unwrap_or(Value::NONE),
+                "value" if self.isinstance(obj, self.types.exc.stop_iteration) => {
+                    self.exc_args(obj).first().copied().unwrap_or(Value::NONE)
+                }
                 "code" if self.isinstance(obj, self.types.exc.system_exit) => {
                     let args = self.exc_args(obj);
                     match args.len() {
@@ -172,14 +202,19 @@ impl Vm {
                         _ => e.args.get(),
                     }
                 }
-                "errno" | "strerror" | "filename" | "filename2" if self.isinstance(obj, self.types.exc.os_error) => {
+                "errno" | "strerror" | "filename" | "filename2"
+                    if self.isinstance(obj, self.types.exc.os_error) =>
+                {
                     let args = self.exc_args(obj);
                     match (n, args.len()) {
                         ("errno", l) if l >= 2 => args[0],
                         ("strerror", l) if l >= 2 => args[1],
                         ("filename" | "filename2", _) => {
                             let k = self.intern(n);
-                            obj.obj().and_then(|o| o.extra.as_deref()).and_then(|x| x.get(k)).unwrap_or(Value::NONE)
+                            obj.obj()
+                                .and_then(|o| o.extra.as_deref())
+                                .and_then(|x| x.get(k))
+                                .unwrap_or(Value::NONE)
                         }
                         _ => Value::NONE,
                     }
@@ -199,7 +234,12 @@ impl Vm {
                 "step" => *step,
                 _ => return Ok(None),
             },
-            ObjKind::Property { fget, fset, fdel, doc } => match n {
+            ObjKind::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => match n {
                 "fget" => *fget,
                 "fset" => *fset,
                 "fdel" => *fdel,
@@ -213,7 +253,9 @@ impl Vm {
             ObjKind::Generator(g) => match n {
                 "__name__" => g.name,
                 "__qualname__" => g.qualname,
-                "gi_running" | "cr_running" => Value::bool(g.state.get() == super::generator::GenState::Running),
+                "gi_running" | "cr_running" => {
+                    Value::bool(g.state.get() == super::generator::GenState::Running)
+                }
                 _ => return Ok(None),
             },
             ObjKind::Super { class, receiver } => {
@@ -254,7 +296,11 @@ impl Vm {
                 _ => return Ok(None),
             },
             ObjKind::Instance(a) => match n {
-                "__dict__" if !self.class_obj(o.class.get()).has_flag(crate::object::class::flags::HAS_SLOTS) => {
+                "__dict__"
+                    if !self
+                        .class_obj(o.class.get())
+                        .has_flag(crate::object::class::flags::HAS_SLOTS) =>
+                {
                     if a.dict.get().is_null() {
                         let d = self.new_dict();
                         a.materialize(d);
@@ -331,15 +377,29 @@ impl Vm {
     }
 
     /// `super(class, receiver).name`: the MRO of the receiver's type after `class`.
-    fn super_getattr(&mut self, class: Value, receiver: Value, name: Value) -> PyResult<Option<Value>> {
-        let start_type = if self.as_class(receiver).is_some() && self.is_subclass(receiver, class) { receiver } else { self.class_of(receiver) };
+    fn super_getattr(
+        &mut self,
+        class: Value,
+        receiver: Value,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
+        let start_type = if self.as_class(receiver).is_some() && self.is_subclass(receiver, class) {
+            receiver
+        } else {
+            self.class_of(receiver)
+        };
         let mro = self.class_obj(start_type).mro.borrow().clone();
-        let pos = mro.iter().position(|&c| c == class).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|&c| c == class)
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         let hash = self.str_obj(name).map(|s| s.hash()).unwrap_or(0);
         for &k in &mro[pos..] {
             let found = {
                 let d = self.class_obj(k).dict.borrow();
-                d.find_identical(name, hash).and_then(|ix| d.entry(ix).map(|e| e.value))
+                d.find_identical(name, hash)
+                    .and_then(|ix| d.entry(ix).map(|e| e.value))
             };
             if let Some(d) = found {
                 if self.as_class(receiver).is_some() && self.is_subclass(receiver, class) {
@@ -348,7 +408,10 @@ impl Vm {
                         Some(ObjKind::ClassMethod(f)) => {
                             let f = f.get();
                             let mc = self.types.method;
-                            Ok(Some(self.alloc_kind(mc, ObjKind::BoundMethod { func: f, receiver })))
+                            Ok(Some(self.alloc_kind(
+                                mc,
+                                ObjKind::BoundMethod { func: f, receiver },
+                            )))
                         }
                         Some(ObjKind::StaticMethod(f)) => Ok(Some(f.get())),
                         _ => Ok(Some(d)),

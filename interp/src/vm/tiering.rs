@@ -36,7 +36,14 @@ pub struct Tiering {
 
 impl Default for Tiering {
     fn default() -> Self {
-        Tiering { policy: TierPolicy::default(), quicken: true, profile: true, hook: None, call_trigger: u64::MAX, loop_trigger: u64::MAX }
+        Tiering {
+            policy: TierPolicy::default(),
+            quicken: true,
+            profile: true,
+            hook: None,
+            call_trigger: u64::MAX,
+            loop_trigger: u64::MAX,
+        }
     }
 }
 

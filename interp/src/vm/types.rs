@@ -210,11 +210,21 @@ declare_names! {
     __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __and__ __rand__ __iand__
 }
 
-fn make_builtin_class(vm: &mut Vm, name: &str, layout: Layout, class_flags: u32, bases: &[Value]) -> Value {
+fn make_builtin_class(
+    vm: &mut Vm,
+    name: &str,
+    layout: Layout,
+    class_flags: u32,
+    bases: &[Value],
+) -> Value {
     let class = ClassObj::new(name, layout, class_flags);
     let meta = vm.types.type_;
     let v = vm.alloc_immortal(Obj::new(meta, ObjKind::Class(Box::new(class))));
-    let bases: Vec<Value> = if bases.is_empty() && !vm.types.object.is_null() { vec![vm.types.object] } else { bases.to_vec() };
+    let bases: Vec<Value> = if bases.is_empty() && !vm.types.object.is_null() {
+        vec![vm.types.object]
+    } else {
+        bases.to_vec()
+    };
     // Built-in hierarchies are linear, so the MRO is self + the base's MRO.
     let mut mro = vec![v];
     if let Some(&b) = bases.first() {
@@ -232,14 +242,25 @@ fn make_builtin_class(vm: &mut Vm, name: &str, layout: Layout, class_flags: u32,
 /// Creates `object`, `type`, every built-in class and the interned names.
 pub(crate) fn bootstrap(vm: &mut Vm) {
     // `type` and `object` refer to each other: make both, then patch.
-    let type_class = vm.alloc_immortal(Obj::new(Value::NULL, ObjKind::Class(Box::new(ClassObj::new("type", Layout::Opaque, BASE)))));
-    vm.class_obj(type_class).version.set(crate::object::class::next_version());
+    let type_class = vm.alloc_immortal(Obj::new(
+        Value::NULL,
+        ObjKind::Class(Box::new(ClassObj::new("type", Layout::Opaque, BASE))),
+    ));
+    vm.class_obj(type_class)
+        .version
+        .set(crate::object::class::next_version());
     if let Some(o) = type_class.obj() {
         o.class.set(type_class);
     }
     vm.types.type_ = type_class;
-    vm.types.str = vm.alloc_immortal(Obj::new(type_class, ObjKind::Class(Box::new(ClassObj::new("str", Layout::Str, BASE)))));
-    let object = vm.alloc_immortal(Obj::new(type_class, ObjKind::Class(Box::new(ClassObj::new("object", Layout::Object, BASE)))));
+    vm.types.str = vm.alloc_immortal(Obj::new(
+        type_class,
+        ObjKind::Class(Box::new(ClassObj::new("str", Layout::Str, BASE))),
+    ));
+    let object = vm.alloc_immortal(Obj::new(
+        type_class,
+        ObjKind::Class(Box::new(ClassObj::new("object", Layout::Object, BASE))),
+    ));
     vm.types.object = object;
     *vm.class_obj(object).mro.borrow_mut() = vec![object];
     *vm.class_obj(type_class).bases.borrow_mut() = vec![object];
@@ -258,7 +279,11 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
     create_exceptions(vm);
     intern_names(vm);
     // io.UnsupportedOperation derives from both OSError and ValueError.
-    let (uo, os, ve) = (vm.types.exc.unsupported_operation, vm.types.exc.os_error, vm.types.exc.value_error);
+    let (uo, os, ve) = (
+        vm.types.exc.unsupported_operation,
+        vm.types.exc.os_error,
+        vm.types.exc.value_error,
+    );
     if let Ok(mro) = c3_mro(vm, uo, &[os, ve]) {
         *vm.class_obj(uo).bases.borrow_mut() = vec![os, ve];
         *vm.class_obj(uo).mro.borrow_mut() = mro;
@@ -281,7 +306,10 @@ pub(crate) fn bootstrap(vm: &mut Vm) {
 
 /// Computes the C3 linearization of a new class with `bases`.
 pub fn c3_mro(vm: &mut Vm, class: Value, bases: &[Value]) -> PyResult<Vec<Value>> {
-    let mut seqs: Vec<Vec<Value>> = bases.iter().map(|&b| vm.class_obj(b).mro.borrow().clone()).collect();
+    let mut seqs: Vec<Vec<Value>> = bases
+        .iter()
+        .map(|&b| vm.class_obj(b).mro.borrow().clone())
+        .collect();
     seqs.push(bases.to_vec());
     let mut result = vec![class];
     loop {
@@ -289,7 +317,10 @@ pub fn c3_mro(vm: &mut Vm, class: Value, bases: &[Value]) -> PyResult<Vec<Value>
         if seqs.is_empty() {
             return Ok(result);
         }
-        let candidate = seqs.iter().map(|s| s[0]).find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|&c| !seqs.iter().any(|s| s[1..].contains(&c)));
         match candidate {
             Some(c) => {
                 result.push(c);
@@ -395,7 +426,9 @@ pub fn lookup_in_mro(vm: &Vm, c: Value, name: Value) -> Option<Value> {
         co.lookup_cache_version.set(co.version.get());
     }
     let found = lookup_in_mro_uncached(vm, c, name);
-    co.lookup_cache.borrow_mut().insert(name.0, found.unwrap_or(Value::NULL));
+    co.lookup_cache
+        .borrow_mut()
+        .insert(name.0, found.unwrap_or(Value::NULL));
     found
 }
 
@@ -423,18 +456,34 @@ pub fn add_method(vm: &mut Vm, class: Value, name: &'static str, func: crate::ob
 }
 
 /// Registers a static (receiver-less) native on a class, like `dict.fromkeys`' classmethod.
-pub fn add_classmethod(vm: &mut Vm, class: Value, name: &'static str, func: crate::object::NativeFn) {
+pub fn add_classmethod(
+    vm: &mut Vm,
+    class: Value,
+    name: &'static str,
+    func: crate::object::NativeFn,
+) {
     let f = vm.new_native(name, func, None);
     let cm_class = vm.types.classmethod;
-    let cm = vm.alloc_immortal(Obj::new(cm_class, ObjKind::ClassMethod(std::cell::Cell::new(f))));
+    let cm = vm.alloc_immortal(Obj::new(
+        cm_class,
+        ObjKind::ClassMethod(std::cell::Cell::new(f)),
+    ));
     let key = vm.intern(name);
     class_set(vm, class, key, cm);
 }
 
-pub fn add_staticmethod(vm: &mut Vm, class: Value, name: &'static str, func: crate::object::NativeFn) {
+pub fn add_staticmethod(
+    vm: &mut Vm,
+    class: Value,
+    name: &'static str,
+    func: crate::object::NativeFn,
+) {
     let f = vm.new_native(name, func, None);
     let sm_class = vm.types.staticmethod;
-    let sm = vm.alloc_immortal(Obj::new(sm_class, ObjKind::StaticMethod(std::cell::Cell::new(f))));
+    let sm = vm.alloc_immortal(Obj::new(
+        sm_class,
+        ObjKind::StaticMethod(std::cell::Cell::new(f)),
+    ));
     let key = vm.intern(name);
     class_set(vm, class, key, sm);
 }

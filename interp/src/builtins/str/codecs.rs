@@ -16,8 +16,14 @@ pub enum Codec {
     Latin1,
     /// `big`: byte order; `bom`: the plain `utf-16` codec, which writes a BOM and reads
     /// one (defaulting to little-endian, the native order CPython uses on x86/ARM).
-    Utf16 { big: bool, bom: bool },
-    Utf32 { big: bool, bom: bool },
+    Utf16 {
+        big: bool,
+        bom: bool,
+    },
+    Utf32 {
+        big: bool,
+        bom: bool,
+    },
 }
 
 impl Codec {
@@ -77,16 +83,35 @@ fn normalize(encoding: &str) -> String {
 pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Codec> {
     let codec = match normalize(encoding).as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
-        "ascii" | "us_ascii" | "646" | "us" | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_ir_6"
-        | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "iso_646.irv_1991" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100"
-        | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Codec::Latin1,
-        "utf_16" | "utf16" | "u16" => Codec::Utf16 { big: false, bom: true },
-        "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16 { big: false, bom: false },
-        "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16 { big: true, bom: false },
-        "utf_32" | "utf32" | "u32" => Codec::Utf32 { big: false, bom: true },
-        "utf_32_le" | "utf_32le" => Codec::Utf32 { big: false, bom: false },
-        "utf_32_be" | "utf_32be" => Codec::Utf32 { big: true, bom: false },
+        "ascii" | "us_ascii" | "646" | "us" | "cp367" | "csascii" | "ibm367" | "iso646_us"
+        | "iso_ir_6" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986"
+        | "iso_646.irv_1991" => Codec::Ascii,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" => Codec::Latin1,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16 {
+            big: false,
+            bom: true,
+        },
+        "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Codec::Utf16 {
+            big: false,
+            bom: false,
+        },
+        "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Codec::Utf16 {
+            big: true,
+            bom: false,
+        },
+        "utf_32" | "utf32" | "u32" => Codec::Utf32 {
+            big: false,
+            bom: true,
+        },
+        "utf_32_le" | "utf_32le" => Codec::Utf32 {
+            big: false,
+            bom: false,
+        },
+        "utf_32_be" | "utf_32be" => Codec::Utf32 {
+            big: true,
+            bom: false,
+        },
         _ => {
             let c = vm.types.exc.lookup_error;
             return Err(vm.new_error(c, format!("unknown encoding: {}", encoding)));
@@ -122,12 +147,26 @@ struct BadBytes<'a> {
 
 /// A UnicodeEncodeError/UnicodeDecodeError whose `str()` is `msg` and which carries
 /// CPython's `encoding`, `object`, `start`, `end` and `reason` attributes.
-fn unicode_error(vm: &mut Vm, class: Value, msg: String, codec: Codec, object: Value, range: (usize, usize), reason: &str) -> PyErr {
+fn unicode_error(
+    vm: &mut Vm,
+    class: Value,
+    msg: String,
+    codec: Codec,
+    object: Value,
+    range: (usize, usize),
+    reason: &str,
+) -> PyErr {
     let err = vm.new_error(class, msg);
     let encoding = vm.new_str(codec.name());
     let (start, end) = (vm.new_int(range.0 as i64), vm.new_int(range.1 as i64));
     let reason = vm.new_str(reason);
-    for (name, v) in [("encoding", encoding), ("object", object), ("start", start), ("end", end), ("reason", reason)] {
+    for (name, v) in [
+        ("encoding", encoding),
+        ("object", object),
+        ("start", start),
+        ("end", end),
+        ("reason", reason),
+    ] {
         let k = vm.intern(name);
         // Setting attributes on a fresh built-in exception cannot fail; keep the error anyway.
         let _ = vm.set_attr(err.0, k, v);
@@ -139,9 +178,18 @@ fn decode_error(vm: &mut Vm, bad: &BadBytes) -> PyErr {
     let (name, start, end, reason) = (bad.codec.name(), bad.start, bad.end, bad.reason);
     let msg = if end <= start + 1 {
         let b = bad.data.get(start).copied().unwrap_or(0);
-        format!("'{}' codec can't decode byte 0x{:02x} in position {}: {}", name, b, start, reason)
+        format!(
+            "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
+            name, b, start, reason
+        )
     } else {
-        format!("'{}' codec can't decode bytes in position {}-{}: {}", name, start, end - 1, reason)
+        format!(
+            "'{}' codec can't decode bytes in position {}-{}: {}",
+            name,
+            start,
+            end - 1,
+            reason
+        )
     };
     let object = vm.new_bytes(bad.data.to_vec());
     let class = vm.types.exc.unicode_decode_error;
@@ -180,7 +228,13 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 if b < 0x80 {
                     out.push(b as char);
                 } else {
-                    let bad = BadBytes { codec, data, start: i, end: i + 1, reason: "ordinal not in range(128)" };
+                    let bad = BadBytes {
+                        codec,
+                        data,
+                        start: i,
+                        end: i + 1,
+                        reason: "ordinal not in range(128)",
+                    };
                     decode_fallback(vm, bad, errors, &mut out)?;
                 }
             }
@@ -209,11 +263,21 @@ fn decode_utf8(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<String> {
                     None => (rest.len() - good, "unexpected end of data"),
                     Some(n) => {
                         let first = data.get(start).copied().unwrap_or(0);
-                        let reason = if (0x80..0xC2).contains(&first) || first >= 0xF5 { "invalid start byte" } else { "invalid continuation byte" };
+                        let reason = if (0x80..0xC2).contains(&first) || first >= 0xF5 {
+                            "invalid start byte"
+                        } else {
+                            "invalid continuation byte"
+                        };
                         (n, reason)
                     }
                 };
-                let bad = BadBytes { codec: Codec::Utf8, data, start, end: start + len, reason };
+                let bad = BadBytes {
+                    codec: Codec::Utf8,
+                    data,
+                    start,
+                    end: start + len,
+                    reason,
+                };
                 decode_fallback(vm, bad, errors, &mut out)?;
                 pos = start + len.max(1);
             }
@@ -238,7 +302,11 @@ fn detect_bom(data: &[u8], big: bool, bom: bool, marks: (&[u8], &[u8])) -> (bool
 
 fn read_u16(data: &[u8], at: usize, big: bool) -> Option<u32> {
     let b = [*data.get(at)?, *data.get(at + 1)?];
-    Some(if big { u16::from_be_bytes(b) } else { u16::from_le_bytes(b) } as u32)
+    Some(if big {
+        u16::from_be_bytes(b)
+    } else {
+        u16::from_le_bytes(b)
+    } as u32)
 }
 
 /// UTF-16 with CPython's error ranges: "truncated data" for an odd trailing byte,
@@ -254,12 +322,25 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], big: bool, bom: bool, errors: &str) ->
             (Some(u), _) if !(0xD800..0xE000).contains(&u) => (Ok(u), pos + 2),
             (Some(u), _) if u >= 0xDC00 => (Err("illegal encoding"), pos + 2),
             (Some(_), None) => (Err("unexpected end of data"), data.len()),
-            (Some(hi), Some(lo)) if (0xDC00..0xE000).contains(&lo) => (Ok(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), pos + 4),
+            (Some(hi), Some(lo)) if (0xDC00..0xE000).contains(&lo) => {
+                (Ok(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)), pos + 4)
+            }
             (Some(_), Some(_)) => (Err("illegal UTF-16 surrogate"), pos + 2),
         };
         match unit {
             Ok(u) => out.push(char::from_u32(u).unwrap_or('\u{FFFD}')),
-            Err(reason) => decode_fallback(vm, BadBytes { codec, data, start: pos, end: next, reason }, errors, &mut out)?,
+            Err(reason) => decode_fallback(
+                vm,
+                BadBytes {
+                    codec,
+                    data,
+                    start: pos,
+                    end: next,
+                    reason,
+                },
+                errors,
+                &mut out,
+            )?,
         }
         pos = next;
     }
@@ -275,7 +356,11 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], big: bool, bom: bool, errors: &str) ->
             None => (Err("truncated data"), data.len()),
             Some(w) => {
                 let b = [w[0], w[1], w[2], w[3]];
-                let u = if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) };
+                let u = if big {
+                    u32::from_be_bytes(b)
+                } else {
+                    u32::from_le_bytes(b)
+                };
                 let r = match char::from_u32(u) {
                     Some(c) => Ok(c),
                     None if u > 0x10FFFF => Err("code point not in range(0x110000)"),
@@ -286,7 +371,18 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], big: bool, bom: bool, errors: &str) ->
         };
         match unit {
             Ok(c) => out.push(c),
-            Err(reason) => decode_fallback(vm, BadBytes { codec, data, start: pos, end: next, reason }, errors, &mut out)?,
+            Err(reason) => decode_fallback(
+                vm,
+                BadBytes {
+                    codec,
+                    data,
+                    start: pos,
+                    end: next,
+                    reason,
+                },
+                errors,
+                &mut out,
+            )?,
         }
         pos = next;
     }
@@ -310,12 +406,32 @@ fn escaped_char(c: char) -> String {
 fn encode_error(vm: &mut Vm, codec: Codec, s: &str, run: &[char], start: usize) -> PyErr {
     let reason = format!("ordinal not in range({})", codec.limit() + 1);
     let msg = match run {
-        [c] => format!("'{}' codec can't encode character '{}' in position {}: {}", codec.name(), escaped_char(*c), start, reason),
-        _ => format!("'{}' codec can't encode characters in position {}-{}: {}", codec.name(), start, start + run.len().saturating_sub(1), reason),
+        [c] => format!(
+            "'{}' codec can't encode character '{}' in position {}: {}",
+            codec.name(),
+            escaped_char(*c),
+            start,
+            reason
+        ),
+        _ => format!(
+            "'{}' codec can't encode characters in position {}-{}: {}",
+            codec.name(),
+            start,
+            start + run.len().saturating_sub(1),
+            reason
+        ),
     };
     let object = vm.new_str(s);
     let class = vm.types.exc.unicode_encode_error;
-    unicode_error(vm, class, msg, codec, object, (start, start + run.len()), &reason)
+    unicode_error(
+        vm,
+        class,
+        msg,
+        codec,
+        object,
+        (start, start + run.len()),
+        &reason,
+    )
 }
 
 /// Encodes `s`; `encoding` and `errors` as given by the caller.
@@ -340,14 +456,21 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             continue;
         }
         // A run of unencodable characters is one error, like CPython's encoders.
-        let end = chars[i..].iter().position(|&x| x as u32 <= limit).map_or(chars.len(), |p| i + p);
+        let end = chars[i..]
+            .iter()
+            .position(|&x| x as u32 <= limit)
+            .map_or(chars.len(), |p| i + p);
         let run = &chars[i..end];
         match handler(vm, errors)? {
             Handler::Strict => return Err(encode_error(vm, codec, s, run, i)),
             Handler::Ignore => {}
             Handler::Replace => out.extend(std::iter::repeat_n(b'?', run.len())),
-            Handler::BackslashReplace => run.iter().for_each(|&x| out.extend_from_slice(escaped_char(x).as_bytes())),
-            Handler::XmlCharRefReplace => run.iter().for_each(|&x| out.extend_from_slice(format!("&#{};", x as u32).as_bytes())),
+            Handler::BackslashReplace => run
+                .iter()
+                .for_each(|&x| out.extend_from_slice(escaped_char(x).as_bytes())),
+            Handler::XmlCharRefReplace => run
+                .iter()
+                .for_each(|&x| out.extend_from_slice(format!("&#{};", x as u32).as_bytes())),
         }
         i = end;
     }
@@ -359,16 +482,27 @@ fn encode_utf16(s: &str, big: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len() * 2 + 2);
     let units = bom.then_some(0xFEFF).into_iter().chain(s.encode_utf16());
     for u in units {
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
 
 fn encode_utf32(s: &str, big: bool, bom: bool) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len() * 4 + 4);
-    let points = bom.then_some(0xFEFF).into_iter().chain(s.chars().map(|c| c as u32));
+    let points = bom
+        .then_some(0xFEFF)
+        .into_iter()
+        .chain(s.chars().map(|c| c as u32));
     for u in points {
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }

@@ -26,14 +26,28 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
 /// `Py_UNICODE_ISSPACE`: White_Space plus the ASCII separators 0x1C..0x1F.
 pub fn is_space(c: char) -> bool {
     if c.is_ascii() {
-        return matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f');
+        return matches!(
+            c,
+            ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1f'
+        );
     }
     c.is_whitespace()
 }
 
 /// `str.splitlines` boundaries.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// `str.isalpha` per character: general category L*.
@@ -145,7 +159,12 @@ pub fn push_lower_at(chars: &[char], i: usize, out: &mut String) {
     let window: String = chars[lo..hi].iter().collect();
     let lowered = window.to_lowercase();
     let offset = before.to_lowercase().len();
-    out.push(lowered.get(offset..).and_then(|s| s.chars().next()).unwrap_or('σ'));
+    out.push(
+        lowered
+            .get(offset..)
+            .and_then(|s| s.chars().next())
+            .unwrap_or('σ'),
+    );
 }
 
 /// XID_Start, approximated as letters, letter numbers (alphabetic and numeric) and '_'.
@@ -162,7 +181,10 @@ pub fn is_xid_continue(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
-    is_xid_start(c) || c.is_alphabetic() || is_decimal(c) || matches!(c as u32, 0x300..=0x36F | 0x203F | 0x2040 | 0xB7)
+    is_xid_start(c)
+        || c.is_alphabetic()
+        || is_decimal(c)
+        || matches!(c as u32, 0x300..=0x36F | 0x203F | 0x2040 | 0xB7)
 }
 
 #[cfg(test)]

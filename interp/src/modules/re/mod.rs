@@ -142,12 +142,19 @@ fn ext<T: 'static>(v: Value) -> Option<std::cell::Ref<'static, T>> {
     }
 }
 
-fn pattern_of(vm: &mut Vm, v: Value, method: &str) -> PyResult<std::cell::Ref<'static, PatternState>> {
+fn pattern_of(
+    vm: &mut Vm,
+    v: Value,
+    method: &str,
+) -> PyResult<std::cell::Ref<'static, PatternState>> {
     match ext::<PatternState>(v) {
         Some(p) => Ok(p),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 're.Pattern' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 're.Pattern' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -157,7 +164,10 @@ fn match_of(vm: &mut Vm, v: Value, method: &str) -> PyResult<std::cell::Ref<'sta
         Some(m) => Ok(m),
         None => {
             let tn = vm.type_name(v);
-            Err(vm.type_error(format!("descriptor '{}' for 're.Match' objects doesn't apply to a '{}' object", method, tn)))
+            Err(vm.type_error(format!(
+                "descriptor '{}' for 're.Match' objects doesn't apply to a '{}' object",
+                method, tn
+            )))
         }
     }
 }
@@ -173,7 +183,10 @@ fn re_compile(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         (latin1(b), true)
     } else {
         let tn = vm.type_name(source);
-        return Err(vm.type_error(format!("first argument must be string or compiled pattern, not {}", tn)));
+        return Err(vm.type_error(format!(
+            "first argument must be string or compiled pattern, not {}",
+            tn
+        )));
     };
     let tr = match syntax::translate(&text, flags, bytes) {
         Ok(t) => t,
@@ -212,7 +225,10 @@ fn re_class(vm: &mut Vm, name: &str) -> PyResult<Value> {
 }
 
 fn build(rust: &str) -> Result<Regex, String> {
-    fancy_regex::RegexBuilder::new(rust).backtrack_limit(10_000_000).build().map_err(|e| e.to_string())
+    fancy_regex::RegexBuilder::new(rust)
+        .backtrack_limit(10_000_000)
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 fn raise_error(vm: &mut Vm, class: Value, msg: &str, pattern: Value, pos: Option<usize>) -> PyErr {
@@ -250,17 +266,32 @@ impl Subject {
                 return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
             }
             let s = so.as_str();
-            return Ok(Subject { value: v, text: std::borrow::Cow::Borrowed(s), bytes: false, ascii: so.is_ascii(), len: so.char_len });
+            return Ok(Subject {
+                value: v,
+                text: std::borrow::Cow::Borrowed(s),
+                bytes: false,
+                ascii: so.is_ascii(),
+                len: so.char_len,
+            });
         }
         if let Some(b) = crate::builtins::bytes::bytes_of(v) {
             if !pattern_bytes {
                 return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
             }
             let ascii = b.is_ascii();
-            return Ok(Subject { value: v, text: std::borrow::Cow::Owned(latin1(b)), bytes: true, ascii, len: b.len() });
+            return Ok(Subject {
+                value: v,
+                text: std::borrow::Cow::Owned(latin1(b)),
+                bytes: true,
+                ascii,
+                len: b.len(),
+            });
         }
         let tn = vm.type_name(v);
-        Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", tn)))
+        Err(vm.type_error(format!(
+            "expected string or bytes-like object, got '{}'",
+            tn
+        )))
     }
 
     /// Byte offset of code point `c`.
@@ -268,7 +299,10 @@ impl Subject {
         if self.ascii {
             return c.min(self.text.len());
         }
-        self.text.char_indices().nth(c).map_or(self.text.len(), |(b, _)| b)
+        self.text
+            .char_indices()
+            .nth(c)
+            .map_or(self.text.len(), |(b, _)| b)
     }
 
     /// Code point index of byte offset `b`, counting on from a known (byte, char) pair
@@ -318,24 +352,47 @@ fn bounds(vm: &mut Vm, pos: Value, endpos: Value, len: usize) -> PyResult<(usize
             (i as usize).min(len)
         }
     };
-    let p = if pos.is_null() { 0 } else { clamp(super::itertools::ssize_arg(vm, pos)?) };
-    let e = if endpos.is_null() { len } else { clamp(super::itertools::ssize_arg(vm, endpos)?) };
+    let p = if pos.is_null() {
+        0
+    } else {
+        clamp(super::itertools::ssize_arg(vm, pos)?)
+    };
+    let e = if endpos.is_null() {
+        len
+    } else {
+        clamp(super::itertools::ssize_arg(vm, endpos)?)
+    };
     Ok((p, e))
 }
 
 /// Runs the pattern once over `hay` (the subject cut at endpos) from byte `from`; returns
 /// byte spans.
-fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> PyResult<Option<ByteSpans>> {
+fn exec(
+    vm: &mut Vm,
+    pat: &PatternState,
+    hay: &str,
+    from: usize,
+    mode: Mode,
+) -> PyResult<Option<ByteSpans>> {
     if from > hay.len() {
         return Ok(None);
     }
     let re = match mode {
-        Mode::Full => match pat.full.get_or_init(|| build(&format!("(?:{})\\z", pat.rust)).ok()) {
+        Mode::Full => match pat
+            .full
+            .get_or_init(|| build(&format!("(?:{})\\z", pat.rust)).ok())
+        {
             Some(r) => r,
             None => return Err(vm.runtime_error("regular expression too complex for fullmatch")),
         },
         Mode::NonEmpty => {
-            let built = pat.nonempty.get_or_init(|| fancy_regex::RegexBuilder::new(&pat.rust).backtrack_limit(10_000_000).find_not_empty(true).build().ok());
+            let built = pat.nonempty.get_or_init(|| {
+                fancy_regex::RegexBuilder::new(&pat.rust)
+                    .backtrack_limit(10_000_000)
+                    .find_not_empty(true)
+                    .build()
+                    .ok()
+            });
             match built {
                 Some(r) => r,
                 None => return Ok(None),
@@ -343,9 +400,15 @@ fn exec(vm: &mut Vm, pat: &PatternState, hay: &str, from: usize, mode: Mode) -> 
         }
         _ => &pat.search,
     };
-    let input = RegexInput::new(hay).from_pos(from).anchored(mode != Mode::Search);
+    let input = RegexInput::new(hay)
+        .from_pos(from)
+        .anchored(mode != Mode::Search);
     match re.captures_input(input) {
-        Ok(Some(caps)) => Ok(Some((0..=pat.groups).map(|i| caps.get(i).map(|m| (m.start(), m.end()))).collect())),
+        Ok(Some(caps)) => Ok(Some(
+            (0..=pat.groups)
+                .map(|i| caps.get(i).map(|m| (m.start(), m.end())))
+                .collect(),
+        )),
         Ok(None) => Ok(None),
         Err(e) => Err(vm.runtime_error(format!("regular expression failed: {}", e))),
     }
@@ -356,7 +419,10 @@ fn to_char_spans(subj: &Subject, spans: &[Option<(usize, usize)>]) -> Spans {
     let base = (0, 0);
     let c0 = subj.char_at(s0, base);
     let base = (s0, c0);
-    spans.iter().map(|sp| sp.map(|(s, e)| (subj.char_at(s, base), subj.char_at(e, base)))).collect()
+    spans
+        .iter()
+        .map(|sp| sp.map(|(s, e)| (subj.char_at(s, base), subj.char_at(e, base))))
+        .collect()
 }
 
 /// Every match from `pos`, as sre finds them for findall/finditer/sub/split: an empty match
@@ -405,8 +471,22 @@ fn each_match(
     Ok(n)
 }
 
-fn new_match(vm: &mut Vm, me: Value, class: Value, subj: &Subject, pos: usize, endpos: usize, spans: Spans) -> Value {
-    let st = MatchState { pattern: me, string: subj.value, pos, endpos, spans };
+fn new_match(
+    vm: &mut Vm,
+    me: Value,
+    class: Value,
+    subj: &Subject,
+    pos: usize,
+    endpos: usize,
+    spans: Spans,
+) -> Value {
+    let st = MatchState {
+        pattern: me,
+        string: subj.value,
+        pos,
+        endpos,
+        spans,
+    };
     vm.alloc_kind(class, ObjKind::Ext(RefCell::new(Box::new(st))))
 }
 
@@ -448,7 +528,14 @@ fn pattern_fullmatch(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value>
 fn pattern_findall(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = args.first().copied().unwrap_or(Value::NONE);
     let pat = pattern_of(vm, me, "findall")?;
-    let a = bind(vm, "findall", &args[1..], kw, &["string", "pos", "endpos"], 1)?;
+    let a = bind(
+        vm,
+        "findall",
+        &args[1..],
+        kw,
+        &["string", "pos", "endpos"],
+        1,
+    )?;
     let subj = Subject::new(vm, a[0], pat.bytes)?;
     let (pos, endpos) = bounds(vm, a[1], a[2], subj.len)?;
     let mut out = Vec::new();
@@ -475,7 +562,14 @@ fn pattern_findall(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn pattern_finditer(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let me = args.first().copied().unwrap_or(Value::NONE);
     let pat = pattern_of(vm, me, "finditer")?;
-    let a = bind(vm, "finditer", &args[1..], kw, &["string", "pos", "endpos"], 1)?;
+    let a = bind(
+        vm,
+        "finditer",
+        &args[1..],
+        kw,
+        &["string", "pos", "endpos"],
+        1,
+    )?;
     let subj = Subject::new(vm, a[0], pat.bytes)?;
     let (pos, endpos) = bounds(vm, a[1], a[2], subj.len)?;
     let class = pat.match_class;
@@ -493,7 +587,11 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let pat = pattern_of(vm, me, "split")?;
     let a = bind(vm, "split", &args[1..], kw, &["string", "maxsplit"], 1)?;
     let subj = Subject::new(vm, a[0], pat.bytes)?;
-    let maxsplit = if a[1].is_null() { 0 } else { super::itertools::ssize_arg(vm, a[1])? };
+    let maxsplit = if a[1].is_null() {
+        0
+    } else {
+        super::itertools::ssize_arg(vm, a[1])?
+    };
     let mut out = Vec::new();
     if maxsplit < 0 {
         out.push(subj.piece(vm, 0, subj.len));
@@ -520,7 +618,10 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn is_callable(vm: &mut Vm, v: Value) -> bool {
     match v.obj().map(|o| &o.kind) {
-        Some(ObjKind::Function(_)) | Some(ObjKind::Native(_)) | Some(ObjKind::BoundMethod { .. }) | Some(ObjKind::Class(_)) => true,
+        Some(ObjKind::Function(_))
+        | Some(ObjKind::Native(_))
+        | Some(ObjKind::BoundMethod { .. })
+        | Some(ObjKind::Class(_)) => true,
         Some(_) => {
             let class = vm.class_of(v);
             let cn = vm.names.__call__;
@@ -544,13 +645,21 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
     let mut i = 0;
     let push_lit = |pieces: &mut Vec<Piece>, lit: &mut String, bytes: bool| {
         if !lit.is_empty() {
-            let data = if bytes { lit.chars().map(|c| c as u32 as u8).collect() } else { lit.as_bytes().to_vec() };
+            let data = if bytes {
+                lit.chars().map(|c| c as u32 as u8).collect()
+            } else {
+                lit.as_bytes().to_vec()
+            };
             pieces.push(Piece::Text(data));
             lit.clear();
         }
     };
     let error = |vm: &mut Vm, msg: String, pos: usize| -> PyErr {
-        let src = if pat.bytes { vm.new_bytes(tmpl.chars().map(|c| c as u32 as u8).collect()) } else { vm.new_str(tmpl) };
+        let src = if pat.bytes {
+            vm.new_bytes(tmpl.chars().map(|c| c as u32 as u8).collect())
+        } else {
+            vm.new_str(tmpl)
+        };
         raise_error(vm, pat.error_class, &msg, src, Some(pos))
     };
     while i < t.len() {
@@ -577,7 +686,13 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                 let mut name = String::new();
                 loop {
                     match t.get(i) {
-                        None => return Err(error(vm, "missing >, unterminated name".into(), name_start)),
+                        None => {
+                            return Err(error(
+                                vm,
+                                "missing >, unterminated name".into(),
+                                name_start,
+                            ))
+                        }
                         Some('>') => {
                             i += 1;
                             break;
@@ -594,17 +709,37 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                 let g = if name.chars().all(|c| c.is_ascii_digit()) {
                     let g: usize = name.parse().unwrap_or(usize::MAX);
                     if g > pat.groups {
-                        return Err(error(vm, format!("invalid group reference {}", name), name_start));
+                        return Err(error(
+                            vm,
+                            format!("invalid group reference {}", name),
+                            name_start,
+                        ));
                     }
                     g
                 } else {
-                    let valid = name.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) && name.chars().all(|c| c == '_' || c.is_alphanumeric());
+                    let valid = name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c == '_' || c.is_alphabetic())
+                        && name.chars().all(|c| c == '_' || c.is_alphanumeric());
                     if !valid {
-                        return Err(error(vm, format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), name_start));
+                        return Err(error(
+                            vm,
+                            format!(
+                                "bad character in group name {}",
+                                crate::vm::repr::repr_str(&name)
+                            ),
+                            name_start,
+                        ));
                     }
                     match pat.names.iter().find(|(n, _)| *n == name) {
                         Some(&(_, g)) => g,
-                        None => return Err(vm.index_error(format!("unknown group name {}", crate::vm::repr::repr_str(&name)))),
+                        None => {
+                            return Err(vm.index_error(format!(
+                                "unknown group name {}",
+                                crate::vm::repr::repr_str(&name)
+                            )))
+                        }
                     }
                 };
                 push_lit(&mut pieces, &mut lit, pat.bytes);
@@ -627,7 +762,11 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                         let v = (g as u32) * 64 + d * 8 + t[i + 1].to_digit(8).unwrap_or(0);
                         if v > 0o377 {
                             let text: String = t[start..i + 2].iter().collect();
-                            return Err(error(vm, format!("octal escape value {} outside of range 0-0o377", text), start));
+                            return Err(error(
+                                vm,
+                                format!("octal escape value {} outside of range 0-0o377", text),
+                                start,
+                            ));
                         }
                         lit.push(char::from_u32(v).unwrap_or('\0'));
                         i += 2;
@@ -637,7 +776,11 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
                     i += 1;
                 }
                 if g > pat.groups {
-                    return Err(error(vm, format!("invalid group reference {}", g), start + 1));
+                    return Err(error(
+                        vm,
+                        format!("invalid group reference {}", g),
+                        start + 1,
+                    ));
                 }
                 push_lit(&mut pieces, &mut lit, pat.bytes);
                 pieces.push(Piece::Group(g));
@@ -650,7 +793,9 @@ fn parse_template(vm: &mut Vm, pat: &PatternState, tmpl: &str) -> PyResult<Vec<P
             't' => lit.push('\t'),
             'v' => lit.push('\x0b'),
             '\\' => lit.push('\\'),
-            e if e.is_ascii_alphabetic() => return Err(error(vm, format!("bad escape \\{}", e), start)),
+            e if e.is_ascii_alphabetic() => {
+                return Err(error(vm, format!("bad escape \\{}", e), start))
+            }
             e => {
                 lit.push('\\');
                 lit.push(e);
@@ -696,12 +841,20 @@ fn subx(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value,
     let pat = pattern_of(vm, me, name)?;
     let a = bind(vm, name, &args[1..], kw, &["repl", "string", "count"], 2)?;
     let (repl, string) = (a[0], a[1]);
-    let count = if a[2].is_null() { 0 } else { super::itertools::ssize_arg(vm, a[2])?.max(0) as usize };
+    let count = if a[2].is_null() {
+        0
+    } else {
+        super::itertools::ssize_arg(vm, a[2])?.max(0) as usize
+    };
     let subj = Subject::new(vm, string, pat.bytes)?;
     let callable = vm.str_of(repl).is_none() && crate::builtins::bytes::bytes_of(repl).is_none();
     if callable && !is_callable(vm, repl) {
         let tn = vm.type_name(repl);
-        let msg = if pat.bytes { format!("a bytes-like object is required, not '{}'", tn) } else { format!("decoding to str: need a bytes-like object, {} found", tn) };
+        let msg = if pat.bytes {
+            format!("a bytes-like object is required, not '{}'", tn)
+        } else {
+            format!("decoding to str: need a bytes-like object, {} found", tn)
+        };
         return Err(vm.type_error(msg));
     }
     // CPython joins the pieces at the end; its TypeError names the bad one's list index.
@@ -714,8 +867,16 @@ fn subx(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value,
             (_, Some(b)) if pat.bytes => latin1(b),
             _ => {
                 let tn = vm.type_name(repl);
-                let want = if pat.bytes { "a bytes-like object is required, not" } else { "expected str instance," };
-                return Err(vm.type_error(if pat.bytes { format!("{} '{}'", want, tn) } else { format!("{} {} found", want, tn) }));
+                let want = if pat.bytes {
+                    "a bytes-like object is required, not"
+                } else {
+                    "expected str instance,"
+                };
+                return Err(vm.type_error(if pat.bytes {
+                    format!("{} '{}'", want, tn)
+                } else {
+                    format!("{} {} found", want, tn)
+                }));
             }
         };
         Some(parse_template(vm, &pat, &t)?)
@@ -744,7 +905,10 @@ fn subx(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value,
                         Some(b) => out.extend_from_slice(b),
                         None => {
                             let tn = vm.type_name(r);
-                            return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", tn)));
+                            return Err(vm.type_error(format!(
+                                "a bytes-like object is required, not '{}'",
+                                tn
+                            )));
                         }
                     }
                 } else {
@@ -752,7 +916,11 @@ fn subx(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str) -> PyResult<(Value,
                         Some(s) => out.extend_from_slice(s.as_bytes()),
                         None => {
                             let tn = vm.type_name(r);
-                            return Err(vm.type_error(format!("sequence item {}: expected str instance, {} found", items - 1, tn)));
+                            return Err(vm.type_error(format!(
+                                "sequence item {}: expected str instance, {} found",
+                                items - 1,
+                                tn
+                            )));
                         }
                     }
                 }
@@ -961,7 +1129,9 @@ fn match_groupdict(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let m = match_of(vm, args[0], "groupdict")?;
     let a = bind(vm, "groupdict", &args[1..], kw, &["default"], 0)?;
     let default = if a[0].is_null() { Value::NONE } else { a[0] };
-    let names = ext::<PatternState>(m.pattern).map(|p| p.names.clone()).unwrap_or_default();
+    let names = ext::<PatternState>(m.pattern)
+        .map(|p| p.names.clone())
+        .unwrap_or_default();
     let d = vm.new_dict();
     for (n, g) in names {
         let k = vm.new_string(n);
@@ -974,7 +1144,11 @@ fn match_groupdict(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn span_of(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(i64, i64)> {
     let m = match_of(vm, args[0], name)?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("{} expected at most 1 argument, got {}", name, args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{} expected at most 1 argument, got {}",
+            name,
+            args.len() - 1
+        )));
     }
     let g = match args.get(1) {
         Some(&g) => group_index(vm, &m, g)?,
@@ -1003,7 +1177,10 @@ fn match_expand(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     crate::builtins::args::arity(vm, "expand", args, 2, 2)?;
     let m = match_of(vm, args[0], "expand")?;
     let pat = pattern_of(vm, m.pattern, "expand")?;
-    let t = match (vm.str_of(args[1]), crate::builtins::bytes::bytes_of(args[1])) {
+    let t = match (
+        vm.str_of(args[1]),
+        crate::builtins::bytes::bytes_of(args[1]),
+    ) {
         (Some(s), _) => s.to_string(),
         (_, Some(b)) => latin1(b),
         _ => {
@@ -1015,7 +1192,11 @@ fn match_expand(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let subj = Subject::new(vm, m.string, pat.bytes)?;
     let mut out = Vec::new();
     expand_into(&mut out, &pieces, &subj, &m.spans);
-    Ok(if pat.bytes { vm.new_bytes(out) } else { vm.new_string(String::from_utf8(out).unwrap_or_default()) })
+    Ok(if pat.bytes {
+        vm.new_bytes(out)
+    } else {
+        vm.new_string(String::from_utf8(out).unwrap_or_default())
+    })
 }
 
 fn match_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1024,7 +1205,10 @@ fn match_repr(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let g = group_value(vm, &m, 0, Value::NONE)?;
     let r = vm.repr(g)?;
     let r: String = r.chars().take(50).collect();
-    Ok(vm.new_string(format!("<re.Match object; span=({}, {}), match={}>", s, e, r)))
+    Ok(vm.new_string(format!(
+        "<re.Match object; span=({}, {}), match={}>",
+        s, e, r
+    )))
 }
 
 fn match_bool(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
@@ -1080,7 +1264,12 @@ fn match_lastgroup(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> 
         Some(g) => g,
         None => return Ok(Value::NONE),
     };
-    let name = ext::<PatternState>(m.pattern).and_then(|p| p.names.iter().find(|(_, i)| *i == g).map(|(n, _)| n.clone()));
+    let name = ext::<PatternState>(m.pattern).and_then(|p| {
+        p.names
+            .iter()
+            .find(|(_, i)| *i == g)
+            .map(|(n, _)| n.clone())
+    });
     Ok(match name {
         Some(n) => vm.new_string(n),
         None => Value::NONE,

@@ -36,7 +36,10 @@ pub struct SyntaxError {
 }
 
 fn err<T>(msg: impl Into<String>, pos: usize) -> Result<T, SyntaxError> {
-    Err(SyntaxError { msg: msg.into(), pos: Some(pos) })
+    Err(SyntaxError {
+        msg: msg.into(),
+        pos: Some(pos),
+    })
 }
 
 struct Parser {
@@ -70,28 +73,50 @@ pub fn translate(pattern: &str, flags: u32, bytes: bool) -> Result<Translated, S
     };
     ps.global_flags()?;
     if ps.flags & LOCALE != 0 && !bytes {
-        return Err(SyntaxError { msg: "cannot use LOCALE flag with a str pattern".into(), pos: None });
+        return Err(SyntaxError {
+            msg: "cannot use LOCALE flag with a str pattern".into(),
+            pos: None,
+        });
     }
     if ps.flags & ASCII != 0 && ps.flags & LOCALE != 0 {
-        return Err(SyntaxError { msg: "ASCII and LOCALE flags are incompatible".into(), pos: None });
+        return Err(SyntaxError {
+            msg: "ASCII and LOCALE flags are incompatible".into(),
+            pos: None,
+        });
     }
     if bytes {
         if ps.flags & UNICODE != 0 {
-            return Err(SyntaxError { msg: "cannot use UNICODE flag with a bytes pattern".into(), pos: None });
+            return Err(SyntaxError {
+                msg: "cannot use UNICODE flag with a bytes pattern".into(),
+                pos: None,
+            });
         }
     } else if ps.flags & ASCII == 0 {
         ps.flags |= UNICODE;
     } else if ps.flags & UNICODE != 0 && flags & UNICODE != 0 {
-        return Err(SyntaxError { msg: "ASCII and UNICODE flags are incompatible".into(), pos: None });
+        return Err(SyntaxError {
+            msg: "ASCII and UNICODE flags are incompatible".into(),
+            pos: None,
+        });
     }
-    let prefix = if ps.flags & IGNORECASE != 0 { "(?i)" } else { "" };
+    let prefix = if ps.flags & IGNORECASE != 0 {
+        "(?i)"
+    } else {
+        ""
+    };
     ps.out.push_str(prefix);
     ps.alternation(0)?;
     if ps.i < ps.p.len() {
         // Only an unmatched ')' stops the top level early.
         return err("unbalanced parenthesis", ps.i);
     }
-    Ok(Translated { rust: ps.out, groups: ps.groups, names: ps.names, close_order: ps.close_order, flags: ps.flags })
+    Ok(Translated {
+        rust: ps.out,
+        groups: ps.groups,
+        names: ps.names,
+        close_order: ps.close_order,
+        flags: ps.flags,
+    })
 }
 
 fn flag_of(c: char) -> Option<u32> {
@@ -147,13 +172,22 @@ impl Parser {
 
     fn check_flag_combo(&self, add: u32, pos: usize) -> Result<(), SyntaxError> {
         if add & LOCALE != 0 && !self.bytes {
-            return err("bad inline flags: cannot use 'L' flag with a str pattern", pos);
+            return err(
+                "bad inline flags: cannot use 'L' flag with a str pattern",
+                pos,
+            );
         }
         if add & UNICODE != 0 && self.bytes {
-            return err("bad inline flags: cannot use 'u' flag with a bytes pattern", pos);
+            return err(
+                "bad inline flags: cannot use 'u' flag with a bytes pattern",
+                pos,
+            );
         }
         if add & ASCII != 0 && add & UNICODE != 0 {
-            return err("bad inline flags: flags 'a', 'u' and 'L' are incompatible", pos);
+            return err(
+                "bad inline flags: flags 'a', 'u' and 'L' are incompatible",
+                pos,
+            );
         }
         Ok(())
     }
@@ -213,17 +247,29 @@ impl Parser {
                 }
                 '.' => {
                     self.i += 1;
-                    self.out.push_str(if self.flags & DOTALL != 0 { "(?s:.)" } else { "." });
+                    self.out.push_str(if self.flags & DOTALL != 0 {
+                        "(?s:.)"
+                    } else {
+                        "."
+                    });
                     true
                 }
                 '^' => {
                     self.i += 1;
-                    self.out.push_str(if self.flags & MULTILINE != 0 { "(?m:^)" } else { "\\A" });
+                    self.out.push_str(if self.flags & MULTILINE != 0 {
+                        "(?m:^)"
+                    } else {
+                        "\\A"
+                    });
                     false
                 }
                 '$' => {
                     self.i += 1;
-                    self.out.push_str(if self.flags & MULTILINE != 0 { "(?m:$)" } else { "(?=\\n?\\z)" });
+                    self.out.push_str(if self.flags & MULTILINE != 0 {
+                        "(?m:$)"
+                    } else {
+                        "(?=\\n?\\z)"
+                    });
                     false
                 }
                 '\\' => self.escape()?,
@@ -264,7 +310,12 @@ impl Parser {
     /// Repeat operators after an atom whose output starts at `atom_out`. A repeated
     /// lookaround (legal in Python, rejected by fancy_regex) means the lookaround itself
     /// when the minimum is at least one, and nothing when it is zero.
-    fn quantifiers(&mut self, repeatable: bool, atom_out: usize, lookaround: bool) -> Result<(), SyntaxError> {
+    fn quantifiers(
+        &mut self,
+        repeatable: bool,
+        atom_out: usize,
+        lookaround: bool,
+    ) -> Result<(), SyntaxError> {
         let mut repeated = false;
         loop {
             self.skip_verbose();
@@ -286,7 +337,11 @@ impl Parser {
                             Some((a, b)) => (a.to_string(), b.to_string()),
                             None => (body.clone(), body.clone()),
                         };
-                        let lo_n: u64 = if lo.is_empty() { 0 } else { lo.parse().unwrap_or(u64::MAX) };
+                        let lo_n: u64 = if lo.is_empty() {
+                            0
+                        } else {
+                            lo.parse().unwrap_or(u64::MAX)
+                        };
                         if !hi.is_empty() {
                             let hi_n: u64 = hi.parse().unwrap_or(u64::MAX);
                             if hi_n < lo_n {
@@ -383,10 +438,24 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name('>', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
+                                return err(
+                                    format!(
+                                        "bad character in group name {}",
+                                        crate::vm::repr::repr_str(&name)
+                                    ),
+                                    at,
+                                );
                             }
                             if let Some(&(_, g)) = self.names.iter().find(|(n, _)| *n == name) {
-                                return err(format!("redefinition of group name {} as group {}; was group {}", crate::vm::repr::repr_str(&name), self.groups + 1, g), at);
+                                return err(
+                                    format!(
+                                        "redefinition of group name {} as group {}; was group {}",
+                                        crate::vm::repr::repr_str(&name),
+                                        self.groups + 1,
+                                        g
+                                    ),
+                                    at,
+                                );
                             }
                             self.groups += 1;
                             self.names.push((name.clone(), self.groups));
@@ -397,11 +466,25 @@ impl Parser {
                             self.i += 1;
                             let (name, at) = self.read_name(')', "group name")?;
                             if !Self::is_identifier(&name) {
-                                return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
+                                return err(
+                                    format!(
+                                        "bad character in group name {}",
+                                        crate::vm::repr::repr_str(&name)
+                                    ),
+                                    at,
+                                );
                             }
                             let g = match self.names.iter().find(|(n, _)| *n == name) {
                                 Some(&(_, g)) => g,
-                                None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
+                                None => {
+                                    return err(
+                                        format!(
+                                            "unknown group name {}",
+                                            crate::vm::repr::repr_str(&name)
+                                        ),
+                                        at,
+                                    )
+                                }
                             };
                             if self.open.contains(&g) {
                                 return err("cannot refer to an open group", at);
@@ -455,10 +538,24 @@ impl Parser {
                     } else if Self::is_identifier(&name) {
                         match self.names.iter().find(|(n, _)| *n == name) {
                             Some(&(_, g)) => g.to_string(),
-                            None => return err(format!("unknown group name {}", crate::vm::repr::repr_str(&name)), at),
+                            None => {
+                                return err(
+                                    format!(
+                                        "unknown group name {}",
+                                        crate::vm::repr::repr_str(&name)
+                                    ),
+                                    at,
+                                )
+                            }
                         }
                     } else {
-                        return err(format!("bad character in group name {}", crate::vm::repr::repr_str(&name)), at);
+                        return err(
+                            format!(
+                                "bad character in group name {}",
+                                crate::vm::repr::repr_str(&name)
+                            ),
+                            at,
+                        );
                     };
                     self.out.push_str(&format!("(?({})", target));
                     let branches = self.alternation(depth + 1)?;
@@ -488,12 +585,17 @@ impl Parser {
                             };
                         }
                         if off & (ASCII | LOCALE | UNICODE) != 0 {
-                            return err("bad inline flags: cannot turn off flags 'a', 'u' and 'L'", self.i);
+                            return err(
+                                "bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                                self.i,
+                            );
                         }
                     }
                     match self.peek() {
                         Some(':') => self.i += 1,
-                        Some(')') if !minus => return err("global flags not at the start of the expression", open_pos),
+                        Some(')') if !minus => {
+                            return err("global flags not at the start of the expression", open_pos)
+                        }
                         Some(c) if c.is_alphabetic() => return err("unknown flag", self.i),
                         _ if minus => return err("missing :", self.i),
                         _ => return err("missing -, : or )", self.i),
@@ -533,7 +635,12 @@ impl Parser {
         r
     }
 
-    fn close_group(&mut self, open_pos: usize, saved_flags: u32, capture: Option<usize>) -> Result<bool, SyntaxError> {
+    fn close_group(
+        &mut self,
+        open_pos: usize,
+        saved_flags: u32,
+        capture: Option<usize>,
+    ) -> Result<bool, SyntaxError> {
         if self.peek() != Some(')') {
             return err("missing ), unterminated subpattern", open_pos);
         }
@@ -616,7 +723,10 @@ impl Parser {
         }
         if v > 0o377 {
             let text: String = self.p[start..self.i].iter().collect();
-            return err(format!("octal escape value {} outside of range 0-0o377", text), start);
+            return err(
+                format!("octal escape value {} outside of range 0-0o377", text),
+                start,
+            );
         }
         Ok(char::from_u32(v).unwrap_or('\0'))
     }
@@ -666,11 +776,15 @@ impl Parser {
             // fancy_regex cannot switch Unicode off inline: ASCII word boundaries are
             // spelled out with lookaround.
             'b' if ascii => {
-                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))");
+                self.out.push_str(
+                    "(?:(?<=[0-9A-Za-z_])(?![0-9A-Za-z_])|(?<![0-9A-Za-z_])(?=[0-9A-Za-z_]))",
+                );
                 Ok(false)
             }
             'B' if ascii => {
-                self.out.push_str("(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))");
+                self.out.push_str(
+                    "(?:(?<=[0-9A-Za-z_])(?=[0-9A-Za-z_])|(?<![0-9A-Za-z_])(?![0-9A-Za-z_]))",
+                );
                 Ok(false)
             }
             'b' => {
