@@ -43,6 +43,10 @@ pub struct Code {
     /// straight into the frame (no `*args`/`**kwargs`/keyword-only parameters,
     /// not a generator or coroutine); `NO_FAST_ARITY` otherwise.
     pub fast_arity: u16,
+    /// Registers a new frame must start with unbound: the locals and the cell and
+    /// free-variable slots. Temporaries above them are always written before they are read,
+    /// so frame entry leaves whatever they held (see `Vm::stack_high`).
+    pub named_slots: u16,
 }
 
 pub const NO_FAST_ARITY: u16 = u16::MAX;

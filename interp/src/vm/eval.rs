@@ -139,8 +139,10 @@ impl Vm {
 
     /// `push_frame` for a call whose parameters are exactly the receiver (if not NULL) and
     /// `argc` registers at `args_at`, below the new frame: they are copied in and only the
-    /// registers after them are cleared. The call path every positional call takes.
-    #[inline]
+    /// named registers after them (locals, cells) are cleared; temporaries keep whatever
+    /// they held, which is NULL or a live object (see `Vm::stack_high`). The call path every
+    /// positional call takes.
+    #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn push_frame_with_args(
         &mut self,
@@ -164,15 +166,27 @@ impl Vm {
         {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
-        let mut at = base;
-        if !recv.is_null() {
-            self.stack[at] = recv;
-            at += 1;
+        // The arguments lie below the new frame: split there so that copying them in and
+        // clearing the locals after them are plain loops over two slices (the counts are
+        // tiny; one bounds check each instead of one per register).
+        let (below, frame) = self.stack.split_at_mut(base);
+        let nrecv = (!recv.is_null()) as usize;
+        let regs = &mut frame[..(code.named_slots as usize).max(nrecv + argc)];
+        if nrecv == 1 {
+            regs[0] = recv;
         }
-        for i in 0..argc {
-            self.stack[at + i] = self.stack[args_at + i];
+        let at = nrecv;
+        let args = &below[args_at..args_at + argc];
+        match *args {
+            [] => {}
+            [a] => regs[at] = a,
+            [a, b] => (regs[at], regs[at + 1]) = (a, b),
+            _ => regs[at..at + argc].copy_from_slice(args),
         }
-        self.stack[at + argc..base + nslots].fill(Value::NULL);
+        for slot in regs[at + argc..].iter_mut() {
+            *slot = Value::NULL;
+        }
+        self.stack_high = self.stack_high.max(base + nslots);
         if code.feedback.bump_calls() == self.tiering.call_trigger {
             self.fire_function_hot(&code);
         }

@@ -71,6 +71,7 @@ impl Vm {
             qualname,
             feedback,
             fast_arity,
+            named_slots: obj.nlocals + (obj.cellvars.len() + obj.freevars.len()) as u16,
             obj,
         });
         self.code_cache.insert(key, code.clone());

@@ -128,6 +128,12 @@ pub struct Vm {
     /// `temp_roots.len()` when the innermost run loop started: what lies above it are the
     /// temporaries of that loop's current instruction (see `clear_dead_temporaries`).
     pub run_temp_mark: usize,
+    /// One past the highest register any frame has used since the last collection.
+    /// Invariant: every register holds NULL or an object that has not been freed. Frames
+    /// below the top are roots; after a collection everything from the top frame's end up
+    /// to this mark is cleared, since it may name freed objects. So frame entry need not
+    /// clear temporaries (the compiler writes each before reading it).
+    pub stack_high: usize,
     /// Set while weak-reference callbacks run (see `run_weak_callbacks`).
     running_weak_callbacks: bool,
     /// `sys` module's global cells for `stdout` and `stderr` with the original stream
@@ -181,6 +187,7 @@ impl Vm {
             stats: stats::Stats::default(),
             feedback_names: HashMap::new(),
             run_temp_mark: 0,
+            stack_high: 0,
             running_weak_callbacks: false,
             std_streams: [(Value::NULL, Value::NULL); 2],
         });
@@ -694,12 +701,11 @@ impl Vm {
             .chain(fixed)
             .chain(self.repr_guard.iter().copied());
         self.heap.collect(&mut roots);
-        // Registers above the top frame may hold stale pointers to freed objects: clear them
-        // so a later frame never sees garbage (frames NULL-fill their locals, but be safe).
-        let dirty_end = (top + 4096).min(self.stack.len());
-        for slot in &mut self.stack[top..dirty_end] {
-            *slot = Value::NULL;
-        }
+        // Registers above the top frame may name objects just freed: clear them, so that
+        // every register again holds NULL or a live object (see `stack_high`).
+        let dirty_end = self.stack_high.clamp(top, self.stack.len());
+        self.stack[top..dirty_end].fill(Value::NULL);
+        self.stack_high = top;
         self.run_weak_callbacks();
     }
 
