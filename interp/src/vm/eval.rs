@@ -162,7 +162,7 @@ impl Vm {
             .unwrap_or(0);
         let nslots = code.nslots();
         if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
-            || base + nslots >= self.stack.len()
+            || base + nslots.max(super::unchecked::REG_WINDOW) >= self.stack.len()
         {
             return Err(self.recursion_error("maximum recursion depth exceeded"));
         }
@@ -217,9 +217,17 @@ impl Vm {
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
 
+            let regs = super::unchecked::RegWindow::new(&self.stack, base)
+                .expect("frames are pushed with a whole register window");
+            // Register `$reg` of this frame: `r!(x)` reads it, `w!(x) = v` assigns it.
             macro_rules! r {
                 ($reg:expr) => {
-                    self.stack[base + $reg as usize]
+                    regs.get(&self.stack, $reg as usize)
+                };
+            }
+            macro_rules! w {
+                ($reg:expr) => {
+                    *regs.slot(&mut self.stack, $reg as usize)
                 };
             }
             loop {
@@ -255,10 +263,10 @@ impl Vm {
                 }
                 match *instr {
                     Instr::Nop => {}
-                    Instr::LoadConst { dst, idx } => r!(dst) = code.consts[idx as usize],
+                    Instr::LoadConst { dst, idx } => w!(dst) = code.consts[idx as usize],
                     Instr::Move { dst, src } => {
                         let v = r!(src);
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::CheckBound { slot } => {
                         if r!(slot).is_null() {
@@ -285,7 +293,7 @@ impl Vm {
                             ));
                             tri!(Err(e))
                         }
-                        r!(slot) = Value::NULL;
+                        w!(slot) = Value::NULL;
                     }
                     Instr::LoadGlobal { dst, name } => {
                         let cache = &code.caches_at(cur)[0];
@@ -293,31 +301,31 @@ impl Vm {
                         if c.kind == GLOBAL_CACHED {
                             let v = cell_get(c.value);
                             if !v.is_null() {
-                                r!(dst) = v;
+                                w!(dst) = v;
                                 continue;
                             }
                             let b = cell_get(Value(c.key2));
                             if !b.is_null() {
-                                r!(dst) = b;
+                                w!(dst) = b;
                                 continue;
                             }
                         }
                         let module = self.frames[fi].module;
                         let v =
                             tri!(self.load_global_slow(module, code.names[name as usize], cache));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_global(&code, cur);
                     }
                     Instr::LoadGlobalCached { dst, .. } => {
                         let c = code.caches_at(cur)[0].get();
                         let v = cell_get(c.value);
                         if !v.is_null() {
-                            r!(dst) = v;
+                            w!(dst) = v;
                             continue;
                         }
                         let b = cell_get(Value(c.key2));
                         if !b.is_null() {
-                            r!(dst) = b;
+                            w!(dst) = b;
                             continue;
                         }
                         self.despecialize(&code, cur);
@@ -336,7 +344,7 @@ impl Vm {
                     Instr::LoadName { dst, name } => {
                         let n = code.names[name as usize];
                         let v = tri!(self.load_name(fi, n));
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::StoreName { name, src } => {
                         let n = code.names[name as usize];
@@ -361,7 +369,7 @@ impl Vm {
                                 cv
                             }
                         };
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::LoadDeref { dst, cell } => {
                         let v = cell_get(r!(cell));
@@ -369,7 +377,7 @@ impl Vm {
                             let e = self.deref_error(&code, cell);
                             tri!(Err(e))
                         }
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::StoreDeref { cell, src } => {
                         let v = r!(src);
@@ -389,13 +397,13 @@ impl Vm {
                             code.names[name as usize],
                             code.caches_at(cur)
                         ));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_attr(&code, cur, o);
                     }
                     Instr::LoadAttrSlot { dst, obj, .. } => {
                         let o = r!(obj);
                         match self.cached_slot(o, &code.caches_at(cur)[0].get()) {
-                            Some(v) => r!(dst) = v,
+                            Some(v) => w!(dst) = v,
                             None => {
                                 self.despecialize(&code, cur);
                                 pc = cur;
@@ -430,16 +438,16 @@ impl Vm {
                             code.names[name as usize],
                             code.caches_at(cur)
                         ));
-                        r!(b) = f;
-                        r!(b + 1) = recv;
+                        w!(b) = f;
+                        w!(b + 1) = recv;
                         self.observe_attr(&code, cur, o);
                     }
                     Instr::LoadMethodCached { base: b, obj, .. } => {
                         let o = r!(obj);
                         let c = code.caches_at(cur)[0].get();
                         if self.cache_key_matches(o, &c) {
-                            r!(b) = c.value;
-                            r!(b + 1) = o;
+                            w!(b) = c.value;
+                            w!(b + 1) = o;
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -467,7 +475,7 @@ impl Vm {
                             argc as usize,
                             None
                         ));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         // Everything live is in registers again: drop the call's temporaries.
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
@@ -489,7 +497,7 @@ impl Vm {
                         }
                         let v =
                             tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallPy { dst, base: b, argc }
@@ -530,7 +538,7 @@ impl Vm {
                                     args_at,
                                     argc as usize
                                 ));
-                                r!(dst) = v;
+                                w!(dst) = v;
                                 self.temp_roots.truncate(self.run_temp_mark);
                             }
                             _ => {
@@ -557,7 +565,7 @@ impl Vm {
                             argc as usize,
                             Some(names)
                         ));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallEx {
@@ -576,7 +584,7 @@ impl Vm {
                             r!(kwargs)
                         };
                         let v = tri!(self.call_ex(callee, a, k));
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::Binary { dst, op, lhs, rhs } => {
@@ -585,7 +593,7 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.binary_op(a, op, b)),
                         };
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_binary(&code, cur, op, a, b, v);
                     }
                     Instr::BinaryAddInt { dst, lhs, rhs }
@@ -600,7 +608,7 @@ impl Vm {
                                 x - y
                             };
                             if crate::value::fits_small(v) {
-                                r!(dst) = Value::small_int_unchecked(v);
+                                w!(dst) = Value::small_int_unchecked(v);
                                 continue;
                             }
                         }
@@ -611,7 +619,7 @@ impl Vm {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if self.is_exact_str(a) && self.is_exact_str(b) {
                             let v = self.concat_strs(a, b);
-                            r!(dst) = v;
+                            w!(dst) = v;
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -621,7 +629,7 @@ impl Vm {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {
                             if let Some(v) = super::ops::fast_binary(op, a, b) {
-                                r!(dst) = v;
+                                w!(dst) = v;
                                 continue;
                             }
                         }
@@ -632,7 +640,7 @@ impl Vm {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_float() || b.is_float() {
                             if let Some(v) = super::ops::fast_binary(op, a, b) {
-                                r!(dst) = v;
+                                w!(dst) = v;
                                 continue;
                             }
                         }
@@ -672,13 +680,13 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.inplace_op(a, op, b)),
                         };
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_binary(&code, cur, op, a, b, v);
                     }
                     Instr::Unary { dst, op, src } => {
                         let a = r!(src);
                         let v = tri!(self.unary_op(op, a));
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::Compare { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
@@ -686,14 +694,14 @@ impl Vm {
                             Some(v) => Value::bool(v),
                             None => tri!(self.compare_op(a, op, b)),
                         };
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_compare(&code, cur, op, a, b);
                     }
                     Instr::CompareInt { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.as_small_int(), b.as_small_int());
-                            r!(dst) = Value::bool(order_compare(op, &x, &y));
+                            w!(dst) = Value::bool(order_compare(op, &x, &y));
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -701,7 +709,7 @@ impl Vm {
                     }
                     Instr::CompareStr { dst, op, lhs, rhs } => {
                         match (self.exact_str(r!(lhs)), self.exact_str(r!(rhs))) {
-                            (Some(a), Some(b)) => r!(dst) = Value::bool(str_compare(op, a, b)),
+                            (Some(a), Some(b)) => w!(dst) = Value::bool(str_compare(op, a, b)),
                             _ => {
                                 self.despecialize(&code, cur);
                                 pc = cur;
@@ -715,7 +723,7 @@ impl Vm {
                                 Some(ObjKind::Dict(_)) => tri!(self.dict_get(b, a)).is_some(),
                                 _ => tri!(self.set_contains(b, a)),
                             };
-                            r!(dst) = Value::bool(
+                            w!(dst) = Value::bool(
                                 found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
                             );
                         } else {
@@ -733,7 +741,7 @@ impl Vm {
                             _ => None,
                         };
                         match c {
-                            Some(c) => r!(dst) = self.char_str(c),
+                            Some(c) => w!(dst) = self.char_str(c),
                             None => {
                                 // Not a str, or out of range: the generic form raises.
                                 self.despecialize(&code, cur);
@@ -744,7 +752,7 @@ impl Vm {
                     Instr::CompareFloat { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_float() && b.is_float() {
-                            r!(dst) = Value::bool(order_compare(op, &a.as_float(), &b.as_float()));
+                            w!(dst) = Value::bool(order_compare(op, &a.as_float(), &b.as_float()));
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -753,7 +761,7 @@ impl Vm {
                     Instr::ToBool { dst, src } => {
                         let a = r!(src);
                         let t = tri!(self.truthy(a));
-                        r!(dst) = Value::bool(t);
+                        w!(dst) = Value::bool(t);
                     }
                     Instr::Jump { target } => jump!(target),
                     Instr::JumpIfTrue { cond, target } => {
@@ -784,14 +792,14 @@ impl Vm {
                             Some(v) => v,
                             None => tri!(self.get_item(o, k)),
                         };
-                        r!(dst) = v;
+                        w!(dst) = v;
                         self.observe_getitem(&code, cur, o, k);
                     }
                     Instr::GetItemList { dst, obj, key }
                     | Instr::GetItemTuple { dst, obj, key } => {
                         let (o, k) = (r!(obj), r!(key));
                         match self.fast_getitem(o, k) {
-                            Some(v) => r!(dst) = v,
+                            Some(v) => w!(dst) = v,
                             None => {
                                 self.despecialize(&code, cur);
                                 pc = cur;
@@ -806,7 +814,7 @@ impl Vm {
                                 // KeyError is the generic path's to raise.
                                 None => tri!(self.get_item(o, k)),
                             };
-                            r!(dst) = v;
+                            w!(dst) = v;
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
@@ -845,19 +853,19 @@ impl Vm {
                         let step = if n == 3 { r!(b + 2) } else { Value::NONE };
                         let class = self.types.slice;
                         let v = self.alloc_kind(class, ObjKind::Slice { start, stop, step });
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::BuildTuple { dst, base: b, n } => {
                         let start = base + b as usize;
                         let items = self.stack[start..start + n as usize].to_vec();
                         let v = self.new_tuple(items);
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::BuildList { dst, base: b, n } => {
                         let start = base + b as usize;
                         let items = self.stack[start..start + n as usize].to_vec();
                         let v = self.new_list(items);
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::BuildSet { dst, base: b, n } => {
                         let v = self.new_set(false);
@@ -865,11 +873,11 @@ impl Vm {
                             let item = r!(b + i);
                             tri!(self.set_add(v, item));
                         }
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::BuildDict { dst, base: b, n } => {
                         let d = self.new_dict();
-                        r!(dst) = d;
+                        w!(dst) = d;
                         for i in 0..n {
                             let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
                             tri!(self.dict_set(d, k, v));
@@ -881,7 +889,7 @@ impl Vm {
                             s.push_str(self.str_of(r!(b + i)).unwrap_or(""));
                         }
                         let v = self.new_string(s);
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::FormatValue {
                         dst,
@@ -896,7 +904,7 @@ impl Vm {
                             r!(spec)
                         };
                         let out = tri!(self.format_value_conv(v, conv, spec_v));
-                        r!(dst) = out;
+                        w!(dst) = out;
                     }
                     Instr::ListAppend { list, item } => {
                         let (l, it) = (r!(list), r!(item));
@@ -941,19 +949,19 @@ impl Vm {
                             .map(|l| l.borrow().clone())
                             .unwrap_or_default();
                         let v = self.new_tuple(items);
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::GetIter { dst, src } => {
                         let v = r!(src);
                         let it = tri!(self.get_iter(v));
-                        r!(dst) = it;
+                        w!(dst) = it;
                     }
                     Instr::ForIter { iter, dst, target } => {
                         let it = r!(iter);
                         self.observe_for_iter(&code, cur, it);
                         self.frames[fi].pc = cur;
                         match tri!(self.iter_next(it)) {
-                            Some(v) => r!(dst) = v,
+                            Some(v) => w!(dst) = v,
                             None => pc = target as usize,
                         }
                     }
@@ -977,9 +985,9 @@ impl Vm {
                         };
                         match step {
                             Some(Some(v)) if crate::value::fits_small(v) => {
-                                r!(dst) = Value::small_int_unchecked(v)
+                                w!(dst) = Value::small_int_unchecked(v)
                             }
-                            Some(Some(v)) => r!(dst) = self.new_int(v),
+                            Some(Some(v)) => w!(dst) = self.new_int(v),
                             Some(None) => pc = target as usize,
                             None => {
                                 self.despecialize(&code, cur);
@@ -1011,7 +1019,7 @@ impl Vm {
                             _ => None,
                         };
                         match step {
-                            Some(Some(v)) => r!(dst) = v,
+                            Some(Some(v)) => w!(dst) = v,
                             Some(None) => pc = target as usize,
                             None => {
                                 self.despecialize(&code, cur);
@@ -1023,7 +1031,7 @@ impl Vm {
                         let v = r!(src);
                         let items = tri!(self.unpack_exact(v, n as usize));
                         for (i, item) in items.into_iter().enumerate() {
-                            r!(b as usize + i) = item;
+                            w!(b as usize + i) = item;
                         }
                     }
                     Instr::UnpackEx {
@@ -1035,7 +1043,7 @@ impl Vm {
                         let v = r!(src);
                         let items = tri!(self.unpack_starred(v, before as usize, after as usize));
                         for (i, item) in items.into_iter().enumerate() {
-                            r!(b as usize + i) = item;
+                            w!(b as usize + i) = item;
                         }
                     }
                     Instr::MakeFunction {
@@ -1062,11 +1070,11 @@ impl Vm {
                         };
                         let module = self.frames[fi].module;
                         let v = tri!(self.make_function(&code, idx as usize, module, d, k, c));
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::LoadBuildClass { dst } => {
                         let v = self.build_class_fn();
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::Return { src } => {
                         let v = r!(src);
@@ -1131,13 +1139,13 @@ impl Vm {
                     Instr::GetYieldFromIter { dst, src } => {
                         let v = r!(src);
                         let it = tri!(self.get_yield_from_iter(v));
-                        r!(dst) = it;
+                        w!(dst) = it;
                     }
                     Instr::YieldFrom { dst, iter } => {
                         let (it, sent) = (r!(iter), r!(dst));
                         self.frames[fi].pc = cur;
                         match tri!(self.yield_from_step(it, sent)) {
-                            Ok(result) => r!(dst) = result,
+                            Ok(result) => w!(dst) = result,
                             Err(yielded) => {
                                 // Stay on this instruction: resuming re-sends into `iter`.
                                 self.frames[fi].pc = cur;
@@ -1149,7 +1157,7 @@ impl Vm {
                     Instr::GetAwaitable { dst, src } => {
                         let v = r!(src);
                         let a = tri!(self.get_awaitable(v));
-                        r!(dst) = a;
+                        w!(dst) = a;
                     }
                     Instr::Raise { exc, cause } => {
                         let e = if exc == NO_REG { Value::NULL } else { r!(exc) };
@@ -1179,10 +1187,10 @@ impl Vm {
                     Instr::ExcMatch { dst, exc, typ } => {
                         let (e, t) = (r!(exc), r!(typ));
                         let m = tri!(self.exception_matches(e, t));
-                        r!(dst) = Value::bool(m);
+                        w!(dst) = Value::bool(m);
                     }
                     Instr::PushExcInfo { exc, save } => {
-                        r!(save) = self.handled_exc;
+                        w!(save) = self.handled_exc;
                         self.handled_exc = r!(exc);
                     }
                     Instr::PopExcInfo { save } => {
@@ -1191,15 +1199,15 @@ impl Vm {
                     Instr::BeforeWith { ctx, exit, result } => {
                         let c = r!(ctx);
                         let (ex, res) = tri!(self.before_with(c));
-                        r!(exit) = ex;
-                        r!(result) = res;
+                        w!(exit) = ex;
+                        w!(result) = res;
                     }
                     Instr::WithExcept { dst, exit, exc } => {
                         let (ex, e) = (r!(exit), r!(exc));
                         let t = self.class_of(e);
                         self.frames[fi].pc = cur;
                         let v = tri!(self.call(ex, &[t, e, Value::NONE], &[]));
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::ImportName {
                         dst,
@@ -1212,13 +1220,13 @@ impl Vm {
                         let fl = code.consts[fromlist as usize];
                         let module = self.frames[fi].module;
                         let m = tri!(self.import_name(n, fl, level as usize, module));
-                        r!(dst) = m;
+                        w!(dst) = m;
                     }
                     Instr::ImportFrom { dst, module, name } => {
                         let m = r!(module);
                         let n = code.names[name as usize];
                         let v = tri!(self.import_from(m, n));
-                        r!(dst) = v;
+                        w!(dst) = v;
                     }
                     Instr::ImportStar { module } => {
                         let m = r!(module);

@@ -14,7 +14,7 @@ pub mod eval;
 pub mod exception;
 pub mod feedback;
 pub mod frame;
-mod unchecked;
+pub(crate) mod unchecked;
 pub mod generator;
 pub mod hash;
 pub mod import;
@@ -85,7 +85,7 @@ impl Default for VmOptions {
 pub struct Vm {
     pub heap: Heap,
     /// Registers of every frame, contiguous; never reallocated.
-    pub stack: Vec<Value>,
+    pub stack: unchecked::RegisterStack,
     pub frames: Vec<Frame>,
     /// Values native code holds between allocations (see the module docs).
     pub temp_roots: Vec<Value>,
@@ -154,7 +154,7 @@ impl Vm {
         heap.stress = options.gc_stress;
         let mut vm = Box::new(Vm {
             heap,
-            stack: vec![Value::NULL; STACK_SLOTS],
+            stack: unchecked::RegisterStack::new(STACK_SLOTS),
             frames: Vec::with_capacity(256),
             temp_roots: Vec::with_capacity(256),
             types: Types::placeholder(),
