@@ -190,6 +190,7 @@ impl Instr {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }
@@ -297,6 +298,7 @@ impl Instr {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }

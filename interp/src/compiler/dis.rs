@@ -397,6 +397,7 @@ impl<'c> Dis<'c> {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }

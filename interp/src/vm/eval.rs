@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::call::direct_native;
 use super::code::{Code, InlineCache};
 use super::frame::{Frame, FrameKind};
+use super::generator::InlineResume;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Instr, NO_REG};
 use crate::object::ObjKind;
@@ -58,8 +59,8 @@ impl Vm {
     /// Finds a handler for `err` in the frames above `entry`, popping frames that have
     /// none. Ok means execution continues at a handler; Err means the entry frame itself
     /// was unwound and the exception goes to the Rust caller.
-    fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
-        let exc = err.0;
+    fn unwind(&mut self, mut err: PyErr, entry: usize) -> Result<(), PyErr> {
+        let mut exc = err.0;
         self.temp_roots.push(exc);
         let mut skip_tb = std::mem::take(&mut self.reraising);
         if !skip_tb {
@@ -85,8 +86,17 @@ impl Vm {
                 return Ok(());
             }
             let frame = self.frames.pop().expect("unwinding with no frame");
-            if frame.kind == FrameKind::Generator {
-                self.generator_finished(frame.extra);
+            match frame.kind {
+                FrameKind::Generator => self.generator_finished(frame.extra),
+                FrameKind::GenForIter | FrameKind::GenYieldFrom => {
+                    self.generator_finished(frame.extra);
+                    err = self.generator_escape_error(frame.extra, err);
+                    if err.0 != exc {
+                        exc = err.0;
+                        self.temp_roots.push(exc);
+                    }
+                }
+                _ => {}
             }
             if fi == entry {
                 return Err(err);
@@ -975,6 +985,19 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::ForIterGen { iter, target, .. } => {
+                        let it = r!(iter);
+                        self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenForIter;
+                        match tri!(self.resume_generator_inline(it, Value::NONE, kind)) {
+                            InlineResume::Entered => continue 'frame,
+                            InlineResume::Finished => pc = target as usize,
+                            InlineResume::NotInline => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::ForIterSeq { iter, dst, target } => {
                         let it = r!(iter);
                         let step = match it.obj().map(|o| &o.kind) {
@@ -1108,13 +1131,21 @@ impl Vm {
                                 self.generator_finished(frame.extra);
                                 return Ok(FrameExit::Return(v));
                             }
+                            FrameKind::GenForIter | FrameKind::GenYieldFrom => {
+                                self.generator_finished(frame.extra);
+                                self.return_to_resumer(frame.kind, v);
+                                self.safepoint(temp_mark);
+                                continue 'frame;
+                            }
                         }
                     }
                     Instr::Yield { dst: _, src } => {
                         let v = r!(src);
                         self.frames[fi].pc = pc;
-                        self.suspend_generator_frame();
-                        return Ok(FrameExit::Yield(v));
+                        match self.yield_to_resumer(v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        }
                     }
                     Instr::GetYieldFromIter { dst, src } => {
                         let v = r!(src);
@@ -1124,13 +1155,24 @@ impl Vm {
                     Instr::YieldFrom { dst, iter } => {
                         let (it, sent) = (r!(iter), r!(dst));
                         self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenYieldFrom;
+                        match tri!(self.resume_generator_inline(it, sent, kind)) {
+                            InlineResume::Entered => continue 'frame,
+                            InlineResume::Finished => {
+                                r!(dst) = Value::NONE;
+                                continue;
+                            }
+                            InlineResume::NotInline => {}
+                        }
                         match tri!(self.yield_from_step(it, sent)) {
                             Ok(result) => r!(dst) = result,
                             Err(yielded) => {
                                 // Stay on this instruction: resuming re-sends into `iter`.
                                 self.frames[fi].pc = cur;
-                                self.suspend_generator_frame();
-                                return Ok(FrameExit::Yield(yielded));
+                                match self.yield_to_resumer(yielded) {
+                                    Some(exit) => return Ok(exit),
+                                    None => continue 'frame,
+                                }
                             }
                         }
                     }

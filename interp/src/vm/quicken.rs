@@ -304,6 +304,7 @@ impl Vm {
                 IterState::Seq { .. } => Instr::ForIterSeq { iter, dst, target },
                 _ => return,
             },
+            Some(ObjKind::Generator(_)) => Instr::ForIterGen { iter, dst, target },
             _ => return,
         };
         self.quicken_to(code, pc, form);
