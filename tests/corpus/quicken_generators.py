@@ -254,3 +254,106 @@ except ZeroDivisionError as e:
         names.append(tb.tb_frame.f_code.co_name)
         tb = tb.tb_next
     print(names)
+
+
+# send() resumed inline (CallMethodGenSend), with the guard failing on objects that
+# merely have a send method.
+def echo():
+    total = 0
+    while True:
+        v = yield total
+        if v is None:
+            return "stopped at %d" % total
+        if v < 0:
+            raise ValueError("negative %d" % v)
+        total += v
+
+
+class FakeSender:
+    def __init__(self):
+        self.log = []
+
+    def send(self, v):
+        self.log.append(v)
+        return len(self.log)
+
+
+def drive(target, values):
+    out = []
+    for v in values:
+        try:
+            out.append(target.send(v))
+        except StopIteration as e:
+            out.append(("stop", e.value))
+        except (ValueError, TypeError, RuntimeError) as e:
+            out.append((type(e).__name__, str(e)))
+    return out
+
+
+e = echo()
+print(drive(e, [None, 1, 2, 3]))
+print(drive(FakeSender(), [1, 2]))
+print(drive(e, [4, None, 5]))
+print(drive(echo(), [1]))
+e2 = echo()
+next(e2)
+print(drive(e2, [5, -1, 2]))
+
+
+def self_sender():
+    v = yield 1
+    yield me2.send(v)
+
+
+me2 = self_sender()
+next(me2)
+print(drive(me2, [7]))
+
+
+def relay():
+    result = yield from echo()
+    yield "relay got " + result
+
+
+r = relay()
+print(drive(r, [None, 3, 4, None, 1]))
+
+
+def stops_on_send():
+    yield 1
+    raise StopIteration
+
+
+s = stops_on_send()
+next(s)
+print(drive(s, [0]))
+
+
+async def coro(n):
+    return n * 2
+
+
+c = coro(21)
+print(drive(c, [None, None]))
+
+
+def pipeline_stage(factor, target):
+    while True:
+        v = yield
+        target.send(v * factor)
+
+
+def sink(store):
+    while True:
+        store.append((yield))
+
+
+store = []
+head = sink(store)
+next(head)
+for f in (2, 3):
+    head = pipeline_stage(f, head)
+    next(head)
+for i in range(5):
+    head.send(i)
+print(store)

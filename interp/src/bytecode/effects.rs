@@ -197,6 +197,7 @@ impl Instr {
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
@@ -305,6 +306,7 @@ impl Instr {
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }

@@ -602,6 +602,13 @@ pub enum Instr {
         base: Reg,
         argc: u16,
     },
+    /// `CallMethod` of `generator.send` with one argument: resumes the generator's frame
+    /// inside the running loop.
+    CallMethodGenSend {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
     CompareIn {
         dst: Reg,
@@ -707,9 +714,9 @@ impl Instr {
             | ForIterSeq { iter, dst, target }
             | ForIterGen { iter, dst, target } => ForIter { iter, dst, target },
             CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
-            CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => {
-                CallMethod { dst, base, argc }
-            }
+            CallMethodPy { dst, base, argc }
+            | CallMethodNative { dst, base, argc }
+            | CallMethodGenSend { dst, base, argc } => CallMethod { dst, base, argc },
             SetItemList { obj, key, src } | SetItemDict { obj, key, src } => {
                 SetItem { obj, key, src }
             }
@@ -732,7 +739,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 100;
+pub const OPCODE_COUNT: usize = 101;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -836,6 +843,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "SetItemDict",
     "BinaryDunder",
     "ForIterGen",
+    "CallMethodGenSend",
 ];
 
 impl Instr {
@@ -943,6 +951,7 @@ impl Instr {
             Instr::SetItemDict { .. } => 97,
             Instr::BinaryDunder { .. } => 98,
             Instr::ForIterGen { .. } => 99,
+            Instr::CallMethodGenSend { .. } => 100,
         }
     }
 

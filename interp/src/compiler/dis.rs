@@ -404,6 +404,7 @@ impl<'c> Dis<'c> {
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }

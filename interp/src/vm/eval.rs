@@ -88,7 +88,7 @@ impl Vm {
             let frame = self.frames.pop().expect("unwinding with no frame");
             match frame.kind {
                 FrameKind::Generator => self.generator_finished(frame.extra),
-                FrameKind::GenForIter | FrameKind::GenYieldFrom => {
+                FrameKind::GenForIter | FrameKind::GenYieldFrom | FrameKind::GenSend => {
                     self.generator_finished(frame.extra);
                     err = self.generator_escape_error(frame.extra, err);
                     if err.0 != exc {
@@ -536,6 +536,23 @@ impl Vm {
                                 pc = cur;
                             }
                         }
+                    }
+                    Instr::CallMethodGenSend { base: b, .. } => {
+                        let (callee, gen, sent) = (r!(b), r!(b + 1), r!(b + 2));
+                        self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenSend;
+                        match crate::builtins::classes::is_gen_send(callee) {
+                            true => match tri!(self.resume_generator_inline(gen, sent, kind)) {
+                                InlineResume::Entered => continue 'frame,
+                                InlineResume::Finished => {
+                                    tri!(Err(self.stop_iteration(Value::NONE)))
+                                }
+                                InlineResume::NotInline => {}
+                            },
+                            false => {}
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
                     }
                     Instr::CallKw {
                         dst,
@@ -1131,9 +1148,11 @@ impl Vm {
                                 self.generator_finished(frame.extra);
                                 return Ok(FrameExit::Return(v));
                             }
-                            FrameKind::GenForIter | FrameKind::GenYieldFrom => {
+                            FrameKind::GenForIter
+                            | FrameKind::GenYieldFrom
+                            | FrameKind::GenSend => {
                                 self.generator_finished(frame.extra);
-                                self.return_to_resumer(frame.kind, v);
+                                self.return_to_resumer(frame.kind, v)?;
                                 self.safepoint(temp_mark);
                                 continue 'frame;
                             }

@@ -28,6 +28,9 @@ pub enum FrameKind {
     /// which is at a `YieldFrom` delegating to this one: a yield suspends that frame too and
     /// passes the value on to its own resumer; a return value lands in its `dst`.
     GenYieldFrom,
+    /// A generator's frame resumed inside the running loop by the `CallMethodGenSend`
+    /// below it: a yield is that call's result, a return raises StopIteration there.
+    GenSend,
     /// A binary operator's method pushed by `BinaryDunder`: returning NotImplemented raises
     /// the operator's TypeError in the caller (the quickening guards rule out a reflected
     /// method that could still answer).

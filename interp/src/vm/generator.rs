@@ -249,16 +249,27 @@ impl Vm {
 
     /// Pops the running generator frame, saving its registers into the generator.
     pub(crate) fn suspend_generator_frame(&mut self) {
-        let frame = self.frames.pop().expect("generator frame");
-        if let Some(g) = self.gen_obj(frame.extra) {
-            let n = frame.code.nslots();
-            let mut slots = g.slots.borrow_mut();
-            slots.clear();
-            slots.extend_from_slice(&self.stack[frame.base..frame.base + n]);
-            g.pc.set(frame.pc);
+        // Read the fields in place rather than moving the whole `Frame` out: its pc was
+        // just stored, and a wide copy right after that narrow store stalls the CPU.
+        let top = self.frames.len() - 1;
+        let frame = &self.frames[top];
+        let (gv, base, pc, n) = (frame.extra, frame.base, frame.pc, frame.code.nslots());
+        if let Some(g) = self.gen_obj(gv) {
+            {
+                let saved = &self.stack[base..base + n];
+                let mut slots = g.slots.borrow_mut();
+                if slots.len() == n {
+                    slots.copy_from_slice(saved);
+                } else {
+                    slots.clear();
+                    slots.extend_from_slice(saved);
+                }
+            }
+            g.pc.set(pc);
             g.state.set(GenState::Suspended);
             self.swap_handled_exc(g);
         }
+        self.frames.truncate(top);
     }
 
     /// A generator frame ended (returned or was unwound): the generator is finished.
@@ -352,6 +363,15 @@ impl Vm {
                     caller.pc += 1;
                     return None;
                 }
+                FrameKind::GenSend => {
+                    let caller = self.frames.last_mut().expect("resumer");
+                    let at = caller.code.instrs[caller.pc].get();
+                    if let Instr::CallMethod { dst, .. } = at.generic_form().unwrap_or(at) {
+                        self.stack[caller.base + dst as usize] = v;
+                    }
+                    caller.pc += 1;
+                    return None;
+                }
                 // The delegating generator (at its `YieldFrom`, which it re-runs when
                 // resumed) yields the same value in turn.
                 FrameKind::GenYieldFrom => continue,
@@ -361,8 +381,11 @@ impl Vm {
     }
 
     /// A generator frame resumed inline (`kind`) returned `v` and was popped: the resumer
-    /// continues after its resuming instruction.
-    pub(crate) fn return_to_resumer(&mut self, kind: FrameKind, v: Value) {
+    /// continues after its resuming instruction (`send()` raises StopIteration there).
+    pub(crate) fn return_to_resumer(&mut self, kind: FrameKind, v: Value) -> PyResult<()> {
+        if kind == FrameKind::GenSend {
+            return Err(self.stop_iteration(v));
+        }
         let caller = self.frames.last_mut().expect("resumer");
         let at = caller.code.instrs[caller.pc].get();
         match (kind, at.generic_form().unwrap_or(at)) {
@@ -373,6 +396,7 @@ impl Vm {
             }
             _ => unreachable!("generator resumed inline by {:?}", at),
         }
+        Ok(())
     }
 
     /// An exception escaping a generator becomes the resumer's; StopIteration cannot
