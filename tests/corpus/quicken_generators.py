@@ -357,3 +357,50 @@ for f in (2, 3):
 for i in range(5):
     head.send(i)
 print(store)
+
+
+# Generator functions called with arguments that need no binding (made straight from the
+# registers) and ones that do.
+class Tree:
+    def __init__(self, value, *kids):
+        self.value = value
+        self.kids = kids
+
+    def walk(self, depth):
+        yield depth, self.value
+        for k in self.kids:
+            yield from k.walk(depth + 1)
+
+
+t = Tree(1, Tree(2, Tree(3)), Tree(4))
+print(list(t.walk(0)))
+walk = t.walk
+print(list(walk(10)))
+print(list(Tree.walk(t, 5)))
+
+
+def with_defaults(a, b=10, *rest, c=3, **kw):
+    yield a + b + c + sum(rest) + len(kw)
+
+
+print(list(with_defaults(1)), list(with_defaults(1, 2, 3, 4, c=0, z=1)))
+
+
+def captured(n):
+    def get():
+        return n
+    n += 1
+    yield get()
+    n += 1
+    yield get()
+
+
+print(list(captured(5)))
+try:
+    count()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    count(1, 2)
+except TypeError as e:
+    print("TypeError:", e)

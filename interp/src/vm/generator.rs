@@ -79,9 +79,48 @@ impl Vm {
         func: &'static FunctionObj,
         params: &[Value],
     ) -> PyResult<Value> {
-        let code = func.code.clone();
-        let mut slots = vec![Value::NULL; code.nslots()];
+        let mut slots = vec![Value::NULL; func.code.nslots()];
         slots[..params.len()].copy_from_slice(params);
+        self.new_generator_with_slots(func_v, func, slots)
+    }
+
+    /// A call of generator function `func` whose arguments need no binding (exactly its
+    /// positional parameters: the receiver if not NULL, then `argc` registers at
+    /// `args_at`), or None when they do.
+    pub(crate) fn try_new_generator_from_registers(
+        &mut self,
+        func: &'static FunctionObj,
+        func_v: Value,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let o = &func.code.obj;
+        let nrecv = (!recv.is_null()) as usize;
+        if !(o.is_generator || o.is_coroutine)
+            || o.has_varargs
+            || o.has_varkw
+            || o.kwonlyargcount > 0
+            || o.argcount as usize != argc + nrecv
+        {
+            return None;
+        }
+        let mut slots = vec![Value::NULL; func.code.nslots()];
+        if nrecv == 1 {
+            slots[0] = recv;
+        }
+        slots[nrecv..nrecv + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        Some(self.new_generator_with_slots(func_v, func, slots))
+    }
+
+    /// `new_generator` once the parameters are in `slots` (the frame's registers).
+    fn new_generator_with_slots(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        mut slots: Vec<Value>,
+    ) -> PyResult<Value> {
+        let code = func.code.clone();
         let cell_class = self.types.cell;
         for cv in &code.obj.cellvars {
             let init = cv.param.map(|p| slots[p as usize]).unwrap_or(Value::NULL);
