@@ -35,8 +35,8 @@ impl Vm {
         let result = loop {
             let step = match self.injected_error.take() {
                 Some(e) => Err(e),
-                None if self.stats.enabled => self.execute::<true>(entry, temp_mark),
-                None => self.execute::<false>(entry, temp_mark),
+                None if self.stats.enabled => self.execute::<true>(entry),
+                None => self.execute::<false>(entry),
             };
             match step {
                 Ok(exit) => break Ok(exit),
@@ -186,7 +186,7 @@ impl Vm {
         if code.feedback.bump_calls() == self.tiering.call_trigger {
             self.fire_function_hot(&code);
         }
-        self.frames.push(Frame {
+        super::unchecked::push_in_place(&mut self.frames, || Frame {
             code,
             func,
             base,
@@ -203,17 +203,12 @@ impl Vm {
     /// Executes instructions until the entry frame returns or an exception needs unwinding.
     /// `STATS` counts every instruction by kind (`--stats`); it is a separate copy of the
     /// loop so that the default one pays nothing for it.
-    fn execute<const STATS: bool>(
-        &mut self,
-        entry: usize,
-        temp_mark: usize,
-    ) -> PyResult<FrameExit> {
+    fn execute<const STATS: bool>(&mut self, entry: usize) -> PyResult<FrameExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
-            let instrs = &code.instrs[..];
 
             macro_rules! r {
                 ($reg:expr) => {
@@ -222,7 +217,7 @@ impl Vm {
             }
             loop {
                 let cur = pc;
-                let instr = instrs[cur].get();
+                let instr = super::unchecked::instr_ref(&code.instrs[cur]);
                 pc += 1;
                 if STATS {
                     self.stats.executed[instr.opcode()] += 1;
@@ -246,12 +241,12 @@ impl Vm {
                             if code.feedback.site(cur).bump() == self.tiering.loop_trigger {
                                 self.fire_loop_hot(&code, t, cur);
                             }
-                            self.safepoint(temp_mark);
+                            self.safepoint(self.run_temp_mark);
                         }
                         pc = t;
                     }};
                 }
-                match instr {
+                match *instr {
                     Instr::Nop => {}
                     Instr::LoadConst { dst, idx } => r!(dst) = code.consts[idx as usize],
                     Instr::Move { dst, src } => {
@@ -445,7 +440,7 @@ impl Vm {
                     }
                     Instr::Call { dst, base: b, argc } => {
                         self.frames[fi].pc = cur;
-                        self.safepoint(temp_mark);
+                        self.safepoint(self.run_temp_mark);
                         let callee = r!(b);
                         self.observe_call(&code, cur, callee, Value::NULL, argc);
                         let args_at = base + b as usize + 1;
@@ -467,11 +462,11 @@ impl Vm {
                         ));
                         r!(dst) = v;
                         // Everything live is in registers again: drop the call's temporaries.
-                        self.temp_roots.truncate(temp_mark);
+                        self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallMethod { dst, base: b, argc } => {
                         self.frames[fi].pc = cur;
-                        self.safepoint(temp_mark);
+                        self.safepoint(self.run_temp_mark);
                         let callee = r!(b);
                         let recv = r!(b + 1);
                         self.observe_call(&code, cur, callee, recv, argc);
@@ -488,11 +483,12 @@ impl Vm {
                         let v =
                             tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
                         r!(dst) = v;
-                        self.temp_roots.truncate(temp_mark);
+                        self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallPy { dst, base: b, argc }
                     | Instr::CallMethodPy { dst, base: b, argc } => {
-                        let is_method = matches!(instr, Instr::CallMethodPy { .. });
+                        let is_method =
+                            matches!(code.instrs[cur].get(), Instr::CallMethodPy { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
                         let nrecv = (!recv.is_null()) as usize;
@@ -501,7 +497,7 @@ impl Vm {
                                 if f.code.fast_arity as usize == argc as usize + nrecv =>
                             {
                                 self.frames[fi].pc = cur;
-                                self.safepoint(temp_mark);
+                                self.safepoint(self.run_temp_mark);
                                 let args_at = base + b as usize + 1 + is_method as usize;
                                 tri!(self.enter_fast(callee, f, recv, args_at, argc as usize, dst));
                                 continue 'frame;
@@ -514,13 +510,14 @@ impl Vm {
                     }
                     Instr::CallNative { dst, base: b, argc }
                     | Instr::CallMethodNative { dst, base: b, argc } => {
-                        let is_method = matches!(instr, Instr::CallMethodNative { .. });
+                        let is_method =
+                            matches!(code.instrs[cur].get(), Instr::CallMethodNative { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
                         match direct_native(callee, recv, argc as usize) {
                             Some(n) => {
                                 self.frames[fi].pc = cur;
-                                self.safepoint(temp_mark);
+                                self.safepoint(self.run_temp_mark);
                                 let args_at = base + b as usize + 1 + is_method as usize;
                                 let v = tri!(self.call_native_registers(
                                     n,
@@ -529,7 +526,7 @@ impl Vm {
                                     argc as usize
                                 ));
                                 r!(dst) = v;
-                                self.temp_roots.truncate(temp_mark);
+                                self.temp_roots.truncate(self.run_temp_mark);
                             }
                             _ => {
                                 self.despecialize(&code, cur);
@@ -561,7 +558,7 @@ impl Vm {
                         kwnames,
                     } => {
                         self.frames[fi].pc = cur;
-                        self.safepoint(temp_mark);
+                        self.safepoint(self.run_temp_mark);
                         let callee = r!(b);
                         let names = code.consts[kwnames as usize];
                         let args_at = base + b as usize + 1;
@@ -573,7 +570,7 @@ impl Vm {
                             Some(names)
                         ));
                         r!(dst) = v;
-                        self.temp_roots.truncate(temp_mark);
+                        self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallEx {
                         dst,
@@ -582,7 +579,7 @@ impl Vm {
                         kwargs,
                     } => {
                         self.frames[fi].pc = cur;
-                        self.safepoint(temp_mark);
+                        self.safepoint(self.run_temp_mark);
                         let callee = r!(func);
                         let a = r!(args);
                         let k = if kwargs == NO_REG {
@@ -592,7 +589,7 @@ impl Vm {
                         };
                         let v = tri!(self.call_ex(callee, a, k));
                         r!(dst) = v;
-                        self.temp_roots.truncate(temp_mark);
+                        self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::Binary { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
@@ -609,7 +606,8 @@ impl Vm {
                         if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.as_small_int(), b.as_small_int());
                             // 48-bit operands: neither sum nor difference overflows i64.
-                            let v = if matches!(instr, Instr::BinaryAddInt { .. }) {
+                            let v = if matches!(code.instrs[cur].get(), Instr::BinaryAddInt { .. })
+                            {
                                 x + y
                             } else {
                                 x - y
@@ -660,7 +658,7 @@ impl Vm {
                         match c.value.obj().map(|o| &o.kind) {
                             Some(ObjKind::Function(f)) if self.dunder_guard(a, b, &c) => {
                                 self.frames[fi].pc = cur;
-                                self.safepoint(temp_mark);
+                                self.safepoint(self.run_temp_mark);
                                 let args_at = base + rhs as usize;
                                 let callee_base = tri!(self.push_frame_with_args(
                                     f.code.clone(),
@@ -1123,7 +1121,7 @@ impl Vm {
                                 let caller = self.frames.last_mut().expect("caller");
                                 caller.pc += 1;
                                 self.stack[caller.base + frame.ret_dst as usize] = v;
-                                self.safepoint(temp_mark);
+                                self.safepoint(self.run_temp_mark);
                                 continue 'frame;
                             }
                             FrameKind::Init => {
@@ -1153,7 +1151,7 @@ impl Vm {
                             | FrameKind::GenSend => {
                                 self.generator_finished(frame.extra);
                                 self.return_to_resumer(frame.kind, v)?;
-                                self.safepoint(temp_mark);
+                                self.safepoint(self.run_temp_mark);
                                 continue 'frame;
                             }
                         }

@@ -14,6 +14,7 @@ pub mod eval;
 pub mod exception;
 pub mod feedback;
 pub mod frame;
+mod unchecked;
 pub mod generator;
 pub mod hash;
 pub mod import;
