@@ -1131,6 +1131,12 @@ fn gen_next(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     gen_result(vm, r)
 }
 
+/// Whether `callee` is the native `generator.send` (which `CallMethodGenSend` runs inline).
+pub(crate) fn is_gen_send(callee: Value) -> bool {
+    matches!(callee.obj().map(|o| &o.kind),
+             Some(ObjKind::Native(n)) if n.func as usize == gen_send as *const () as usize)
+}
+
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "generator.send", args, 2, 2)?;
     let r = vm.resume_generator(args[0], args[1], None)?;

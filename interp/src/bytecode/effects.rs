@@ -190,12 +190,14 @@ impl Instr {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
@@ -297,12 +299,14 @@ impl Instr {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }

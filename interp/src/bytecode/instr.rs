@@ -557,6 +557,12 @@ pub enum Instr {
         dst: Reg,
         target: Label,
     },
+    /// `ForIter` over a generator: resumes its frame inside the running loop.
+    ForIterGen {
+        iter: Reg,
+        dst: Reg,
+        target: Label,
+    },
     /// `Call` of a Python function taking exactly `argc` positional parameters, no cells:
     /// the frame is pushed without the generic argument binder.
     CallPy {
@@ -592,6 +598,13 @@ pub enum Instr {
     },
     /// `CallMethod` of a native method (the receiver is the first argument).
     CallMethodNative {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
+    /// `CallMethod` of `generator.send` with one argument: resumes the generator's frame
+    /// inside the running loop.
+    CallMethodGenSend {
         dst: Reg,
         base: Reg,
         argc: u16,
@@ -637,7 +650,8 @@ impl Instr {
             | Instr::JumpIfNotNone { target, .. }
             | Instr::ForIter { target, .. }
             | Instr::ForIterRange { target, .. }
-            | Instr::ForIterSeq { target, .. } => Some(target),
+            | Instr::ForIterSeq { target, .. }
+            | Instr::ForIterGen { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -652,7 +666,8 @@ impl Instr {
             | Instr::JumpIfNotNone { target, .. }
             | Instr::ForIter { target, .. }
             | Instr::ForIterRange { target, .. }
-            | Instr::ForIterSeq { target, .. } => Some(target),
+            | Instr::ForIterSeq { target, .. }
+            | Instr::ForIterGen { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -695,13 +710,13 @@ impl Instr {
             | GetItemTuple { dst, obj, key }
             | GetItemDict { dst, obj, key }
             | GetItemStr { dst, obj, key } => GetItem { dst, obj, key },
-            ForIterRange { iter, dst, target } | ForIterSeq { iter, dst, target } => {
-                ForIter { iter, dst, target }
-            }
+            ForIterRange { iter, dst, target }
+            | ForIterSeq { iter, dst, target }
+            | ForIterGen { iter, dst, target } => ForIter { iter, dst, target },
             CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
-            CallMethodPy { dst, base, argc } | CallMethodNative { dst, base, argc } => {
-                CallMethod { dst, base, argc }
-            }
+            CallMethodPy { dst, base, argc }
+            | CallMethodNative { dst, base, argc }
+            | CallMethodGenSend { dst, base, argc } => CallMethod { dst, base, argc },
             SetItemList { obj, key, src } | SetItemDict { obj, key, src } => {
                 SetItem { obj, key, src }
             }
@@ -724,7 +739,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 99;
+pub const OPCODE_COUNT: usize = 101;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -827,6 +842,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "SetItemList",
     "SetItemDict",
     "BinaryDunder",
+    "ForIterGen",
+    "CallMethodGenSend",
 ];
 
 impl Instr {
@@ -933,6 +950,8 @@ impl Instr {
             Instr::SetItemList { .. } => 96,
             Instr::SetItemDict { .. } => 97,
             Instr::BinaryDunder { .. } => 98,
+            Instr::ForIterGen { .. } => 99,
+            Instr::CallMethodGenSend { .. } => 100,
         }
     }
 

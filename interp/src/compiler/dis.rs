@@ -397,12 +397,14 @@ impl<'c> Dis<'c> {
             | GetItemDict { .. }
             | ForIterRange { .. }
             | ForIterSeq { .. }
+            | ForIterGen { .. }
             | CallPy { .. }
             | CallMethodPy { .. }
             | CompareStr { .. }
             | GetItemStr { .. }
             | CallNative { .. }
             | CallMethodNative { .. }
+            | CallMethodGenSend { .. }
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }

@@ -252,6 +252,19 @@ impl Vm {
             if let Some(n) = direct_native(callee, recv, argc) {
                 return self.call_native_registers(n, recv, args_at, argc);
             }
+            let (func_v, recv) = match callee.obj().map(|o| &o.kind) {
+                Some(ObjKind::BoundMethod { func, receiver }) if recv.is_null() => {
+                    (*func, *receiver)
+                }
+                _ => (callee, recv),
+            };
+            if let Some(func) = Self::function_obj(func_v) {
+                if let Some(r) =
+                    self.try_new_generator_from_registers(func, func_v, recv, args_at, argc)
+                {
+                    return r;
+                }
+            }
         }
         let mut args = Vec::with_capacity(argc + 1);
         if !recv.is_null() {

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use super::call::direct_native;
 use super::code::{Code, InlineCache};
 use super::frame::{Frame, FrameKind};
+use super::generator::InlineResume;
 use super::{PyErr, PyResult, Vm};
 use crate::bytecode::{Instr, NO_REG};
 use crate::object::ObjKind;
@@ -58,8 +59,8 @@ impl Vm {
     /// Finds a handler for `err` in the frames above `entry`, popping frames that have
     /// none. Ok means execution continues at a handler; Err means the entry frame itself
     /// was unwound and the exception goes to the Rust caller.
-    fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
-        let exc = err.0;
+    fn unwind(&mut self, mut err: PyErr, entry: usize) -> Result<(), PyErr> {
+        let mut exc = err.0;
         self.temp_roots.push(exc);
         let mut skip_tb = std::mem::take(&mut self.reraising);
         if !skip_tb {
@@ -85,8 +86,17 @@ impl Vm {
                 return Ok(());
             }
             let frame = self.frames.pop().expect("unwinding with no frame");
-            if frame.kind == FrameKind::Generator {
-                self.generator_finished(frame.extra);
+            match frame.kind {
+                FrameKind::Generator => self.generator_finished(frame.extra),
+                FrameKind::GenForIter | FrameKind::GenYieldFrom | FrameKind::GenSend => {
+                    self.generator_finished(frame.extra);
+                    err = self.generator_escape_error(frame.extra, err);
+                    if err.0 != exc {
+                        exc = err.0;
+                        self.temp_roots.push(exc);
+                    }
+                }
+                _ => {}
             }
             if fi == entry {
                 return Err(err);
@@ -207,10 +217,7 @@ impl Vm {
     /// Executes instructions until the entry frame returns or an exception needs unwinding.
     /// `STATS` counts every instruction by kind (`--stats`); it is a separate copy of the
     /// loop so that the default one pays nothing for it.
-    fn execute<const STATS: bool>(
-        &mut self,
-        entry: usize,
-    ) -> PyResult<FrameExit> {
+    fn execute<const STATS: bool>(&mut self, entry: usize) -> PyResult<FrameExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
             let code = self.frames[fi].code.clone();
@@ -502,7 +509,8 @@ impl Vm {
                     }
                     Instr::CallPy { dst, base: b, argc }
                     | Instr::CallMethodPy { dst, base: b, argc } => {
-                        let is_method = matches!(code.instrs[cur].get(), Instr::CallMethodPy { .. });
+                        let is_method =
+                            matches!(code.instrs[cur].get(), Instr::CallMethodPy { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
                         let nrecv = (!recv.is_null()) as usize;
@@ -524,7 +532,8 @@ impl Vm {
                     }
                     Instr::CallNative { dst, base: b, argc }
                     | Instr::CallMethodNative { dst, base: b, argc } => {
-                        let is_method = matches!(code.instrs[cur].get(), Instr::CallMethodNative { .. });
+                        let is_method =
+                            matches!(code.instrs[cur].get(), Instr::CallMethodNative { .. });
                         let callee = r!(b);
                         let recv = if is_method { r!(b + 1) } else { Value::NULL };
                         match direct_native(callee, recv, argc as usize) {
@@ -546,6 +555,23 @@ impl Vm {
                                 pc = cur;
                             }
                         }
+                    }
+                    Instr::CallMethodGenSend { base: b, .. } => {
+                        let (callee, gen, sent) = (r!(b), r!(b + 1), r!(b + 2));
+                        self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenSend;
+                        match crate::builtins::classes::is_gen_send(callee) {
+                            true => match tri!(self.resume_generator_inline(gen, sent, kind)) {
+                                InlineResume::Entered => continue 'frame,
+                                InlineResume::Finished => {
+                                    tri!(Err(self.stop_iteration(Value::NONE)))
+                                }
+                                InlineResume::NotInline => {}
+                            },
+                            false => {}
+                        }
+                        self.despecialize(&code, cur);
+                        pc = cur;
                     }
                     Instr::CallKw {
                         dst,
@@ -602,7 +628,8 @@ impl Vm {
                         if a.is_small_int() && b.is_small_int() {
                             let (x, y) = (a.as_small_int(), b.as_small_int());
                             // 48-bit operands: neither sum nor difference overflows i64.
-                            let v = if matches!(code.instrs[cur].get(), Instr::BinaryAddInt { .. }) {
+                            let v = if matches!(code.instrs[cur].get(), Instr::BinaryAddInt { .. })
+                            {
                                 x + y
                             } else {
                                 x - y
@@ -995,6 +1022,19 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::ForIterGen { iter, target, .. } => {
+                        let it = r!(iter);
+                        self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenForIter;
+                        match tri!(self.resume_generator_inline(it, Value::NONE, kind)) {
+                            InlineResume::Entered => continue 'frame,
+                            InlineResume::Finished => pc = target as usize,
+                            InlineResume::NotInline => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::ForIterSeq { iter, dst, target } => {
                         let it = r!(iter);
                         let step = match it.obj().map(|o| &o.kind) {
@@ -1128,13 +1168,23 @@ impl Vm {
                                 self.generator_finished(frame.extra);
                                 return Ok(FrameExit::Return(v));
                             }
+                            FrameKind::GenForIter
+                            | FrameKind::GenYieldFrom
+                            | FrameKind::GenSend => {
+                                self.generator_finished(frame.extra);
+                                self.return_to_resumer(frame.kind, v)?;
+                                self.safepoint(self.run_temp_mark);
+                                continue 'frame;
+                            }
                         }
                     }
                     Instr::Yield { dst: _, src } => {
                         let v = r!(src);
                         self.frames[fi].pc = pc;
-                        self.suspend_generator_frame();
-                        return Ok(FrameExit::Yield(v));
+                        match self.yield_to_resumer(v) {
+                            Some(exit) => return Ok(exit),
+                            None => continue 'frame,
+                        }
                     }
                     Instr::GetYieldFromIter { dst, src } => {
                         let v = r!(src);
@@ -1144,13 +1194,24 @@ impl Vm {
                     Instr::YieldFrom { dst, iter } => {
                         let (it, sent) = (r!(iter), r!(dst));
                         self.frames[fi].pc = cur;
+                        let kind = FrameKind::GenYieldFrom;
+                        match tri!(self.resume_generator_inline(it, sent, kind)) {
+                            InlineResume::Entered => continue 'frame,
+                            InlineResume::Finished => {
+                                r!(dst) = Value::NONE;
+                                continue;
+                            }
+                            InlineResume::NotInline => {}
+                        }
                         match tri!(self.yield_from_step(it, sent)) {
                             Ok(result) => w!(dst) = result,
                             Err(yielded) => {
                                 // Stay on this instruction: resuming re-sends into `iter`.
                                 self.frames[fi].pc = cur;
-                                self.suspend_generator_frame();
-                                return Ok(FrameExit::Yield(yielded));
+                                match self.yield_to_resumer(yielded) {
+                                    Some(exit) => return Ok(exit),
+                                    None => continue 'frame,
+                                }
                             }
                         }
                     }

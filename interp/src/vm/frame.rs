@@ -17,8 +17,20 @@ pub enum FrameKind {
     /// An `__init__` frame pushed by a class call: its result must be None, and the caller
     /// receives `instance` instead.
     Init,
-    /// A generator's frame; returning or yielding hands control back to the resumer.
+    /// A generator's frame resumed by native code (`next()`, `send()`, a builtin consuming
+    /// an iterator): returning or yielding hands control back to that Rust caller.
     Generator,
+    /// A generator's frame resumed inside the running loop by the `ForIterGen` below it:
+    /// a yield stores into that instruction's `dst` and continues past it, a return jumps to
+    /// its target (no nested `run_frames`).
+    GenForIter,
+    /// A generator's frame resumed inside the running loop by the generator frame below it,
+    /// which is at a `YieldFrom` delegating to this one: a yield suspends that frame too and
+    /// passes the value on to its own resumer; a return value lands in its `dst`.
+    GenYieldFrom,
+    /// A generator's frame resumed inside the running loop by the `CallMethodGenSend`
+    /// below it: a yield is that call's result, a return raises StopIteration there.
+    GenSend,
     /// A binary operator's method pushed by `BinaryDunder`: returning NotImplemented raises
     /// the operator's TypeError in the caller (the quickening guards rule out a reflected
     /// method that could still answer).

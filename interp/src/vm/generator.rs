@@ -48,6 +48,16 @@ impl GenObj {
     }
 }
 
+/// What `resume_generator_inline` did.
+pub(crate) enum InlineResume {
+    /// The generator's frame is now the top frame.
+    Entered,
+    /// The generator had already finished: it is exhausted.
+    Finished,
+    /// The generator must be resumed through `resume_generator` (or is not a generator).
+    NotInline,
+}
+
 /// What one resumption produced.
 pub enum GenResult {
     Yield(Value),
@@ -69,9 +79,48 @@ impl Vm {
         func: &'static FunctionObj,
         params: &[Value],
     ) -> PyResult<Value> {
-        let code = func.code.clone();
-        let mut slots = vec![Value::NULL; code.nslots()];
+        let mut slots = vec![Value::NULL; func.code.nslots()];
         slots[..params.len()].copy_from_slice(params);
+        self.new_generator_with_slots(func_v, func, slots)
+    }
+
+    /// A call of generator function `func` whose arguments need no binding (exactly its
+    /// positional parameters: the receiver if not NULL, then `argc` registers at
+    /// `args_at`), or None when they do.
+    pub(crate) fn try_new_generator_from_registers(
+        &mut self,
+        func: &'static FunctionObj,
+        func_v: Value,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let o = &func.code.obj;
+        let nrecv = (!recv.is_null()) as usize;
+        if !(o.is_generator || o.is_coroutine)
+            || o.has_varargs
+            || o.has_varkw
+            || o.kwonlyargcount > 0
+            || o.argcount as usize != argc + nrecv
+        {
+            return None;
+        }
+        let mut slots = vec![Value::NULL; func.code.nslots()];
+        if nrecv == 1 {
+            slots[0] = recv;
+        }
+        slots[nrecv..nrecv + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        Some(self.new_generator_with_slots(func_v, func, slots))
+    }
+
+    /// `new_generator` once the parameters are in `slots` (the frame's registers).
+    fn new_generator_with_slots(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        mut slots: Vec<Value>,
+    ) -> PyResult<Value> {
+        let code = func.code.clone();
         let cell_class = self.types.cell;
         for cv in &code.obj.cellvars {
             let init = cv.param.map(|p| slots[p as usize]).unwrap_or(Value::NULL);
@@ -153,53 +202,33 @@ impl Vm {
             GenState::Suspended => {}
         }
         self.temp_roots.push(gv);
-        let code = g.code.clone();
-        let base = self.push_frame(code.clone(), g.func, g.module, FrameKind::Generator, 0)?;
-        {
-            let slots = g.slots.borrow();
-            self.stack[base..base + slots.len()].copy_from_slice(&slots);
-        }
-        let mut pc = g.pc.get();
+        self.push_generator_frame(gv, g, sent, FrameKind::Generator)?;
         let fi = self.frames.len() - 1;
-        self.frames[fi].extra = gv;
-        g.state.set(GenState::Running);
-        let saved_handled = std::mem::replace(&mut self.handled_exc, g.handled_exc.get());
+        let (base, mut pc) = (self.frames[fi].base, self.frames[fi].pc);
+        let code = g.code.clone();
         let mut pending_error: Option<PyErr> = None;
-        if g.pc.get() > 0
-            || matches!(
-                code.instrs.get(pc).map(|i| i.get()),
-                Some(Instr::YieldFrom { .. })
-            )
-        {
-            // Deliver the sent value (or the thrown exception) at the suspension point.
+        if let Some(exc) = throw {
+            // Raise the thrown exception at the suspension point (or hand it to the
+            // delegate a `yield from` is waiting on).
             match code.instrs.get(pc).map(|i| i.get()) {
                 Some(Instr::YieldFrom { dst, iter }) => {
-                    self.stack[base + dst as usize] = sent;
-                    if let Some(exc) = throw {
-                        let sub = self.stack[base + iter as usize];
-                        self.frames[fi].pc = pc;
-                        match self.throw_into_delegate(sub, exc) {
-                            Ok(GenResult::Yield(v)) => {
-                                self.suspend_generator_frame();
-                                self.handled_exc = saved_handled;
-                                return Ok(GenResult::Yield(v));
-                            }
-                            Ok(GenResult::Return(v)) => {
-                                self.stack[base + dst as usize] = v;
-                                pc += 1;
-                            }
-                            Err(e) => pending_error = Some(e),
+                    let sub = self.stack[base + iter as usize];
+                    match self.throw_into_delegate(sub, exc) {
+                        Ok(GenResult::Yield(v)) => {
+                            self.suspend_generator_frame();
+                            return Ok(GenResult::Yield(v));
                         }
+                        Ok(GenResult::Return(v)) => {
+                            self.stack[base + dst as usize] = v;
+                            pc += 1;
+                        }
+                        Err(e) => pending_error = Some(e),
                     }
                 }
                 _ => {
-                    if let Some(Instr::Yield { dst, .. }) = pc
-                        .checked_sub(1)
-                        .and_then(|p| code.instrs.get(p))
-                        .map(|i| i.get())
-                    {
-                        self.stack[base + dst as usize] = sent;
-                        if let Some(exc) = throw {
+                    if pc > 0 {
+                        if let Some(Instr::Yield { .. }) = code.instrs.get(pc - 1).map(|i| i.get())
+                        {
                             pc -= 1;
                             pending_error = Some(PyErr(exc));
                         }
@@ -214,8 +243,6 @@ impl Vm {
             None => self.run_frames(entry),
         };
         let g = self.gen_obj(gv).expect("generator");
-        g.handled_exc
-            .set(std::mem::replace(&mut self.handled_exc, saved_handled));
         match result {
             Ok(FrameExit::Yield(v)) => Ok(GenResult::Yield(v)),
             Ok(FrameExit::Return(v)) => {
@@ -224,21 +251,7 @@ impl Vm {
             }
             Err(e) => {
                 g.state.set(GenState::Finished);
-                if self.err_matches(&e, self.types.exc.stop_iteration) {
-                    let what = if g.is_coroutine {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
-                    let re = self.runtime_error(format!("{} raised StopIteration", what));
-                    if let Some(eo) = self.exc_obj(re.0) {
-                        eo.cause.set(e.0);
-                        eo.context.set(e.0);
-                        eo.suppress_context.set(true);
-                    }
-                    return Err(re);
-                }
-                Err(e)
+                Err(self.generator_escape_error(gv, e))
             }
         }
     }
@@ -275,22 +288,173 @@ impl Vm {
 
     /// Pops the running generator frame, saving its registers into the generator.
     pub(crate) fn suspend_generator_frame(&mut self) {
-        let frame = self.frames.pop().expect("generator frame");
-        if let Some(g) = self.gen_obj(frame.extra) {
-            let n = frame.code.nslots();
-            let mut slots = g.slots.borrow_mut();
-            slots.clear();
-            slots.extend_from_slice(&self.stack[frame.base..frame.base + n]);
-            g.pc.set(frame.pc);
+        // Read the fields in place rather than moving the whole `Frame` out: its pc was
+        // just stored, and a wide copy right after that narrow store stalls the CPU.
+        let top = self.frames.len() - 1;
+        let frame = &self.frames[top];
+        let (gv, base, pc, n) = (frame.extra, frame.base, frame.pc, frame.code.nslots());
+        if let Some(g) = self.gen_obj(gv) {
+            {
+                let saved = &self.stack[base..base + n];
+                let mut slots = g.slots.borrow_mut();
+                if slots.len() == n {
+                    slots.copy_from_slice(saved);
+                } else {
+                    slots.clear();
+                    slots.extend_from_slice(saved);
+                }
+            }
+            g.pc.set(pc);
             g.state.set(GenState::Suspended);
+            self.swap_handled_exc(g);
         }
+        self.frames.truncate(top);
     }
 
+    /// A generator frame ended (returned or was unwound): the generator is finished.
     pub(crate) fn generator_finished(&mut self, gv: Value) {
         if let Some(g) = self.gen_obj(gv) {
             g.state.set(GenState::Finished);
             g.slots.borrow_mut().clear();
+            self.swap_handled_exc(g);
         }
+    }
+
+    /// Exchanges the VM's handled exception with the generator's. Called when its frame is
+    /// pushed and when it is popped, so that while the frame runs the generator keeps the
+    /// resumer's handled exception (and gets its own back when it leaves).
+    fn swap_handled_exc(&mut self, g: &GenObj) {
+        let other = std::mem::replace(&mut self.handled_exc, g.handled_exc.get());
+        g.handled_exc.set(other);
+    }
+
+    /// Pushes the frame of generator `gv` (Created or Suspended, checked by the caller) with
+    /// its saved registers, delivering `sent` as the value of the suspended `yield` (or to
+    /// the `yield from` it is waiting in). Marks the generator running.
+    fn push_generator_frame(
+        &mut self,
+        gv: Value,
+        g: &'static GenObj,
+        sent: Value,
+        kind: FrameKind,
+    ) -> PyResult<usize> {
+        let code = &g.code;
+        let base = self.push_frame(code.clone(), g.func, g.module, kind, 0)?;
+        {
+            let slots = g.slots.borrow();
+            self.stack[base..base + slots.len()].copy_from_slice(&slots);
+        }
+        let pc = g.pc.get();
+        let frame = self.frames.last_mut().expect("generator frame");
+        frame.extra = gv;
+        frame.pc = pc;
+        g.state.set(GenState::Running);
+        self.swap_handled_exc(g);
+        match code.instrs.get(pc).map(|i| i.get()) {
+            Some(Instr::YieldFrom { dst, .. }) => self.stack[base + dst as usize] = sent,
+            _ if pc > 0 => {
+                if let Some(Instr::Yield { dst, .. }) = code.instrs.get(pc - 1).map(|i| i.get()) {
+                    self.stack[base + dst as usize] = sent;
+                }
+            }
+            _ => {}
+        }
+        Ok(base)
+    }
+
+    /// Resumes generator `gv` inside the running loop: its frame goes on top of the
+    /// resumer's (whose pc must be at the resuming instruction) with `kind` saying where
+    /// its yield and return go. Generators that need the general path (running, a
+    /// just-started one sent a value, a finished coroutine) are left to `resume_generator`.
+    pub(crate) fn resume_generator_inline(
+        &mut self,
+        gv: Value,
+        sent: Value,
+        kind: FrameKind,
+    ) -> PyResult<InlineResume> {
+        let Some(g) = self.gen_obj(gv) else {
+            return Ok(InlineResume::NotInline);
+        };
+        match g.state.get() {
+            GenState::Suspended => {}
+            GenState::Created if sent.is_none() => {}
+            GenState::Finished if !g.is_coroutine => return Ok(InlineResume::Finished),
+            _ => return Ok(InlineResume::NotInline),
+        }
+        self.push_generator_frame(gv, g, sent, kind)?;
+        Ok(InlineResume::Entered)
+    }
+
+    /// The top frame, a generator, yields `v`: it suspends and the value goes to whoever
+    /// resumed it. Frames resumed inline hand it on inside the loop (None: continue with
+    /// the new top frame); a generator resumed by native code makes the loop return.
+    pub(crate) fn yield_to_resumer(&mut self, v: Value) -> Option<FrameExit> {
+        loop {
+            let kind = self.frames.last().expect("generator frame").kind;
+            self.suspend_generator_frame();
+            match kind {
+                FrameKind::GenForIter => {
+                    let caller = self.frames.last_mut().expect("resumer");
+                    let at = caller.code.instrs[caller.pc].get();
+                    if let Instr::ForIter { dst, .. } = at.generic_form().unwrap_or(at) {
+                        self.stack[caller.base + dst as usize] = v;
+                    }
+                    caller.pc += 1;
+                    return None;
+                }
+                FrameKind::GenSend => {
+                    let caller = self.frames.last_mut().expect("resumer");
+                    let at = caller.code.instrs[caller.pc].get();
+                    if let Instr::CallMethod { dst, .. } = at.generic_form().unwrap_or(at) {
+                        self.stack[caller.base + dst as usize] = v;
+                    }
+                    caller.pc += 1;
+                    return None;
+                }
+                // The delegating generator (at its `YieldFrom`, which it re-runs when
+                // resumed) yields the same value in turn.
+                FrameKind::GenYieldFrom => continue,
+                _ => return Some(FrameExit::Yield(v)),
+            }
+        }
+    }
+
+    /// A generator frame resumed inline (`kind`) returned `v` and was popped: the resumer
+    /// continues after its resuming instruction (`send()` raises StopIteration there).
+    pub(crate) fn return_to_resumer(&mut self, kind: FrameKind, v: Value) -> PyResult<()> {
+        if kind == FrameKind::GenSend {
+            return Err(self.stop_iteration(v));
+        }
+        let caller = self.frames.last_mut().expect("resumer");
+        let at = caller.code.instrs[caller.pc].get();
+        match (kind, at.generic_form().unwrap_or(at)) {
+            (FrameKind::GenForIter, Instr::ForIter { target, .. }) => caller.pc = target as usize,
+            (_, Instr::YieldFrom { dst, .. }) => {
+                self.stack[caller.base + dst as usize] = v;
+                caller.pc += 1;
+            }
+            _ => unreachable!("generator resumed inline by {:?}", at),
+        }
+        Ok(())
+    }
+
+    /// An exception escaping a generator becomes the resumer's; StopIteration cannot
+    /// (PEP 479): it turns into RuntimeError, chained from it.
+    pub(crate) fn generator_escape_error(&mut self, gv: Value, e: PyErr) -> PyErr {
+        if !self.err_matches(&e, self.types.exc.stop_iteration) {
+            return e;
+        }
+        let what = match self.gen_obj(gv) {
+            Some(g) if g.is_coroutine => "coroutine",
+            _ => "generator",
+        };
+        let re = self.runtime_error(format!("{} raised StopIteration", what));
+        if let Some(eo) = self.exc_obj(re.0) {
+            eo.cause.set(e.0);
+            eo.context.set(e.0);
+            eo.suppress_context.set(true);
+        }
+        re
     }
 
     pub fn generator_next(&mut self, gv: Value) -> PyResult<Option<Value>> {

@@ -304,6 +304,7 @@ impl Vm {
                 IterState::Seq { .. } => Instr::ForIterSeq { iter, dst, target },
                 _ => return,
             },
+            Some(ObjKind::Generator(_)) => Instr::ForIterGen { iter, dst, target },
             _ => return,
         };
         self.quicken_to(code, pc, form);
@@ -386,6 +387,13 @@ impl Vm {
                 Instr::CallMethodPy { dst, base, argc }
             }
             (Instr::Call { dst, base, argc }, true) => Instr::CallNative { dst, base, argc },
+            (Instr::CallMethod { dst, base, argc }, true)
+                if argc == 1
+                    && crate::builtins::classes::is_gen_send(callee)
+                    && self.gen_obj(recv).is_some() =>
+            {
+                Instr::CallMethodGenSend { dst, base, argc }
+            }
             (Instr::CallMethod { dst, base, argc }, true) => {
                 Instr::CallMethodNative { dst, base, argc }
             }
