@@ -1198,7 +1198,7 @@ impl Vm {
                         match tri!(self.resume_generator_inline(it, sent, kind)) {
                             InlineResume::Entered => continue 'frame,
                             InlineResume::Finished => {
-                                r!(dst) = Value::NONE;
+                                w!(dst) = Value::NONE;
                                 continue;
                             }
                             InlineResume::NotInline => {}
