@@ -199,7 +199,9 @@ impl Instr {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => self.generic_form().expect("quickened form").reads(),
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. } => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -306,7 +308,9 @@ impl Instr {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => self.generic_form().expect("quickened form").writes(),
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. } => self.generic_form().expect("quickened form").writes(),
         }
     }
 

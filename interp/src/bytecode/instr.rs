@@ -624,6 +624,20 @@ pub enum Instr {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `LoadAttr` through a polymorphic inline cache: every way holds an instance slot, a
+    /// plain class value or a method to bind, keyed by (class version, shape).
+    LoadAttrPoly {
+        dst: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
+    /// `LoadMethod` through a polymorphic inline cache whose ways all hold a plain function
+    /// found on the receiver's class (class version + shape).
+    LoadMethodPoly {
+        base: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
 }
 
 impl Instr {
@@ -665,7 +679,10 @@ impl Instr {
             LoadGlobalCached { dst, name } => LoadGlobal { dst, name },
             LoadAttrSlot { dst, obj, name } => LoadAttr { dst, obj, name },
             StoreAttrSlot { obj, name, src } => StoreAttr { obj, name, src },
-            LoadMethodCached { base, obj, name } => LoadMethod { base, obj, name },
+            LoadMethodCached { base, obj, name } | LoadMethodPoly { base, obj, name } => {
+                LoadMethod { base, obj, name }
+            }
+            LoadAttrPoly { dst, obj, name } => LoadAttr { dst, obj, name },
             BinaryAddInt { dst, lhs, rhs } => Binary {
                 dst,
                 op: BinOp::Add,
@@ -724,7 +741,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 99;
+pub const OPCODE_COUNT: usize = 101;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -827,6 +844,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "SetItemList",
     "SetItemDict",
     "BinaryDunder",
+    "LoadAttrPoly",
+    "LoadMethodPoly",
 ];
 
 impl Instr {
@@ -933,6 +952,8 @@ impl Instr {
             Instr::SetItemList { .. } => 96,
             Instr::SetItemDict { .. } => 97,
             Instr::BinaryDunder { .. } => 98,
+            Instr::LoadAttrPoly { .. } => 99,
+            Instr::LoadMethodPoly { .. } => 100,
         }
     }
 

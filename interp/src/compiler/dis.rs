@@ -406,7 +406,9 @@ impl<'c> Dis<'c> {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => {
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

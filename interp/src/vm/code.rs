@@ -49,7 +49,7 @@ pub const NO_FAST_ARITY: u16 = u16::MAX;
 
 /// Entries per polymorphic inline cache: sites seeing more receiver layouts than this
 /// go through the (memoized) generic lookup.
-pub const CACHE_WAYS: usize = 4;
+pub const CACHE_WAYS: usize = 8;
 pub const NO_CACHE: u32 = u32::MAX;
 
 impl Code {

@@ -390,6 +390,19 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::LoadAttrPoly { dst, obj, .. } => {
+                        let o = r!(obj);
+                        let v = self
+                            .poly_way(o, code.caches_at(cur))
+                            .and_then(|c| self.load_attr_poly(o, c));
+                        match v {
+                            Some(v) => r!(dst) = v,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
                         tri!(self.store_attr_cached(
@@ -431,6 +444,19 @@ impl Vm {
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
+                        }
+                    }
+                    Instr::LoadMethodPoly { base: b, obj, .. } => {
+                        let o = r!(obj);
+                        match self.poly_way(o, code.caches_at(cur)) {
+                            Some(c) if c.kind == super::attr::ATTR_METHOD => {
+                                r!(b) = c.value;
+                                r!(b + 1) = o;
+                            }
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
                     }
                     Instr::Call { dst, base: b, argc } => {

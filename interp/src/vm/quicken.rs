@@ -10,7 +10,7 @@
 
 use ember_feedback::Site;
 
-use super::attr::{ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
+use super::attr::{is_poly_attr_kind, ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
 use super::call::direct_native;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
@@ -321,19 +321,28 @@ impl Vm {
             return;
         }
         let caches = code.caches_at(pc);
-        let (first, second) = (caches[0].get(), caches[1].get());
-        if second.kind != 0 {
+        let filled = caches.iter().take_while(|c| c.get().kind != 0).count();
+        if filled == 0 {
             return;
         }
-        let form = match (code.obj.instrs[pc], first.kind) {
-            (Instr::LoadAttr { dst, obj, name }, ATTR_SLOT) => {
+        let all_ways = |ok: fn(u8) -> bool| caches[..filled].iter().all(|c| ok(c.get().kind));
+        let first = caches[0].get().kind;
+        let form = match code.obj.instrs[pc] {
+            Instr::LoadAttr { dst, obj, name } if filled == 1 && first == ATTR_SLOT => {
                 Instr::LoadAttrSlot { dst, obj, name }
             }
-            (Instr::StoreAttr { obj, name, src }, STORE_SLOT) => {
+            Instr::LoadAttr { dst, obj, name } if all_ways(is_poly_attr_kind) => {
+                Instr::LoadAttrPoly { dst, obj, name }
+            }
+            Instr::StoreAttr { obj, name, src } if filled == 1 && first == STORE_SLOT => {
                 Instr::StoreAttrSlot { obj, name, src }
             }
-            (Instr::LoadMethod { base, obj, name }, ATTR_METHOD) => {
-                Instr::LoadMethodCached { base, obj, name }
+            Instr::LoadMethod { base, obj, name } if all_ways(|k| k == ATTR_METHOD) => {
+                if filled == 1 {
+                    Instr::LoadMethodCached { base, obj, name }
+                } else {
+                    Instr::LoadMethodPoly { base, obj, name }
+                }
             }
             _ => return,
         };
