@@ -201,7 +201,8 @@ impl Instr {
             | SetItemDict { .. }
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. } => self.generic_form().expect("quickened form").reads(),
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. } => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -310,7 +311,8 @@ impl Instr {
             | SetItemDict { .. }
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. } => self.generic_form().expect("quickened form").writes(),
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. } => self.generic_form().expect("quickened form").writes(),
         }
     }
 

@@ -539,7 +539,7 @@ pub enum Instr {
         obj: Reg,
         key: Reg,
     },
-    /// `GetItem` of an exact dict.
+    /// `GetItem` of an exact dict with a plain key (`vm/plain.rs`).
     GetItemDict {
         dst: Reg,
         obj: Reg,
@@ -596,7 +596,8 @@ pub enum Instr {
         base: Reg,
         argc: u16,
     },
-    /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
+    /// `Compare` `in` / `not in` of a plain key (`vm/plain.rs`) in an exact dict, set or
+    /// frozenset, or of any value in an exact list or tuple.
     CompareIn {
         dst: Reg,
         op: CmpOp,
@@ -609,7 +610,7 @@ pub enum Instr {
         key: Reg,
         src: Reg,
     },
-    /// `SetItem` of an exact dict with a small int or exact str key.
+    /// `SetItem` of an exact dict with a plain key (`vm/plain.rs`).
     SetItemDict {
         obj: Reg,
         key: Reg,
@@ -637,6 +638,14 @@ pub enum Instr {
         base: Reg,
         obj: Reg,
         name: NameIdx,
+    },
+    /// `Compare` `==` / `!=` of two plain values (small ints, exact strs, exact tuples of
+    /// plain values; `vm/plain.rs`), of the same kind or not.
+    CompareEqPlain {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
     },
 }
 
@@ -707,7 +716,8 @@ impl Instr {
             CompareInt { dst, op, lhs, rhs }
             | CompareFloat { dst, op, lhs, rhs }
             | CompareStr { dst, op, lhs, rhs }
-            | CompareIn { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
+            | CompareIn { dst, op, lhs, rhs }
+            | CompareEqPlain { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
             GetItemList { dst, obj, key }
             | GetItemTuple { dst, obj, key }
             | GetItemDict { dst, obj, key }
@@ -741,7 +751,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 101;
+pub const OPCODE_COUNT: usize = 102;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -846,6 +856,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "BinaryDunder",
     "LoadAttrPoly",
     "LoadMethodPoly",
+    "CompareEqPlain",
 ];
 
 impl Instr {
@@ -954,6 +965,7 @@ impl Instr {
             Instr::BinaryDunder { .. } => 98,
             Instr::LoadAttrPoly { .. } => 99,
             Instr::LoadMethodPoly { .. } => 100,
+            Instr::CompareEqPlain { .. } => 101,
         }
     }
 

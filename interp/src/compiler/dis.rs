@@ -408,7 +408,8 @@ impl<'c> Dis<'c> {
             | SetItemDict { .. }
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. } => {
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

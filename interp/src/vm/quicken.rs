@@ -126,13 +126,24 @@ impl Vm {
             return;
         };
         let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
-        if self.is_exact_str(a) && self.is_exact_str(b) {
+        let equality = matches!(op, CmpOp::Eq | CmpOp::NotEq);
+        // A site that already missed once sees several kinds of value: `==` of any plain
+        // values takes the one form that covers them all rather than thrash between the
+        // int and str forms.
+        let mixed = site.misses() > 0;
+        let same_simple_kind = (self.is_exact_str(a) && self.is_exact_str(b))
+            || (a.is_small_int() && b.is_small_int());
+        if equality && (mixed || !same_simple_kind) && self.plain_eq(a, b).is_some() {
+            self.quicken_to(code, pc, Instr::CompareEqPlain { dst, op, lhs, rhs });
+        } else if self.is_exact_str(a) && self.is_exact_str(b) {
             self.quicken_to(code, pc, Instr::CompareStr { dst, op, lhs, rhs });
-        } else if !ordering && self.is_plain_key(a) && self.is_hashed_container(b) {
-            self.quicken_to(code, pc, Instr::CompareIn { dst, op, lhs, rhs });
-        } else if ordering && a.is_small_int() && b.is_small_int() {
+        } else if !ordering {
+            if self.is_builtin_membership(b, a) {
+                self.quicken_to(code, pc, Instr::CompareIn { dst, op, lhs, rhs });
+            }
+        } else if a.is_small_int() && b.is_small_int() {
             self.quicken_to(code, pc, Instr::CompareInt { dst, op, lhs, rhs });
-        } else if ordering && a.is_float() && b.is_float() {
+        } else if a.is_float() && b.is_float() {
             self.quicken_to(code, pc, Instr::CompareFloat { dst, op, lhs, rhs });
         }
     }
@@ -277,12 +288,6 @@ impl Vm {
     pub(crate) fn is_exact_str(&self, v: Value) -> bool {
         v.obj()
             .is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
-    }
-
-    /// Keys whose hash and equality run no Python code: small ints and exact strs.
-    #[inline]
-    pub(crate) fn is_plain_key(&self, k: Value) -> bool {
-        k.is_small_int() || self.is_exact_str(k)
     }
 
     /// `ForIter` over iterator `it`.
