@@ -253,6 +253,13 @@ impl Vm {
                 return self.call_native_registers(n, recv, args_at, argc);
             }
         }
+        if kwnames.is_none() && recv.is_null() {
+            // Calling a generator function (a generator expression, say) only builds the
+            // generator object: no need to gather the arguments first.
+            if let Some(r) = self.try_new_generator_from_registers(callee, args_at, argc) {
+                return r;
+            }
+        }
         let mut args = Vec::with_capacity(argc + 1);
         if !recv.is_null() {
             args.push(recv);

@@ -69,9 +69,43 @@ impl Vm {
         func: &'static FunctionObj,
         params: &[Value],
     ) -> PyResult<Value> {
-        let code = func.code.clone();
-        let mut slots = vec![Value::NULL; code.nslots()];
+        let mut slots = vec![Value::NULL; func.code.nslots()];
         slots[..params.len()].copy_from_slice(params);
+        self.new_generator_with_slots(func_v, func, slots)
+    }
+
+    /// A call of generator function `func` with exactly its positional parameters, found
+    /// in `argc` registers at `args_at` (no binding needed), or None when the call needs
+    /// the general argument binding.
+    pub(crate) fn try_new_generator_from_registers(
+        &mut self,
+        callee: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let func = Self::function_obj(callee)?;
+        let co = &func.code.obj;
+        let simple = (co.is_generator || co.is_coroutine)
+            && !co.has_varargs
+            && !co.has_varkw
+            && co.kwonlyargcount == 0
+            && co.argcount as usize == argc;
+        if !simple {
+            return None;
+        }
+        let mut slots = vec![Value::NULL; func.code.nslots()];
+        slots[..argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        Some(self.new_generator_with_slots(callee, func, slots))
+    }
+
+    /// The generator object for `func` whose parameters are already in `slots`.
+    fn new_generator_with_slots(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        mut slots: Vec<Value>,
+    ) -> PyResult<Value> {
+        let code = func.code.clone();
         let cell_class = self.types.cell;
         for cv in &code.obj.cellvars {
             let init = cv.param.map(|p| slots[p as usize]).unwrap_or(Value::NULL);
