@@ -202,7 +202,8 @@ impl Instr {
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
             | LoadMethodPoly { .. }
-            | CompareEqPlain { .. } => self.generic_form().expect("quickened form").reads(),
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -312,7 +313,8 @@ impl Instr {
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
             | LoadMethodPoly { .. }
-            | CompareEqPlain { .. } => self.generic_form().expect("quickened form").writes(),
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => self.generic_form().expect("quickened form").writes(),
         }
     }
 

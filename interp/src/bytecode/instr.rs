@@ -647,6 +647,13 @@ pub enum Instr {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Compare` `is` / `is not`: identity needs no guard and no type profile.
+    CompareIs {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
 }
 
 impl Instr {
@@ -717,7 +724,8 @@ impl Instr {
             | CompareFloat { dst, op, lhs, rhs }
             | CompareStr { dst, op, lhs, rhs }
             | CompareIn { dst, op, lhs, rhs }
-            | CompareEqPlain { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
+            | CompareEqPlain { dst, op, lhs, rhs }
+            | CompareIs { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
             GetItemList { dst, obj, key }
             | GetItemTuple { dst, obj, key }
             | GetItemDict { dst, obj, key }
@@ -751,7 +759,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 102;
+pub const OPCODE_COUNT: usize = 103;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -857,6 +865,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "LoadAttrPoly",
     "LoadMethodPoly",
     "CompareEqPlain",
+    "CompareIs",
 ];
 
 impl Instr {
@@ -966,6 +975,7 @@ impl Instr {
             Instr::LoadAttrPoly { .. } => 99,
             Instr::LoadMethodPoly { .. } => 100,
             Instr::CompareEqPlain { .. } => 101,
+            Instr::CompareIs { .. } => 102,
         }
     }
 

@@ -409,7 +409,8 @@ impl<'c> Dis<'c> {
             | BinaryDunder { .. }
             | LoadAttrPoly { .. }
             | LoadMethodPoly { .. }
-            | CompareEqPlain { .. } => {
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

@@ -734,6 +734,10 @@ impl Vm {
                             pc = cur;
                         }
                     }
+                    Instr::CompareIs { dst, op, lhs, rhs } => {
+                        let same = r!(lhs) == r!(rhs);
+                        r!(dst) = Value::bool(same == (op == crate::bytecode::instr::CmpOp::Is));
+                    }
                     Instr::CompareEqPlain { dst, op, lhs, rhs } => {
                         match self.plain_eq(r!(lhs), r!(rhs)) {
                             Some(eq) => {

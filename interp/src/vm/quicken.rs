@@ -116,15 +116,20 @@ impl Vm {
         b: Value,
     ) {
         let site = code.feedback.site(pc);
-        if self.tiering.profile {
+        let identity = matches!(op, CmpOp::Is | CmpOp::IsNot);
+        if self.tiering.profile && !identity {
             self.record_operands(site, a, b);
         }
-        if !self.may_quicken(Some(site)) || matches!(op, CmpOp::Is | CmpOp::IsNot) {
+        if !self.may_quicken(Some(site)) {
             return;
         }
         let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else {
             return;
         };
+        if identity {
+            self.quicken_to(code, pc, Instr::CompareIs { dst, op, lhs, rhs });
+            return;
+        }
         let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
         let equality = matches!(op, CmpOp::Eq | CmpOp::NotEq);
         // A site that already missed once sees several kinds of value: `==` of any plain
