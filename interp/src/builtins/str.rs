@@ -701,7 +701,10 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 
 fn affix_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(&'static str, &'static str)> {
     let s = this(vm, args, name)?.as_str();
-    arity(vm, &format!("str.{}", name), &args[1..], 1, 1)?;
+    // The name is formatted only for the error (this runs on every call).
+    if args.len() != 2 {
+        arity(vm, &format!("str.{}", name), &args[1..], 1, 1)?;
+    }
     match vm.str_of(args[1]) {
         Some(a) => Ok((s, a)),
         None => {
@@ -877,7 +880,10 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
     let s = this(vm, args, name)?.as_str();
-    arity(vm, &format!("str.{}", name), &args[1..], 1, 1)?;
+    // The name is formatted only for the error (this runs on every call).
+    if args.len() != 2 {
+        arity(vm, &format!("str.{}", name), &args[1..], 1, 1)?;
+    }
     let sep = str_or_err(vm, args[1])?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
@@ -915,7 +921,10 @@ fn rpartition(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 /// Checks that a no-argument method got none and returns the receiver's text.
 fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static StrObj> {
     let s = this(vm, args, name)?;
-    arity(vm, &format!("str.{}", name), &args[1..], 0, 0)?;
+    // The name is formatted only for the error (this runs on every call).
+    if args.len() != 1 {
+        arity(vm, &format!("str.{}", name), &args[1..], 0, 0)?;
+    }
     Ok(s)
 }
 

@@ -201,7 +201,11 @@ impl Instr {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => self.generic_form().expect("quickened form").reads(),
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -310,7 +314,11 @@ impl Instr {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => self.generic_form().expect("quickened form").writes(),
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => self.generic_form().expect("quickened form").writes(),
         }
     }
 

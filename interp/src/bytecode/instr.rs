@@ -539,7 +539,7 @@ pub enum Instr {
         obj: Reg,
         key: Reg,
     },
-    /// `GetItem` of an exact dict.
+    /// `GetItem` of an exact dict with a plain key (`vm/plain.rs`).
     GetItemDict {
         dst: Reg,
         obj: Reg,
@@ -609,7 +609,8 @@ pub enum Instr {
         base: Reg,
         argc: u16,
     },
-    /// `Compare` `in` / `not in` of a small int or exact str in an exact dict, set or frozenset.
+    /// `Compare` `in` / `not in` of a plain key (`vm/plain.rs`) in an exact dict, set or
+    /// frozenset, or of any value in an exact list or tuple.
     CompareIn {
         dst: Reg,
         op: CmpOp,
@@ -622,7 +623,7 @@ pub enum Instr {
         key: Reg,
         src: Reg,
     },
-    /// `SetItem` of an exact dict with a small int or exact str key.
+    /// `SetItem` of an exact dict with a plain key (`vm/plain.rs`).
     SetItemDict {
         obj: Reg,
         key: Reg,
@@ -634,6 +635,35 @@ pub enum Instr {
     BinaryDunder {
         dst: Reg,
         op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    /// `LoadAttr` through a polymorphic inline cache: every way holds an instance slot, a
+    /// plain class value or a method to bind, keyed by (class version, shape).
+    LoadAttrPoly {
+        dst: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
+    /// `LoadMethod` through a polymorphic inline cache whose ways all hold a plain function
+    /// found on the receiver's class (class version + shape).
+    LoadMethodPoly {
+        base: Reg,
+        obj: Reg,
+        name: NameIdx,
+    },
+    /// `Compare` `==` / `!=` of two plain values (small ints, exact strs, exact tuples of
+    /// plain values; `vm/plain.rs`), of the same kind or not.
+    CompareEqPlain {
+        dst: Reg,
+        op: CmpOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
+    /// `Compare` `is` / `is not`: identity needs no guard and no type profile.
+    CompareIs {
+        dst: Reg,
+        op: CmpOp,
         lhs: Reg,
         rhs: Reg,
     },
@@ -680,7 +710,10 @@ impl Instr {
             LoadGlobalCached { dst, name } => LoadGlobal { dst, name },
             LoadAttrSlot { dst, obj, name } => LoadAttr { dst, obj, name },
             StoreAttrSlot { obj, name, src } => StoreAttr { obj, name, src },
-            LoadMethodCached { base, obj, name } => LoadMethod { base, obj, name },
+            LoadMethodCached { base, obj, name } | LoadMethodPoly { base, obj, name } => {
+                LoadMethod { base, obj, name }
+            }
+            LoadAttrPoly { dst, obj, name } => LoadAttr { dst, obj, name },
             BinaryAddInt { dst, lhs, rhs } => Binary {
                 dst,
                 op: BinOp::Add,
@@ -705,7 +738,9 @@ impl Instr {
             CompareInt { dst, op, lhs, rhs }
             | CompareFloat { dst, op, lhs, rhs }
             | CompareStr { dst, op, lhs, rhs }
-            | CompareIn { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
+            | CompareIn { dst, op, lhs, rhs }
+            | CompareEqPlain { dst, op, lhs, rhs }
+            | CompareIs { dst, op, lhs, rhs } => Compare { dst, op, lhs, rhs },
             GetItemList { dst, obj, key }
             | GetItemTuple { dst, obj, key }
             | GetItemDict { dst, obj, key }
@@ -739,7 +774,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 101;
+pub const OPCODE_COUNT: usize = 105;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -844,6 +879,10 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "BinaryDunder",
     "ForIterGen",
     "CallMethodGenSend",
+    "LoadAttrPoly",
+    "LoadMethodPoly",
+    "CompareEqPlain",
+    "CompareIs",
 ];
 
 impl Instr {
@@ -952,6 +991,10 @@ impl Instr {
             Instr::BinaryDunder { .. } => 98,
             Instr::ForIterGen { .. } => 99,
             Instr::CallMethodGenSend { .. } => 100,
+            Instr::LoadAttrPoly { .. } => 101,
+            Instr::LoadMethodPoly { .. } => 102,
+            Instr::CompareEqPlain { .. } => 103,
+            Instr::CompareIs { .. } => 104,
         }
     }
 

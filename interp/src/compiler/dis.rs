@@ -408,7 +408,11 @@ impl<'c> Dis<'c> {
             | CompareIn { .. }
             | SetItemList { .. }
             | SetItemDict { .. }
-            | BinaryDunder { .. } => {
+            | BinaryDunder { .. }
+            | LoadAttrPoly { .. }
+            | LoadMethodPoly { .. }
+            | CompareEqPlain { .. }
+            | CompareIs { .. } => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())

@@ -37,6 +37,12 @@ fn cache_insert(caches: &[Cell<InlineCache>], entry: InlineCache) {
     }
 }
 
+/// Whether a filled `LoadAttr` cache way of kind `kind` can serve `LoadAttrPoly` (every
+/// kind keyed by class version and shape).
+pub(crate) fn is_poly_attr_kind(kind: u8) -> bool {
+    matches!(kind, ATTR_SLOT | ATTR_CLASS_VALUE | ATTR_METHOD)
+}
+
 impl Vm {
     /// (class version, shape id) of `obj`, when it is an object whose attribute lookups
     /// can be cached: a class without custom attribute hooks.
@@ -101,6 +107,50 @@ impl Vm {
                 None => false,
             },
             None => false,
+        }
+    }
+
+    /// `LoadAttrPoly`: the way of a polymorphic cache that `obj`'s (class version, shape)
+    /// selects, as (kind, payload); None when no way matches (the guard fails).
+    #[inline(always)]
+    pub(crate) fn poly_way(&self, obj: Value, caches: &[Cell<InlineCache>]) -> Option<InlineCache> {
+        let (version, shape, _) = self.cache_key(obj)?;
+        for cache in caches {
+            let c = cache.get();
+            if c.kind == 0 {
+                break;
+            }
+            if c.key == version && c.key2 == shape {
+                return Some(c);
+            }
+        }
+        None
+    }
+
+    /// `LoadAttrPoly`: `obj.name` from the way `c` (see [`Vm::poly_way`]) selected; None
+    /// when that way cannot answer (the caller despecializes).
+    #[inline(always)]
+    pub(crate) fn load_attr_poly(&mut self, obj: Value, c: InlineCache) -> Option<Value> {
+        match c.kind {
+            ATTR_SLOT => obj
+                .obj()?
+                .attrs()?
+                .slots
+                .borrow()
+                .get(c.value.as_small_int() as usize)
+                .copied(),
+            ATTR_CLASS_VALUE => Some(c.value),
+            ATTR_METHOD => {
+                let class = self.bound_method_class(c.value);
+                Some(self.alloc_kind(
+                    class,
+                    ObjKind::BoundMethod {
+                        func: c.value,
+                        receiver: obj,
+                    },
+                ))
+            }
+            _ => None,
         }
     }
 

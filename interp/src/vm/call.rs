@@ -441,7 +441,8 @@ impl Vm {
         let nkwonly = co.kwonlyargcount as usize;
         let nparams = nargs + nkwonly + co.has_varargs as usize + co.has_varkw as usize;
         let mut params = vec![Value::NULL; nparams];
-        let qualname = self.str_of(func.qualname.get()).unwrap_or("?").to_string();
+        // Only error messages need the name: it is built when one is raised.
+        let qualname = |vm: &Vm| vm.str_of(func.qualname.get()).unwrap_or("?").to_string();
 
         let npos = args.len().min(nargs);
         params[..npos].copy_from_slice(&args[..npos]);
@@ -450,7 +451,7 @@ impl Vm {
                 let extra = self.new_tuple(args[nargs..].to_vec());
                 params[nargs + nkwonly] = extra;
             } else {
-                return Err(self.too_many_positional(func, &qualname, args.len(), kw));
+                return Err(self.too_many_positional(func, &qualname(self), args.len(), kw));
             }
         } else if co.has_varargs {
             params[nargs + nkwonly] = self.singletons.empty_tuple;
@@ -464,7 +465,7 @@ impl Vm {
         };
         let mut posonly_as_kw: Vec<String> = Vec::new();
         for &(name, value) in kw {
-            let name_s = self.str_of(name).unwrap_or("").to_string();
+            let name_s = self.str_of(name).unwrap_or("");
             let idx =
                 (co.posonlyargcount as usize..nargs + nkwonly).find(|&i| co.varnames[i] == name_s);
             match idx {
@@ -472,7 +473,8 @@ impl Vm {
                     if !params[i].is_null() {
                         return Err(self.type_error(format!(
                             "{}() got multiple values for argument '{}'",
-                            qualname, name_s
+                            qualname(self),
+                            name_s
                         )));
                     }
                     params[i] = value;
@@ -480,12 +482,16 @@ impl Vm {
                 None => match kwdict {
                     Some(d) => self.dict_set(d, name, value)?,
                     None => {
-                        if co.varnames[..co.posonlyargcount as usize].contains(&name_s) {
-                            posonly_as_kw.push(name_s);
+                        if co.varnames[..co.posonlyargcount as usize]
+                            .iter()
+                            .any(|v| v == name_s)
+                        {
+                            posonly_as_kw.push(name_s.to_string());
                         } else {
                             return Err(self.type_error(format!(
                                 "{}() got an unexpected keyword argument '{}'",
-                                qualname, name_s
+                                qualname(self),
+                                name_s
                             )));
                         }
                     }
@@ -495,7 +501,7 @@ impl Vm {
         if !posonly_as_kw.is_empty() {
             return Err(self.type_error(format!(
                 "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-                qualname,
+                qualname(self),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -513,7 +519,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&qualname, &missing, "positional"));
+            return Err(self.missing_args(&qualname(self), &missing, "positional"));
         }
         let kwdefaults = func.kwdefaults.get();
         for i in nargs..nargs + nkwonly {
@@ -531,7 +537,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&qualname, &missing, "keyword-only"));
+            return Err(self.missing_args(&qualname(self), &missing, "keyword-only"));
         }
         Ok(params)
     }

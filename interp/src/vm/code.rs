@@ -1,7 +1,7 @@
 //! Runtime code objects: the compiler's `CodeObject` plus its constants as heap values,
 //! interned names, and the instruction stream the interpreter may quicken in place.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::rc::Rc;
 
 use crate::bytecode::{CodeObject, Instr, Position};
@@ -31,6 +31,9 @@ pub struct Code {
     pub cache_base: Box<[u32]>,
     /// `obj.consts` as values (immortal).
     pub consts: Box<[Value]>,
+    /// The runtime code of each code constant, once a `MakeFunction` has loaded it (so
+    /// making a closure or generator expression skips the code cache's hash lookup).
+    pub child_codes: Box<[OnceCell<Rc<Code>>]>,
     /// `obj.names` as interned strs.
     pub names: Box<[Value]>,
     /// Interned names of the locals, for error messages and `locals()`.
@@ -53,7 +56,7 @@ pub const NO_FAST_ARITY: u16 = u16::MAX;
 
 /// Entries per polymorphic inline cache: sites seeing more receiver layouts than this
 /// go through the (memoized) generic lookup.
-pub const CACHE_WAYS: usize = 4;
+pub const CACHE_WAYS: usize = 8;
 pub const NO_CACHE: u32 = u32::MAX;
 
 impl Code {

@@ -417,6 +417,19 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::LoadAttrPoly { dst, obj, .. } => {
+                        let o = r!(obj);
+                        let v = self
+                            .poly_way(o, code.caches_at(cur))
+                            .and_then(|c| self.load_attr_poly(o, c));
+                        match v {
+                            Some(v) => w!(dst) = v,
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::StoreAttr { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
                         tri!(self.store_attr_cached(
@@ -458,6 +471,19 @@ impl Vm {
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
+                        }
+                    }
+                    Instr::LoadMethodPoly { base: b, obj, .. } => {
+                        let o = r!(obj);
+                        match self.poly_way(o, code.caches_at(cur)) {
+                            Some(c) if c.kind == super::attr::ATTR_METHOD => {
+                                w!(b) = c.value;
+                                w!(b + 1) = o;
+                            }
+                            _ => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
                     }
                     Instr::Call { dst, base: b, argc } => {
@@ -745,17 +771,31 @@ impl Vm {
                     }
                     Instr::CompareIn { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
-                        if self.is_plain_key(a) && self.is_hashed_container(b) {
-                            let found = match b.obj().map(|o| &o.kind) {
-                                Some(ObjKind::Dict(_)) => tri!(self.dict_get(b, a)).is_some(),
-                                _ => tri!(self.set_contains(b, a)),
-                            };
+                        if self.is_builtin_membership(b, a) {
+                            let found = tri!(self.contains(b, a));
                             w!(dst) = Value::bool(
                                 found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
                             );
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;
+                        }
+                    }
+                    Instr::CompareIs { dst, op, lhs, rhs } => {
+                        let same = r!(lhs) == r!(rhs);
+                        w!(dst) = Value::bool(same == (op == crate::bytecode::instr::CmpOp::Is));
+                    }
+                    Instr::CompareEqPlain { dst, op, lhs, rhs } => {
+                        match self.plain_eq(r!(lhs), r!(rhs)) {
+                            Some(eq) => {
+                                w!(dst) = Value::bool(
+                                    eq != matches!(op, crate::bytecode::instr::CmpOp::NotEq),
+                                )
+                            }
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
                         }
                     }
                     Instr::GetItemStr { dst, obj, key } => {
@@ -835,8 +875,12 @@ impl Vm {
                     }
                     Instr::GetItemDict { dst, obj, key } => {
                         let (o, k) = (r!(obj), r!(key));
-                        if self.is_exact_dict(o) && self.is_plain_key(k) {
-                            let v = match tri!(self.dict_get(o, k)) {
+                        let hash = match self.is_exact_dict(o) {
+                            true => self.plain_hash(k),
+                            false => None,
+                        };
+                        if let Some(hash) = hash {
+                            let v = match tri!(self.dict_get_hashed(o, k, hash)) {
                                 Some(v) => v,
                                 // KeyError is the generic path's to raise.
                                 None => tri!(self.get_item(o, k)),
@@ -863,8 +907,12 @@ impl Vm {
                     }
                     Instr::SetItemDict { obj, key, src } => {
                         let (o, k, v) = (r!(obj), r!(key), r!(src));
-                        if self.is_exact_dict(o) && self.is_plain_key(k) {
-                            tri!(self.dict_set(o, k, v));
+                        let hash = match self.is_exact_dict(o) {
+                            true => self.plain_hash(k),
+                            false => None,
+                        };
+                        if let Some(hash) = hash {
+                            tri!(self.dict_set_hashed(o, k, hash, v));
                         } else {
                             self.despecialize(&code, cur);
                             pc = cur;

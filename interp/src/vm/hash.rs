@@ -14,16 +14,16 @@ use crate::value::Value;
 /// CPython's hash modulus for numbers: 2**61 - 1.
 const MODULUS: u64 = (1 << 61) - 1;
 
+#[inline]
 pub fn hash_i64(i: i64) -> i64 {
-    let m = MODULUS as i128;
-    let mut h = (i as i128).abs() % m;
-    if i < 0 {
-        h = -h;
-    }
+    // |i| below the modulus (every small int) is its own residue: no 128-bit division.
+    let a = i.unsigned_abs();
+    let r = if a < MODULUS { a } else { a % MODULUS } as i64;
+    let h = if i < 0 { -r } else { r };
     if h == -1 {
         -2
     } else {
-        h as i64
+        h
     }
 }
 
@@ -98,20 +98,52 @@ fn frexp(x: f64) -> (f64, i32) {
 
 /// CPython 3.11's tuple hash (xxHash-based), over item hashes.
 pub fn hash_tuple_items(hashes: &[i64]) -> i64 {
+    let mut acc = TupleHasher::new();
+    for &h in hashes {
+        acc.add(h);
+    }
+    acc.finish()
+}
+
+/// CPython's tuple hash (xxHash-based), fed one item hash at a time.
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl TupleHasher {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
-    let mut acc = P5;
-    for &h in hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
+
+    pub fn new() -> Self {
+        TupleHasher {
+            acc: Self::P5,
+            len: 0,
+        }
     }
-    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3527539));
-    if acc == u64::MAX {
-        1546275796
-    } else {
-        acc as i64
+
+    #[inline]
+    pub fn add(&mut self, h: i64) {
+        self.acc = self.acc.wrapping_add((h as u64).wrapping_mul(Self::P2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(Self::P1);
+        self.len += 1;
+    }
+
+    pub fn finish(&self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (Self::P5 ^ 3527539));
+        if acc == u64::MAX {
+            1546275796
+        } else {
+            acc as i64
+        }
+    }
+}
+
+impl Default for TupleHasher {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -180,11 +212,11 @@ impl Vm {
                 Ok(h)
             }
             ObjKind::Tuple(items) => {
-                let mut hashes = Vec::with_capacity(items.len());
+                let mut acc = TupleHasher::new();
                 for &it in items.iter() {
-                    hashes.push(self.hash(it)?);
+                    acc.add(self.hash(it)?);
                 }
-                Ok(hash_tuple_items(&hashes))
+                Ok(acc.finish())
             }
             ObjKind::Set(s)
                 if class == self.types.frozenset
@@ -234,6 +266,16 @@ impl Vm {
 
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
+        self.dict_get_hashed(d, key, hash)
+    }
+
+    /// `dict_get` when the caller already has `hash(key)`.
+    pub(crate) fn dict_get_hashed(
+        &mut self,
+        d: Value,
+        key: Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         let ix = self.dict_find(d, key, hash)?;
         Ok(ix.and_then(|ix| {
             self.dict_cell(d)
@@ -248,6 +290,17 @@ impl Vm {
 
     pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
         let hash = self.hash(key)?;
+        self.dict_set_hashed(d, key, hash, value)
+    }
+
+    /// `dict_set` when the caller already has `hash(key)`.
+    pub(crate) fn dict_set_hashed(
+        &mut self,
+        d: Value,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         let ix = self.dict_find(d, key, hash)?;
         let cell = match self.dict_cell(d) {
             Some(c) => c,
@@ -465,6 +518,24 @@ impl Vm {
 
     // ----- membership and subscripts ----------------------------------------------------
 
+    /// `CompareIn`'s guard: whether `item in container` is a membership test of a
+    /// built-in container that the quickened form may run directly (a plain key in an
+    /// exact dict, set or frozenset; anything in an exact list or tuple).
+    #[inline]
+    pub(crate) fn is_builtin_membership(&self, container: Value, item: Value) -> bool {
+        let Some(o) = container.obj() else {
+            return false;
+        };
+        match &o.kind {
+            ObjKind::List(_) => o.class.get() == self.types.list,
+            ObjKind::Tuple(_) => o.class.get() == self.types.tuple,
+            ObjKind::Dict(_) | ObjKind::Set(_) => {
+                self.is_hashed_container(container) && self.is_plain_key(item)
+            }
+            _ => false,
+        }
+    }
+
     /// `item in container`.
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
         let o = match container.obj() {
@@ -502,9 +573,18 @@ impl Vm {
             ObjKind::List(l) => {
                 let mut i = 0;
                 loop {
-                    let v = match l.borrow().get(i) {
-                        Some(&v) => v,
-                        None => return Ok(false),
+                    // Scan while identity or two small ints decide; call `eq` (which may
+                    // run Python code and change the list) only for the other elements.
+                    let v = {
+                        let l = l.borrow();
+                        loop {
+                            match l.get(i) {
+                                None => return Ok(false),
+                                Some(&v) if v == item => return Ok(true),
+                                Some(&v) if v.is_small_int() && item.is_small_int() => i += 1,
+                                Some(&v) => break v,
+                            }
+                        }
                     };
                     if self.eq(v, item)? {
                         return Ok(true);

@@ -1,7 +1,7 @@
 //! Modules: compiling source into runtime code, running module bodies, and `import` of the
 //! program's own `.py` files and of native modules.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -64,6 +64,7 @@ impl Vm {
             instrs: obj.instrs.iter().map(|&i| Cell::new(i)).collect(),
             caches: vec![Cell::new(InlineCache::default()); ncaches].into_boxed_slice(),
             cache_base: cache_base.into_boxed_slice(),
+            child_codes: (0..consts.len()).map(|_| OnceCell::new()).collect(),
             consts: consts.into_boxed_slice(),
             names: names.into_boxed_slice(),
             varnames: varnames.into_boxed_slice(),
@@ -134,8 +135,12 @@ impl Vm {
     pub(crate) fn code_for_const(&mut self, parent: &Rc<Code>, idx: usize) -> PyResult<Rc<Code>> {
         match parent.obj.consts.get(idx) {
             Some(Const::Code(c)) => {
-                let c = c.clone();
-                Ok(self.load_code(c))
+                if let Some(code) = parent.child_codes[idx].get() {
+                    return Ok(code.clone());
+                }
+                let code = self.load_code(c.clone());
+                let _ = parent.child_codes[idx].set(code.clone());
+                Ok(code)
             }
             _ => Err(self.system_error("MakeFunction operand is not a code constant")),
         }

@@ -21,6 +21,7 @@ pub mod import;
 pub mod iter;
 pub mod liveness;
 pub mod ops;
+pub mod plain;
 pub mod quicken;
 pub mod repr;
 pub mod special_attrs;

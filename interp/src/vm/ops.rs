@@ -1025,6 +1025,15 @@ impl Vm {
                         return Ok(Value::bool(!self.truthy(r)?));
                     }
                 }
+                // The reflected default __ne__ inverts the right operand's __eq__.
+                if ca != cb {
+                    if let Some(m) = self.user_method_v(cb, eqn) {
+                        let r = self.call_method_value(m, b, &[a])?;
+                        if r != ni {
+                            return Ok(Value::bool(!self.truthy(r)?));
+                        }
+                    }
+                }
                 Ok(Value::bool(a != b))
             }
             _ => {
@@ -1059,8 +1068,8 @@ impl Vm {
         if a.is_small_int() && b.is_small_int() {
             return Ok(false);
         }
-        if let (Some(x), Some(y)) = (self.str_of(a), self.str_of(b)) {
-            return Ok(x == y);
+        if let (Some(x), Some(y)) = (self.exact_str(a), self.exact_str(b)) {
+            return Ok(x.as_str() == y.as_str());
         }
         self.compare_bool(a, CmpOp::Eq, b)
     }

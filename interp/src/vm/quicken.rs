@@ -10,7 +10,7 @@
 
 use ember_feedback::Site;
 
-use super::attr::{ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
+use super::attr::{is_poly_attr_kind, ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
 use super::call::direct_native;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
@@ -116,23 +116,39 @@ impl Vm {
         b: Value,
     ) {
         let site = code.feedback.site(pc);
-        if self.tiering.profile {
+        let identity = matches!(op, CmpOp::Is | CmpOp::IsNot);
+        if self.tiering.profile && !identity {
             self.record_operands(site, a, b);
         }
-        if !self.may_quicken(Some(site)) || matches!(op, CmpOp::Is | CmpOp::IsNot) {
+        if !self.may_quicken(Some(site)) {
             return;
         }
         let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else {
             return;
         };
+        if identity {
+            self.quicken_to(code, pc, Instr::CompareIs { dst, op, lhs, rhs });
+            return;
+        }
         let ordering = !matches!(op, CmpOp::In | CmpOp::NotIn);
-        if self.is_exact_str(a) && self.is_exact_str(b) {
+        let equality = matches!(op, CmpOp::Eq | CmpOp::NotEq);
+        // A site that already missed once sees several kinds of value: `==` of any plain
+        // values takes the one form that covers them all rather than thrash between the
+        // int and str forms.
+        let mixed = site.misses() > 0;
+        let same_simple_kind = (self.is_exact_str(a) && self.is_exact_str(b))
+            || (a.is_small_int() && b.is_small_int());
+        if equality && (mixed || !same_simple_kind) && self.plain_eq(a, b).is_some() {
+            self.quicken_to(code, pc, Instr::CompareEqPlain { dst, op, lhs, rhs });
+        } else if self.is_exact_str(a) && self.is_exact_str(b) {
             self.quicken_to(code, pc, Instr::CompareStr { dst, op, lhs, rhs });
-        } else if !ordering && self.is_plain_key(a) && self.is_hashed_container(b) {
-            self.quicken_to(code, pc, Instr::CompareIn { dst, op, lhs, rhs });
-        } else if ordering && a.is_small_int() && b.is_small_int() {
+        } else if !ordering {
+            if self.is_builtin_membership(b, a) {
+                self.quicken_to(code, pc, Instr::CompareIn { dst, op, lhs, rhs });
+            }
+        } else if a.is_small_int() && b.is_small_int() {
             self.quicken_to(code, pc, Instr::CompareInt { dst, op, lhs, rhs });
-        } else if ordering && a.is_float() && b.is_float() {
+        } else if a.is_float() && b.is_float() {
             self.quicken_to(code, pc, Instr::CompareFloat { dst, op, lhs, rhs });
         }
     }
@@ -279,12 +295,6 @@ impl Vm {
             .is_some_and(|o| matches!(o.kind, ObjKind::Str(_)) && o.class.get() == self.types.str)
     }
 
-    /// Keys whose hash and equality run no Python code: small ints and exact strs.
-    #[inline]
-    pub(crate) fn is_plain_key(&self, k: Value) -> bool {
-        k.is_small_int() || self.is_exact_str(k)
-    }
-
     /// `ForIter` over iterator `it`.
     #[inline(never)]
     pub(crate) fn observe_for_iter(&mut self, code: &Code, pc: usize, it: Value) {
@@ -322,19 +332,28 @@ impl Vm {
             return;
         }
         let caches = code.caches_at(pc);
-        let (first, second) = (caches[0].get(), caches[1].get());
-        if second.kind != 0 {
+        let filled = caches.iter().take_while(|c| c.get().kind != 0).count();
+        if filled == 0 {
             return;
         }
-        let form = match (code.obj.instrs[pc], first.kind) {
-            (Instr::LoadAttr { dst, obj, name }, ATTR_SLOT) => {
+        let all_ways = |ok: fn(u8) -> bool| caches[..filled].iter().all(|c| ok(c.get().kind));
+        let first = caches[0].get().kind;
+        let form = match code.obj.instrs[pc] {
+            Instr::LoadAttr { dst, obj, name } if filled == 1 && first == ATTR_SLOT => {
                 Instr::LoadAttrSlot { dst, obj, name }
             }
-            (Instr::StoreAttr { obj, name, src }, STORE_SLOT) => {
+            Instr::LoadAttr { dst, obj, name } if all_ways(is_poly_attr_kind) => {
+                Instr::LoadAttrPoly { dst, obj, name }
+            }
+            Instr::StoreAttr { obj, name, src } if filled == 1 && first == STORE_SLOT => {
                 Instr::StoreAttrSlot { obj, name, src }
             }
-            (Instr::LoadMethod { base, obj, name }, ATTR_METHOD) => {
-                Instr::LoadMethodCached { base, obj, name }
+            Instr::LoadMethod { base, obj, name } if all_ways(|k| k == ATTR_METHOD) => {
+                if filled == 1 {
+                    Instr::LoadMethodCached { base, obj, name }
+                } else {
+                    Instr::LoadMethodPoly { base, obj, name }
+                }
             }
             _ => return,
         };
