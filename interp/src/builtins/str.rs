@@ -9,6 +9,7 @@
 //! classes and case mappings in `str/unicode.rs`.
 
 pub mod codecs;
+mod search;
 pub mod unicode;
 mod unicode_tables;
 
@@ -510,7 +511,7 @@ fn split_impl(
             v.reverse();
             v
         }
-        Some(sep) => text.splitn(max.saturating_add(1), sep).collect(),
+        Some(sep) => search::split(text, sep, max),
     };
     let mut items = Vec::with_capacity(parts.len());
     for p in parts {
@@ -674,10 +675,22 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         None => -1,
     };
     let s = so.as_str();
+    if !old.is_empty() && new.len() <= old.len() {
+        // The result is no longer than `s`: no size check, one pass.
+        let limit = if count < 0 {
+            usize::MAX
+        } else {
+            count as usize
+        };
+        return Ok(match search::replace(s, old, new, limit) {
+            Some(r) => vm.new_string(r),
+            None => same(vm, args[0]),
+        });
+    }
     let found = if old.is_empty() {
         so.char_len + 1
     } else {
-        s.matches(old).count()
+        search::count(s, old)
     };
     let n = if count < 0 {
         found
@@ -691,10 +704,10 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if s.len().saturating_add(grow) > MAX_RESULT_BYTES {
         return Err(memory_error(vm));
     }
-    let r = if count < 0 {
-        s.replace(old, new)
-    } else {
+    let r = if old.is_empty() {
         s.replacen(old, new, n)
+    } else {
+        search::replace(s, old, new, n).unwrap_or_else(|| s.to_string())
     };
     Ok(vm.new_string(r))
 }
@@ -747,8 +760,10 @@ fn find_in(
     let hay = s.as_str().get(bs..be)?;
     let found = if reverse {
         hay.rfind(sub)
+    } else if sub.is_empty() {
+        Some(0)
     } else {
-        hay.find(sub)
+        search::find(hay, sub)
     };
     found.map(|b| text.index(bs + b))
 }
@@ -808,10 +823,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if sub.is_empty() {
         return Ok(vm.new_int(end - start + 1));
     }
-    let n = Chars::of(s)
-        .slice(start as usize, end as usize)
-        .matches(sub)
-        .count();
+    let n = search::count(Chars::of(s).slice(start as usize, end as usize), sub);
     Ok(vm.new_int(n as i64))
 }
 
