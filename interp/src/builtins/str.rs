@@ -596,31 +596,69 @@ pub(crate) fn join_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let sep = this(vm, args, "join")?.as_str();
     arity(vm, "str.join", &args[1..], 1, 1)?;
-    let items = join_items(vm, args[1])?;
-    if items.len() == 1 && vm.class_of(items[0]) == vm.types.str {
-        return Ok(items[0]);
+    // A list or tuple is joined in place: reading strs runs no Python code.
+    if let Some(l) = vm.list_cell(args[1]) {
+        let r = join_strs(vm, sep, &l.borrow());
+        return finish_join(vm, r);
     }
-    let mut out = String::new();
+    if let Some(t) = vm.tuple_items(args[1]) {
+        let r = join_strs(vm, sep, t);
+        return finish_join(vm, r);
+    }
+    let items = join_items(vm, args[1])?;
+    let r = join_strs(vm, sep, &items);
+    finish_join(vm, r)
+}
+
+/// What `join_strs` found: the one item to return as is, the joined text, the index of an
+/// item that is not a str, or a result too large.
+enum Joined {
+    Same(Value),
+    Text(String),
+    NotStr(usize, Value),
+    TooLarge,
+}
+
+/// Joins `items` with `sep` in two passes, so the result is allocated once at its size.
+fn join_strs(vm: &Vm, sep: &str, items: &[Value]) -> Joined {
+    if let [one] = items {
+        if vm.class_of(*one) == vm.types.str {
+            return Joined::Same(*one);
+        }
+    }
+    let mut len = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, &item) in items.iter().enumerate() {
-        let piece = match vm.str_of(item) {
-            Some(p) => p,
-            None => {
-                let tn = vm.type_name(item);
-                return Err(vm.type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i, tn
-                )));
-            }
-        };
+        match vm.str_of(item) {
+            Some(p) => len = len.saturating_add(p.len()),
+            None => return Joined::NotStr(i, item),
+        }
+    }
+    if len > MAX_RESULT_BYTES {
+        return Joined::TooLarge;
+    }
+    let mut out = String::with_capacity(len);
+    for (i, &item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(piece);
-        if out.len() > MAX_RESULT_BYTES {
-            return Err(memory_error(vm));
-        }
+        out.push_str(vm.str_of(item).unwrap_or(""));
     }
-    Ok(vm.new_string(out))
+    Joined::Text(out)
+}
+
+fn finish_join(vm: &mut Vm, r: Joined) -> PyResult<Value> {
+    match r {
+        Joined::Same(v) => Ok(v),
+        Joined::Text(s) => Ok(vm.new_string(s)),
+        Joined::NotStr(i, item) => {
+            let tn = vm.type_name(item);
+            Err(vm.type_error(format!(
+                "sequence item {}: expected str instance, {} found",
+                i, tn
+            )))
+        }
+        Joined::TooLarge => Err(memory_error(vm)),
+    }
 }
 
 // ----- stripping and replacing -----------------------------------------------------------
