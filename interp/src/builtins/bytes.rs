@@ -637,7 +637,9 @@ fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
-    arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    if args.len() - 1 != 1 {
+        arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    }
     let sep_buf = bytes_like(vm, args[1])?;
     let sep: &[u8] = &sep_buf;
     if sep.is_empty() {
@@ -799,7 +801,9 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn affix_impl(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
     let s_buf = this(vm, args, name)?;
     let s: &[u8] = &s_buf;
-    arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    if args.len() - 1 != 1 {
+        arity(vm, &format!("bytes.{}", name), &args[1..], 1, 1)?;
+    }
     let a_buf = bytes_like(vm, args[1])?;
     let a: &[u8] = &a_buf;
     let r = if suffix {
@@ -964,8 +968,10 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Buf> {
     let s = this(vm, args, name)?;
-    let tn = vm.type_name(args[0]);
-    arity(vm, &format!("{}.{}", tn, name), &args[1..], 0, 0)?;
+    if args.len() - 1 != 0 {
+        let tn = vm.type_name(args[0]);
+        arity(vm, &format!("{}.{}", tn, name), &args[1..], 0, 0)?;
+    }
     Ok(s)
 }
 

@@ -31,6 +31,7 @@ pub fn replace(hay: &str, old: &str, new: &str, limit: usize) -> Option<String> 
     if limit == 0 {
         return None;
     }
+    // Room for a few growing replacements, so that escaping rarely reallocates.
     let mut out = String::with_capacity(hay.len() + new.len().saturating_sub(old.len()) * 4);
     let mut last = 0;
     let mut at = first;
