@@ -323,6 +323,12 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(&c) => c,
         None => return Err(vm.type_error("str.__new__(): not enough arguments")),
     };
+    if let ([_, object], true) = (args, kw.is_empty()) {
+        if class == vm.types.str {
+            // `str(x)`, the common call: no argument binding.
+            return vm.str_as_value(*object);
+        }
+    }
     check_new_class(vm, class, "str", vm.types.str)?;
     for &(k, _) in kw {
         let name = vm.str_of(k).unwrap_or("");
