@@ -290,16 +290,13 @@ impl Heap {
     /// Marks everything reachable from the mark stack; returns the bytes of the objects it
     /// marked (sized here, while each object is in cache, rather than in the sweep).
     fn drain_mark_stack(&mut self) -> usize {
-        let mut children = Vec::new();
         let mut bytes = 0;
         while let Some(p) = self.mark_stack.pop() {
-            // SAFETY: only live objects are pushed (see `mark_value`).
+            // SAFETY: only live objects are pushed (see `mark_value`); the reference is to
+            // the object, not to the heap, so marking its children may borrow the heap.
             let obj = unsafe { &*p };
             bytes += std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
-            obj.trace(&mut |v| children.push(v));
-            for v in children.drain(..) {
-                self.mark_value(v);
-            }
+            obj.trace(&mut |v| self.mark_value(v));
         }
         bytes
     }

@@ -970,9 +970,8 @@ fn endswith(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 fn no_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Buf> {
     let s = this(vm, args, name)?;
-    let tn = vm.type_name(args[0]);
-    // The name is formatted only for the error (this runs on every call).
-    if args.len() != 1 {
+    if args.len() - 1 != 0 {
+        let tn = vm.type_name(args[0]);
         arity(vm, &format!("{}.{}", tn, name), &args[1..], 0, 0)?;
     }
     Ok(s)

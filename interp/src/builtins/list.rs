@@ -229,14 +229,100 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: boo
     if reverse {
         idx.reverse();
     }
-    let mut buf = idx.clone();
-    merge_sort(vm, &keys, &mut idx, &mut buf)?;
+    if !sort_simple_keys(vm, &keys, &mut idx) {
+        let mut buf = idx.clone();
+        merge_sort(vm, &keys, &mut idx, &mut buf)?;
+    }
     if reverse {
         idx.reverse();
     }
     let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
     *items = sorted;
     Ok(())
+}
+
+/// The kind of a sort key whose `<` is a total order that runs no Python code: a small
+/// int, a float that is not NaN, or an exact `str`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ScalarKey {
+    Int,
+    Float,
+    Str,
+}
+
+fn scalar_key(vm: &Vm, v: Value) -> Option<ScalarKey> {
+    if v.is_small_int() {
+        Some(ScalarKey::Int)
+    } else if v.is_float() {
+        (!v.as_float().is_nan()).then_some(ScalarKey::Float)
+    } else if vm.str_of(v).is_some() && vm.class_of(v) == vm.types.str {
+        Some(ScalarKey::Str)
+    } else {
+        None
+    }
+}
+
+/// Compares two keys of the same `ScalarKey` kind.
+fn scalar_cmp(vm: &Vm, kind: ScalarKey, a: Value, b: Value) -> std::cmp::Ordering {
+    match kind {
+        ScalarKey::Int => a.as_small_int().cmp(&b.as_small_int()),
+        ScalarKey::Float => a
+            .as_float()
+            .partial_cmp(&b.as_float())
+            .unwrap_or(std::cmp::Ordering::Equal),
+        // UTF-8 byte order is code point order.
+        ScalarKey::Str => vm.str_of(a).unwrap_or("").cmp(vm.str_of(b).unwrap_or("")),
+    }
+}
+
+/// Sorts `idx` by `keys` without calling into Python when every key is a scalar of one
+/// kind, or every key is an exact tuple of scalars whose kind is the same at each position
+/// across all keys (CPython's homogeneous-key pre-check in `list.sort`). Then `<` is a total
+/// order computed in Rust, and a stable sort gives exactly the generic sort's result.
+/// Returns false, leaving `idx` alone, when the keys do not qualify.
+fn sort_simple_keys(vm: &Vm, keys: &[Value], idx: &mut [usize]) -> bool {
+    let Some(&first) = keys.first() else {
+        return true;
+    };
+    if let Some(kind) = scalar_key(vm, first) {
+        if !keys.iter().all(|&k| scalar_key(vm, k) == Some(kind)) {
+            return false;
+        }
+        idx.sort_by(|&i, &j| scalar_cmp(vm, kind, keys[i], keys[j]));
+        return true;
+    }
+    let tuple = vm.types.tuple;
+    let mut kinds: Vec<ScalarKey> = Vec::new();
+    for &k in keys {
+        if vm.class_of(k) != tuple {
+            return false;
+        }
+        let Some(items) = vm.tuple_items(k) else {
+            return false;
+        };
+        for (pos, &item) in items.iter().enumerate() {
+            let Some(kind) = scalar_key(vm, item) else {
+                return false;
+            };
+            match kinds.get(pos) {
+                Some(&expected) if expected != kind => return false,
+                Some(_) => {}
+                None => kinds.push(kind),
+            }
+        }
+    }
+    idx.sort_by(|&i, &j| {
+        let x = vm.tuple_items(keys[i]).unwrap_or(&[]);
+        let y = vm.tuple_items(keys[j]).unwrap_or(&[]);
+        for (pos, (&a, &b)) in x.iter().zip(y).enumerate() {
+            let o = scalar_cmp(vm, kinds[pos], a, b);
+            if o.is_ne() {
+                return o;
+            }
+        }
+        x.len().cmp(&y.len())
+    });
+    true
 }
 
 fn less(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {

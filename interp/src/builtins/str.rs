@@ -9,6 +9,7 @@
 //! classes and case mappings in `str/unicode.rs`.
 
 pub mod codecs;
+mod search;
 pub mod unicode;
 mod unicode_tables;
 
@@ -322,6 +323,12 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         Some(&c) => c,
         None => return Err(vm.type_error("str.__new__(): not enough arguments")),
     };
+    if let ([_, object], true) = (args, kw.is_empty()) {
+        if class == vm.types.str {
+            // `str(x)`, the common call: no argument binding.
+            return vm.str_as_value(*object);
+        }
+    }
     check_new_class(vm, class, "str", vm.types.str)?;
     for &(k, _) in kw {
         let name = vm.str_of(k).unwrap_or("");
@@ -510,7 +517,7 @@ fn split_impl(
             v.reverse();
             v
         }
-        Some(sep) => text.splitn(max.saturating_add(1), sep).collect(),
+        Some(sep) => search::split(text, sep, max),
     };
     let mut items = Vec::with_capacity(parts.len());
     for p in parts {
@@ -595,31 +602,69 @@ pub(crate) fn join_items(vm: &mut Vm, v: Value) -> PyResult<Vec<Value>> {
 fn join(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     let sep = this(vm, args, "join")?.as_str();
     arity(vm, "str.join", &args[1..], 1, 1)?;
-    let items = join_items(vm, args[1])?;
-    if items.len() == 1 && vm.class_of(items[0]) == vm.types.str {
-        return Ok(items[0]);
+    // A list or tuple is joined in place: reading strs runs no Python code.
+    if let Some(l) = vm.list_cell(args[1]) {
+        let r = join_strs(vm, sep, &l.borrow());
+        return finish_join(vm, r);
     }
-    let mut out = String::new();
+    if let Some(t) = vm.tuple_items(args[1]) {
+        let r = join_strs(vm, sep, t);
+        return finish_join(vm, r);
+    }
+    let items = join_items(vm, args[1])?;
+    let r = join_strs(vm, sep, &items);
+    finish_join(vm, r)
+}
+
+/// What `join_strs` found: the one item to return as is, the joined text, the index of an
+/// item that is not a str, or a result too large.
+enum Joined {
+    Same(Value),
+    Text(String),
+    NotStr(usize, Value),
+    TooLarge,
+}
+
+/// Joins `items` with `sep` in two passes, so the result is allocated once at its size.
+fn join_strs(vm: &Vm, sep: &str, items: &[Value]) -> Joined {
+    if let [one] = items {
+        if vm.class_of(*one) == vm.types.str {
+            return Joined::Same(*one);
+        }
+    }
+    let mut len = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, &item) in items.iter().enumerate() {
-        let piece = match vm.str_of(item) {
-            Some(p) => p,
-            None => {
-                let tn = vm.type_name(item);
-                return Err(vm.type_error(format!(
-                    "sequence item {}: expected str instance, {} found",
-                    i, tn
-                )));
-            }
-        };
+        match vm.str_of(item) {
+            Some(p) => len = len.saturating_add(p.len()),
+            None => return Joined::NotStr(i, item),
+        }
+    }
+    if len > MAX_RESULT_BYTES {
+        return Joined::TooLarge;
+    }
+    let mut out = String::with_capacity(len);
+    for (i, &item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(piece);
-        if out.len() > MAX_RESULT_BYTES {
-            return Err(memory_error(vm));
-        }
+        out.push_str(vm.str_of(item).unwrap_or(""));
     }
-    Ok(vm.new_string(out))
+    Joined::Text(out)
+}
+
+fn finish_join(vm: &mut Vm, r: Joined) -> PyResult<Value> {
+    match r {
+        Joined::Same(v) => Ok(v),
+        Joined::Text(s) => Ok(vm.new_string(s)),
+        Joined::NotStr(i, item) => {
+            let tn = vm.type_name(item);
+            Err(vm.type_error(format!(
+                "sequence item {}: expected str instance, {} found",
+                i, tn
+            )))
+        }
+        Joined::TooLarge => Err(memory_error(vm)),
+    }
 }
 
 // ----- stripping and replacing -----------------------------------------------------------
@@ -674,10 +719,25 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
         None => -1,
     };
     let s = so.as_str();
+    if !old.is_empty()
+        && (new.len() <= old.len() || s.len().saturating_mul(new.len()) <= MAX_RESULT_BYTES)
+    {
+        // At most len(s) / len(old) matches, so the result cannot pass the size limit:
+        // one pass, with no counting first.
+        let limit = if count < 0 {
+            usize::MAX
+        } else {
+            count as usize
+        };
+        return Ok(match search::replace(s, old, new, limit) {
+            Some(r) => vm.new_string(r),
+            None => same(vm, args[0]),
+        });
+    }
     let found = if old.is_empty() {
         so.char_len + 1
     } else {
-        s.matches(old).count()
+        search::count(s, old)
     };
     let n = if count < 0 {
         found
@@ -691,10 +751,10 @@ fn replace(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     if s.len().saturating_add(grow) > MAX_RESULT_BYTES {
         return Err(memory_error(vm));
     }
-    let r = if count < 0 {
-        s.replace(old, new)
-    } else {
+    let r = if old.is_empty() {
         s.replacen(old, new, n)
+    } else {
+        search::replace(s, old, new, n).unwrap_or_else(|| s.to_string())
     };
     Ok(vm.new_string(r))
 }
@@ -750,8 +810,10 @@ fn find_in(
     let hay = s.as_str().get(bs..be)?;
     let found = if reverse {
         hay.rfind(sub)
+    } else if sub.is_empty() {
+        Some(0)
     } else {
-        hay.find(sub)
+        search::find(hay, sub)
     };
     found.map(|b| text.index(bs + b))
 }
@@ -811,10 +873,7 @@ fn count(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if sub.is_empty() {
         return Ok(vm.new_int(end - start + 1));
     }
-    let n = Chars::of(s)
-        .slice(start as usize, end as usize)
-        .matches(sub)
-        .count();
+    let n = search::count(Chars::of(s).slice(start as usize, end as usize), sub);
     Ok(vm.new_int(n as i64))
 }
 

@@ -632,10 +632,17 @@ impl Vm {
                     Some(ObjKind::StaticMethod(inner)) => inner.get(),
                     _ => n,
                 };
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(class);
-                full.extend_from_slice(args);
-                self.call(f, &full, kw)?
+                let mut buf = [Value::NULL; MAX_NATIVE_ARGS];
+                if args.len() < MAX_NATIVE_ARGS {
+                    buf[0] = class;
+                    buf[1..=args.len()].copy_from_slice(args);
+                    self.call(f, &buf[..=args.len()], kw)?
+                } else {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(class);
+                    full.extend_from_slice(args);
+                    self.call(f, &full, kw)?
+                }
             }
             None => self.new_instance(class),
         };
@@ -644,7 +651,19 @@ impl Vm {
             return Ok(inst);
         }
         let inst_class = self.class_of(inst);
-        if let Some(init) = super::types::lookup_in_mro(self, inst_class, init_name) {
+        let init = super::types::lookup_in_mro(self, inst_class, init_name);
+        if inst_class == class && new.is_some() && init.is_some() {
+            // `str(x)`, `dict(m)`...: a class that overrides `__new__` but inherits
+            // `object.__init__`, which then accepts and ignores any arguments (see
+            // `object_init`), so calling it is skipped.
+            let object = self.types.object;
+            if init == super::types::lookup_in_mro(self, object, init_name)
+                && new != super::types::lookup_in_mro(self, object, new_name)
+            {
+                return Ok(inst);
+            }
+        }
+        if let Some(init) = init {
             let bound = self.bind_descriptor(init, inst, inst_class)?;
             let r = self.call(bound, args, kw)?;
             if !r.is_none() {

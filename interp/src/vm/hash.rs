@@ -346,6 +346,23 @@ impl Vm {
 
     /// `d.update(m)` (or `f(**m)` merging when `func` names the callee).
     pub fn dict_update_from(&mut self, d: Value, m: Value, func: Option<Value>) -> PyResult<()> {
+        if func.is_none() && m != d && self.class_of(m) == self.types.dict {
+            if let (Some(dst), Some(src)) = (self.dict_cell(d), self.dict_cell(m)) {
+                // `dict(m)` / `{}.update(m)` with an exact dict into an empty one: the keys
+                // are distinct and hashed already, so the table is copied as is.
+                if let Ok(mut t) = dst.try_borrow_mut() {
+                    if t.is_empty() {
+                        let mutations = t.mutations + 1;
+                        *t = src.borrow().clone();
+                        t.mutations = mutations;
+                        let bytes = t.capacity_bytes();
+                        drop(t);
+                        self.heap.note_growth(bytes);
+                        return Ok(());
+                    }
+                }
+            }
+        }
         let pairs: Vec<(Value, Value)> = if let Some(src) = self.dict_cell(m) {
             src.borrow().iter().map(|e| (e.key, e.value)).collect()
         } else if func.is_some() || self.has_keys_method(m) {
@@ -714,6 +731,16 @@ impl Vm {
         match &o.kind {
             ObjKind::List(l) => {
                 if let Some(sl) = self.slice_parts(key) {
+                    if [sl.0, sl.1, sl.2]
+                        .iter()
+                        .all(|v| v.is_none() || v.is_small_int())
+                    {
+                        // No `__index__` to run: slice the list in place, no copy first.
+                        let len = l.borrow().len();
+                        let (start, stop, step) = self.slice_indices(sl, len)?;
+                        let picked = pick_slice(&l.borrow(), start, stop, step);
+                        return Ok(self.new_list(picked));
+                    }
                     let items = l.borrow().clone();
                     let picked = self.slice_pick(&items, sl)?;
                     return Ok(self.new_list(picked));
@@ -953,13 +980,7 @@ impl Vm {
 
     fn slice_pick(&mut self, items: &[Value], sl: (Value, Value, Value)) -> PyResult<Vec<Value>> {
         let (start, stop, step) = self.slice_indices(sl, items.len())?;
-        let mut out = Vec::new();
-        let mut i = start;
-        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            out.push(items[i as usize]);
-            i += step;
-        }
-        Ok(out)
+        Ok(pick_slice(items, start, stop, step))
     }
 
     /// `obj[key] = v`.
@@ -1237,6 +1258,22 @@ fn str_slice(s: &crate::object::StrObj, start: i64, stop: i64, step: i64) -> Str
         {
             out.push(c);
         }
+    }
+    out
+}
+
+/// `items[start:stop:step]` for indices already adjusted to `items` (`slice_indices`).
+fn pick_slice(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
+    if step == 1 {
+        return items
+            .get(start as usize..stop.max(start) as usize)
+            .map_or_else(Vec::new, <[Value]>::to_vec);
+    }
+    let mut out = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        out.push(items[i as usize]);
+        i += step;
     }
     out
 }

@@ -222,8 +222,16 @@ impl Vm {
     }
 
     pub fn new_str(&mut self, s: &str) -> Value {
+        if let [b] = s.as_bytes() {
+            // One byte of valid UTF-8 is ASCII: the shared single-character str, as CPython.
+            return self.char_str(*b as char);
+        }
+        self.alloc_str(s.into())
+    }
+
+    fn alloc_str(&mut self, s: Box<str>) -> Value {
         let class = self.types.str;
-        self.alloc(Obj::new(class, ObjKind::Str(StrObj::new(s.into()))))
+        self.alloc(Obj::new(class, ObjKind::Str(StrObj::new(s))))
     }
 
     /// The str of the single character `c` (shared for U+0000..U+00FF).
@@ -231,23 +239,22 @@ impl Vm {
     pub fn char_str(&mut self, c: char) -> Value {
         let mut buf = [0u8; 4];
         let Some(slot) = self.latin1.get(c as usize).copied() else {
-            return self.new_str(c.encode_utf8(&mut buf));
+            return self.alloc_str((*c.encode_utf8(&mut buf)).into());
         };
         if !slot.is_null() {
             return slot;
         }
-        let v = self.new_str(c.encode_utf8(&mut buf));
+        let v = self.alloc_str((*c.encode_utf8(&mut buf)).into());
         self.heap.make_immortal(v);
         self.latin1[c as usize] = v;
         v
     }
 
     pub fn new_string(&mut self, s: String) -> Value {
-        let class = self.types.str;
-        self.alloc(Obj::new(
-            class,
-            ObjKind::Str(StrObj::new(s.into_boxed_str())),
-        ))
+        if s.len() == 1 {
+            return self.new_str(&s);
+        }
+        self.alloc_str(s.into_boxed_str())
     }
 
     /// The interned (unique, immortal) str for `s`: attribute names, identifiers.
