@@ -704,6 +704,125 @@ impl<K: Copy + PartialEq> SetTable<K> {
         }
     }
 
+    /// `lookup` run straight through, for when comparing stored keys with `key` runs no
+    /// Python code: `eq(stored, key)` answers for a stored key with the same hash that is
+    /// not `key` itself, or returns None when only the generic comparison can tell. Then
+    /// this returns None and the caller takes the step-wise lookup. Same probe sequence.
+    #[inline]
+    pub fn find_pure(
+        &self,
+        key: K,
+        hash: i64,
+        mut eq: impl FnMut(K, K) -> Option<bool>,
+    ) -> Option<Option<usize>> {
+        let mask = self.mask();
+        let i = (hash as u64 & mask as u64) as usize;
+        let mut c = Cursor {
+            i,
+            j: i,
+            left: if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            },
+            perturb: hash as u64,
+            outer: 0,
+        };
+        loop {
+            match *self.entries.get(c.j)? {
+                Entry::Empty => return Some(None),
+                Entry::Used {
+                    key: stored,
+                    hash: h,
+                } if h == hash => {
+                    if stored == key || eq(stored, key)? {
+                        return Some(Some(c.j));
+                    }
+                }
+                Entry::Used { .. } | Entry::Dummy => {}
+            }
+            if !c.next(mask) {
+                return Some(None);
+            }
+        }
+    }
+
+    /// `insert` for comparisons that run no Python code (see [`SetTable::find_pure`]):
+    /// Some(true) if `key` was added, Some(false) if it was present, None when the caller
+    /// must take the step-wise insertion. Same slot choice and resize rule as it.
+    #[inline]
+    pub fn insert_pure(
+        &mut self,
+        key: K,
+        hash: i64,
+        mut eq: impl FnMut(K, K) -> Option<bool>,
+    ) -> Option<bool> {
+        let mask = self.mask();
+        let i = (hash as u64 & mask as u64) as usize;
+        let mut c = Cursor {
+            i,
+            j: i,
+            left: if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            },
+            perturb: hash as u64,
+            outer: 0,
+        };
+        let mut freeslot = None;
+        let empty = loop {
+            match *self.entries.get(c.j)? {
+                Entry::Empty => break c.j,
+                Entry::Used {
+                    key: stored,
+                    hash: h,
+                } if h == hash => {
+                    if stored == key || eq(stored, key)? {
+                        return Some(false);
+                    }
+                }
+                // 3.11 keeps the *last* dummy seen on the path.
+                Entry::Dummy => freeslot = Some(c.j),
+                Entry::Used { .. } => {}
+            }
+            if !c.next(mask) {
+                return None;
+            }
+        };
+        self.used += 1;
+        if let Some(fs) = freeslot {
+            self.entries[fs] = Entry::Used { key, hash };
+            return Some(true);
+        }
+        self.entries[empty] = Entry::Used { key, hash };
+        self.fill += 1;
+        if self.fill.saturating_mul(5) >= mask.saturating_mul(3) {
+            self.resize(self.grow_target());
+        }
+        Some(true)
+    }
+
+    /// `remove` for comparisons that run no Python code (see [`SetTable::find_pure`]):
+    /// Some(true) if `key` was removed, Some(false) if absent, None when undecided.
+    #[inline]
+    pub fn remove_pure(
+        &mut self,
+        key: K,
+        hash: i64,
+        eq: impl FnMut(K, K) -> Option<bool>,
+    ) -> Option<bool> {
+        let slot = self.find_pure(key, hash, eq)?;
+        Some(match slot {
+            Some(j) => {
+                self.entries[j] = Entry::Dummy;
+                self.used -= 1;
+                true
+            }
+            None => false,
+        })
+    }
+
     /// `key in s` with a known hash (`set_contains_entry`).
     pub fn contains<E>(
         &self,
@@ -1307,6 +1426,46 @@ impl<K: Copy + PartialEq> SetTable<K> {
 mod tests {
     use super::*;
     // TESTS-BEGIN
+
+    /// The pure fast paths must leave exactly the table the step-wise operations leave
+    /// (same slots, dummies, fill and resizes), since iteration order depends on it.
+    #[test]
+    fn pure_paths_match_stepwise() {
+        let mut seed = 12345u64;
+        let mut rnd = move |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let (mut a, mut b) = (SetTable::<i64>::new(), SetTable::<i64>::new());
+        let eq = &mut |x: i64, y: i64| Ok::<bool, ()>(x == y);
+        for _ in 0..20000 {
+            // Few distinct keys with colliding hashes (key / 4), so probes run long and
+            // dummies pile up between resizes.
+            let k = rnd(40) as i64 - 20;
+            let hash = h(k.div_euclid(4));
+            match rnd(3) {
+                0 => {
+                    let expected = a.insert(k, hash, eq).unwrap();
+                    assert_eq!(b.insert_pure(k, hash, |x, y| Some(x == y)), Some(expected));
+                }
+                1 => {
+                    let expected = a.remove(k, hash, eq).unwrap().is_some();
+                    assert_eq!(b.remove_pure(k, hash, |x, y| Some(x == y)), Some(expected));
+                }
+                _ => {
+                    let expected = a.lookup(k, hash, eq).unwrap();
+                    assert_eq!(b.find_pure(k, hash, |x, y| Some(x == y)), Some(expected));
+                }
+            }
+            assert_eq!(
+                (a.fill(), a.len(), a.slots()),
+                (b.fill(), b.len(), b.slots())
+            );
+            assert_eq!(a.entries(), b.entries());
+        }
+    }
     use std::cell::RefCell;
     use std::collections::{HashMap, HashSet};
 

@@ -261,6 +261,14 @@ fn next_rooted(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
 
 /// Whether `key` (with `hash`) is in the set.
 pub fn lookup_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<bool> {
+    // Plain keys (small ints, exact strs ...) compare without running Python code: one
+    // tight probe loop, no step-wise state machine.
+    if let Some(found) = c
+        .borrow()
+        .find_pure(key, hash, |stored, k| vm.plain_eq(stored, k))
+    {
+        return Ok(found.is_some());
+    }
     let mut p = Probe::new(key, hash);
     loop {
         let step = c.borrow().lookup_step(&mut p);
@@ -277,6 +285,11 @@ pub fn lookup_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<bo
 
 /// Adds `key`; `Ok(true)` if it was new.
 pub fn add_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<bool> {
+    if let Ok(mut t) = c.try_borrow_mut() {
+        if let Some(added) = t.insert_pure(key, hash, |stored, k| vm.plain_eq(stored, k)) {
+            return Ok(added);
+        }
+    }
     let mut p = Probe::new(key, hash);
     loop {
         let step = match c.try_borrow_mut() {
@@ -296,6 +309,11 @@ pub fn add_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<bool>
 
 /// Removes `key`; `Ok(true)` if it was present.
 pub fn discard_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<bool> {
+    if let Ok(mut t) = c.try_borrow_mut() {
+        if let Some(removed) = t.remove_pure(key, hash, |stored, k| vm.plain_eq(stored, k)) {
+            return Ok(removed);
+        }
+    }
     let mut p = Probe::new(key, hash);
     loop {
         let step = match c.try_borrow_mut() {

@@ -14,7 +14,6 @@ pub mod eval;
 pub mod exception;
 pub mod feedback;
 pub mod frame;
-pub(crate) mod unchecked;
 pub mod generator;
 pub mod hash;
 pub mod import;
@@ -28,6 +27,7 @@ pub mod special_attrs;
 pub mod stats;
 pub mod tiering;
 pub mod types;
+pub(crate) mod unchecked;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
