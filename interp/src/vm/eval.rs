@@ -349,16 +349,19 @@ impl Vm {
                         tri!(self.delete_global(module, n));
                     }
                     Instr::LoadName { dst, name } => {
+                        self.frames[fi].pc = cur;
                         let n = code.names[name as usize];
                         let v = tri!(self.load_name(fi, n));
                         w!(dst) = v;
                     }
                     Instr::StoreName { name, src } => {
+                        self.frames[fi].pc = cur;
                         let n = code.names[name as usize];
                         let v = r!(src);
                         tri!(self.store_name(fi, n, v));
                     }
                     Instr::DeleteName { name } => {
+                        self.frames[fi].pc = cur;
                         let n = code.names[name as usize];
                         tri!(self.delete_name(fi, n));
                     }
@@ -398,6 +401,7 @@ impl Vm {
                         cell_set(r!(cell), Value::NULL);
                     }
                     Instr::LoadAttr { dst, obj, name } => {
+                        self.frames[fi].pc = cur;
                         let o = r!(obj);
                         let v = tri!(self.load_attr_cached(
                             o,
@@ -431,6 +435,7 @@ impl Vm {
                         }
                     }
                     Instr::StoreAttr { obj, name, src } => {
+                        self.frames[fi].pc = cur;
                         let (o, v) = (r!(obj), r!(src));
                         tri!(self.store_attr_cached(
                             o,
@@ -448,10 +453,12 @@ impl Vm {
                         }
                     }
                     Instr::DeleteAttr { obj, name } => {
+                        self.frames[fi].pc = cur;
                         let o = r!(obj);
                         tri!(self.del_attr(o, code.names[name as usize]));
                     }
                     Instr::LoadMethod { base: b, obj, name } => {
+                        self.frames[fi].pc = cur;
                         let o = r!(obj);
                         let (f, recv) = tri!(self.load_method_cached(
                             o,
@@ -640,6 +647,7 @@ impl Vm {
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::Binary { dst, op, lhs, rhs } => {
+                        self.frames[fi].pc = cur;
                         let (a, b) = (r!(lhs), r!(rhs));
                         let v = match super::ops::fast_binary(op, a, b) {
                             Some(v) => v,
@@ -728,6 +736,7 @@ impl Vm {
                         }
                     }
                     Instr::InplaceBinary { dst, op, lhs, rhs } => {
+                        self.frames[fi].pc = cur;
                         let (a, b) = (r!(lhs), r!(rhs));
                         let v = match super::ops::fast_binary(op, a, b) {
                             Some(v) => v,
@@ -737,11 +746,13 @@ impl Vm {
                         self.observe_binary(&code, cur, op, a, b, v);
                     }
                     Instr::Unary { dst, op, src } => {
+                        self.frames[fi].pc = cur;
                         let a = r!(src);
                         let v = tri!(self.unary_op(op, a));
                         w!(dst) = v;
                     }
                     Instr::Compare { dst, op, lhs, rhs } => {
+                        self.frames[fi].pc = cur;
                         let (a, b) = (r!(lhs), r!(rhs));
                         let v = match super::ops::fast_compare(op, a, b) {
                             Some(v) => Value::bool(v),
@@ -772,6 +783,8 @@ impl Vm {
                     Instr::CompareIn { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if self.is_builtin_membership(b, a) {
+                            // A list or tuple's items' `__eq__` may run.
+                            self.frames[fi].pc = cur;
                             let found = tri!(self.contains(b, a));
                             w!(dst) = Value::bool(
                                 found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
@@ -826,6 +839,7 @@ impl Vm {
                         }
                     }
                     Instr::ToBool { dst, src } => {
+                        self.frames[fi].pc = cur;
                         let a = r!(src);
                         let t = tri!(self.truthy(a));
                         w!(dst) = Value::bool(t);
@@ -833,13 +847,13 @@ impl Vm {
                     Instr::Jump { target } => jump!(target),
                     Instr::JumpIfTrue { cond, target } => {
                         let c = r!(cond);
-                        if tri!(self.branch_truth(c)) {
+                        if tri!(self.branch_truth(c, cur)) {
                             jump!(target)
                         }
                     }
                     Instr::JumpIfFalse { cond, target } => {
                         let c = r!(cond);
-                        if !tri!(self.branch_truth(c)) {
+                        if !tri!(self.branch_truth(c, cur)) {
                             jump!(target)
                         }
                     }
@@ -854,6 +868,7 @@ impl Vm {
                         }
                     }
                     Instr::GetItem { dst, obj, key } => {
+                        self.frames[fi].pc = cur;
                         let (o, k) = (r!(obj), r!(key));
                         let v = match self.fast_getitem(o, k) {
                             Some(v) => v,
@@ -892,6 +907,7 @@ impl Vm {
                         }
                     }
                     Instr::SetItem { obj, key, src } => {
+                        self.frames[fi].pc = cur;
                         let (o, k, v) = (r!(obj), r!(key), r!(src));
                         if !self.fast_setitem(o, k, v) {
                             tri!(self.set_item(o, k, v));
@@ -919,6 +935,7 @@ impl Vm {
                         }
                     }
                     Instr::DelItem { obj, key } => {
+                        self.frames[fi].pc = cur;
                         let (o, k) = (r!(obj), r!(key));
                         tri!(self.del_item(o, k));
                     }
@@ -943,6 +960,7 @@ impl Vm {
                         w!(dst) = v;
                     }
                     Instr::BuildSet { dst, base: b, n } => {
+                        self.frames[fi].pc = cur;
                         let v = self.new_set(false);
                         for i in 0..n {
                             let item = r!(b + i);
@@ -951,6 +969,7 @@ impl Vm {
                         w!(dst) = v;
                     }
                     Instr::BuildDict { dst, base: b, n } => {
+                        self.frames[fi].pc = cur;
                         let d = self.new_dict();
                         w!(dst) = d;
                         for i in 0..n {
@@ -959,6 +978,7 @@ impl Vm {
                         }
                     }
                     Instr::BuildString { dst, base: b, n } => {
+                        self.frames[fi].pc = cur;
                         let mut s = String::new();
                         for i in 0..n {
                             s.push_str(self.str_of(r!(b + i)).unwrap_or(""));
@@ -972,6 +992,7 @@ impl Vm {
                         conv,
                         spec,
                     } => {
+                        self.frames[fi].pc = cur;
                         let v = r!(src);
                         let spec_v = if spec == NO_REG {
                             Value::NULL
@@ -991,22 +1012,27 @@ impl Vm {
                         }
                     }
                     Instr::ListExtend { list, iterable } => {
+                        self.frames[fi].pc = cur;
                         let (l, it) = (r!(list), r!(iterable));
                         tri!(self.list_extend(l, it));
                     }
                     Instr::SetAdd { set, item } => {
+                        self.frames[fi].pc = cur;
                         let (s, it) = (r!(set), r!(item));
                         tri!(self.set_add(s, it));
                     }
                     Instr::SetUpdate { set, iterable } => {
+                        self.frames[fi].pc = cur;
                         let (s, it) = (r!(set), r!(iterable));
                         tri!(self.set_update(s, it));
                     }
                     Instr::DictInsert { dict, key, value } => {
+                        self.frames[fi].pc = cur;
                         let (d, k, v) = (r!(dict), r!(key), r!(value));
                         tri!(self.dict_set(d, k, v));
                     }
                     Instr::DictUpdate { dict, mapping } => {
+                        self.frames[fi].pc = cur;
                         let (d, m) = (r!(dict), r!(mapping));
                         tri!(self.dict_update_from(d, m, None));
                     }
@@ -1015,6 +1041,7 @@ impl Vm {
                         mapping,
                         func,
                     } => {
+                        self.frames[fi].pc = cur;
                         let (d, m, f) = (r!(dict), r!(mapping), r!(func));
                         tri!(self.dict_update_from(d, m, Some(f)));
                     }
@@ -1027,11 +1054,13 @@ impl Vm {
                         w!(dst) = v;
                     }
                     Instr::GetIter { dst, src } => {
+                        self.frames[fi].pc = cur;
                         let v = r!(src);
                         let it = tri!(self.get_iter(v));
                         w!(dst) = it;
                     }
                     Instr::ForIter { iter, dst, target } => {
+                        self.frames[fi].pc = cur;
                         let it = r!(iter);
                         self.observe_for_iter(&code, cur, it);
                         self.frames[fi].pc = cur;
@@ -1116,6 +1145,7 @@ impl Vm {
                         }
                     }
                     Instr::UnpackSequence { src, base: b, n } => {
+                        self.frames[fi].pc = cur;
                         let v = r!(src);
                         let items = tri!(self.unpack_exact(v, n as usize));
                         for (i, item) in items.into_iter().enumerate() {
@@ -1128,6 +1158,7 @@ impl Vm {
                         before,
                         after,
                     } => {
+                        self.frames[fi].pc = cur;
                         let v = r!(src);
                         let items = tri!(self.unpack_starred(v, before as usize, after as usize));
                         for (i, item) in items.into_iter().enumerate() {
@@ -1264,11 +1295,13 @@ impl Vm {
                         }
                     }
                     Instr::GetAwaitable { dst, src } => {
+                        self.frames[fi].pc = cur;
                         let v = r!(src);
                         let a = tri!(self.get_awaitable(v));
                         w!(dst) = a;
                     }
                     Instr::Raise { exc, cause } => {
+                        self.frames[fi].pc = cur;
                         let e = if exc == NO_REG { Value::NULL } else { r!(exc) };
                         let c = if cause == NO_REG {
                             Value::NULL
@@ -1294,6 +1327,7 @@ impl Vm {
                         tri!(Err(err))
                     }
                     Instr::ExcMatch { dst, exc, typ } => {
+                        self.frames[fi].pc = cur;
                         let (e, t) = (r!(exc), r!(typ));
                         let m = tri!(self.exception_matches(e, t));
                         w!(dst) = Value::bool(m);
@@ -1348,14 +1382,26 @@ impl Vm {
 
     /// Truthiness for a conditional jump: bools (what comparisons produce) without a call.
     #[inline(always)]
-    fn branch_truth(&mut self, c: Value) -> PyResult<bool> {
+    fn branch_truth(&mut self, c: Value, at: usize) -> PyResult<bool> {
         if c == Value::TRUE {
             Ok(true)
         } else if c == Value::FALSE {
             Ok(false)
         } else {
-            self.truthy(c)
+            self.branch_truth_slow(c, at)
         }
+    }
+
+    /// Anything but a bool may run `__bool__` or `__len__`: the frame's pc is made current
+    /// first (`at`, in the running frame: the top one). Out of line, to keep the branch arms
+    /// small.
+    #[cold]
+    #[inline(never)]
+    fn branch_truth_slow(&mut self, c: Value, at: usize) -> PyResult<bool> {
+        if let Some(f) = self.frames.last_mut() {
+            f.pc = at;
+        }
+        self.truthy(c)
     }
 
     /// The builtins module's `__build_class__`.
