@@ -469,7 +469,8 @@ pub enum Instr {
         obj: Reg,
         name: NameIdx,
     },
-    /// `StoreAttr` to an existing instance slot (class version + shape).
+    /// `StoreAttr` to an existing instance slot, or adding the attribute along a cached
+    /// shape transition (class version + shape).
     StoreAttrSlot {
         obj: Reg,
         name: NameIdx,

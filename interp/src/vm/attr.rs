@@ -18,7 +18,7 @@ const ATTR_CLASS_VALUE: u8 = 3;
 const ATTR_MODULE_CELL: u8 = 4;
 /// `StoreAttr` cache kinds.
 pub(crate) const STORE_SLOT: u8 = 1;
-const STORE_ADD: u8 = 2;
+pub(crate) const STORE_ADD: u8 = 2;
 
 /// Shape id used in cache keys for objects without attribute storage.
 const NO_SHAPE: u64 = 0;
@@ -88,25 +88,39 @@ impl Vm {
             .copied()
     }
 
-    /// `StoreAttrSlot`: stores into the slot a `STORE_SLOT` entry points at, if `obj`
-    /// matches; false when the guard fails.
+    /// `StoreAttrSlot`: stores into the slot a `STORE_SLOT` entry points at, or adds `name`
+    /// along the shape transition a `STORE_ADD` entry was filled for (the shape in the key
+    /// lacks `name`, and the class version rules out a data descriptor), if `obj` matches;
+    /// false when the guard fails.
     #[inline(always)]
-    pub(crate) fn store_cached_slot(&self, obj: Value, c: &InlineCache, v: Value) -> bool {
+    pub(crate) fn store_cached_slot(
+        &self,
+        obj: Value,
+        c: &InlineCache,
+        name: Value,
+        v: Value,
+    ) -> bool {
         let Some((version, shape, o)) = self.cache_key(obj) else {
             return false;
         };
         if version != c.key || shape != c.key2 {
             return false;
         }
-        match o.attrs().map(|a| a.slots.borrow_mut()) {
-            Some(mut slots) => match slots.get_mut(c.value.as_small_int() as usize) {
+        let Some(a) = o.attrs() else { return false };
+        match c.kind {
+            STORE_SLOT => match a.slots.borrow_mut().get_mut(c.value.as_small_int() as usize) {
                 Some(slot) => {
                     *slot = v;
                     true
                 }
                 None => false,
             },
-            None => false,
+            STORE_ADD => {
+                a.shape.set(a.shape.get().with_added(name));
+                a.slots.borrow_mut().push(v);
+                true
+            }
+            _ => false,
         }
     }
 

@@ -445,9 +445,10 @@ impl Vm {
                         ));
                         self.observe_attr(&code, cur, o);
                     }
-                    Instr::StoreAttrSlot { obj, src, .. } => {
+                    Instr::StoreAttrSlot { obj, name, src } => {
                         let (o, v) = (r!(obj), r!(src));
-                        if !self.store_cached_slot(o, &code.caches_at(cur)[0].get(), v) {
+                        let (c, n) = (code.caches_at(cur)[0].get(), code.names[name as usize]);
+                        if !self.store_cached_slot(o, &c, n, v) {
                             self.despecialize(&code, cur);
                             pc = cur;
                         }

@@ -10,7 +10,7 @@
 
 use ember_feedback::Site;
 
-use super::attr::{is_poly_attr_kind, ATTR_METHOD, ATTR_SLOT, STORE_SLOT};
+use super::attr::{is_poly_attr_kind, ATTR_METHOD, ATTR_SLOT, STORE_ADD, STORE_SLOT};
 use super::call::direct_native;
 use super::code::{Code, NO_FAST_ARITY};
 use super::feedback::result_kind;
@@ -345,7 +345,9 @@ impl Vm {
             Instr::LoadAttr { dst, obj, name } if all_ways(is_poly_attr_kind) => {
                 Instr::LoadAttrPoly { dst, obj, name }
             }
-            Instr::StoreAttr { obj, name, src } if filled == 1 && first == STORE_SLOT => {
+            Instr::StoreAttr { obj, name, src }
+                if filled == 1 && (first == STORE_SLOT || first == STORE_ADD) =>
+            {
                 Instr::StoreAttrSlot { obj, name, src }
             }
             Instr::LoadMethod { base, obj, name } if all_ways(|k| k == ATTR_METHOD) => {
