@@ -69,6 +69,10 @@ pub struct ClassObj {
     /// `lookup_cache_version == version`.
     pub lookup_cache: RefCell<HashMap<u64, Value, BuildHasherDefault<NameHasher>>>,
     pub lookup_cache_version: Cell<u64>,
+    /// How a call of this class constructs an instance, memoized for one `version`: the
+    /// Python `__init__` the fast path runs, or NULL for "take the general path" (see
+    /// `Vm::try_push_init`). A stale entry is never looked at, so it is not traced.
+    pub init_plan: Cell<(u64, Value)>,
     /// A small number naming this class in type feedback (never reused; 0 is "none").
     pub id: u32,
 }
@@ -133,6 +137,7 @@ impl ClassObj {
             slots: RefCell::new(None),
             lookup_cache: RefCell::new(HashMap::default()),
             lookup_cache_version: Cell::new(0),
+            init_plan: Cell::new((0, Value::NULL)),
             id: next_class_id(),
         }
     }

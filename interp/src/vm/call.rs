@@ -200,27 +200,17 @@ impl Vm {
             return Ok(false);
         }
         let co = self.class_obj(class);
-        if co.layout != crate::object::Layout::Object || class == self.types.object {
-            return Ok(false);
-        }
-        let new_name = self.names.__new__;
-        let init_name = self.names.__init__;
-        let new = super::types::lookup_in_mro(self, class, new_name);
-        let object_new = super::types::lookup_in_mro(self, self.types.object, new_name);
-        if new != object_new {
-            return Ok(false);
-        }
-        let init = match super::types::lookup_in_mro(self, class, init_name) {
-            Some(i) => i,
-            None => return Ok(false),
+        let (version, memo) = co.init_plan.get();
+        let init = if version == co.version.get() {
+            memo
+        } else {
+            let plan = self.init_plan(class).unwrap_or(Value::NULL);
+            co.init_plan.set((co.version.get(), plan));
+            plan
         };
-        let func = match Self::function_obj(init) {
-            Some(f) if !f.code.obj.is_generator && !f.code.obj.is_coroutine => f,
-            _ => return Ok(false),
-        };
-        if self.class_is_abstract(class) {
+        let Some(func) = Self::function_obj(init) else {
             return Ok(false);
-        }
+        };
         let inst = self.new_instance(class);
         let module = func.module;
         self.enter_function(
@@ -237,6 +227,30 @@ impl Vm {
             f.extra = inst;
         }
         Ok(true)
+    }
+
+    /// The Python `__init__` that `try_push_init` may run for instances of `class`, or None
+    /// when constructing one needs the general path (another `__new__`, a native layout,
+    /// no `__init__`, a generator `__init__`, an abstract class). Depends only on the
+    /// class and its MRO, so `ClassObj::init_plan` memoizes it per class version.
+    fn init_plan(&mut self, class: Value) -> Option<Value> {
+        let co = self.class_obj(class);
+        if co.layout != crate::object::Layout::Object || class == self.types.object {
+            return None;
+        }
+        let new_name = self.names.__new__;
+        let new = super::types::lookup_in_mro(self, class, new_name);
+        let object_new = super::types::lookup_in_mro(self, self.types.object, new_name);
+        if new != object_new {
+            return None;
+        }
+        let init = super::types::lookup_in_mro(self, class, self.names.__init__)?;
+        let func = Self::function_obj(init)?;
+        if func.code.obj.is_generator || func.code.obj.is_coroutine || self.class_is_abstract(class)
+        {
+            return None;
+        }
+        Some(init)
     }
 
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
