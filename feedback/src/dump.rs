@@ -50,6 +50,9 @@ pub fn render(fb: &CodeFeedback, namer: &dyn Namer) -> String {
         if site.misses() > 0 {
             let _ = write!(out, "  misses {}", site.misses());
         }
+        if site.settled() {
+            out.push_str("  settled");
+        }
         if site.deopts() > 0 {
             let _ = write!(out, "  deopts {}", site.deopts());
         }

@@ -60,6 +60,10 @@ impl TypeKey {
     }
 }
 
+/// Consecutive looks for a specialized form that found none, after which a generic site
+/// settles: the interpreter stops observing it, and its profile stays as it is.
+pub const SETTLE_AFTER: u32 = 64;
+
 /// Ways of a type profile: sites seeing more distinct types are megamorphic.
 pub const PROFILE_WAYS: usize = 4;
 
@@ -154,6 +158,9 @@ pub struct Site {
     count: AtomicU64,
     /// Times a specialized (quickened) form of this instruction failed its guard.
     misses: AtomicU32,
+    /// Consecutive times the interpreter looked for a specialized form and found none
+    /// (the types seen have no fast path); reset when one is found.
+    fruitless: AtomicU32,
     /// Times compiled code left through a guard of this site (written by the JIT tier).
     deopts: AtomicU32,
 }
@@ -168,6 +175,7 @@ impl Site {
             results: AtomicU8::new(0),
             count: AtomicU64::new(0),
             misses: AtomicU32::new(0),
+            fruitless: AtomicU32::new(0),
             deopts: AtomicU32::new(0),
         }
     }
@@ -205,6 +213,29 @@ impl Site {
 
     pub fn misses(&self) -> u32 {
         self.misses.load(Relaxed)
+    }
+
+    /// Counts one more look for a specialized form that found none (single writer).
+    #[inline]
+    pub fn note_fruitless(&self) {
+        let n = self.fruitless.load(Relaxed).saturating_add(1);
+        self.fruitless.store(n, Relaxed);
+    }
+
+    /// A specialized form was found: the fruitless streak ends.
+    #[inline]
+    pub fn clear_fruitless(&self) {
+        self.fruitless.store(0, Relaxed);
+    }
+
+    pub fn fruitless(&self) -> u32 {
+        self.fruitless.load(Relaxed)
+    }
+
+    /// Whether the site looked for a specialized form [`SETTLE_AFTER`] times in a row in
+    /// vain (see [`SETTLE_AFTER`]).
+    pub fn settled(&self) -> bool {
+        self.fruitless() >= SETTLE_AFTER
     }
 
     pub fn note_deopt(&self) -> u32 {

@@ -108,7 +108,11 @@ impl Vm {
         }
         let Some(a) = o.attrs() else { return false };
         match c.kind {
-            STORE_SLOT => match a.slots.borrow_mut().get_mut(c.value.as_small_int() as usize) {
+            STORE_SLOT => match a
+                .slots
+                .borrow_mut()
+                .get_mut(c.value.as_small_int() as usize)
+            {
                 Some(slot) => {
                     *slot = v;
                     true

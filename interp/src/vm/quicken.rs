@@ -29,7 +29,18 @@ impl Vm {
         self.tiering.quicken && site.is_none_or(|s| s.misses() < self.tiering.policy.max_misses)
     }
 
+    /// Whether the generic instruction at `site` has settled: its specialized forms
+    /// missed too often, or it looked for one in vain `SETTLE_AFTER` times in a row. Its
+    /// profile is then frozen and the generic path skips the observation.
+    #[inline]
+    fn settled(&self, site: &Site) -> bool {
+        self.tiering.quicken && (site.settled() || site.misses() >= self.tiering.policy.max_misses)
+    }
+
     fn quicken_to(&mut self, code: &Code, pc: usize, form: Instr) {
+        if let Some(site) = code.feedback.site_at(pc) {
+            site.clear_fruitless();
+        }
         code.instrs[pc].set(form);
         self.stats.specialized[form.opcode()] += 1;
     }
@@ -62,6 +73,9 @@ impl Vm {
         v: Value,
     ) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_operands(site, a, b);
             site.record_result(result_kind(self, v));
@@ -69,6 +83,7 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let (dst, lhs, rhs) = match code.obj.instrs[pc] {
             Instr::Binary { dst, lhs, rhs, .. } | Instr::InplaceBinary { dst, lhs, rhs, .. } => {
                 (dst, lhs, rhs)
@@ -116,6 +131,9 @@ impl Vm {
         b: Value,
     ) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         let identity = matches!(op, CmpOp::Is | CmpOp::IsNot);
         if self.tiering.profile && !identity {
             self.record_operands(site, a, b);
@@ -123,6 +141,7 @@ impl Vm {
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else {
             return;
         };
@@ -157,12 +176,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn observe_getitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_operands(site, o, k);
         }
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let Instr::GetItem { dst, obj, key } = code.obj.instrs[pc] else {
             return;
         };
@@ -267,12 +290,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn observe_setitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_operands(site, o, k);
         }
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let Instr::SetItem { obj, key, src } = code.obj.instrs[pc] else {
             return;
         };
@@ -299,12 +326,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn observe_for_iter(&mut self, code: &Code, pc: usize, it: Value) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_operands(site, it, Value::NULL);
         }
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let Instr::ForIter { iter, dst, target } = code.obj.instrs[pc] else {
             return;
         };
@@ -325,12 +356,16 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn observe_attr(&mut self, code: &Code, pc: usize, obj: Value) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_receiver(site, obj);
         }
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let caches = code.caches_at(pc);
         let filled = caches.iter().take_while(|c| c.get().kind != 0).count();
         if filled == 0 {
@@ -386,12 +421,16 @@ impl Vm {
         argc: u16,
     ) {
         let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return;
+        }
         if self.tiering.profile {
             self.record_callee(site, callee);
         }
         if !self.may_quicken(Some(site)) {
             return;
         }
+        site.note_fruitless();
         let total = argc as usize + (!recv.is_null()) as usize;
         let native = match callee.obj().map(|o| &o.kind) {
             Some(ObjKind::Function(f))
