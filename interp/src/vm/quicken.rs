@@ -37,6 +37,31 @@ impl Vm {
         self.tiering.quicken && (site.settled() || site.misses() >= self.tiering.policy.max_misses)
     }
 
+    /// What every `observe_*` does first: nothing more for a settled site; else records
+    /// the profile (unless profiling is off) and, when the site may be specialized,
+    /// says whether to look for a form, counting the look as fruitless until `quicken_to`
+    /// finds one.
+    #[inline]
+    fn begin_observe(
+        &mut self,
+        code: &Code,
+        pc: usize,
+        record: impl FnOnce(&mut Vm, &Site),
+    ) -> bool {
+        let site = code.feedback.site(pc);
+        if self.settled(site) {
+            return false;
+        }
+        if self.tiering.profile {
+            record(self, site);
+        }
+        if !self.may_quicken(Some(site)) {
+            return false;
+        }
+        site.note_fruitless();
+        true
+    }
+
     fn quicken_to(&mut self, code: &Code, pc: usize, form: Instr) {
         if let Some(site) = code.feedback.site_at(pc) {
             site.clear_fruitless();
@@ -72,18 +97,12 @@ impl Vm {
         b: Value,
         v: Value,
     ) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_operands(site, a, b);
+            site.record_result(result_kind(vm, v));
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_operands(site, a, b);
-            site.record_result(result_kind(self, v));
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let (dst, lhs, rhs) = match code.obj.instrs[pc] {
             Instr::Binary { dst, lhs, rhs, .. } | Instr::InplaceBinary { dst, lhs, rhs, .. } => {
                 (dst, lhs, rhs)
@@ -130,18 +149,14 @@ impl Vm {
         a: Value,
         b: Value,
     ) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
-            return;
-        }
         let identity = matches!(op, CmpOp::Is | CmpOp::IsNot);
-        if self.tiering.profile && !identity {
-            self.record_operands(site, a, b);
-        }
-        if !self.may_quicken(Some(site)) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            if !identity {
+                vm.record_operands(site, a, b);
+            }
+        }) {
             return;
         }
-        site.note_fruitless();
         let Instr::Compare { dst, lhs, rhs, .. } = code.obj.instrs[pc] else {
             return;
         };
@@ -154,7 +169,7 @@ impl Vm {
         // A site that already missed once sees several kinds of value: `==` of any plain
         // values takes the one form that covers them all rather than thrash between the
         // int and str forms.
-        let mixed = site.misses() > 0;
+        let mixed = code.feedback.site(pc).misses() > 0;
         let same_simple_kind = (self.is_exact_str(a) && self.is_exact_str(b))
             || (a.is_small_int() && b.is_small_int());
         if equality && (mixed || !same_simple_kind) && self.plain_eq(a, b).is_some() {
@@ -175,17 +190,11 @@ impl Vm {
     /// `GetItem` of `o[k]`.
     #[inline(never)]
     pub(crate) fn observe_getitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_operands(site, o, k);
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_operands(site, o, k);
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let Instr::GetItem { dst, obj, key } = code.obj.instrs[pc] else {
             return;
         };
@@ -289,17 +298,11 @@ impl Vm {
     /// `SetItem` of `o[k] = ...` (after it ran).
     #[inline(never)]
     pub(crate) fn observe_setitem(&mut self, code: &Code, pc: usize, o: Value, k: Value) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_operands(site, o, k);
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_operands(site, o, k);
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let Instr::SetItem { obj, key, src } = code.obj.instrs[pc] else {
             return;
         };
@@ -325,17 +328,11 @@ impl Vm {
     /// `ForIter` over iterator `it`.
     #[inline(never)]
     pub(crate) fn observe_for_iter(&mut self, code: &Code, pc: usize, it: Value) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_operands(site, it, Value::NULL);
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_operands(site, it, Value::NULL);
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let Instr::ForIter { iter, dst, target } = code.obj.instrs[pc] else {
             return;
         };
@@ -355,17 +352,11 @@ impl Vm {
     /// monomorphic cache of the right kind becomes the specialized form.
     #[inline(never)]
     pub(crate) fn observe_attr(&mut self, code: &Code, pc: usize, obj: Value) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_receiver(site, obj);
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_receiver(site, obj);
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let caches = code.caches_at(pc);
         let filled = caches.iter().take_while(|c| c.get().kind != 0).count();
         if filled == 0 {
@@ -420,17 +411,11 @@ impl Vm {
         recv: Value,
         argc: u16,
     ) {
-        let site = code.feedback.site(pc);
-        if self.settled(site) {
+        if !self.begin_observe(code, pc, |vm, site| {
+            vm.record_callee(site, callee);
+        }) {
             return;
         }
-        if self.tiering.profile {
-            self.record_callee(site, callee);
-        }
-        if !self.may_quicken(Some(site)) {
-            return;
-        }
-        site.note_fruitless();
         let total = argc as usize + (!recv.is_null()) as usize;
         let native = match callee.obj().map(|o| &o.kind) {
             Some(ObjKind::Function(f))
