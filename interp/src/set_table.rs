@@ -206,6 +206,22 @@ struct Cursor {
 }
 
 impl Cursor {
+    /// The first slot of `hash`'s probe sequence in a table of `mask + 1` slots.
+    fn start(hash: i64, mask: usize) -> Cursor {
+        let i = (hash as u64 & mask as u64) as usize;
+        Cursor {
+            i,
+            j: i,
+            left: if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            },
+            perturb: hash as u64,
+            outer: 0,
+        }
+    }
+
     fn of<K>(p: &Probe<K>) -> Cursor {
         Cursor {
             i: p.i,
@@ -486,19 +502,11 @@ impl<K: Copy + PartialEq> SetTable<K> {
         let mask = self.mask();
         p.started = true;
         p.mask = mask;
-        p.i = (p.hash as u64 & mask as u64) as usize;
-        p.j = p.i;
-        p.probes_left = if p.i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
-        p.perturb = p.hash as u64;
+        Cursor::start(p.hash, mask).store(p);
         p.freeslot = None;
         p.table_id = self.table_id;
         p.pending = None;
         p.answer = None;
-        p.outer = 0;
     }
 
     /// Move to the next slot of the probe sequence; `false` if the safety cap is hit.
@@ -716,18 +724,7 @@ impl<K: Copy + PartialEq> SetTable<K> {
         mut eq: impl FnMut(K, K) -> Option<bool>,
     ) -> Option<Option<usize>> {
         let mask = self.mask();
-        let i = (hash as u64 & mask as u64) as usize;
-        let mut c = Cursor {
-            i,
-            j: i,
-            left: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
-            perturb: hash as u64,
-            outer: 0,
-        };
+        let mut c = Cursor::start(hash, mask);
         loop {
             match *self.entries.get(c.j)? {
                 Entry::Empty => return Some(None),
@@ -758,18 +755,7 @@ impl<K: Copy + PartialEq> SetTable<K> {
         mut eq: impl FnMut(K, K) -> Option<bool>,
     ) -> Option<bool> {
         let mask = self.mask();
-        let i = (hash as u64 & mask as u64) as usize;
-        let mut c = Cursor {
-            i,
-            j: i,
-            left: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
-            perturb: hash as u64,
-            outer: 0,
-        };
+        let mut c = Cursor::start(hash, mask);
         let mut freeslot = None;
         let empty = loop {
             match *self.entries.get(c.j)? {

@@ -1064,7 +1064,6 @@ impl Vm {
                         self.frames[fi].pc = cur;
                         let it = r!(iter);
                         self.observe_for_iter(&code, cur, it);
-                        self.frames[fi].pc = cur;
                         match tri!(self.iter_next(it)) {
                             Some(v) => w!(dst) = v,
                             None => pc = target as usize,
