@@ -17,6 +17,7 @@
 //!   table, not to any instruction.
 
 use super::instr::{Instr, Reg, NO_REG};
+use crate::bytecode::instr::quickened_forms;
 
 /// A small set of register ranges, iterated in order. At most three ranges are needed by
 /// any instruction (`SetItem` reads three single registers).
@@ -174,38 +175,7 @@ impl Instr {
             BeforeWith { ctx, .. } => RegRanges::regs(&[ctx]),
             WithExcept { exit, exc, .. } => RegRanges::regs(&[exit, exc]),
             ImportFrom { module, .. } | ImportStar { module } => RegRanges::regs(&[module]),
-            LoadGlobalCached { .. }
-            | LoadAttrSlot { .. }
-            | StoreAttrSlot { .. }
-            | LoadMethodCached { .. }
-            | BinaryAddInt { .. }
-            | BinarySubInt { .. }
-            | BinaryAddStr { .. }
-            | BinaryInt { .. }
-            | BinaryFloat { .. }
-            | CompareInt { .. }
-            | CompareFloat { .. }
-            | GetItemList { .. }
-            | GetItemTuple { .. }
-            | GetItemDict { .. }
-            | ForIterRange { .. }
-            | ForIterSeq { .. }
-            | ForIterGen { .. }
-            | CallPy { .. }
-            | CallMethodPy { .. }
-            | CompareStr { .. }
-            | GetItemStr { .. }
-            | CallNative { .. }
-            | CallMethodNative { .. }
-            | CallMethodGenSend { .. }
-            | CompareIn { .. }
-            | SetItemList { .. }
-            | SetItemDict { .. }
-            | BinaryDunder { .. }
-            | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. }
-            | CompareEqPlain { .. }
-            | CompareIs { .. } => self.generic_form().expect("quickened form").reads(),
+            quickened_forms!() => self.generic_form().expect("quickened form").reads(),
         }
     }
 
@@ -287,38 +257,7 @@ impl Instr {
             } => RegRanges::range(base, before as u32 + after as u32 + 1),
             PushExcInfo { save, .. } => RegRanges::regs(&[save]),
             BeforeWith { exit, result, .. } => RegRanges::regs(&[exit, result]),
-            LoadGlobalCached { .. }
-            | LoadAttrSlot { .. }
-            | StoreAttrSlot { .. }
-            | LoadMethodCached { .. }
-            | BinaryAddInt { .. }
-            | BinarySubInt { .. }
-            | BinaryAddStr { .. }
-            | BinaryInt { .. }
-            | BinaryFloat { .. }
-            | CompareInt { .. }
-            | CompareFloat { .. }
-            | GetItemList { .. }
-            | GetItemTuple { .. }
-            | GetItemDict { .. }
-            | ForIterRange { .. }
-            | ForIterSeq { .. }
-            | ForIterGen { .. }
-            | CallPy { .. }
-            | CallMethodPy { .. }
-            | CompareStr { .. }
-            | GetItemStr { .. }
-            | CallNative { .. }
-            | CallMethodNative { .. }
-            | CallMethodGenSend { .. }
-            | CompareIn { .. }
-            | SetItemList { .. }
-            | SetItemDict { .. }
-            | BinaryDunder { .. }
-            | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. }
-            | CompareEqPlain { .. }
-            | CompareIs { .. } => self.generic_form().expect("quickened form").writes(),
+            quickened_forms!() => self.generic_form().expect("quickened form").writes(),
         }
     }
 

@@ -28,6 +28,47 @@ pub const NO_REG: Reg = u16::MAX;
 /// Unary operators as bytecode operands (same numbering as `ast::UnaryOp`).
 pub use crate::ast::UnaryOp;
 
+/// A pattern matching every quickened form: passes that treat a quickened form as its
+/// generic one (`generic_form`) list them once here and stay exhaustive over the rest.
+#[macro_export]
+macro_rules! quickened_forms {
+    () => {
+        $crate::bytecode::Instr::LoadGlobalCached { .. }
+            | $crate::bytecode::Instr::LoadAttrSlot { .. }
+            | $crate::bytecode::Instr::StoreAttrSlot { .. }
+            | $crate::bytecode::Instr::LoadMethodCached { .. }
+            | $crate::bytecode::Instr::BinaryAddInt { .. }
+            | $crate::bytecode::Instr::BinarySubInt { .. }
+            | $crate::bytecode::Instr::BinaryAddStr { .. }
+            | $crate::bytecode::Instr::BinaryInt { .. }
+            | $crate::bytecode::Instr::BinaryFloat { .. }
+            | $crate::bytecode::Instr::CompareInt { .. }
+            | $crate::bytecode::Instr::CompareFloat { .. }
+            | $crate::bytecode::Instr::GetItemList { .. }
+            | $crate::bytecode::Instr::GetItemTuple { .. }
+            | $crate::bytecode::Instr::GetItemDict { .. }
+            | $crate::bytecode::Instr::ForIterRange { .. }
+            | $crate::bytecode::Instr::ForIterSeq { .. }
+            | $crate::bytecode::Instr::ForIterGen { .. }
+            | $crate::bytecode::Instr::CallPy { .. }
+            | $crate::bytecode::Instr::CallMethodPy { .. }
+            | $crate::bytecode::Instr::CompareStr { .. }
+            | $crate::bytecode::Instr::GetItemStr { .. }
+            | $crate::bytecode::Instr::CallNative { .. }
+            | $crate::bytecode::Instr::CallMethodNative { .. }
+            | $crate::bytecode::Instr::CallMethodGenSend { .. }
+            | $crate::bytecode::Instr::CompareIn { .. }
+            | $crate::bytecode::Instr::SetItemList { .. }
+            | $crate::bytecode::Instr::SetItemDict { .. }
+            | $crate::bytecode::Instr::BinaryDunder { .. }
+            | $crate::bytecode::Instr::LoadAttrPoly { .. }
+            | $crate::bytecode::Instr::LoadMethodPoly { .. }
+            | $crate::bytecode::Instr::CompareEqPlain { .. }
+            | $crate::bytecode::Instr::CompareIs { .. }
+    };
+}
+pub use quickened_forms;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Instr {
     /// No effect (left by passes that delete instructions without renumbering).

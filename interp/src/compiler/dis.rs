@@ -12,6 +12,7 @@
 //! with the variable name for locals (`v1:a`) and cells (`v5:&x`). Nested code objects
 //! follow their parent, in constant-table order.
 
+use crate::bytecode::instr::quickened_forms;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -381,38 +382,7 @@ impl<'c> Dis<'c> {
             } => format!("DictMerge {}, {} (for {})", r(dict), r(mapping), r(func)),
             ListToTuple { dst, src } => format!("{} = ListToTuple {}", r(dst), r(src)),
             GetIter { dst, src } => format!("{} = GetIter {}", r(dst), r(src)),
-            LoadGlobalCached { .. }
-            | LoadAttrSlot { .. }
-            | StoreAttrSlot { .. }
-            | LoadMethodCached { .. }
-            | BinaryAddInt { .. }
-            | BinarySubInt { .. }
-            | BinaryAddStr { .. }
-            | BinaryInt { .. }
-            | BinaryFloat { .. }
-            | CompareInt { .. }
-            | CompareFloat { .. }
-            | GetItemList { .. }
-            | GetItemTuple { .. }
-            | GetItemDict { .. }
-            | ForIterRange { .. }
-            | ForIterSeq { .. }
-            | ForIterGen { .. }
-            | CallPy { .. }
-            | CallMethodPy { .. }
-            | CompareStr { .. }
-            | GetItemStr { .. }
-            | CallNative { .. }
-            | CallMethodNative { .. }
-            | CallMethodGenSend { .. }
-            | CompareIn { .. }
-            | SetItemList { .. }
-            | SetItemDict { .. }
-            | BinaryDunder { .. }
-            | LoadAttrPoly { .. }
-            | LoadMethodPoly { .. }
-            | CompareEqPlain { .. }
-            | CompareIs { .. } => {
+            quickened_forms!() => {
                 // A quickened form prints as its generic form with the specialization named.
                 let generic = self.instr(&instr.generic_form().expect("quickened form"));
                 format!("{}  [{}]", generic, instr.name())
