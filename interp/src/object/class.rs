@@ -73,6 +73,9 @@ pub struct ClassObj {
     /// Python `__init__` the fast path runs, or NULL for "take the general path" (see
     /// `Vm::try_push_init`). A stale entry is never looked at, so it is not traced.
     pub init_plan: Cell<(u64, Value)>,
+    /// The general construction path's MRO lookups, memoized for one `version` (see
+    /// `Vm::call_class`). Its values are also in the MRO's namespaces, so it is not traced.
+    pub construct_plan: Cell<ConstructPlan>,
     /// A small number naming this class in type feedback (never reused; 0 is "none").
     pub id: u32,
 }
@@ -112,6 +115,27 @@ fn next_class_id() -> u32 {
     })
 }
 
+/// What calling a class runs, looked up once per class version: its `__new__` and
+/// `__init__` (NULL when absent) and whether `__init__` is skipped because it is
+/// `object.__init__` under an overriding `__new__` (`str(x)`, `range(n)`...).
+#[derive(Clone, Copy)]
+pub struct ConstructPlan {
+    pub version: u64,
+    pub new: Value,
+    pub init: Value,
+    pub skip_init: bool,
+}
+
+impl ConstructPlan {
+    /// Matches no version (versions start at 1).
+    pub const STALE: ConstructPlan = ConstructPlan {
+        version: 0,
+        new: Value::NULL,
+        init: Value::NULL,
+        skip_init: false,
+    };
+}
+
 /// A fresh, never reused version tag.
 pub fn next_version() -> u64 {
     NEXT_VERSION.with(|n| {
@@ -138,6 +162,7 @@ impl ClassObj {
             lookup_cache: RefCell::new(HashMap::default()),
             lookup_cache_version: Cell::new(0),
             init_plan: Cell::new((0, Value::NULL)),
+            construct_plan: Cell::new(ConstructPlan::STALE),
             id: next_class_id(),
         }
     }

@@ -15,7 +15,7 @@ use std::cell::{Cell, RefCell};
 
 use num_bigint::BigInt;
 
-pub use class::{ClassObj, Layout};
+pub use class::{ClassObj, ConstructPlan, Layout};
 pub use dict::DictTable;
 pub use function::{FunctionObj, NativeFn, NativeFunction};
 pub use shape::{AttrStore, Shape};

@@ -637,9 +637,8 @@ impl Vm {
         if class == self.types.type_ && args.len() == 1 && kw.is_empty() {
             return Ok(self.class_of(args[0]));
         }
-        let new_name = self.names.__new__;
-        let init_name = self.names.__init__;
-        let new = super::types::lookup_in_mro(self, class, new_name);
+        let plan = self.construct_plan(class);
+        let new = (!plan.new.is_null()).then_some(plan.new);
         let inst = match new {
             Some(n) => {
                 let f = match n.obj().map(|o| &o.kind) {
@@ -660,23 +659,21 @@ impl Vm {
             }
             None => self.new_instance(class),
         };
-        // Like CPython: __init__ runs only when __new__ returned an instance of the class.
-        if !self.isinstance(inst, class) {
-            return Ok(inst);
-        }
         let inst_class = self.class_of(inst);
-        let init = super::types::lookup_in_mro(self, inst_class, init_name);
-        if inst_class == class && new.is_some() && init.is_some() {
-            // `str(x)`, `dict(m)`...: a class that overrides `__new__` but inherits
-            // `object.__init__`, which then accepts and ignores any arguments (see
-            // `object_init`), so calling it is skipped.
-            let object = self.types.object;
-            if init == super::types::lookup_in_mro(self, object, init_name)
-                && new != super::types::lookup_in_mro(self, object, new_name)
-            {
+        // `__new__` may have changed the class; then the plan is looked up again.
+        let plan = self.construct_plan(class);
+        let init = if inst_class == class {
+            if plan.skip_init {
                 return Ok(inst);
             }
-        }
+            (!plan.init.is_null()).then_some(plan.init)
+        } else {
+            // Like CPython: __init__ runs only when __new__ returned an instance of the class.
+            if !self.isinstance(inst, class) {
+                return Ok(inst);
+            }
+            super::types::lookup_in_mro(self, inst_class, self.names.__init__)
+        };
         if let Some(init) = init {
             let bound = self.bind_descriptor(init, inst, inst_class)?;
             let r = self.call(bound, args, kw)?;
@@ -686,6 +683,36 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+
+    /// The MRO lookups of `call_class`, memoized per class version.
+    fn construct_plan(&mut self, class: Value) -> crate::object::ConstructPlan {
+        let co = self.class_obj(class);
+        let plan = co.construct_plan.get();
+        if plan.version == co.version.get() {
+            return plan;
+        }
+        let version = co.version.get();
+        let new_name = self.names.__new__;
+        let init_name = self.names.__init__;
+        let new = super::types::lookup_in_mro(self, class, new_name);
+        let init = super::types::lookup_in_mro(self, class, init_name);
+        // `str(x)`, `dict(m)`...: a class that overrides `__new__` but inherits
+        // `object.__init__`, which then accepts and ignores any arguments (see
+        // `object_init`), so calling it is skipped.
+        let object = self.types.object;
+        let skip_init = new.is_some()
+            && init.is_some()
+            && init == super::types::lookup_in_mro(self, object, init_name)
+            && new != super::types::lookup_in_mro(self, object, new_name);
+        let plan = crate::object::ConstructPlan {
+            version,
+            new: new.unwrap_or(Value::NULL),
+            init: init.unwrap_or(Value::NULL),
+            skip_init,
+        };
+        self.class_obj(class).construct_plan.set(plan);
+        plan
     }
 
     /// Whether the class still has abstract methods (set by `abc`), which blocks the fast path.
