@@ -34,3 +34,28 @@ try:
     L[-11]
 except IndexError as e:
     print(type(e).__name__, e)
+
+# Extended slices of every sign and stride, checked against a plain loop.
+data = list(range(11))
+for start in (None, -20, -3, 0, 2, 10, 20):
+    for stop in (None, -20, -1, 0, 5, 11, 20):
+        for step in (-4, -1, 1, 3):
+            got = data[start:stop:step]
+            idx = range(len(data))[start:stop:step]
+            assert got == [data[i] for i in idx], (start, stop, step)
+print("extended slices ok")
+
+# Same-length slice assignment overwrites in place; other lengths resize.
+perm = [0, 1, 2, 3, 4, 5]
+perm[:4] = perm[3::-1]
+print(perm)
+perm[1:3] = "ab"
+print(perm)
+perm[1:3] = [9]
+print(perm)
+perm[2:2] = (7, 7)
+print(perm)
+perm[:] = perm
+print(perm)
+perm[5:1] = [8]
+print(perm)

@@ -1019,8 +1019,13 @@ impl Vm {
                         .try_borrow_mut()
                         .map_err(|_| self.runtime_error("list modified during iteration"))?;
                     if step == 1 {
-                        let stop = stop.max(start);
-                        list.splice(start as usize..stop as usize, new_items);
+                        let range = start as usize..stop.max(start) as usize;
+                        if range.len() == new_items.len() {
+                            // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
+                            list[range].copy_from_slice(&new_items);
+                        } else {
+                            list.splice(range, new_items);
+                        }
                     } else {
                         let mut idxs = Vec::new();
                         let mut i = start;
@@ -1269,11 +1274,13 @@ fn pick_slice(items: &[Value], start: i64, stop: i64, step: i64) -> Vec<Value> {
             .get(start as usize..stop.max(start) as usize)
             .map_or_else(Vec::new, <[Value]>::to_vec);
     }
-    let mut out = Vec::new();
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(items[i as usize]);
-        i += step;
-    }
-    out
+    // The count, as CPython's `PySlice_AdjustIndices` computes it.
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && stop < start {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    (0..n).map(|k| items[(start + k * step) as usize]).collect()
 }
