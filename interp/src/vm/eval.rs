@@ -220,7 +220,11 @@ impl Vm {
     fn execute<const STATS: bool>(&mut self, entry: usize) -> PyResult<FrameExit> {
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // SAFETY: frame `fi` owns an `Rc` of this code until it is popped, and every
+            // path that pops it (`Return`, a yield suspending the frame, and unwinding,
+            // which runs after `execute` returned an error) then leaves this iteration of
+            // `'frame` (`continue 'frame` or `return`) without reading `code` again.
+            let code = unsafe { super::unchecked::FrameCode::borrow(&self.frames[fi].code) };
             let base = self.frames[fi].base;
             let mut pc = self.frames[fi].pc;
 
