@@ -122,7 +122,7 @@ impl Vm {
         dst: u16,
         module: Value,
     ) -> PyResult<usize> {
-        let code = func.code.clone();
+        let code = &func.code;
         let nrecv = (!recv.is_null()) as usize;
         let simple = !code.obj.has_varargs
             && !code.obj.has_varkw
@@ -139,7 +139,7 @@ impl Vm {
                 args_at,
                 argc,
             )?;
-            self.init_cells(func, &code, base);
+            self.init_cells(func, code, base);
             return Ok(base);
         }
         let mut pos = Vec::with_capacity(argc + nrecv);
@@ -150,7 +150,7 @@ impl Vm {
         let params = self.bind_arguments(func, &pos, &[])?;
         let base = self.push_frame(code.clone(), func_v, module, kind, dst)?;
         self.stack[base..base + params.len()].copy_from_slice(&params);
-        self.init_cells(func, &code, base);
+        self.init_cells(func, code, base);
         Ok(base)
     }
 
@@ -428,13 +428,13 @@ impl Vm {
         kw: &[(Value, Value)],
     ) -> PyResult<Value> {
         let params = self.bind_arguments(func, args, kw)?;
-        let code = func.code.clone();
+        let code = &func.code;
         if code.obj.is_generator || code.obj.is_coroutine {
             return self.new_generator(func_v, func, &params);
         }
         let base = self.push_frame(code.clone(), func_v, func.module, FrameKind::Entry, 0)?;
         self.stack[base..base + params.len()].copy_from_slice(&params);
-        self.init_cells(func, &code, base);
+        self.init_cells(func, code, base);
         let entry = self.frames.len() - 1;
         match self.run_frames(entry)? {
             FrameExit::Return(v) => Ok(v),
