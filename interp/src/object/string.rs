@@ -8,7 +8,7 @@ use std::cell::{Cell, OnceCell};
 const CHECKPOINT_STRIDE: usize = 32;
 
 pub struct StrObj {
-    s: Box<str>,
+    text: Text,
     /// Number of code points.
     pub char_len: usize,
     /// Cached `hash()`; 0 means "not computed yet" (a real hash of 0 is stored as 1).
@@ -18,29 +18,92 @@ pub struct StrObj {
     checkpoints: OnceCell<Box<[u32]>>,
 }
 
+/// Longest text stored inside the object itself. Most strs a program makes are short
+/// (words, keys, characters, slices); keeping their bytes in the object saves an allocation
+/// when they are made and a cache miss and a free when they are swept. 38 fills `ObjKind`'s
+/// largest variant without growing it.
+pub const INLINE_CAP: usize = 38;
+
+/// The UTF-8 bytes of a str, immutable once made.
+enum Text {
+    /// Invariant: `bytes[..len]` is valid UTF-8 (a copy of a `&str`), never written again.
+    Inline {
+        len: u8,
+        bytes: [u8; INLINE_CAP],
+    },
+    Heap(Box<str>),
+}
+
 impl StrObj {
     pub fn new(s: Box<str>) -> StrObj {
-        let char_len = if s.is_ascii() {
-            s.len()
-        } else {
-            s.chars().count()
-        };
-        StrObj {
-            s,
-            char_len,
+        if s.len() <= INLINE_CAP {
+            return StrObj::from_str(&s);
+        }
+        StrObj::with_text(Text::Heap(s))
+    }
+
+    /// A str of a copy of `s` (inline when short: no allocation besides the object's).
+    pub fn from_str(s: &str) -> StrObj {
+        if s.len() > INLINE_CAP {
+            return StrObj::with_text(Text::Heap(s.into()));
+        }
+        let mut bytes = [0u8; INLINE_CAP];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        StrObj::with_text(Text::Inline {
+            len: s.len() as u8,
+            bytes,
+        })
+    }
+
+    /// `a + b`, without an intermediate buffer when the result is short.
+    pub fn concat(a: &str, b: &str) -> StrObj {
+        let n = a.len() + b.len();
+        if n > INLINE_CAP {
+            let mut s = String::with_capacity(n);
+            s.push_str(a);
+            s.push_str(b);
+            return StrObj::with_text(Text::Heap(s.into_boxed_str()));
+        }
+        let mut bytes = [0u8; INLINE_CAP];
+        bytes[..a.len()].copy_from_slice(a.as_bytes());
+        bytes[a.len()..n].copy_from_slice(b.as_bytes());
+        StrObj::with_text(Text::Inline {
+            len: n as u8,
+            bytes,
+        })
+    }
+
+    fn with_text(text: Text) -> StrObj {
+        let mut s = StrObj {
+            text,
+            char_len: 0,
             hash: Cell::new(0),
             checkpoints: OnceCell::new(),
-        }
+        };
+        let t = s.as_str();
+        s.char_len = if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        };
+        s
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.text {
+            Text::Inline { len, bytes } => {
+                // SAFETY: `Text::Inline`'s invariant: these bytes were copied from a `&str`
+                // (or two, whole) and are never modified.
+                unsafe { std::str::from_utf8_unchecked(&bytes[..*len as usize]) }
+            }
+            Text::Heap(s) => s,
+        }
     }
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.char_len == self.s.len()
+        self.char_len == self.as_str().len()
     }
 
     /// Stable within a run, as Python requires; like CPython's it is not meant to be
@@ -58,37 +121,39 @@ impl StrObj {
     /// The code point at `index` (0 <= index < char_len).
     pub fn char_at(&self, index: usize) -> Option<char> {
         if self.is_ascii() {
-            self.s.as_bytes().get(index).map(|&b| b as char)
+            self.as_str().as_bytes().get(index).map(|&b| b as char)
         } else if index >= self.char_len {
             None
         } else {
-            self.s[self.byte_offset(index)..].chars().next()
+            self.as_str()[self.byte_offset(index)..].chars().next()
         }
     }
 
     /// Byte offset of code point `index` (index may equal char_len).
     pub fn byte_offset(&self, index: usize) -> usize {
         if self.is_ascii() {
-            return index.min(self.s.len());
+            return index.min(self.as_str().len());
         }
         if index >= self.char_len {
-            return self.s.len();
+            return self.as_str().len();
         }
         let table = self.checkpoints.get_or_init(|| {
-            self.s
+            self.as_str()
                 .char_indices()
                 .step_by(CHECKPOINT_STRIDE)
                 .map(|(b, _)| b as u32)
                 .collect()
         });
         let start = table[index / CHECKPOINT_STRIDE] as usize;
-        self.s[start..]
+        self.as_str()[start..]
             .char_indices()
             .nth(index % CHECKPOINT_STRIDE)
             .map(|(b, _)| start + b)
-            .unwrap_or(self.s.len())
+            .unwrap_or(self.as_str().len())
     }
 }
+
+const _: () = assert!(std::mem::size_of::<super::ObjKind>() <= 80);
 
 /// FNV-1a over the UTF-8 bytes, folded away from the reserved values 0 and -1.
 pub fn str_hash(s: &str) -> i64 {
