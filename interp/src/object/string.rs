@@ -44,33 +44,55 @@ impl StrObj {
 
     /// A str of a copy of `s` (inline when short: no allocation besides the object's).
     pub fn from_str(s: &str) -> StrObj {
-        if s.len() > INLINE_CAP {
-            return StrObj::with_text(Text::Heap(s.into()));
-        }
-        let mut bytes = [0u8; INLINE_CAP];
-        bytes[..s.len()].copy_from_slice(s.as_bytes());
-        StrObj::with_text(Text::Inline {
-            len: s.len() as u8,
-            bytes,
-        })
+        let mut obj = StrObj::empty();
+        obj.set_text(s);
+        obj
     }
 
-    /// `a + b`, without an intermediate buffer when the result is short.
-    pub fn concat(a: &str, b: &str) -> StrObj {
+    /// The empty str, to be filled in place by [`StrObj::set_text`].
+    #[inline]
+    pub fn empty() -> StrObj {
+        StrObj {
+            text: Text::Inline {
+                len: 0,
+                bytes: [0; INLINE_CAP],
+            },
+            char_len: 0,
+            hash: Cell::new(0),
+            checkpoints: OnceCell::new(),
+        }
+    }
+
+    /// Makes this (new, unshared) str a copy of `a` followed by `b`. Called on the object
+    /// where it will live, so that the bytes are written once and never moved: copying a
+    /// just-written inline text to another place stalls on store forwarding.
+    #[inline]
+    pub fn set_concat(&mut self, a: &str, b: &str) {
         let n = a.len() + b.len();
+        self.hash.set(0);
+        self.checkpoints = OnceCell::new();
+        self.char_len = char_count(a) + char_count(b);
         if n > INLINE_CAP {
             let mut s = String::with_capacity(n);
             s.push_str(a);
             s.push_str(b);
-            return StrObj::with_text(Text::Heap(s.into_boxed_str()));
+            self.text = Text::Heap(s.into_boxed_str());
+            return;
         }
-        let mut bytes = [0u8; INLINE_CAP];
-        bytes[..a.len()].copy_from_slice(a.as_bytes());
-        bytes[a.len()..n].copy_from_slice(b.as_bytes());
-        StrObj::with_text(Text::Inline {
+        self.text = Text::Inline {
             len: n as u8,
-            bytes,
-        })
+            bytes: [0; INLINE_CAP],
+        };
+        if let Text::Inline { bytes, .. } = &mut self.text {
+            bytes[..a.len()].copy_from_slice(a.as_bytes());
+            bytes[a.len()..n].copy_from_slice(b.as_bytes());
+        }
+    }
+
+    /// Makes this (new, unshared) str a copy of `s` (see [`StrObj::set_concat`]).
+    #[inline]
+    pub fn set_text(&mut self, s: &str) {
+        self.set_concat(s, "");
     }
 
     fn with_text(text: Text) -> StrObj {
@@ -80,12 +102,7 @@ impl StrObj {
             hash: Cell::new(0),
             checkpoints: OnceCell::new(),
         };
-        let t = s.as_str();
-        s.char_len = if t.is_ascii() {
-            t.len()
-        } else {
-            t.chars().count()
-        };
+        s.char_len = char_count(s.as_str());
         s
     }
 
@@ -154,6 +171,16 @@ impl StrObj {
 }
 
 const _: () = assert!(std::mem::size_of::<super::ObjKind>() <= 80);
+
+/// The number of code points of `s`.
+#[inline]
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
 
 /// FNV-1a over the UTF-8 bytes, folded away from the reserved values 0 and -1.
 pub fn str_hash(s: &str) -> i64 {

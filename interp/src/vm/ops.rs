@@ -400,7 +400,7 @@ impl Vm {
         if x.len() + y.len() == 1 {
             return self.new_str(if x.is_empty() { y } else { x });
         }
-        self.alloc_str(crate::object::StrObj::concat(x, y))
+        self.alloc_str_concat(x, y)
     }
 
     pub(crate) fn native_binary(
