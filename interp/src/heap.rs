@@ -63,10 +63,6 @@ pub struct Heap {
     immortals: Vec<Value>,
     marks: Vec<u64>,
     mark_stack: Vec<*const Obj>,
-    /// Children whose headers were prefetched and are marked next (see `mark_soon`);
-    /// null where empty. Empty outside `collect`.
-    mark_queue: [*const Obj; MARK_PREFETCH_DISTANCE],
-    mark_queue_pos: usize,
     /// Estimated bytes allocated since the last collection.
     debt: usize,
     /// Collect when `debt` passes this.
@@ -106,8 +102,6 @@ impl Heap {
             immortals: Vec::new(),
             marks: Vec::new(),
             mark_stack: Vec::new(),
-            mark_queue: [std::ptr::null(); MARK_PREFETCH_DISTANCE],
-            mark_queue_pos: 0,
             debt: 0,
             threshold: MIN_THRESHOLD,
             live_objects: 0,
@@ -182,18 +176,37 @@ impl Heap {
         self.marks.clear();
         self.marks.resize(self.objects.len().div_ceil(64), 0);
         for v in roots {
-            self.mark_soon(v);
+            self.mark_value(v);
         }
         for i in 0..self.immortals.len() {
-            self.mark_soon(self.immortals[i]);
+            self.mark_value(self.immortals[i]);
         }
         // Cleared weak references wait here for their callbacks to run.
         for i in 0..self.cleared_with_callbacks.len() {
-            self.mark_soon(self.cleared_with_callbacks[i]);
+            self.mark_value(self.cleared_with_callbacks[i]);
         }
         let live_bytes = self.drain_mark_stack();
         self.clear_weak_refs();
-        let freed = self.sweep();
+        let mut freed = 0u64;
+        for w in 0..self.marks.len() {
+            let marked = self.marks[w];
+            if marked == u64::MAX {
+                continue; // 64 live objects: nothing to read
+            }
+            let end = (w * 64 + 64).min(self.objects.len());
+            for i in w * 64..end {
+                let p = self.objects[i];
+                if p.is_null() || marked & (1 << (i % 64)) != 0 {
+                    continue;
+                }
+                // SAFETY: unmarked, so unreachable from every root (invariant 2); nothing
+                // will dereference it again. It was created by Box::into_raw in `alloc`.
+                drop(unsafe { Box::from_raw(p) });
+                self.objects[i] = std::ptr::null_mut();
+                self.free_slots.push(i as u32);
+                freed += 1;
+            }
+        }
         self.live_objects -= freed as usize;
         self.debt = 0;
         self.threshold = (live_bytes * 2).max(MIN_THRESHOLD);
@@ -201,46 +214,6 @@ impl Heap {
         self.stats.collections += 1;
         self.stats.objects_freed += freed;
         self.stats.time += start.elapsed();
-    }
-
-    /// Frees every object not marked; returns how many. Dead objects are cold in the cache
-    /// (nothing touched them since they died), so each one's header is prefetched
-    /// `SWEEP_PREFETCH_DISTANCE` frees ahead of dropping it: the misses overlap instead of
-    /// stalling one after another.
-    fn sweep(&mut self) -> u64 {
-        let mut freed = 0u64;
-        let mut dead: Vec<u32> = Vec::with_capacity(64);
-        for w in 0..self.marks.len() {
-            let marked = self.marks[w];
-            if marked == u64::MAX {
-                continue; // 64 live objects: nothing to read
-            }
-            let end = (w * 64 + 64).min(self.objects.len());
-            dead.clear();
-            for i in w * 64..end {
-                let p = self.objects[i];
-                if p.is_null() || marked & (1 << (i % 64)) != 0 {
-                    continue;
-                }
-                if dead.len() < SWEEP_PREFETCH_DISTANCE {
-                    prefetch_header(p);
-                }
-                dead.push(i as u32);
-            }
-            for (k, &i) in dead.iter().enumerate() {
-                if let Some(&ahead) = dead.get(k + SWEEP_PREFETCH_DISTANCE) {
-                    prefetch_header(self.objects[ahead as usize]);
-                }
-                let i = i as usize;
-                let p = std::mem::replace(&mut self.objects[i], std::ptr::null_mut());
-                // SAFETY: unmarked, so unreachable from every root (invariant 2); nothing
-                // will dereference it again. It was created by Box::into_raw in `alloc`.
-                drop(unsafe { Box::from_raw(p) });
-                self.free_slots.push(i as u32);
-            }
-            freed += dead.len() as u64;
-        }
-        freed
     }
 
     /// Lists `weak_ref` (an `ObjKind::WeakRef` whose referent is `referent`) so that the
@@ -306,7 +279,11 @@ impl Heap {
     }
 
     #[inline]
-    fn mark_ptr(&mut self, p: *const Obj) {
+    fn mark_value(&mut self, v: Value) {
+        if !v.is_ptr() {
+            return;
+        }
+        let p = v.as_ptr();
         // SAFETY: pointer values point at live objects (invariant 1).
         let i = unsafe { (*p).gc_index.get() } as usize;
         let word = &mut self.marks[i / 64];
@@ -316,79 +293,19 @@ impl Heap {
         }
     }
 
-    /// Marks `v` after `MARK_PREFETCH_DISTANCE` more children: reading a child's header (for
-    /// its `gc_index`) is usually a cache miss, so the header is prefetched now and read
-    /// once the queue comes round to it, overlapping the misses of a container's children.
-    #[inline]
-    fn mark_soon(&mut self, v: Value) {
-        if !v.is_ptr() {
-            return;
-        }
-        let p = v.as_ptr();
-        prefetch(p);
-        let slot = self.mark_queue_pos;
-        self.mark_queue_pos = (slot + 1) % MARK_PREFETCH_DISTANCE;
-        let due = std::mem::replace(&mut self.mark_queue[slot], p);
-        if !due.is_null() {
-            self.mark_ptr(due);
-        }
-    }
-
     /// Marks everything reachable from the mark stack; returns the bytes of the objects it
     /// marked (sized here, while each object is in cache, rather than in the sweep).
     fn drain_mark_stack(&mut self) -> usize {
         let mut bytes = 0;
-        loop {
-            while let Some(p) = self.mark_stack.pop() {
-                // SAFETY: only live objects are pushed (see `mark_ptr`); the reference is to
-                // the object, not to the heap, so marking its children may borrow the heap.
-                let obj = unsafe { &*p };
-                bytes += std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
-                obj.trace(&mut |v| self.mark_soon(v));
-            }
-            // The stack is empty: mark what still waits in the queue, which may refill it.
-            let mut any = false;
-            for slot in 0..MARK_PREFETCH_DISTANCE {
-                let p = std::mem::replace(&mut self.mark_queue[slot], std::ptr::null());
-                if !p.is_null() {
-                    any = true;
-                    self.mark_ptr(p);
-                }
-            }
-            if !any {
-                return bytes;
-            }
+        while let Some(p) = self.mark_stack.pop() {
+            // SAFETY: only live objects are pushed (see `mark_value`); the reference is to
+            // the object, not to the heap, so marking its children may borrow the heap.
+            let obj = unsafe { &*p };
+            bytes += std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
+            obj.trace(&mut |v| self.mark_value(v));
         }
+        bytes
     }
-}
-
-/// How many children marking keeps in flight between prefetching and reading a header.
-const MARK_PREFETCH_DISTANCE: usize = 8;
-/// How many dead objects the sweep prefetches ahead of freeing them.
-const SWEEP_PREFETCH_DISTANCE: usize = 16;
-
-/// Prefetches what dropping an object reads first: its header and the start of its kind
-/// (`Obj` is `repr(C)`, header first), which may straddle two cache lines.
-#[inline(always)]
-fn prefetch_header(p: *const Obj) {
-    prefetch(p);
-    prefetch(p.cast::<u8>().wrapping_add(SWEEP_PREFETCH_BYTES));
-}
-
-/// The bytes of an object the sweep's prefetch covers: the header and the kind's tag.
-const SWEEP_PREFETCH_BYTES: usize = 40;
-
-/// Hints the CPU to load the cache line at `p`; never faults, whatever `p` is.
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: a prefetch is only a hint: it reads no memory architecturally and cannot
-    // fault, even for an invalid address.
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 impl Drop for Heap {

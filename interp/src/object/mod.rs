@@ -24,10 +24,7 @@ pub use string::StrObj;
 use crate::set_table::SetTable;
 use crate::value::Value;
 
-/// A heap object: header, then the kind-specific layout. `repr(C)` keeps that order, so the
-/// fields the collector reads of every object (`gc_index` when marking, `extra` and the kind's
-/// tag when sweeping) share the object's first cache lines, which it prefetches (see `heap`).
-#[repr(C)]
+/// A heap object: header, then the kind-specific layout.
 pub struct Obj {
     /// The object's class (a `Class` object). Mutable because `obj.__class__ = C` exists.
     pub class: Cell<Value>,

@@ -24,9 +24,10 @@ pub struct StrObj {
 /// largest variant without growing it.
 pub const INLINE_CAP: usize = 38;
 
-/// The UTF-8 bytes of a str, immutable once made.
+/// The UTF-8 bytes of a str, immutable once the str is shared.
 enum Text {
-    /// Invariant: `bytes[..len]` is valid UTF-8 (a copy of a `&str`), never written again.
+    /// Invariant: `bytes[..len]` is valid UTF-8: only `set_concat` writes it, copying whole
+    /// `&str`s, and only before the object is shared (it takes `&mut self`).
     Inline {
         len: u8,
         bytes: [u8; INLINE_CAP],
@@ -110,8 +111,8 @@ impl StrObj {
     pub fn as_str(&self) -> &str {
         match &self.text {
             Text::Inline { len, bytes } => {
-                // SAFETY: `Text::Inline`'s invariant: these bytes were copied from a `&str`
-                // (or two, whole) and are never modified.
+                // SAFETY: `Text::Inline`'s invariant: these bytes are whole `&str`s copied
+                // end to end, so valid UTF-8.
                 unsafe { std::str::from_utf8_unchecked(&bytes[..*len as usize]) }
             }
             Text::Heap(s) => s,
