@@ -115,9 +115,15 @@ impl Heap {
     }
 
     /// Moves `obj` to the heap and returns the value pointing at it.
+    #[inline]
     pub fn alloc(&mut self, obj: Obj) -> Value {
+        self.alloc_boxed(Box::new(obj))
+    }
+
+    /// Moves an object already boxed (and perhaps filled in place) under the heap's care.
+    pub fn alloc_boxed(&mut self, obj: Box<Obj>) -> Value {
         let size = std::mem::size_of::<Obj>() + obj.kind.payload_bytes();
-        let ptr = Box::into_raw(Box::new(obj));
+        let ptr = Box::into_raw(obj);
         let index = match self.free_slots.pop() {
             Some(i) => {
                 self.objects[i as usize] = ptr;

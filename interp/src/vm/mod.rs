@@ -226,12 +226,24 @@ impl Vm {
             // One byte of valid UTF-8 is ASCII: the shared single-character str, as CPython.
             return self.char_str(*b as char);
         }
-        self.alloc_str(s.into())
+        self.alloc_str_concat(s, "")
     }
 
-    fn alloc_str(&mut self, s: Box<str>) -> Value {
+    /// A new str of `a` followed by `b`, its text written straight into the object.
+    pub(crate) fn alloc_str_concat(&mut self, a: &str, b: &str) -> Value {
         let class = self.types.str;
-        self.alloc(Obj::new(class, ObjKind::Str(StrObj::new(s))))
+        let mut obj = Box::new(Obj::new(class, ObjKind::Str(StrObj::empty())));
+        if let ObjKind::Str(s) = &mut obj.kind {
+            s.set_concat(a, b);
+        }
+        let v = self.heap.alloc_boxed(obj);
+        self.temp_roots.push(v);
+        v
+    }
+
+    pub(crate) fn alloc_str(&mut self, s: StrObj) -> Value {
+        let class = self.types.str;
+        self.alloc(Obj::new(class, ObjKind::Str(s)))
     }
 
     /// The str of the single character `c` (shared for U+0000..U+00FF).
@@ -239,12 +251,12 @@ impl Vm {
     pub fn char_str(&mut self, c: char) -> Value {
         let mut buf = [0u8; 4];
         let Some(slot) = self.latin1.get(c as usize).copied() else {
-            return self.alloc_str((*c.encode_utf8(&mut buf)).into());
+            return self.alloc_str_concat(c.encode_utf8(&mut buf), "");
         };
         if !slot.is_null() {
             return slot;
         }
-        let v = self.alloc_str((*c.encode_utf8(&mut buf)).into());
+        let v = self.alloc_str_concat(c.encode_utf8(&mut buf), "");
         self.heap.make_immortal(v);
         self.latin1[c as usize] = v;
         v
@@ -254,7 +266,10 @@ impl Vm {
         if s.len() == 1 {
             return self.new_str(&s);
         }
-        self.alloc_str(s.into_boxed_str())
+        if s.len() <= crate::object::string::INLINE_CAP {
+            return self.alloc_str_concat(&s, "");
+        }
+        self.alloc_str(StrObj::new(s.into_boxed_str()))
     }
 
     /// The interned (unique, immortal) str for `s`: attribute names, identifiers.

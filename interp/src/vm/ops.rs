@@ -397,10 +397,10 @@ impl Vm {
     #[inline]
     pub(crate) fn concat_strs(&mut self, a: Value, b: Value) -> Value {
         let (x, y) = (self.str_of(a).unwrap_or(""), self.str_of(b).unwrap_or(""));
-        let mut s = String::with_capacity(x.len() + y.len());
-        s.push_str(x);
-        s.push_str(y);
-        self.new_string(s)
+        if x.len() + y.len() == 1 {
+            return self.new_str(if x.is_empty() { y } else { x });
+        }
+        self.alloc_str_concat(x, y)
     }
 
     pub(crate) fn native_binary(
