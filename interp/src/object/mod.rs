@@ -141,6 +141,10 @@ pub struct ModuleObj {
     /// hold them; an unbound cell holds NULL.
     pub globals: RefCell<DictTable>,
     pub file: Option<String>,
+    /// Never reused (unlike the object's address): what inline caches of this module's
+    /// cells key on, so that a cache filled for a module that has since been freed cannot
+    /// match a new module allocated at the same address.
+    pub id: u64,
 }
 
 pub struct ExceptionObj {

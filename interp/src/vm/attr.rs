@@ -184,7 +184,7 @@ impl Vm {
             match c.kind {
                 0 => break,
                 ATTR_MODULE_CELL => {
-                    if obj.0 == c.key {
+                    if module_id(obj) == Some(c.key) {
                         let v = super::eval::cell_get(c.value);
                         if !v.is_null() {
                             return Ok(v);
@@ -239,7 +239,7 @@ impl Vm {
                     caches,
                     InlineCache {
                         kind: ATTR_MODULE_CELL,
-                        key: obj.0,
+                        key: m.id,
                         key2: 0,
                         value: e.value,
                     },
@@ -984,5 +984,14 @@ impl Vm {
         } else {
             Err(self.no_attribute(obj, name))
         }
+    }
+}
+
+/// The never-reused id of `obj` when it is a module (see `ModuleObj::id`).
+#[inline]
+fn module_id(obj: Value) -> Option<u64> {
+    match obj.obj().map(|o| &o.kind) {
+        Some(ObjKind::Module(m)) => Some(m.id),
+        _ => None,
     }
 }

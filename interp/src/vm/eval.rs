@@ -309,7 +309,10 @@ impl Vm {
                     Instr::LoadGlobal { dst, name } => {
                         let cache = &code.caches_at(cur)[0];
                         let c = cache.get();
-                        if c.kind == GLOBAL_CACHED {
+                        let module = self.frames[fi].module;
+                        // One code object can run under several modules (`exec` of the
+                        // same code in several namespaces): the cells are this module's.
+                        if c.kind == GLOBAL_CACHED && c.key == self.module_obj(module).id {
                             let v = cell_get(c.value);
                             if !v.is_null() {
                                 w!(dst) = v;
@@ -321,7 +324,6 @@ impl Vm {
                                 continue;
                             }
                         }
-                        let module = self.frames[fi].module;
                         let v =
                             tri!(self.load_global_slow(module, code.names[name as usize], cache));
                         w!(dst) = v;
@@ -329,15 +331,17 @@ impl Vm {
                     }
                     Instr::LoadGlobalCached { dst, .. } => {
                         let c = code.caches_at(cur)[0].get();
-                        let v = cell_get(c.value);
-                        if !v.is_null() {
-                            w!(dst) = v;
-                            continue;
-                        }
-                        let b = cell_get(Value(c.key2));
-                        if !b.is_null() {
-                            w!(dst) = b;
-                            continue;
+                        if c.key == self.module_obj(self.frames[fi].module).id {
+                            let v = cell_get(c.value);
+                            if !v.is_null() {
+                                w!(dst) = v;
+                                continue;
+                            }
+                            let b = cell_get(Value(c.key2));
+                            if !b.is_null() {
+                                w!(dst) = b;
+                                continue;
+                            }
                         }
                         self.despecialize(&code, cur);
                         pc = cur;
@@ -1426,7 +1430,7 @@ impl Vm {
         let bcell = self.global_cell(builtins, name);
         cache.set(InlineCache {
             kind: GLOBAL_CACHED,
-            key: 0,
+            key: self.module_obj(module).id,
             key2: bcell.0,
             value: cell,
         });

@@ -420,6 +420,7 @@ impl Vm {
                 name: name_v,
                 globals: RefCell::new(DictTable::new()),
                 file: file.clone(),
+                id: crate::object::class::next_version(),
             })),
         ));
         let k = self.names.__name__;
