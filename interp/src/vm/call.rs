@@ -253,6 +253,78 @@ impl Vm {
         Some(init)
     }
 
+    /// The native `__new__` that alone constructs an instance of `class` when called (its
+    /// `__init__` is `object.__init__`, which `call_class` skips for such classes), memoized
+    /// per class version; None when a call must take the general path.
+    fn native_new_plan(&mut self, class: Value) -> Option<&'static NativeFunction> {
+        let co = self.class_obj(class);
+        let (version, memo) = co.new_plan.get();
+        let plan = if version == co.version.get() {
+            memo
+        } else {
+            let plan = self.find_native_new(class).unwrap_or(Value::NULL);
+            co.new_plan.set((co.version.get(), plan));
+            plan
+        };
+        match plan.obj().map(|o| &o.kind) {
+            Some(ObjKind::Native(n)) if n.receiver.is_null() => Some(n),
+            _ => None,
+        }
+    }
+
+    /// `native_new_plan` without the memo: the same conditions as `call_class`'s shortcut.
+    fn find_native_new(&mut self, class: Value) -> Option<Value> {
+        let object = self.types.object;
+        if class == self.types.type_ || class == object {
+            return None;
+        }
+        let (new_name, init_name) = (self.names.__new__, self.names.__init__);
+        let new = super::types::lookup_in_mro(self, class, new_name)?;
+        if Some(new) == super::types::lookup_in_mro(self, object, new_name)
+            || super::types::lookup_in_mro(self, class, init_name)
+                != super::types::lookup_in_mro(self, object, init_name)
+        {
+            return None;
+        }
+        let f = match new.obj().map(|o| &o.kind) {
+            Some(ObjKind::StaticMethod(inner)) => inner.get(),
+            _ => new,
+        };
+        matches!(f.obj().map(|o| &o.kind), Some(ObjKind::Native(n)) if n.receiver.is_null())
+            .then_some(f)
+    }
+
+    /// A call of class `callee` (whose metaclass is `type`) that its native `__new__` alone
+    /// answers, with `argc` registers at `args_at`: no argument vector, no `__new__` and
+    /// `__init__` lookups. None when it does not apply.
+    fn try_call_native_new(
+        &mut self,
+        callee: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let o = callee.obj()?;
+        if !matches!(o.kind, ObjKind::Class(_))
+            || o.class.get() != self.types.type_
+            || argc >= MAX_NATIVE_ARGS
+        {
+            return None;
+        }
+        let n = self.native_new_plan(callee)?;
+        let mut buf = [Value::NULL; MAX_NATIVE_ARGS];
+        buf[0] = callee;
+        buf[1..=argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        let inst = match (n.func)(self, &buf[..=argc], &[]) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        if self.class_of(inst) == callee {
+            return Some(Ok(inst));
+        }
+        // `__new__` made something else: what follows it is `call_class`'s general rule.
+        Some(self.init_after_new(callee, None, inst, &buf[1..=argc], &[]))
+    }
+
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
     pub(crate) fn call_registers(
         &mut self,
@@ -265,6 +337,11 @@ impl Vm {
         if kwnames.is_none() {
             if let Some(n) = direct_native(callee, recv, argc) {
                 return self.call_native_registers(n, recv, args_at, argc);
+            }
+            if recv.is_null() {
+                if let Some(r) = self.try_call_native_new(callee, args_at, argc) {
+                    return r;
+                }
             }
             let (func_v, recv) = match callee.obj().map(|o| &o.kind) {
                 Some(ObjKind::BoundMethod { func, receiver }) if recv.is_null() => {
@@ -638,7 +715,6 @@ impl Vm {
             return Ok(self.class_of(args[0]));
         }
         let new_name = self.names.__new__;
-        let init_name = self.names.__init__;
         let new = super::types::lookup_in_mro(self, class, new_name);
         let inst = match new {
             Some(n) => {
@@ -660,6 +736,20 @@ impl Vm {
             }
             None => self.new_instance(class),
         };
+        self.init_after_new(class, new, inst, args, kw)
+    }
+
+    /// The rest of a call of `class` once `__new__` (the one found in the MRO, `new`)
+    /// returned `inst`: its `__init__`, when due.
+    fn init_after_new(
+        &mut self,
+        class: Value,
+        new: Option<Value>,
+        inst: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
+        let (new_name, init_name) = (self.names.__new__, self.names.__init__);
         // Like CPython: __init__ runs only when __new__ returned an instance of the class.
         if !self.isinstance(inst, class) {
             return Ok(inst);
