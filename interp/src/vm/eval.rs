@@ -784,9 +784,14 @@ impl Vm {
                     Instr::CompareIn { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if self.is_builtin_membership(b, a) {
-                            // A list or tuple's items' `__eq__` may run.
-                            self.frames[fi].pc = cur;
-                            let found = tri!(self.contains(b, a));
+                            let found = match crate::builtins::set::contains_plain(self, b, a) {
+                                Some(found) => found,
+                                None => {
+                                    // A list or tuple's items' `__eq__` may run.
+                                    self.frames[fi].pc = cur;
+                                    tri!(self.contains(b, a))
+                                }
+                            };
                             w!(dst) = Value::bool(
                                 found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
                             );
