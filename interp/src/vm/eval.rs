@@ -698,6 +698,16 @@ impl Vm {
                         self.despecialize(&code, cur);
                         pc = cur;
                     }
+                    Instr::BinaryIntWide { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        match self.int64_binary(op, a, b) {
+                            Some(r) => w!(dst) = tri!(r),
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::BinaryFloat { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_float() || b.is_float() {

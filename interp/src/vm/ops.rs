@@ -370,10 +370,23 @@ impl Vm {
         }
     }
 
+    /// `a op b` for two exact ints within 64 bits (the `BinaryIntWide` form), or None when
+    /// an operand is not one.
+    #[inline]
+    pub(crate) fn int64_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> Option<PyResult<Value>> {
+        let (x, y) = (self.exact_int64(a)?, self.exact_int64(b)?);
+        Some(self.int_binary_small(op, x, y))
+    }
+
     /// The value of `v` if it is an exact int (not a bool or a subclass instance) that fits
     /// in an i64.
     #[inline]
-    fn exact_int64(&self, v: Value) -> Option<i64> {
+    pub(crate) fn exact_int64(&self, v: Value) -> Option<i64> {
         if v.is_small_int() {
             return Some(v.as_small_int());
         }
