@@ -723,24 +723,55 @@ impl<K: Copy + PartialEq> SetTable<K> {
         hash: i64,
         mut eq: impl FnMut(K, K) -> Option<bool>,
     ) -> Option<Option<usize>> {
-        let mask = self.mask();
-        let mut c = Cursor::start(hash, mask);
+        // `Cursor`'s walk with each run of adjacent slots scanned as one slice: small-int
+        // keys sit in runs (their hash is their value), so an absent key often passes many.
+        let entries = &self.entries[..];
+        if entries.is_empty() {
+            return None;
+        }
+        let mask = entries.len() - 1;
+        let mut i = (hash as u64 & mask as u64) as usize;
+        // The first slot decides most lookups in a sparse table.
+        match entries[i] {
+            Entry::Empty => return Some(None),
+            Entry::Used {
+                key: stored,
+                hash: h,
+            } if h == hash && stored == key => return Some(Some(i)),
+            _ => {}
+        }
+        let mut perturb = hash as u64;
+        let mut outer = 0usize;
         loop {
-            match *self.entries.get(c.j)? {
-                Entry::Empty => return Some(None),
-                Entry::Used {
-                    key: stored,
-                    hash: h,
-                } if h == hash => {
-                    if stored == key || eq(stored, key)? {
-                        return Some(Some(c.j));
+            let end = if i + LINEAR_PROBES <= mask {
+                i + LINEAR_PROBES
+            } else {
+                i
+            };
+            for (j, e) in entries[i..=end].iter().enumerate() {
+                match *e {
+                    Entry::Empty => return Some(None),
+                    Entry::Used {
+                        key: stored,
+                        hash: h,
+                    } if h == hash => {
+                        if stored == key || eq(stored, key)? {
+                            return Some(Some(i + j));
+                        }
                     }
+                    Entry::Used { .. } | Entry::Dummy => {}
                 }
-                Entry::Used { .. } | Entry::Dummy => {}
             }
-            if !c.next(mask) {
+            outer += 1;
+            if outer > mask.saturating_add(80) {
                 return Some(None);
             }
+            perturb >>= PERTURB_SHIFT;
+            i = ((i as u64)
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb)
+                & mask as u64) as usize;
         }
     }
 

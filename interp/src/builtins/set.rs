@@ -333,13 +333,20 @@ pub fn discard_hashed(vm: &mut Vm, c: Cell, key: Value, hash: i64) -> PyResult<b
 
 /// `set_add_key`.
 pub fn add_key(vm: &mut Vm, c: Cell, key: Value) -> PyResult<bool> {
-    let h = vm.hash(key)?;
+    let h = match vm.plain_hash(key) {
+        Some(h) => h,
+        None => vm.hash(key)?,
+    };
     add_hashed(vm, c, key, h)
 }
 
 /// The hash of `key`, or — for a mutable set key, which CPython's `__contains__`,
 /// `remove` and `discard` retry as a frozenset — the frozenset stand-in and its hash.
 fn hash_or_frozen(vm: &mut Vm, key: Value) -> PyResult<(Value, i64)> {
+    // Plain keys (small ints, exact strs...) hash without the generic dispatch.
+    if let Some(h) = vm.plain_hash(key) {
+        return Ok((key, h));
+    }
     match vm.hash(key) {
         Ok(h) => Ok((key, h)),
         Err(e) => {
@@ -354,6 +361,21 @@ fn hash_or_frozen(vm: &mut Vm, key: Value) -> PyResult<(Value, i64)> {
             }
         }
     }
+}
+
+/// `key in s` for a set and a plain key (small int, exact str, tuple of those; see
+/// `Vm::is_plain_key`), whose hash and comparisons run no Python code: one probe loop,
+/// without the generic hash dispatch. None when `s` is not a set, the key is not plain or
+/// the table is being mutated (the caller takes `contains_key`).
+#[inline]
+pub fn contains_plain(vm: &Vm, s: Value, key: Value) -> Option<bool> {
+    let c = cell_of(s)?;
+    let h = vm.plain_hash(key)?;
+    let t = c.try_borrow().ok()?;
+    Some(
+        t.find_pure(key, h, |stored, k| vm.plain_eq(stored, k))?
+            .is_some(),
+    )
 }
 
 /// `key in s` with CPython's frozenset retry for set keys.

@@ -41,6 +41,7 @@ macro_rules! quickened_forms {
             | $crate::bytecode::Instr::BinarySubInt { .. }
             | $crate::bytecode::Instr::BinaryAddStr { .. }
             | $crate::bytecode::Instr::BinaryInt { .. }
+            | $crate::bytecode::Instr::BinaryIntWide { .. }
             | $crate::bytecode::Instr::BinaryFloat { .. }
             | $crate::bytecode::Instr::CompareInt { .. }
             | $crate::bytecode::Instr::CompareFloat { .. }
@@ -542,6 +543,14 @@ pub enum Instr {
         lhs: Reg,
         rhs: Reg,
     },
+    /// `Binary`/`InplaceBinary` of two exact ints within 64 bits where an operand or the
+    /// result is past the small range (a heap int): i64 arithmetic, no operator dispatch.
+    BinaryIntWide {
+        dst: Reg,
+        op: BinOp,
+        lhs: Reg,
+        rhs: Reg,
+    },
     /// `Binary`/`InplaceBinary` `+ - * /` of two floats, or a float and a small int.
     BinaryFloat {
         dst: Reg,
@@ -774,9 +783,9 @@ impl Instr {
                 lhs,
                 rhs,
             },
-            BinaryInt { dst, op, lhs, rhs } | BinaryFloat { dst, op, lhs, rhs } => {
-                Binary { dst, op, lhs, rhs }
-            }
+            BinaryInt { dst, op, lhs, rhs }
+            | BinaryIntWide { dst, op, lhs, rhs }
+            | BinaryFloat { dst, op, lhs, rhs } => Binary { dst, op, lhs, rhs },
             CompareInt { dst, op, lhs, rhs }
             | CompareFloat { dst, op, lhs, rhs }
             | CompareStr { dst, op, lhs, rhs }
@@ -816,7 +825,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 105;
+pub const OPCODE_COUNT: usize = 106;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -925,6 +934,7 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "LoadMethodPoly",
     "CompareEqPlain",
     "CompareIs",
+    "BinaryIntWide",
 ];
 
 impl Instr {
@@ -1037,6 +1047,7 @@ impl Instr {
             Instr::LoadMethodPoly { .. } => 102,
             Instr::CompareEqPlain { .. } => 103,
             Instr::CompareIs { .. } => 104,
+            Instr::BinaryIntWide { .. } => 105,
         }
     }
 

@@ -253,6 +253,58 @@ impl Vm {
         Some(init)
     }
 
+    /// The native `__new__` that alone constructs an instance of `class` when called (its
+    /// `__init__` is `object.__init__`, which `call_class` skips for such classes), from the
+    /// class's construction plan; None when a call must take the general path.
+    fn native_new_plan(&mut self, class: Value) -> Option<&'static NativeFunction> {
+        if class == self.types.type_ {
+            return None;
+        }
+        let plan = self.construct_plan(class);
+        if !plan.skip_init {
+            return None;
+        }
+        let f = match plan.new.obj().map(|o| &o.kind) {
+            Some(ObjKind::StaticMethod(inner)) => inner.get(),
+            _ => plan.new,
+        };
+        match f.obj().map(|o| &o.kind) {
+            Some(ObjKind::Native(n)) if n.receiver.is_null() => Some(n),
+            _ => None,
+        }
+    }
+
+    /// A call of class `callee` (whose metaclass is `type`) that its native `__new__` alone
+    /// answers, with `argc` registers at `args_at`: no argument vector, no `__new__` and
+    /// `__init__` lookups. None when it does not apply.
+    fn try_call_native_new(
+        &mut self,
+        callee: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let o = callee.obj()?;
+        if !matches!(o.kind, ObjKind::Class(_))
+            || o.class.get() != self.types.type_
+            || argc >= MAX_NATIVE_ARGS
+        {
+            return None;
+        }
+        let n = self.native_new_plan(callee)?;
+        let mut buf = [Value::NULL; MAX_NATIVE_ARGS];
+        buf[0] = callee;
+        buf[1..=argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
+        let inst = match (n.func)(self, &buf[..=argc], &[]) {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        if self.class_of(inst) == callee {
+            return Some(Ok(inst));
+        }
+        // `__new__` made something else: what follows it is `call_class`'s general rule.
+        Some(self.init_after_new(callee, inst, &buf[1..=argc], &[]))
+    }
+
     /// Calls `callee` with arguments in registers (plus optional receiver and keyword names).
     pub(crate) fn call_registers(
         &mut self,
@@ -265,6 +317,11 @@ impl Vm {
         if kwnames.is_none() {
             if let Some(n) = direct_native(callee, recv, argc) {
                 return self.call_native_registers(n, recv, args_at, argc);
+            }
+            if recv.is_null() {
+                if let Some(r) = self.try_call_native_new(callee, args_at, argc) {
+                    return r;
+                }
             }
             let (func_v, recv) = match callee.obj().map(|o| &o.kind) {
                 Some(ObjKind::BoundMethod { func, receiver }) if recv.is_null() => {
@@ -659,6 +716,18 @@ impl Vm {
             }
             None => self.new_instance(class),
         };
+        self.init_after_new(class, inst, args, kw)
+    }
+
+    /// The rest of a call of `class` once its `__new__` returned `inst`: its `__init__`,
+    /// when due.
+    fn init_after_new(
+        &mut self,
+        class: Value,
+        inst: Value,
+        args: &[Value],
+        kw: &[(Value, Value)],
+    ) -> PyResult<Value> {
         let inst_class = self.class_of(inst);
         // `__new__` may have changed the class; then the plan is looked up again.
         let plan = self.construct_plan(class);

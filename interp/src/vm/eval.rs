@@ -706,6 +706,16 @@ impl Vm {
                         self.despecialize(&code, cur);
                         pc = cur;
                     }
+                    Instr::BinaryIntWide { dst, op, lhs, rhs } => {
+                        let (a, b) = (r!(lhs), r!(rhs));
+                        match self.int64_binary(op, a, b) {
+                            Some(r) => w!(dst) = tri!(r),
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::BinaryFloat { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if a.is_float() || b.is_float() {
@@ -792,9 +802,14 @@ impl Vm {
                     Instr::CompareIn { dst, op, lhs, rhs } => {
                         let (a, b) = (r!(lhs), r!(rhs));
                         if self.is_builtin_membership(b, a) {
-                            // A list or tuple's items' `__eq__` may run.
-                            self.frames[fi].pc = cur;
-                            let found = tri!(self.contains(b, a));
+                            let found = match crate::builtins::set::contains_plain(self, b, a) {
+                                Some(found) => found,
+                                None => {
+                                    // A list or tuple's items' `__eq__` may run.
+                                    self.frames[fi].pc = cur;
+                                    tri!(self.contains(b, a))
+                                }
+                            };
                             w!(dst) = Value::bool(
                                 found != matches!(op, crate::bytecode::instr::CmpOp::NotIn),
                             );

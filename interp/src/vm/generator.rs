@@ -298,7 +298,7 @@ impl Vm {
                 let saved = &self.stack[base..base + n];
                 let mut slots = g.slots.borrow_mut();
                 if slots.len() == n {
-                    slots.copy_from_slice(saved);
+                    copy_registers(&mut slots, saved);
                 } else {
                     slots.clear();
                     slots.extend_from_slice(saved);
@@ -331,6 +331,10 @@ impl Vm {
     /// Pushes the frame of generator `gv` (Created or Suspended, checked by the caller) with
     /// its saved registers, delivering `sent` as the value of the suspended `yield` (or to
     /// the `yield from` it is waiting in). Marks the generator running.
+    ///
+    /// This is every resumption's cost, so it is `push_frame` cut down to what a generator
+    /// needs: its registers are all overwritten by the saved ones (no clearing), and the
+    /// frame record is written once with its pc and generator.
     fn push_generator_frame(
         &mut self,
         gv: Value,
@@ -339,25 +343,42 @@ impl Vm {
         kind: FrameKind,
     ) -> PyResult<usize> {
         let code = &g.code;
-        let base = self.push_frame(code.clone(), g.func, g.module, kind, 0)?;
+        let base = self
+            .frames
+            .last()
+            .map(|f| f.base + f.code.nslots())
+            .unwrap_or(0);
+        let nslots = code.nslots();
+        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
+            || base + nslots.max(super::unchecked::REG_WINDOW) >= self.stack.len()
+        {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
         {
             let slots = g.slots.borrow();
-            self.stack[base..base + slots.len()].copy_from_slice(&slots);
+            copy_registers(&mut self.stack[base..base + slots.len()], &slots);
+        }
+        self.stack_high = self.stack_high.max(base + nslots);
+        if code.feedback.bump_calls() == self.tiering.call_trigger {
+            self.fire_function_hot(code);
         }
         let pc = g.pc.get();
-        let frame = self.frames.last_mut().expect("generator frame");
-        frame.extra = gv;
-        frame.pc = pc;
+        super::unchecked::push_in_place(&mut self.frames, || super::frame::Frame {
+            code: code.clone(),
+            func: g.func,
+            base,
+            pc,
+            module: g.module,
+            namespace: Value::NULL,
+            ret_dst: 0,
+            kind,
+            extra: gv,
+        });
         g.state.set(GenState::Running);
         self.swap_handled_exc(g);
-        match code.instrs.get(pc).map(|i| i.get()) {
-            Some(Instr::YieldFrom { dst, .. }) => self.stack[base + dst as usize] = sent,
-            _ if pc > 0 => {
-                if let Some(Instr::Yield { dst, .. }) = code.instrs.get(pc - 1).map(|i| i.get()) {
-                    self.stack[base + dst as usize] = sent;
-                }
-            }
-            _ => {}
+        // A generator suspends either after its `Yield` (pc past it) or at its `YieldFrom`.
+        if let Some(dst) = sent_register(code, pc) {
+            self.stack[base + dst as usize] = sent;
         }
         Ok(base)
     }
@@ -395,8 +416,14 @@ impl Vm {
             match kind {
                 FrameKind::GenForIter => {
                     let caller = self.frames.last_mut().expect("resumer");
-                    let at = caller.code.instrs[caller.pc].get();
-                    if let Instr::ForIter { dst, .. } = at.generic_form().unwrap_or(at) {
+                    let dst = match caller.code.instrs[caller.pc].get() {
+                        Instr::ForIterGen { dst, .. } | Instr::ForIter { dst, .. } => Some(dst),
+                        at => match at.generic_form() {
+                            Some(Instr::ForIter { dst, .. }) => Some(dst),
+                            _ => None,
+                        },
+                    };
+                    if let Some(dst) = dst {
                         self.stack[caller.base + dst as usize] = v;
                     }
                     caller.pc += 1;
@@ -562,5 +589,28 @@ impl Vm {
                 Err(self.type_error(format!("object {} can't be used in 'await' expression", tn)))
             }
         }
+    }
+}
+
+/// Copies a frame's registers between the register stack and a suspended generator. A
+/// generator has a handful of registers: an inline loop beats a call to `memcpy`.
+#[inline(always)]
+fn copy_registers(dst: &mut [Value], src: &[Value]) {
+    debug_assert_eq!(dst.len(), src.len());
+    for (d, s) in dst.iter_mut().zip(src) {
+        *d = *s;
+    }
+}
+
+/// The register that receives the value sent into a generator suspended at `pc`: the
+/// `dst` of the `Yield` just before it, or of the `YieldFrom` at it (which re-runs).
+#[inline]
+fn sent_register(code: &Code, pc: usize) -> Option<crate::bytecode::Reg> {
+    if let Some(Instr::YieldFrom { dst, .. }) = code.instrs.get(pc).map(|i| i.get()) {
+        return Some(dst);
+    }
+    match code.instrs[pc.checked_sub(1)?].get() {
+        Instr::Yield { dst, .. } => Some(dst),
+        _ => None,
     }
 }

@@ -299,6 +299,9 @@ impl Vm {
 
     /// Binary operator dispatch; None means both sides returned NotImplemented.
     fn binary_op_opt(&mut self, a: Value, op: BinOp, b: Value) -> PyResult<Option<Value>> {
+        if let Some(r) = self.exact_builtin_binary(op, a, b) {
+            return r.map(Some);
+        }
         let (ca, cb) = (self.class_of(a), self.class_of(b));
         let (name, rname, _) = dunder(&self.names, op);
         let ni = self.singletons.not_implemented;
@@ -331,7 +334,73 @@ impl Vm {
         Ok(None)
     }
 
+    /// `a op b` when both operands are exact built-in ints within 64 bits (small ints and
+    /// the heap ints just past them, such as a linear congruential generator's products),
+    /// or `+` of two exact lists or two exact tuples: no user method can take part, so the
+    /// operator's method lookups (both classes, the reflected side) are skipped. None: the
+    /// general dispatch decides.
+    fn exact_builtin_binary(&mut self, op: BinOp, a: Value, b: Value) -> Option<PyResult<Value>> {
+        if let (Some(x), Some(y)) = (self.exact_int64(a), self.exact_int64(b)) {
+            return Some(self.int_binary_small(op, x, y));
+        }
+        if op != BinOp::Add {
+            return None;
+        }
+        let (oa, ob) = (a.obj()?, b.obj()?);
+        match (&oa.kind, &ob.kind) {
+            (ObjKind::List(x), ObjKind::List(y))
+                if oa.class.get() == self.types.list && ob.class.get() == self.types.list =>
+            {
+                let (x, y) = (x.borrow(), y.borrow());
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(&x);
+                v.extend_from_slice(&y);
+                drop((x, y));
+                Some(Ok(self.new_list(v)))
+            }
+            (ObjKind::Tuple(x), ObjKind::Tuple(y))
+                if oa.class.get() == self.types.tuple && ob.class.get() == self.types.tuple =>
+            {
+                let mut v = Vec::with_capacity(x.len() + y.len());
+                v.extend_from_slice(x);
+                v.extend_from_slice(y);
+                Some(Ok(self.new_tuple(v)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `a op b` for two exact ints within 64 bits (the `BinaryIntWide` form), or None when
+    /// an operand is not one.
+    #[inline]
+    pub(crate) fn int64_binary(
+        &mut self,
+        op: BinOp,
+        a: Value,
+        b: Value,
+    ) -> Option<PyResult<Value>> {
+        let (x, y) = (self.exact_int64(a)?, self.exact_int64(b)?);
+        Some(self.int_binary_small(op, x, y))
+    }
+
+    /// The value of `v` if it is an exact int (not a bool or a subclass instance) that fits
+    /// in an i64.
+    #[inline]
+    pub(crate) fn exact_int64(&self, v: Value) -> Option<i64> {
+        if v.is_small_int() {
+            return Some(v.as_small_int());
+        }
+        let o = v.obj()?;
+        match &o.kind {
+            ObjKind::BigInt(b) if o.class.get() == self.types.int => b.to_i64(),
+            _ => None,
+        }
+    }
+
     pub fn inplace_op(&mut self, a: Value, op: BinOp, b: Value) -> PyResult<Value> {
+        if let (Some(x), Some(y)) = (self.exact_int64(a), self.exact_int64(b)) {
+            return self.int_binary_small(op, x, y);
+        }
         let ca = self.class_of(a);
         let (_, _, iname) = dunder(&self.names, op);
         if let Some(m) = self.user_method_v(ca, iname) {

@@ -119,8 +119,17 @@ impl Vm {
                 | BinOp::BitAnd
                 | BinOp::BitOr
                 | BinOp::BitXor => Instr::BinaryInt { dst, op, lhs, rhs },
+                BinOp::LShift | BinOp::RShift => Instr::BinaryIntWide { dst, op, lhs, rhs },
                 _ => return,
             }
+        } else if !(a.is_small_int() && b.is_small_int() && v.is_small_int())
+            && self.exact_int64(a).is_some()
+            && self.exact_int64(b).is_some()
+            && !matches!(op, BinOp::TrueDiv | BinOp::Pow | BinOp::MatMul)
+        {
+            // A heap int on either side or as the result (a linear congruential
+            // generator's `seed * a + c`): i64 arithmetic without the operator dispatch.
+            Instr::BinaryIntWide { dst, op, lhs, rhs }
         } else if (a.is_float() || b.is_float())
             && (a.is_float() || a.is_small_int())
             && (b.is_float() || b.is_small_int())
