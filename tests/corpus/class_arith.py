@@ -83,3 +83,15 @@ try:
     -Money(1)
 except TypeError as e:
     print(type(e).__name__, e)
+
+# Bitwise operators between floats and ints name each operand's own type.
+for expr in ["2.5 & 3", "3 | 2.5", "2.5 ^ 1.5", "1 << 2.0", "2.5 >> 1", "True & 1.5"]:
+    try:
+        eval(expr)
+    except TypeError as e:
+        print(expr, "->", e)
+x = 6
+try:
+    x &= 0.5
+except TypeError as e:
+    print("x &= 0.5 ->", e)

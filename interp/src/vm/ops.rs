@@ -491,6 +491,16 @@ impl Vm {
                     _ => p ^ q,
                 })));
             }
+            if (matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)))
+                && matches!(
+                    op,
+                    BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift
+                )
+            {
+                // Not implemented, so the error names each operand's own type (`2.5 & 3`:
+                // 'float' and 'int'), not the float both would be converted to.
+                return Ok(None);
+            }
             return self.numeric_binary(op, x, y).map(Some);
         }
         let ka = a.obj().map(|o| &o.kind);
