@@ -196,6 +196,29 @@ enum Raw<K> {
 
 /// Position in a probe sequence, copied out of a [`Probe`] so the scan runs on locals (the
 /// hot part of every set operation) and stored back once when it stops.
+/// The first slot of the next run of the probe sequence after the run at `i` (CPython's
+/// `i = 5i + 1 + perturb` after shifting `perturb`).
+#[inline(always)]
+fn next_run_start(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= PERTURB_SHIFT;
+    ((i as u64)
+        .wrapping_mul(5)
+        .wrapping_add(1)
+        .wrapping_add(*perturb)
+        & mask as u64) as usize
+}
+
+/// The last slot of the run of linear probes starting at `i` (the run is `i` alone when
+/// it would pass the end of the table).
+#[inline(always)]
+fn run_end(i: usize, mask: usize) -> usize {
+    if i + LINEAR_PROBES <= mask {
+        i + LINEAR_PROBES
+    } else {
+        i
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Cursor {
     i: usize,
@@ -212,11 +235,7 @@ impl Cursor {
         Cursor {
             i,
             j: i,
-            left: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
+            left: run_end(i, mask) - i,
             perturb: hash as u64,
             outer: 0,
         }
@@ -249,18 +268,9 @@ impl Cursor {
         if self.outer > mask.saturating_add(80) {
             return false;
         }
-        self.perturb >>= PERTURB_SHIFT;
-        self.i = ((self.i as u64)
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(self.perturb)
-            & mask as u64) as usize;
+        self.i = next_run_start(self.i, &mut self.perturb, mask);
         self.j = self.i;
-        self.left = if self.i + LINEAR_PROBES <= mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
+        self.left = run_end(self.i, mask) - self.i;
         true
     }
 }
@@ -388,12 +398,7 @@ fn insert_clean<K: Copy>(table: &mut [Entry<K>], key: K, hash: i64) {
     // The probe sequence visits every slot within `size + 13` steps (perturb is 0 after at most
     // 13 shifts, and i -> 5i+1 mod 2^k is a full cycle); callers guarantee a free slot.
     for _ in 0..size + 80 {
-        let end = if i + LINEAR_PROBES <= mask {
-            i + LINEAR_PROBES
-        } else {
-            i
-        };
-        for j in i..=end {
+        for j in i..=run_end(i, mask) {
             if let Some(slot) = table.get_mut(j) {
                 if matches!(slot, Entry::Empty) {
                     *slot = Entry::Used { key, hash };
@@ -401,12 +406,7 @@ fn insert_clean<K: Copy>(table: &mut [Entry<K>], key: K, hash: i64) {
                 }
             }
         }
-        perturb >>= PERTURB_SHIFT;
-        i = ((i as u64)
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(perturb)
-            & mask as u64) as usize;
+        i = next_run_start(i, &mut perturb, mask);
     }
     // Unreachable while the table invariants hold; never lose the key silently.
     if let Some(slot) = table.iter_mut().find(|e| matches!(e, Entry::Empty)) {
@@ -743,12 +743,7 @@ impl<K: Copy + PartialEq> SetTable<K> {
         let mut perturb = hash as u64;
         let mut outer = 0usize;
         loop {
-            let end = if i + LINEAR_PROBES <= mask {
-                i + LINEAR_PROBES
-            } else {
-                i
-            };
-            for (j, e) in entries[i..=end].iter().enumerate() {
+            for (j, e) in entries[i..=run_end(i, mask)].iter().enumerate() {
                 match *e {
                     Entry::Empty => return Some(None),
                     Entry::Used {
@@ -766,12 +761,7 @@ impl<K: Copy + PartialEq> SetTable<K> {
             if outer > mask.saturating_add(80) {
                 return Some(None);
             }
-            perturb >>= PERTURB_SHIFT;
-            i = ((i as u64)
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb)
-                & mask as u64) as usize;
+            i = next_run_start(i, &mut perturb, mask);
         }
     }
 

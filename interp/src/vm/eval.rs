@@ -152,6 +152,24 @@ impl Vm {
     /// named registers after them (locals, cells) are cleared; temporaries keep whatever
     /// they held, which is NULL or a live object (see `Vm::stack_high`). The call path every
     /// positional call takes.
+    /// The register base of a frame pushed on top of the others, which needs `nslots`
+    /// registers; a RecursionError when the frame limit or the register stack would be
+    /// exceeded (a pushed frame always has a whole `REG_WINDOW` above its base).
+    #[inline(always)]
+    pub(crate) fn new_frame_base(&mut self, nslots: usize) -> PyResult<usize> {
+        let base = self
+            .frames
+            .last()
+            .map(|f| f.base + f.code.nslots())
+            .unwrap_or(0);
+        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
+            || base + nslots.max(super::unchecked::REG_WINDOW) >= self.stack.len()
+        {
+            return Err(self.recursion_error("maximum recursion depth exceeded"));
+        }
+        Ok(base)
+    }
+
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn push_frame_with_args(
@@ -165,17 +183,8 @@ impl Vm {
         args_at: usize,
         argc: usize,
     ) -> PyResult<usize> {
-        let base = self
-            .frames
-            .last()
-            .map(|f| f.base + f.code.nslots())
-            .unwrap_or(0);
         let nslots = code.nslots();
-        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
-            || base + nslots.max(super::unchecked::REG_WINDOW) >= self.stack.len()
-        {
-            return Err(self.recursion_error("maximum recursion depth exceeded"));
-        }
+        let base = self.new_frame_base(nslots)?;
         // The arguments lie below the new frame: split there so that copying them in and
         // clearing the locals after them are plain loops over two slices (the counts are
         // tiny; one bounds check each instead of one per register).
@@ -310,17 +319,9 @@ impl Vm {
                         let cache = &code.caches_at(cur)[0];
                         let c = cache.get();
                         let module = self.frames[fi].module;
-                        // One code object can run under several modules (`exec` of the
-                        // same code in several namespaces): the cells are this module's.
-                        if c.kind == GLOBAL_CACHED && c.key == self.module_obj(module).id {
-                            let v = cell_get(c.value);
-                            if !v.is_null() {
+                        if c.kind == GLOBAL_CACHED {
+                            if let Some(v) = self.cached_global(&c, module) {
                                 w!(dst) = v;
-                                continue;
-                            }
-                            let b = cell_get(Value(c.key2));
-                            if !b.is_null() {
-                                w!(dst) = b;
                                 continue;
                             }
                         }
@@ -331,17 +332,9 @@ impl Vm {
                     }
                     Instr::LoadGlobalCached { dst, .. } => {
                         let c = code.caches_at(cur)[0].get();
-                        if c.key == self.module_obj(self.frames[fi].module).id {
-                            let v = cell_get(c.value);
-                            if !v.is_null() {
-                                w!(dst) = v;
-                                continue;
-                            }
-                            let b = cell_get(Value(c.key2));
-                            if !b.is_null() {
-                                w!(dst) = b;
-                                continue;
-                            }
+                        if let Some(v) = self.cached_global(&c, self.frames[fi].module) {
+                            w!(dst) = v;
+                            continue;
                         }
                         self.despecialize(&code, cur);
                         pc = cur;
@@ -1432,6 +1425,23 @@ impl Vm {
         let name = self.intern("__build_class__");
         let b = self.builtins;
         self.module_get(b, name).unwrap_or(Value::NONE)
+    }
+
+    /// The global that cache `c` (filled by `load_global_slow`) holds for a frame of
+    /// `module`: the module's cell's value, else the builtin's; None when it is unbound in
+    /// both, or the cache is another module's (one code object can run under several, with
+    /// `exec` of the same code in several namespaces).
+    #[inline(always)]
+    fn cached_global(&self, c: &InlineCache, module: Value) -> Option<Value> {
+        if c.key != self.module_obj(module).id {
+            return None;
+        }
+        let v = cell_get(c.value);
+        if !v.is_null() {
+            return Some(v);
+        }
+        let b = cell_get(Value(c.key2));
+        (!b.is_null()).then_some(b)
     }
 
     fn load_global_slow(

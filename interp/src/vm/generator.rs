@@ -343,17 +343,8 @@ impl Vm {
         kind: FrameKind,
     ) -> PyResult<usize> {
         let code = &g.code;
-        let base = self
-            .frames
-            .last()
-            .map(|f| f.base + f.code.nslots())
-            .unwrap_or(0);
         let nslots = code.nslots();
-        if self.frames.len() >= self.recursion_limit + self.native_depth.min(50)
-            || base + nslots.max(super::unchecked::REG_WINDOW) >= self.stack.len()
-        {
-            return Err(self.recursion_error("maximum recursion depth exceeded"));
-        }
+        let base = self.new_frame_base(nslots)?;
         {
             let slots = g.slots.borrow();
             copy_registers(&mut self.stack[base..base + slots.len()], &slots);
