@@ -73,6 +73,10 @@ pub struct ClassObj {
     /// Python `__init__` the fast path runs, or NULL for "take the general path" (see
     /// `Vm::try_push_init`). A stale entry is never looked at, so it is not traced.
     pub init_plan: Cell<(u64, Value)>,
+    /// The native `__new__` that alone constructs an instance of this class (its
+    /// `__init__` is `object.__init__`), memoized for one `version`, or NULL for "take the
+    /// general path" (see `Vm::new_only_plan`). Not traced, as `init_plan`.
+    pub new_plan: Cell<(u64, Value)>,
     /// A small number naming this class in type feedback (never reused; 0 is "none").
     pub id: u32,
 }
@@ -138,6 +142,7 @@ impl ClassObj {
             lookup_cache: RefCell::new(HashMap::default()),
             lookup_cache_version: Cell::new(0),
             init_plan: Cell::new((0, Value::NULL)),
+            new_plan: Cell::new((0, Value::NULL)),
             id: next_class_id(),
         }
     }

@@ -639,7 +639,11 @@ impl Vm {
         }
         let new_name = self.names.__new__;
         let init_name = self.names.__init__;
-        let new = super::types::lookup_in_mro(self, class, new_name);
+        let new_only = self.new_only_plan(class);
+        let new = match new_only {
+            Some(n) => Some(n),
+            None => super::types::lookup_in_mro(self, class, new_name),
+        };
         let inst = match new {
             Some(n) => {
                 let f = match n.obj().map(|o| &o.kind) {
@@ -660,6 +664,10 @@ impl Vm {
             }
             None => self.new_instance(class),
         };
+        if new_only.is_some() && self.class_of(inst) == class {
+            // What the general path below decides after its lookups.
+            return Ok(inst);
+        }
         // Like CPython: __init__ runs only when __new__ returned an instance of the class.
         if !self.isinstance(inst, class) {
             return Ok(inst);
@@ -686,6 +694,40 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+
+    /// The `__new__` of `class` when a call of the class needs nothing more than calling it
+    /// (`str(x)`, `dict(m)`, `int(s)`): a native `__new__` other than `object.__new__`, and
+    /// `object.__init__`, which ignores its arguments, so `call_class` skips it for an
+    /// instance of exactly `class`. Memoized per class version in `ClassObj::new_plan`.
+    fn new_only_plan(&mut self, class: Value) -> Option<Value> {
+        let co = self.class_obj(class);
+        let (version, memo) = co.new_plan.get();
+        if version == co.version.get() {
+            return (!memo.is_null()).then_some(memo);
+        }
+        let plan = self.compute_new_only_plan(class);
+        let co = self.class_obj(class);
+        co.new_plan
+            .set((co.version.get(), plan.unwrap_or(Value::NULL)));
+        plan
+    }
+
+    fn compute_new_only_plan(&mut self, class: Value) -> Option<Value> {
+        let (new_name, init_name) = (self.names.__new__, self.names.__init__);
+        let object = self.types.object;
+        let new = super::types::lookup_in_mro(self, class, new_name)?;
+        let func = match new.obj().map(|o| &o.kind) {
+            Some(ObjKind::StaticMethod(inner)) => inner.get(),
+            _ => new,
+        };
+        if !matches!(func.obj().map(|o| &o.kind), Some(ObjKind::Native(_))) {
+            return None;
+        }
+        let init = super::types::lookup_in_mro(self, class, init_name);
+        let object_init = super::types::lookup_in_mro(self, object, init_name);
+        let object_new = super::types::lookup_in_mro(self, object, new_name);
+        (init.is_some() && init == object_init && Some(new) != object_new).then_some(func)
     }
 
     /// Whether the class still has abstract methods (set by `abc`), which blocks the fast path.
