@@ -375,12 +375,24 @@ fn layout_number(
     } else {
         0
     };
-    let grouped = if digits.is_empty() {
-        String::new()
-    } else {
-        insert_grouping(digits, min_width, l.group)
+    // Without zero padding (`min_width <= 0`) the digits are written as they are, or with a
+    // separator before each group of three, and need no buffer of their own.
+    let built;
+    let (plain, every3) = match l.group {
+        _ if digits.is_empty() => ("", None),
+        None if min_width <= 0 => (digits, None),
+        Some((3, sep)) if min_width <= 0 && digits.is_ascii() => (digits, Some(sep)),
+        group => {
+            built = insert_grouping(digits, min_width, group);
+            (built.as_str(), None)
+        }
     };
-    let n_grouped = grouped.chars().count() as i64;
+    let n_plain = if plain.is_ascii() {
+        plain.len()
+    } else {
+        plain.chars().count()
+    } as i64;
+    let n_grouped = n_plain + every3.map_or(0, |_| (n_plain - 1) / 3);
     let n_padding = l.width - (n_non_digit + n_grouped);
     let (lpad, spad, rpad) = if n_padding > 0 {
         match l.align {
@@ -399,7 +411,17 @@ fn layout_number(
     }
     out.push_str(prefix);
     push_n(&mut out, l.fill, spad);
-    out.push_str(&grouped);
+    match every3 {
+        Some(sep) => {
+            let head = plain.len() - (plain.len() - 1) / 3 * 3;
+            out.push_str(&plain[..head]);
+            for group in plain.as_bytes()[head..].chunks(3) {
+                out.push(sep);
+                out.extend(group.iter().map(|&b| b as char));
+            }
+        }
+        None => out.push_str(plain),
+    }
     if has_decimal {
         out.push('.');
     }
