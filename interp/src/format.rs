@@ -278,7 +278,8 @@ fn fill_and_align(spec: &FormatSpec, default_align: char) -> (char, char) {
 /// with zeros (and separators) on the left up to `min_width` characters.
 fn insert_grouping(digits: &str, min_width: i64, group: Option<(i64, char)>) -> String {
     let d = digits.as_bytes();
-    let mut rev: Vec<char> = Vec::with_capacity(d.len() + d.len() / 3 + 1 + min_width.max(0) as usize);
+    let mut rev: Vec<char> =
+        Vec::with_capacity(d.len() + d.len() / 3 + 1 + min_width.max(0) as usize);
     let mut min_width = min_width.max(0);
     let mut remaining = d.len() as i64;
     let mut dpos = d.len();
@@ -1080,7 +1081,10 @@ fn percent_output(
         flags.alternate && matches!(conv, 'x' | 'X' | 'o') && n_chars >= pindex + 2 && len >= 2;
     let push_range = |out: &mut String, from: usize, n: usize| {
         if s.is_ascii() {
-            out.push_str(s.get(from..from.saturating_add(n).min(s.len())).unwrap_or(""));
+            out.push_str(
+                s.get(from..from.saturating_add(n).min(s.len()))
+                    .unwrap_or(""),
+            );
         } else {
             out.extend(s.chars().skip(from).take(n));
         }

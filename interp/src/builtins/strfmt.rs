@@ -101,7 +101,13 @@ impl Cursor<'_> {
     fn push_run(&self, out: &mut String, from: usize, to: usize) {
         match self.text {
             Some(text) => out.push_str(text.get(from..to).unwrap_or("")),
-            None => out.extend(self.bytes.get(from..to).unwrap_or(&[]).iter().map(|&b| b as char)),
+            None => out.extend(
+                self.bytes
+                    .get(from..to)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&b| b as char),
+            ),
         }
     }
 
@@ -731,11 +737,7 @@ fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &str, depth: i32) -> PyResu
 }
 
 /// The next literal run and the field after it, if any (`MarkupIterator_next`).
-fn markup_next(
-    vm: &mut Vm,
-    s: &str,
-    pos: &mut usize,
-) -> PyResult<((usize, usize), Option<Field>)> {
+fn markup_next(vm: &mut Vm, s: &str, pos: &mut usize) -> PyResult<((usize, usize), Option<Field>)> {
     let b = s.as_bytes();
     let start = *pos;
     let Some(q) = memchr::memchr2(b'{', b'}', b.get(start..).unwrap_or(&[])).map(|i| start + i)

@@ -118,10 +118,22 @@ mod tests {
         assert_eq!(replace("aaaa", "a", "b", 2).as_deref(), Some("bbaa"));
         // Past the matches located before allocating.
         let many = "a&".repeat(40);
-        assert_eq!(replace(&many, "&", "&amp;", usize::MAX), Some(many.replace('&', "&amp;")));
-        assert_eq!(replace(&many, "&", "", 20), Some(many.replacen('&', "", 20)));
-        assert_eq!(replace(&many, "&", "xy", 16), Some(many.replacen('&', "xy", 16)));
-        assert_eq!(replace(&many, "&", "xy", 17), Some(many.replacen('&', "xy", 17)));
+        assert_eq!(
+            replace(&many, "&", "&amp;", usize::MAX),
+            Some(many.replace('&', "&amp;"))
+        );
+        assert_eq!(
+            replace(&many, "&", "", 20),
+            Some(many.replacen('&', "", 20))
+        );
+        assert_eq!(
+            replace(&many, "&", "xy", 16),
+            Some(many.replacen('&', "xy", 16))
+        );
+        assert_eq!(
+            replace(&many, "&", "xy", 17),
+            Some(many.replacen('&', "xy", 17))
+        );
         for (hay, sep) in [
             ("a,b,,c", ","),
             ("", ","),
