@@ -16,6 +16,8 @@
 //! which the caller should enforce before calling in, and locale-aware `'n'` formatting (the C
 //! locale is assumed, as in a Python process that never called `locale.setlocale`).
 
+use std::fmt::Write as _;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -163,7 +165,20 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, String>
 /// made here (plus the grouping/type check when a type is given); the rest happen in
 /// [`format_int`], [`format_float`] and [`format_str`].
 pub fn parse_format_spec(spec: &str, type_name: &str) -> Result<FormatSpec, String> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: their characters go in a stack buffer unless they are not.
+    let mut buf = ['\0'; 24];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= buf.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            buf[n] = c;
+            n += 1;
+        }
+        &buf[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = chars.len();
     let mut pos = 0usize;
     let mut out = FormatSpec::default();
@@ -193,7 +208,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> Result<FormatSpec, Stri
         out.zero_pad = true;
         pos += 1;
     }
-    out.width = get_integer(&chars, &mut pos)?;
+    out.width = get_integer(chars, &mut pos)?;
     if pos < end && chars[pos] == ',' {
         out.grouping = Some(',');
         pos += 1;
@@ -210,7 +225,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> Result<FormatSpec, Stri
     }
     if pos < end && chars[pos] == '.' {
         pos += 1;
-        out.precision = get_integer(&chars, &mut pos)?;
+        out.precision = get_integer(chars, &mut pos)?;
         if out.precision.is_none() {
             return Err("Format specifier missing precision".to_string());
         }
@@ -263,7 +278,8 @@ fn fill_and_align(spec: &FormatSpec, default_align: char) -> (char, char) {
 /// with zeros (and separators) on the left up to `min_width` characters.
 fn insert_grouping(digits: &str, min_width: i64, group: Option<(i64, char)>) -> String {
     let d = digits.as_bytes();
-    let mut rev: Vec<char> = Vec::with_capacity(d.len() + d.len() / 3 + 1);
+    let mut rev: Vec<char> =
+        Vec::with_capacity(d.len() + d.len() / 3 + 1 + min_width.max(0) as usize);
     let mut min_width = min_width.max(0);
     let mut remaining = d.len() as i64;
     let mut dpos = d.len();
@@ -360,12 +376,24 @@ fn layout_number(
     } else {
         0
     };
-    let grouped = if digits.is_empty() {
-        String::new()
-    } else {
-        insert_grouping(digits, min_width, l.group)
+    // Without zero padding (`min_width <= 0`) the digits are written as they are, or with a
+    // separator before each group of three, and need no buffer of their own.
+    let built;
+    let (plain, every3) = match l.group {
+        _ if digits.is_empty() => ("", None),
+        None if min_width <= 0 => (digits, None),
+        Some((3, sep)) if min_width <= 0 && digits.is_ascii() => (digits, Some(sep)),
+        group => {
+            built = insert_grouping(digits, min_width, group);
+            (built.as_str(), None)
+        }
     };
-    let n_grouped = grouped.chars().count() as i64;
+    let n_plain = if plain.is_ascii() {
+        plain.len()
+    } else {
+        plain.chars().count()
+    } as i64;
+    let n_grouped = n_plain + every3.map_or(0, |_| (n_plain - 1) / 3);
     let n_padding = l.width - (n_non_digit + n_grouped);
     let (lpad, spad, rpad) = if n_padding > 0 {
         match l.align {
@@ -384,7 +412,17 @@ fn layout_number(
     }
     out.push_str(prefix);
     push_n(&mut out, l.fill, spad);
-    out.push_str(&grouped);
+    match every3 {
+        Some(sep) => {
+            let head = plain.len() - (plain.len() - 1) / 3 * 3;
+            out.push_str(&plain[..head]);
+            for group in plain.as_bytes()[head..].chunks(3) {
+                out.push(sep);
+                out.extend(group.iter().map(|&b| b as char));
+            }
+        }
+        None => out.push_str(plain),
+    }
     if has_decimal {
         out.push('.');
     }
@@ -652,6 +690,15 @@ pub fn double_to_string(val: f64, code: char, precision: usize, flags: DtoaFlags
             out.push('+');
         }
         out.push_str(if upper { "INF" } else { "inf" });
+        return out;
+    }
+    if code == 'f' && !flags.alt && !flags.add_dot_0 && !flags.no_neg_0 {
+        // Rust's fixed-point formatting is the exact decimal value correctly rounded
+        // (half-even), as `_Py_dg_dtoa` mode 3, with the same sign, digits and point.
+        if flags.always_sign && !neg {
+            out.push('+');
+        }
+        let _ = write!(out, "{:.*}", precision, val);
         return out;
     }
     let (mode, prec) = match code {
@@ -983,8 +1030,12 @@ fn percent_output(
     conv: char,
 ) -> String {
     let fill = if numeric && flags.zero_pad { '0' } else { ' ' };
-    let chars: Vec<char> = s.chars().collect();
-    let mut len = chars.len() as i64;
+    let n_chars = if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    };
+    let mut len = n_chars as i64;
     let mut width = width.map_or(-1, |w| w.min(i64::MAX as usize) as i64);
     if matches!(conv, 's' | 'r' | 'a') {
         if let Some(p) = precision {
@@ -997,8 +1048,8 @@ fn percent_output(
     let mut sign = numeric;
     let mut signchar = ' ';
     if sign {
-        match chars.first() {
-            Some(&c @ ('-' | '+')) => {
+        match s.chars().next() {
+            Some(c @ ('-' | '+')) => {
                 signchar = c;
                 len -= 1;
                 pindex += 1;
@@ -1027,10 +1078,15 @@ fn percent_output(
         }
     }
     let alt_prefix =
-        flags.alternate && matches!(conv, 'x' | 'X' | 'o') && chars.len() >= pindex + 2 && len >= 2;
+        flags.alternate && matches!(conv, 'x' | 'X' | 'o') && n_chars >= pindex + 2 && len >= 2;
     let push_range = |out: &mut String, from: usize, n: usize| {
-        for c in chars.iter().skip(from).take(n) {
-            out.push(*c);
+        if s.is_ascii() {
+            out.push_str(
+                s.get(from..from.saturating_add(n).min(s.len()))
+                    .unwrap_or(""),
+            );
+        } else {
+            out.extend(s.chars().skip(from).take(n));
         }
     };
     if alt_prefix {

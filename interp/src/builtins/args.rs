@@ -2,15 +2,23 @@
 
 use crate::object::function::KwArgs;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 /// Checks a positional-only arity; `name` is how CPython names the callable in errors
 /// (e.g. "len", "list.append").
+/// Inlined: every native method checks its arity, and the check is two compares.
+#[inline]
 pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
+    Err(arity_error(vm, name, n, min, max))
+}
+
+#[cold]
+#[inline(never)]
+fn arity_error(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyErr {
     let msg = if min == max {
         match min {
             0 => format!("{}() takes no arguments ({} given)", name, n),
@@ -34,7 +42,7 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
             n
         )
     };
-    Err(vm.type_error(msg))
+    vm.type_error(msg)
 }
 
 /// Rejects keyword arguments for natives that take none.

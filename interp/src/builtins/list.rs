@@ -241,37 +241,49 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Value, reverse: boo
     Ok(())
 }
 
-/// The kind of a sort key whose `<` is a total order that runs no Python code: a small
-/// int, a float that is not NaN, or an exact `str`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ScalarKey {
-    Int,
-    Float,
-    Str,
+/// A sort key whose `<` is a total order that runs no Python code (a small int, a float
+/// that is not NaN, or an exact `str`), decoded once so that comparisons touch no objects.
+#[derive(Clone, Copy)]
+enum Scalar {
+    Int(i64),
+    Float(f64),
+    Str(&'static str),
 }
 
-fn scalar_key(vm: &Vm, v: Value) -> Option<ScalarKey> {
-    if v.is_small_int() {
-        Some(ScalarKey::Int)
-    } else if v.is_float() {
-        (!v.as_float().is_nan()).then_some(ScalarKey::Float)
-    } else if vm.str_of(v).is_some() && vm.class_of(v) == vm.types.str {
-        Some(ScalarKey::Str)
-    } else {
-        None
+impl Scalar {
+    /// Which of the three kinds this is (keys compare without Python only within a kind).
+    fn kind(self) -> u8 {
+        match self {
+            Scalar::Int(_) => 0,
+            Scalar::Float(_) => 1,
+            Scalar::Str(_) => 2,
+        }
     }
-}
 
-/// Compares two keys of the same `ScalarKey` kind.
-fn scalar_cmp(vm: &Vm, kind: ScalarKey, a: Value, b: Value) -> std::cmp::Ordering {
-    match kind {
-        ScalarKey::Int => a.as_small_int().cmp(&b.as_small_int()),
-        ScalarKey::Float => a
-            .as_float()
-            .partial_cmp(&b.as_float())
-            .unwrap_or(std::cmp::Ordering::Equal),
-        // UTF-8 byte order is code point order.
-        ScalarKey::Str => vm.str_of(a).unwrap_or("").cmp(vm.str_of(b).unwrap_or("")),
+    fn of(vm: &Vm, v: Value) -> Option<Scalar> {
+        if v.is_small_int() {
+            Some(Scalar::Int(v.as_small_int()))
+        } else if v.is_float() {
+            let f = v.as_float();
+            (!f.is_nan()).then_some(Scalar::Float(f))
+        } else if vm.class_of(v) == vm.types.str {
+            vm.str_of(v).map(Scalar::Str)
+        } else {
+            None
+        }
+    }
+
+    /// Compares two scalars of the same kind.
+    fn cmp(self, other: Scalar) -> std::cmp::Ordering {
+        match (self, other) {
+            (Scalar::Int(a), Scalar::Int(b)) => a.cmp(&b),
+            (Scalar::Float(a), Scalar::Float(b)) => {
+                a.partial_cmp(&b).unwrap_or(std::cmp::Ordering::Equal)
+            }
+            // UTF-8 byte order is code point order.
+            (Scalar::Str(a), Scalar::Str(b)) => a.cmp(b),
+            _ => std::cmp::Ordering::Equal,
+        }
     }
 }
 
@@ -284,15 +296,32 @@ fn sort_simple_keys(vm: &Vm, keys: &[Value], idx: &mut [usize]) -> bool {
     let Some(&first) = keys.first() else {
         return true;
     };
-    if let Some(kind) = scalar_key(vm, first) {
-        if !keys.iter().all(|&k| scalar_key(vm, k) == Some(kind)) {
-            return false;
+    if let Some(f) = Scalar::of(vm, first) {
+        // Keys next to their positions: the sort reads no objects and chases no indexes.
+        let kind = f.kind();
+        let mut decorated = Vec::with_capacity(idx.len());
+        for &i in idx.iter() {
+            match Scalar::of(vm, keys[i]) {
+                Some(k) if k.kind() == kind => decorated.push((k, i)),
+                _ => return false,
+            }
         }
-        idx.sort_by(|&i, &j| scalar_cmp(vm, kind, keys[i], keys[j]));
+        decorated.sort_by(|a, b| a.0.cmp(b.0));
+        for (slot, (_, i)) in idx.iter_mut().zip(decorated) {
+            *slot = i;
+        }
         return true;
     }
+    // Tuples: their scalars decoded into rows of `flat`, `width` apiece (with Int(0)
+    // padding past a shorter tuple's end; `lens` keeps each length).
     let tuple = vm.types.tuple;
-    let mut kinds: Vec<ScalarKey> = Vec::new();
+    let width = match vm.tuple_items(first) {
+        Some(items) => items.len(),
+        None => return false,
+    };
+    let mut kinds: Vec<u8> = Vec::new();
+    let mut flat: Vec<Scalar> = Vec::with_capacity(keys.len() * width);
+    let mut lens: Vec<usize> = Vec::with_capacity(keys.len());
     for &k in keys {
         if vm.class_of(k) != tuple {
             return false;
@@ -300,22 +329,27 @@ fn sort_simple_keys(vm: &Vm, keys: &[Value], idx: &mut [usize]) -> bool {
         let Some(items) = vm.tuple_items(k) else {
             return false;
         };
+        if items.len() > width {
+            return false;
+        }
         for (pos, &item) in items.iter().enumerate() {
-            let Some(kind) = scalar_key(vm, item) else {
+            let Some(sc) = Scalar::of(vm, item) else {
                 return false;
             };
             match kinds.get(pos) {
-                Some(&expected) if expected != kind => return false,
+                Some(&expected) if expected != sc.kind() => return false,
                 Some(_) => {}
-                None => kinds.push(kind),
+                None => kinds.push(sc.kind()),
             }
+            flat.push(sc);
         }
+        flat.extend(std::iter::repeat_n(Scalar::Int(0), width - items.len()));
+        lens.push(items.len());
     }
     idx.sort_by(|&i, &j| {
-        let x = vm.tuple_items(keys[i]).unwrap_or(&[]);
-        let y = vm.tuple_items(keys[j]).unwrap_or(&[]);
-        for (pos, (&a, &b)) in x.iter().zip(y).enumerate() {
-            let o = scalar_cmp(vm, kinds[pos], a, b);
+        let (x, y) = (&flat[i * width..][..lens[i]], &flat[j * width..][..lens[j]]);
+        for (&a, &b) in x.iter().zip(y) {
+            let o = a.cmp(b);
             if o.is_ne() {
                 return o;
             }

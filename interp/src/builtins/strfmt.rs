@@ -58,17 +58,32 @@ impl ArgSource {
     }
 }
 
-/// The format string with CPython's `fmtpos`/`fmtcnt` cursor.
+/// The format string with CPython's `fmtpos`/`fmtcnt` cursor, over its bytes: UTF-8 for
+/// str formatting, Latin-1 (a byte is a character) for bytes formatting. Every character
+/// the engine acts on (`%`, flags, digits, `(`, `)`, conversions) is ASCII, and UTF-8
+/// never repeats an ASCII byte inside a multi-byte character, so positions and counts in
+/// bytes take the same decisions as CPython's positions in characters; the only
+/// non-ASCII character ever read is a bad conversion character, which ends in an error
+/// that reports it whole, at its character index.
 struct Cursor<'a> {
-    chars: &'a [char],
+    bytes: &'a [u8],
+    /// The same text as a str for str formatting; None for bytes formatting.
+    text: Option<&'a str>,
     pos: usize,
-    /// Characters left, decremented before each read as in C (`--fmtcnt >= 0`).
+    /// Bytes left, decremented before each read as in C (`--fmtcnt >= 0`).
     cnt: i64,
 }
 
 impl Cursor<'_> {
     fn at(&self, i: usize) -> char {
-        self.chars.get(i).copied().unwrap_or('\0')
+        match (self.bytes.get(i), self.text) {
+            (None, _) => '\0',
+            (Some(&b), Some(text)) if b >= 0x80 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+            (Some(&b), _) => b as char,
+        }
     }
 
     /// `if (--fmtcnt >= 0) { ch = READ(fmtpos); fmtpos++; }`
@@ -80,6 +95,28 @@ impl Cursor<'_> {
         let c = self.at(self.pos);
         self.pos += 1;
         Some(c)
+    }
+
+    /// Appends the text of bytes `from..to` (boundaries of ASCII characters or the end).
+    fn push_run(&self, out: &mut String, from: usize, to: usize) {
+        match self.text {
+            Some(text) => out.push_str(text.get(from..to).unwrap_or("")),
+            None => out.extend(
+                self.bytes
+                    .get(from..to)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|&b| b as char),
+            ),
+        }
+    }
+
+    /// The character index of byte `i`, for error messages.
+    fn char_index(&self, i: usize) -> usize {
+        match self.text {
+            Some(text) => text.get(..i).map_or(i, |t| t.chars().count()),
+            None => i,
+        }
     }
 }
 
@@ -116,9 +153,8 @@ pub fn percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Value> {
         Some(s) => s,
         None => return Err(vm.type_error_for(fmt, "is not a str")),
     };
-    let chars: Vec<char> = text.chars().collect();
     let excluded = vm.str_of(args).is_some();
-    let out = percent_engine(vm, &chars, args, excluded, false)?;
+    let out = percent_engine(vm, text.as_bytes(), Some(text), args, excluded)?;
     Ok(vm.new_string(out))
 }
 
@@ -128,20 +164,20 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Va
         Some(b) => b,
         None => return Err(vm.type_error_for(fmt, "is not bytes")),
     };
-    let chars: Vec<char> = data.iter().map(|&b| b as char).collect();
     let excluded = super::bytes::bytes_of(args).is_some() || vm.str_of(args).is_some();
-    let out = percent_engine(vm, &chars, args, excluded, true)?;
+    let out = percent_engine(vm, data, None, args, excluded)?;
     Ok(vm.new_bytes(out.chars().map(|c| c as u32 as u8).collect()))
 }
 
-/// The `PyUnicode_Format` main loop; `not_mapping` excludes the argument from `%(key)`
+/// The `PyUnicode_Format` main loop over `bytes` (with `text`, the same as a str, for str
+/// formatting; None formats bytes); `not_mapping` excludes the argument from `%(key)`
 /// lookups (a str for str formatting, bytes for bytes formatting).
 fn percent_engine(
     vm: &mut Vm,
-    chars: &[char],
+    bytes: &[u8],
+    text: Option<&str>,
     args: Value,
     not_mapping: bool,
-    bytes: bool,
 ) -> PyResult<String> {
     let is_tuple = vm.tuple_items(args).is_some();
     let (arglen, argidx) = match vm.tuple_items(args) {
@@ -154,37 +190,34 @@ fn percent_engine(
         arglen,
         argidx,
         dict,
-        bytes,
+        bytes: text.is_none(),
     };
     let mut cur = Cursor {
-        chars,
+        bytes,
+        text,
         pos: 0,
-        cnt: chars.len() as i64,
+        cnt: bytes.len() as i64,
     };
-    let mut out = String::with_capacity(chars.len() + 16);
+    let mut out = String::with_capacity(bytes.len() + 16);
     loop {
         cur.cnt -= 1;
         if cur.cnt < 0 {
             break;
         }
-        if cur.at(cur.pos) != '%' {
+        if cur.bytes.get(cur.pos) != Some(&b'%') {
+            // A literal run up to the next '%' or the end (`cnt` stays `len - pos`).
             let start = cur.pos;
-            cur.pos += 1;
-            while cur.cnt >= 0 && cur.at(cur.pos) != '%' {
-                cur.pos += 1;
-                cur.cnt -= 1;
-            }
-            if cur.cnt < 0 {
-                cur.pos -= 1;
-            }
-            out.extend(chars.get(start..cur.pos).unwrap_or(&[]));
+            let rest = bytes.get(start + 1..).unwrap_or(&[]);
+            cur.pos = memchr::memchr(b'%', rest).map_or(bytes.len(), |i| start + 1 + i);
+            cur.cnt = (bytes.len() - cur.pos) as i64;
+            cur.push_run(&mut out, start, cur.pos);
         } else {
             cur.pos += 1;
             format_one(vm, &mut src, &mut cur, &mut out)?;
         }
     }
     if src.argidx < src.arglen && src.dict.is_none() {
-        return Err(not_all_converted(vm, bytes));
+        return Err(not_all_converted(vm, src.bytes));
     }
     Ok(out)
 }
@@ -218,8 +251,11 @@ fn format_one(
         prec: -1,
     };
     parse_spec(vm, src, cur, &mut spec)?;
-    let s = format_arg(vm, src, cur, &spec)?;
-    out.push_str(&s);
+    let v = src.next(vm)?;
+    if src.bytes || !push_plain(vm, &spec, v, out) {
+        let s = format_arg(vm, src, cur, &spec, v)?;
+        out.push_str(&s);
+    }
     if src.dict.is_some() && src.argidx < src.arglen {
         return Err(not_all_converted(vm, src.bytes));
     }
@@ -251,11 +287,9 @@ fn mapping_key(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor) -> PyResult<(
     if cur.cnt < 0 || depth > 0 {
         return Err(vm.value_error("incomplete format key"));
     }
-    let key_chars = cur.chars.get(keystart..cur.pos - 1).unwrap_or(&[]);
-    let key = if src.bytes {
-        vm.new_bytes(key_chars.iter().map(|&c| c as u32 as u8).collect())
-    } else {
-        vm.new_string(key_chars.iter().collect())
+    let key = match cur.text {
+        Some(text) => vm.new_str(text.get(keystart..cur.pos - 1).unwrap_or("")),
+        None => vm.new_bytes(cur.bytes.get(keystart..cur.pos - 1).unwrap_or(&[]).to_vec()),
     };
     src.args = vm.get_item(dict, key)?;
     src.arglen = -1;
@@ -355,9 +389,64 @@ fn parse_spec(vm: &mut Vm, src: &mut ArgSource, cur: &mut Cursor, spec: &mut Spe
     Ok(())
 }
 
-/// Formats the next argument per `spec` (`unicode_format_arg_format` + output).
-fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> PyResult<String> {
-    let v = src.next(vm)?;
+/// The common conversions with no flags, width or precision (`%s` of a str or an int,
+/// `%d` of an int that fits i64), appended straight to `out`; false for the others.
+fn push_plain(vm: &Vm, spec: &Spec, v: Value, out: &mut String) -> bool {
+    if spec.width >= 0 || spec.prec >= 0 || spec.flags != PercentFlags::default() {
+        return false;
+    }
+    match spec.ch {
+        's' => {
+            if v.is_small_int() {
+                push_i64(out, v.as_small_int());
+                return true;
+            }
+            match exact_str(vm, v) {
+                Some(s) => {
+                    out.push_str(s);
+                    true
+                }
+                None => false,
+            }
+        }
+        'd' | 'i' | 'u' => match vm.int_of(v) {
+            Some(i) => {
+                push_i64(out, i);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    }
+}
+
+/// Appends the decimal digits of `i`.
+pub(crate) fn push_i64(out: &mut String, i: i64) {
+    let mut buf = [0u8; 20];
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push('-');
+    }
+    out.extend(buf[at..].iter().map(|&b| b as char));
+}
+
+/// Formats argument `v` per `spec` (`unicode_format_arg_format` + output).
+fn format_arg(
+    vm: &mut Vm,
+    src: &mut ArgSource,
+    cur: &Cursor,
+    spec: &Spec,
+    v: Value,
+) -> PyResult<String> {
     if spec.width > MAX_PAD || spec.prec > MAX_PAD {
         return Err(vm.memory_error(""));
     }
@@ -402,7 +491,7 @@ fn format_arg(vm: &mut Vm, src: &mut ArgSource, cur: &Cursor, spec: &Spec) -> Py
             } else {
                 '?'
             };
-            let at = cur.pos.saturating_sub(1);
+            let at = cur.char_index(cur.pos.saturating_sub(1));
             Err(vm.value_error(format!(
                 "unsupported format character '{}' (0x{:x}) at index {}",
                 shown, c as u32, at
@@ -573,7 +662,7 @@ struct FormatCtx<'a> {
     next_auto: usize,
 }
 
-/// One replacement field, as ranges of the format string.
+/// One replacement field, as byte ranges of the format string.
 struct Field {
     name: (usize, usize),
     conversion: Option<char>,
@@ -583,14 +672,13 @@ struct Field {
 
 fn str_format(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s = format_receiver(vm, args, "format")?;
-    let chars: Vec<char> = s.chars().collect();
     let mut ctx = FormatCtx {
         args: Some(&args[1..]),
         named: Named::Pairs(kw),
         numbering: Numbering::Unset,
         next_auto: 0,
     };
-    let out = build_string(vm, &mut ctx, &chars, 2)?;
+    let out = build_string(vm, &mut ctx, s, 2)?;
     Ok(vm.new_string(out))
 }
 
@@ -598,14 +686,13 @@ fn str_format_map(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let s = format_receiver(vm, args, "format_map")?;
     no_kwargs(vm, "str.format_map", kw)?;
     arity(vm, "str.format_map", &args[1..], 1, 1)?;
-    let chars: Vec<char> = s.chars().collect();
     let mut ctx = FormatCtx {
         args: None,
         named: Named::Mapping(args[1]),
         numbering: Numbering::Unset,
         next_auto: 0,
     };
-    let out = build_string(vm, &mut ctx, &chars, 2)?;
+    let out = build_string(vm, &mut ctx, s, 2)?;
     Ok(vm.new_string(out))
 }
 
@@ -629,7 +716,11 @@ fn format_receiver(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static
 }
 
 /// Expands a format string (or a nested format spec, with `depth` one less).
-fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], depth: i32) -> PyResult<String> {
+///
+/// The parse works on byte offsets: every character it looks for (`{}[]!:.`) is ASCII, and
+/// an ASCII byte never occurs inside a multi-byte UTF-8 character, so each range it cuts
+/// lies on character boundaries.
+fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &str, depth: i32) -> PyResult<String> {
     if depth <= 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -637,7 +728,7 @@ fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], depth: i32) -> PyR
     let mut pos = 0;
     while pos < s.len() {
         let (lit, field) = markup_next(vm, s, &mut pos)?;
-        out.extend(s.get(lit.0..lit.1).unwrap_or(&[]));
+        out.push_str(s.get(lit.0..lit.1).unwrap_or(""));
         if let Some(f) = field {
             output_field(vm, ctx, s, &f, depth, &mut out)?;
         }
@@ -646,61 +737,47 @@ fn build_string(vm: &mut Vm, ctx: &mut FormatCtx, s: &[char], depth: i32) -> PyR
 }
 
 /// The next literal run and the field after it, if any (`MarkupIterator_next`).
-fn markup_next(
-    vm: &mut Vm,
-    s: &[char],
-    pos: &mut usize,
-) -> PyResult<((usize, usize), Option<Field>)> {
+fn markup_next(vm: &mut Vm, s: &str, pos: &mut usize) -> PyResult<((usize, usize), Option<Field>)> {
+    let b = s.as_bytes();
     let start = *pos;
-    let mut c = '\0';
-    let mut markup_follows = false;
-    while let Some(&x) = s.get(*pos) {
-        c = x;
-        *pos += 1;
-        if c == '{' || c == '}' {
-            markup_follows = true;
-            break;
-        }
-    }
-    let next = s.get(*pos).copied();
-    let mut len = *pos - start;
-    if c == '}' && next != Some('}') {
+    let Some(q) = memchr::memchr2(b'{', b'}', b.get(start..).unwrap_or(&[])).map(|i| start + i)
+    else {
+        *pos = b.len();
+        return Ok(((start, b.len()), None));
+    };
+    let c = b[q];
+    *pos = q + 1;
+    let next = b.get(*pos).copied();
+    if c == b'}' && next != Some(b'}') {
         return Err(vm.value_error("Single '}' encountered in format string"));
     }
-    if next.is_none() && c == '{' {
+    if next.is_none() {
         return Err(vm.value_error("Single '{' encountered in format string"));
     }
-    if next.is_some() {
-        if next == Some(c) {
-            // An escaped brace: keep one in the literal, skip the other.
-            *pos += 1;
-            markup_follows = false;
-        } else {
-            len -= 1;
-        }
+    if next == Some(c) {
+        // An escaped brace: keep one in the literal, skip the other.
+        *pos += 1;
+        return Ok(((start, q + 1), None));
     }
-    let lit = (start, start + len);
-    if !markup_follows {
-        return Ok((lit, None));
-    }
-    Ok((lit, Some(parse_field(vm, s, pos)?)))
+    Ok(((start, q), Some(parse_field(vm, s, pos)?)))
 }
 
 /// `{name!conv:spec}` after the opening brace (`parse_field`).
-fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
+fn parse_field(vm: &mut Vm, s: &str, pos: &mut usize) -> PyResult<Field> {
+    let b = s.as_bytes();
     let name_start = *pos;
-    let mut c = '\0';
-    while let Some(&x) = s.get(*pos) {
+    let mut c = 0u8;
+    while let Some(&x) = b.get(*pos) {
         c = x;
         *pos += 1;
         match c {
-            '{' => return Err(vm.value_error("unexpected '{' in field name")),
-            '[' => {
-                while s.get(*pos).is_some_and(|&y| y != ']') {
+            b'{' => return Err(vm.value_error("unexpected '{' in field name")),
+            b'[' => {
+                while b.get(*pos).is_some_and(|&y| y != b']') {
                     *pos += 1;
                 }
             }
-            '}' | ':' | '!' => break,
+            b'}' | b':' | b'!' => break,
             _ => {}
         }
     }
@@ -711,39 +788,39 @@ fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
         spec: (0, 0),
         spec_has_fields: false,
     };
-    if c != '!' && c != ':' {
-        if c != '}' {
+    if c != b'!' && c != b':' {
+        if c != b'}' {
             return Err(vm.value_error("expected '}' before end of string"));
         }
         return Ok(field);
     }
-    if c == '!' {
-        let conv = match s.get(*pos) {
-            Some(&x) => x,
+    if c == b'!' {
+        let conv = match s.get(*pos..).and_then(|t| t.chars().next()) {
+            Some(x) => x,
             None => {
                 return Err(vm.value_error("end of string while looking for conversion specifier"))
             }
         };
-        *pos += 1;
+        *pos += conv.len_utf8();
         field.conversion = Some(conv);
-        if let Some(&x) = s.get(*pos) {
+        if let Some(&x) = b.get(*pos) {
             *pos += 1;
-            if x == '}' {
+            if x == b'}' {
                 return Ok(field);
             }
-            if x != ':' {
+            if x != b':' {
                 return Err(vm.value_error("expected ':' after conversion specifier"));
             }
         }
     }
     let spec_start = *pos;
     let mut depth = 1;
-    while let Some(&x) = s.get(*pos) {
+    while let Some(&x) = b.get(*pos) {
         *pos += 1;
-        if x == '{' {
+        if x == b'{' {
             field.spec_has_fields = true;
             depth += 1;
-        } else if x == '}' {
+        } else if x == b'}' {
             depth -= 1;
             if depth == 0 {
                 field.spec = (spec_start, *pos - 1);
@@ -758,12 +835,12 @@ fn parse_field(vm: &mut Vm, s: &[char], pos: &mut usize) -> PyResult<Field> {
 fn output_field(
     vm: &mut Vm,
     ctx: &mut FormatCtx,
-    s: &[char],
+    s: &str,
     f: &Field,
     depth: i32,
     out: &mut String,
 ) -> PyResult<()> {
-    let name = s.get(f.name.0..f.name.1).unwrap_or(&[]);
+    let name = s.get(f.name.0..f.name.1).unwrap_or("");
     let mut obj = field_object(vm, ctx, name)?;
     if let Some(conv) = f.conversion {
         obj = match conv {
@@ -783,24 +860,35 @@ fn output_field(
             }
         };
     }
-    let spec_chars = s.get(f.spec.0..f.spec.1).unwrap_or(&[]);
-    let spec: String = if f.spec_has_fields {
-        build_string(vm, ctx, spec_chars, depth - 1)?
+    let spec_text = s.get(f.spec.0..f.spec.1).unwrap_or("");
+    if spec_text.is_empty() {
+        // `format(x, '')` is `str(x)`: a str or small int goes straight to the output.
+        if obj.is_small_int() {
+            push_i64(out, obj.as_small_int());
+            return Ok(());
+        }
+        if let Some(text) = exact_str(vm, obj) {
+            out.push_str(text);
+            return Ok(());
+        }
+    }
+    let rendered = if f.spec_has_fields {
+        let spec = build_string(vm, ctx, spec_text, depth - 1)?;
+        vm.format(obj, &spec)?
     } else {
-        spec_chars.iter().collect()
+        vm.format(obj, spec_text)?
     };
-    let rendered = vm.format(obj, &spec)?;
     out.push_str(&rendered);
     Ok(())
 }
 
 /// A run of decimal digits as an index (`get_integer`); None when not all digits.
-fn field_integer(vm: &mut Vm, s: &[char]) -> PyResult<Option<usize>> {
+fn field_integer(vm: &mut Vm, s: &str) -> PyResult<Option<usize>> {
     if s.is_empty() {
         return Ok(None);
     }
     let mut acc: usize = 0;
-    for &c in s {
+    for c in s.chars() {
         let d = match decimal_value(c) {
             Some(d) => d as usize,
             None => return Ok(None),
@@ -846,41 +934,35 @@ fn resolve_number(
 }
 
 /// The object a field name designates: argument, then `.attr` and `[key]` steps.
-fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Value> {
-    let split = name
-        .iter()
-        .position(|&c| c == '.' || c == '[')
-        .unwrap_or(name.len());
+fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &str) -> PyResult<Value> {
+    let b = name.as_bytes();
+    let split = memchr::memchr2(b'.', b'[', b).unwrap_or(b.len());
     let first = &name[..split];
     let index = field_integer(vm, first)?;
     let index = resolve_number(vm, ctx, index, first.is_empty())?;
     let mut obj = match index {
         Some(i) => positional(vm, ctx, i)?,
-        None => {
-            let key: String = first.iter().collect();
-            named(vm, ctx, key)?
-        }
+        None => named(vm, ctx, first)?,
     };
     let mut p = split;
-    while let Some(&c) = name.get(p) {
+    while let Some(&c) = b.get(p) {
         p += 1;
         let st = p;
         match c {
-            '.' => {
-                while name.get(p).is_some_and(|&x| x != '.' && x != '[') {
+            b'.' => {
+                while b.get(p).is_some_and(|&x| x != b'.' && x != b'[') {
                     p += 1;
                 }
                 if p == st {
                     return Err(vm.value_error("Empty attribute in format string"));
                 }
-                let attr: String = name[st..p].iter().collect();
-                obj = vm.get_attr_str(obj, &attr)?;
+                obj = vm.get_attr_str(obj, &name[st..p])?;
             }
-            '[' => {
-                while name.get(p).is_some_and(|&x| x != ']') {
+            b'[' => {
+                while b.get(p).is_some_and(|&x| x != b']') {
                     p += 1;
                 }
-                if p >= name.len() {
+                if p >= b.len() {
                     return Err(vm.value_error("Missing ']' in format string"));
                 }
                 let key = &name[st..p];
@@ -890,7 +972,7 @@ fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Val
                 }
                 let k = match field_integer(vm, key)? {
                     Some(i) => vm.new_int(i as i64),
-                    None => vm.new_string(key.iter().collect()),
+                    None => vm.new_str(key),
                 };
                 obj = vm.get_item(obj, k)?;
             }
@@ -902,6 +984,14 @@ fn field_object(vm: &mut Vm, ctx: &mut FormatCtx, name: &[char]) -> PyResult<Val
         }
     }
     Ok(obj)
+}
+
+/// The text of `v` when it is an exact str (a subclass may define `__str__`/`__format__`).
+fn exact_str(vm: &Vm, v: Value) -> Option<&'static str> {
+    match v.obj() {
+        Some(o) if o.class.get() == vm.types.str => vm.str_of(v),
+        _ => None,
+    }
 }
 
 fn positional(vm: &mut Vm, ctx: &FormatCtx, i: usize) -> PyResult<Value> {
@@ -918,19 +1008,19 @@ fn positional(vm: &mut Vm, ctx: &FormatCtx, i: usize) -> PyResult<Value> {
     }
 }
 
-fn named(vm: &mut Vm, ctx: &FormatCtx, key: String) -> PyResult<Value> {
+fn named(vm: &mut Vm, ctx: &FormatCtx, key: &str) -> PyResult<Value> {
     match ctx.named {
         Named::Pairs(pairs) => {
             for &(k, v) in pairs {
-                if vm.str_of(k) == Some(key.as_str()) {
+                if vm.str_of(k) == Some(key) {
                     return Ok(v);
                 }
             }
-            let k = vm.new_string(key);
+            let k = vm.new_str(key);
             Err(vm.key_error(k))
         }
         Named::Mapping(m) => {
-            let k = vm.new_string(key);
+            let k = vm.new_str(key);
             vm.get_item(m, k)
         }
     }

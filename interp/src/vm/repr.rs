@@ -428,11 +428,21 @@ impl Vm {
                 }
             };
         }
-        let tn = self.type_name(v);
         if spec.is_empty() {
             return self.str_value(v);
         }
-        let user = self.class_obj(self.class_of(v)).has_flag(flags::HEAP_TYPE);
+        // The type name only shows in error messages: the common classes need no lookup.
+        let class = self.class_of(v);
+        let tn: std::borrow::Cow<str> = if class == self.types.float {
+            "float".into()
+        } else if class == self.types.int {
+            "int".into()
+        } else if class == self.types.str {
+            "str".into()
+        } else {
+            self.type_name(v).into()
+        };
+        let user = self.class_obj(class).has_flag(flags::HEAP_TYPE);
         let result = if v.is_float() {
             format::parse_format_spec(spec, &tn)
                 .and_then(|s| format::format_float(v.as_float(), &s, &tn))

@@ -31,23 +31,47 @@ pub fn replace(hay: &str, old: &str, new: &str, limit: usize) -> Option<String> 
     if limit == 0 {
         return None;
     }
-    // Room for a few growing replacements, so that escaping rarely reallocates.
-    let mut out = String::with_capacity(hay.len() + new.len().saturating_sub(old.len()) * 4);
-    let mut last = 0;
-    let mut at = first;
-    let mut done = 0;
-    loop {
-        out.push_str(&hay[last..at]);
-        out.push_str(new);
-        last = at + old.len();
-        done += 1;
-        if done == limit {
+    // The first few matches are located before allocating, so that the usual result gets
+    // its exact length and becomes a str without a shrinking reallocation.
+    const FEW: usize = 16;
+    let mut found = [0usize; FEW];
+    let mut n = 0;
+    let mut next = Some(first);
+    while let Some(p) = next {
+        if n == FEW {
             break;
         }
-        match find(&hay[last..], old) {
-            Some(i) => at = last + i,
-            None => break,
-        }
+        found[n] = p;
+        n += 1;
+        let from = p + old.len();
+        next = if n == limit {
+            None
+        } else {
+            find(&hay[from..], old).map(|i| from + i)
+        };
+    }
+    let cap = match next {
+        None => hay.len() - n * old.len() + n * new.len(),
+        Some(_) => hay.len() + new.len().saturating_sub(old.len()) * 2 * FEW,
+    };
+    let mut out = String::with_capacity(cap);
+    let mut last = 0;
+    for &p in &found[..n] {
+        out.push_str(&hay[last..p]);
+        out.push_str(new);
+        last = p + old.len();
+    }
+    let mut done = n;
+    while let Some(p) = next {
+        out.push_str(&hay[last..p]);
+        out.push_str(new);
+        last = p + old.len();
+        done += 1;
+        next = if done == limit {
+            None
+        } else {
+            find(&hay[last..], old).map(|i| last + i)
+        };
     }
     out.push_str(&hay[last..]);
     Some(out)
@@ -92,6 +116,24 @@ mod tests {
             assert_eq!(find(hay, old), hay.find(old));
         }
         assert_eq!(replace("aaaa", "a", "b", 2).as_deref(), Some("bbaa"));
+        // Past the matches located before allocating.
+        let many = "a&".repeat(40);
+        assert_eq!(
+            replace(&many, "&", "&amp;", usize::MAX),
+            Some(many.replace('&', "&amp;"))
+        );
+        assert_eq!(
+            replace(&many, "&", "", 20),
+            Some(many.replacen('&', "", 20))
+        );
+        assert_eq!(
+            replace(&many, "&", "xy", 16),
+            Some(many.replacen('&', "xy", 16))
+        );
+        assert_eq!(
+            replace(&many, "&", "xy", 17),
+            Some(many.replacen('&', "xy", 17))
+        );
         for (hay, sep) in [
             ("a,b,,c", ","),
             ("", ","),
