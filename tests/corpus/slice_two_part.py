@@ -213,6 +213,10 @@ for seq in (L([0, 1, 2, 3]), T((0, 1, 2, 3)), S("0123"), B(b"0123"), BA(b"0123")
 sl = L([0, 1, 2, 3])
 sl[1:3] = ["x"]
 print(sl, type(sl).__name__)
+plain = [0, 1, 2, 3]
+plain[1:2] = L(["s", "t"])
+plain[:1] = T(("u",))
+print(plain)
 
 
 class LogList(list):

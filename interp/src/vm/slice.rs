@@ -129,10 +129,27 @@ impl Vm {
     /// `set_item` with a step-1 slice (the items are collected first, since collecting
     /// may run Python code that changes the list's length).
     fn list_set_slice(&mut self, obj: Value, start: Value, stop: Value, v: Value) -> PyResult<()> {
-        let new_items = self.slice_assigned_items(v)?;
         let Some(ObjKind::List(l)) = obj.obj().map(|o| &o.kind) else {
             unreachable!("set_slice checked for an exact list");
         };
+        if v != obj && self.is_exact_list(v) {
+            // Another exact list (`p[:r] = p[1:r + 1]`): copy its items straight in, no
+            // intermediate Vec; collecting it could run no Python code anyway.
+            let Some(ObjKind::List(src)) = v.obj().map(|o| &o.kind) else {
+                unreachable!("is_exact_list");
+            };
+            let (Ok(mut list), Ok(src)) = (l.try_borrow_mut(), src.try_borrow()) else {
+                return Err(self.runtime_error("list modified during iteration"));
+            };
+            let (a, b) = clamp_bounds(start, stop, list.len());
+            if b - a == src.len() {
+                list[a..b].copy_from_slice(&src);
+            } else {
+                list.splice(a..b, src.iter().copied());
+            }
+            return Ok(());
+        }
+        let new_items = self.slice_assigned_items(v)?;
         let mut list = l
             .try_borrow_mut()
             .map_err(|_| self.runtime_error("list modified during iteration"))?;
