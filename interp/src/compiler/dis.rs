@@ -333,13 +333,19 @@ impl<'c> Dis<'c> {
                 obj,
                 start,
                 stop,
-            } => format!("{} = GetSlice {}[{}:{}]", r(dst), r(obj), r(start), r(stop)),
+            } => format!(
+                "{} = GetSlice {}[{}, {}]",
+                r(dst),
+                r(obj),
+                r(start),
+                r(stop)
+            ),
             SetSlice {
                 obj,
                 start,
                 stop,
                 src,
-            } => format!("SetSlice {}[{}:{}], {}", r(obj), r(start), r(stop), r(src)),
+            } => format!("SetSlice {}[{}, {}], {}", r(obj), r(start), r(stop), r(src)),
             BuildSlice { dst, base, n } => {
                 format!("{} = BuildSlice ({})", r(dst), self.regs(base, n as usize))
             }
