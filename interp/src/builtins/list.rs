@@ -475,18 +475,9 @@ fn getitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
 fn setitem(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {
     arity(vm, "__setitem__", args, 3, 3)?;
     let c = cell(vm, args[0], "__setitem__")?;
-    let i = int_arg(vm, args[1])?;
-    let mut l = c.try_borrow_mut().map_err(|_| busy(vm))?;
-    match crate::vm::hash::normalize_index(i, l.len()) {
-        Some(ix) => {
-            l[ix] = args[2];
-            Ok(Value::NONE)
-        }
-        None => {
-            drop(l);
-            Err(vm.index_error("list assignment index out of range"))
-        }
-    }
+    // An index or a slice, as `list[key] = v` (subclasses reach here through super()).
+    vm.list_set_item(c, args[1], args[2])?;
+    Ok(Value::NONE)
 }
 
 fn contains(vm: &mut Vm, args: &[Value], _kw: KwArgs) -> PyResult<Value> {

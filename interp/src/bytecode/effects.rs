@@ -19,12 +19,12 @@
 use super::instr::{Instr, Reg, NO_REG};
 use crate::bytecode::instr::quickened_forms;
 
-/// A small set of register ranges, iterated in order. At most three ranges are needed by
-/// any instruction (`SetItem` reads three single registers).
+/// A small set of register ranges, iterated in order. At most four ranges are needed by
+/// any instruction (`SetSlice` reads four single registers).
 #[derive(Clone, Copy, Debug)]
 pub struct RegRanges {
     /// `(first, count)` pairs; `count == 0` entries are skipped.
-    ranges: [(u32, u32); 3],
+    ranges: [(u32, u32); 4],
     len: u8,
     /// Iteration cursor: current range and offset within it.
     cur: u8,
@@ -33,7 +33,7 @@ pub struct RegRanges {
 
 impl RegRanges {
     const EMPTY: RegRanges = RegRanges {
-        ranges: [(0, 0); 3],
+        ranges: [(0, 0); 4],
         len: 0,
         cur: 0,
         off: 0,
@@ -134,6 +134,15 @@ impl Instr {
             | JumpIfNotNone { cond, .. } => RegRanges::regs(&[cond]),
             GetItem { obj, key, .. } | DelItem { obj, key } => RegRanges::regs(&[obj, key]),
             SetItem { obj, key, src } => RegRanges::regs(&[obj, key, src]),
+            GetSlice {
+                obj, start, stop, ..
+            } => RegRanges::regs(&[obj, start, stop]),
+            SetSlice {
+                obj,
+                start,
+                stop,
+                src,
+            } => RegRanges::regs(&[obj, start, stop, src]),
             BuildSlice { base, n, .. }
             | BuildTuple { base, n, .. }
             | BuildList { base, n, .. }
@@ -195,6 +204,7 @@ impl Instr {
             StoreAttr { .. } | DeleteAttr { .. } | SetItem { .. } | DelItem { .. } => {
                 RegRanges::none()
             }
+            SetSlice { .. } => RegRanges::none(),
             Jump { .. }
             | JumpIfTrue { .. }
             | JumpIfFalse { .. }
@@ -227,6 +237,7 @@ impl Instr {
             | Compare { dst, .. }
             | ToBool { dst, .. }
             | GetItem { dst, .. }
+            | GetSlice { dst, .. }
             | BuildSlice { dst, .. }
             | BuildTuple { dst, .. }
             | BuildList { dst, .. }
@@ -311,6 +322,18 @@ mod tests {
             after: 2,
         };
         assert_eq!(i.writes().collect::<Vec<_>>(), vec![5, 6, 7, 8]);
+    }
+
+    #[test]
+    fn set_slice_reads_four_registers() {
+        let i = Instr::SetSlice {
+            obj: 1,
+            start: 7,
+            stop: 3,
+            src: 5,
+        };
+        assert_eq!(i.reads().collect::<Vec<_>>(), vec![1, 7, 3, 5]);
+        assert_eq!(i.writes().count(), 0);
     }
 
     #[test]

@@ -276,6 +276,23 @@ pub enum Instr {
         base: Reg,
         n: u16,
     },
+    /// `dst = obj[start:stop]` (a two-part slice; `start`/`stop` hold None when absent):
+    /// `GetItem` of `slice(start, stop)` without making the slice object when `obj` is an
+    /// exact list, tuple, str or bytes (CPython 3.12's `BINARY_SLICE`).
+    GetSlice {
+        dst: Reg,
+        obj: Reg,
+        start: Reg,
+        stop: Reg,
+    },
+    /// `obj[start:stop] = src`: `SetItem` of `slice(start, stop)`, without the slice object
+    /// for an exact list (CPython 3.12's `STORE_SLICE`).
+    SetSlice {
+        obj: Reg,
+        start: Reg,
+        stop: Reg,
+        src: Reg,
+    },
 
     /// `dst = (base, ..., base+n-1)`
     BuildTuple {
@@ -825,7 +842,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 106;
+pub const OPCODE_COUNT: usize = 108;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -935,6 +952,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "CompareEqPlain",
     "CompareIs",
     "BinaryIntWide",
+    "GetSlice",
+    "SetSlice",
 ];
 
 impl Instr {
@@ -1048,6 +1067,8 @@ impl Instr {
             Instr::CompareEqPlain { .. } => 103,
             Instr::CompareIs { .. } => 104,
             Instr::BinaryIntWide { .. } => 105,
+            Instr::GetSlice { .. } => 106,
+            Instr::SetSlice { .. } => 107,
         }
     }
 

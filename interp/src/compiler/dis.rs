@@ -328,6 +328,24 @@ impl<'c> Dis<'c> {
             GetItem { dst, obj, key } => format!("{} = GetItem {}[{}]", r(dst), r(obj), r(key)),
             SetItem { obj, key, src } => format!("SetItem {}[{}], {}", r(obj), r(key), r(src)),
             DelItem { obj, key } => format!("DelItem {}[{}]", r(obj), r(key)),
+            GetSlice {
+                dst,
+                obj,
+                start,
+                stop,
+            } => format!(
+                "{} = GetSlice {}[{}, {}]",
+                r(dst),
+                r(obj),
+                r(start),
+                r(stop)
+            ),
+            SetSlice {
+                obj,
+                start,
+                stop,
+                src,
+            } => format!("SetSlice {}[{}, {}], {}", r(obj), r(start), r(stop), r(src)),
             BuildSlice { dst, base, n } => {
                 format!("{} = BuildSlice ({})", r(dst), self.regs(base, n as usize))
             }

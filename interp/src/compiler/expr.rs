@@ -197,6 +197,16 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, slice } => {
                 let obj = self.expr_any(value)?;
+                if let Some((lower, upper)) = two_part_slice(slice) {
+                    let (start, stop) = self.slice_bounds(lower, upper)?;
+                    self.emit(Instr::GetSlice {
+                        dst,
+                        obj,
+                        start,
+                        stop,
+                    });
+                    return Ok(());
+                }
                 let key = self.expr_any(slice)?;
                 self.emit(Instr::GetItem { dst, obj, key });
             }
@@ -405,6 +415,26 @@ impl<'a> Compiler<'a> {
             self.unit.regs.release(mark);
         }
         Ok(())
+    }
+
+    /// The registers holding the bounds of a two-part slice `lower:upper` (None when
+    /// absent), evaluated left to right.
+    pub(crate) fn slice_bounds(
+        &mut self,
+        lower: Option<&'a Expr>,
+        upper: Option<&'a Expr>,
+    ) -> CResult<(Reg, Reg)> {
+        let bound = |this: &mut Self, part: Option<&'a Expr>| match part {
+            Some(e) => this.expr_any(e),
+            None => {
+                let r = this.alloc();
+                this.load_const(Const::None, r);
+                Ok(r)
+            }
+        };
+        let start = bound(self, lower)?;
+        let stop = bound(self, upper)?;
+        Ok((start, stop))
     }
 
     /// `lower:upper:step`, absent bounds being None.
@@ -706,5 +736,18 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Named { .. } => "named expression",
         ExprKind::Slice { .. } => "slice",
+    }
+}
+
+/// The bounds of `slice` when it is a slice without a step (`a[i:j]`, `a[:]`), which
+/// subscripts compile to `GetSlice` / `SetSlice` instead of building a slice object.
+pub(crate) fn two_part_slice(slice: &Expr) -> Option<(Option<&Expr>, Option<&Expr>)> {
+    match &slice.kind {
+        ExprKind::Slice {
+            lower,
+            upper,
+            step: None,
+        } => Some((lower.as_deref(), upper.as_deref())),
+        _ => None,
     }
 }

@@ -213,6 +213,16 @@ impl<'a> Compiler<'a> {
             }),
             ExprKind::Subscript { value, slice } => (|| {
                 let obj = self.expr_any(value)?;
+                if let Some((lower, upper)) = super::expr::two_part_slice(slice) {
+                    let (start, stop) = self.slice_bounds(lower, upper)?;
+                    self.emit(Instr::SetSlice {
+                        obj,
+                        start,
+                        stop,
+                        src,
+                    });
+                    return Ok(());
+                }
                 let key = self.expr_any(slice)?;
                 self.emit(Instr::SetItem { obj, key, src });
                 Ok(())

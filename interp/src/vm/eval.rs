@@ -956,6 +956,25 @@ impl Vm {
                         let (o, k) = (r!(obj), r!(key));
                         tri!(self.del_item(o, k));
                     }
+                    Instr::GetSlice {
+                        dst,
+                        obj,
+                        start,
+                        stop,
+                    } => {
+                        self.frames[fi].pc = cur;
+                        let v = tri!(self.get_slice(r!(obj), r!(start), r!(stop)));
+                        w!(dst) = v;
+                    }
+                    Instr::SetSlice {
+                        obj,
+                        start,
+                        stop,
+                        src,
+                    } => {
+                        self.frames[fi].pc = cur;
+                        tri!(self.set_slice(r!(obj), r!(start), r!(stop), r!(src)));
+                    }
                     Instr::BuildSlice { dst, base: b, n } => {
                         let start = r!(b);
                         let stop = r!(b + 1);

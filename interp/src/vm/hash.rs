@@ -1,6 +1,8 @@
 //! Hashing (CPython-exact for numbers and tuples), the subscript protocol, and the dict
 //! and set operations the interpreter and built-ins share.
 
+use std::cell::RefCell;
+
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -932,14 +934,16 @@ impl Vm {
                 Ok(None) => Err(vm.type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 )),
-                Err(_) => {
+                Err(e) => match vm.bigint_of(v) {
                     // Huge ints clamp like CPython.
-                    Ok(if vm.bigint_of(v).is_some_and(|b| b.is_negative()) {
+                    Some(b) => Ok(if b.is_negative() {
                         i64::MIN / 2
                     } else {
                         i64::MAX / 2
-                    })
-                }
+                    }),
+                    // An exception raised by `__index__` propagates.
+                    None => Err(e),
+                },
             }
         };
         let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
@@ -1001,67 +1005,7 @@ impl Vm {
             }
         }
         match &o.kind {
-            ObjKind::List(l) => {
-                if let Some(sl) = self.slice_parts(key) {
-                    let new_items = match self.collect_iterable(v) {
-                        Ok(items) => items,
-                        Err(e)
-                            if self.err_matches(&e, self.types.exc.type_error)
-                                && self.get_iter(v).is_err() =>
-                        {
-                            return Err(self.type_error("can only assign an iterable"));
-                        }
-                        Err(e) => return Err(e),
-                    };
-                    let len = l.borrow().len();
-                    let (start, stop, step) = self.slice_indices(sl, len)?;
-                    let mut list = l
-                        .try_borrow_mut()
-                        .map_err(|_| self.runtime_error("list modified during iteration"))?;
-                    if step == 1 {
-                        let range = start as usize..stop.max(start) as usize;
-                        if range.len() == new_items.len() {
-                            // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
-                            list[range].copy_from_slice(&new_items);
-                        } else {
-                            list.splice(range, new_items);
-                        }
-                    } else {
-                        let mut idxs = Vec::new();
-                        let mut i = start;
-                        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                            idxs.push(i as usize);
-                            i += step;
-                        }
-                        if idxs.len() != new_items.len() {
-                            drop(list);
-                            return Err(self.value_error(format!(
-                                "attempt to assign sequence of size {} to extended slice of size {}",
-                                new_items.len(),
-                                idxs.len()
-                            )));
-                        }
-                        for (ix, item) in idxs.into_iter().zip(new_items) {
-                            list[ix] = item;
-                        }
-                    }
-                    return Ok(());
-                }
-                let i = self.seq_index(key, "list")?;
-                let mut list = l
-                    .try_borrow_mut()
-                    .map_err(|_| self.runtime_error("list modified during iteration"))?;
-                match normalize_index(i, list.len()) {
-                    Some(ix) => {
-                        list[ix] = v;
-                        Ok(())
-                    }
-                    None => {
-                        drop(list);
-                        Err(self.index_error("list assignment index out of range"))
-                    }
-                }
-            }
+            ObjKind::List(l) => self.list_set_item(l, key, v),
             ObjKind::Dict(_) => self.dict_set(obj, key, v),
             ObjKind::ByteArray(_) => crate::builtins::bytearray::set_item(self, obj, key, v),
             ObjKind::Ext(_) | ObjKind::Instance(_) => {
@@ -1074,6 +1018,80 @@ impl Vm {
                 }
             }
             _ => Err(self.type_error_for(obj, "does not support item assignment")),
+        }
+    }
+
+    /// `list[key] = v` on the list cell `l` (an index or a slice), for `set_item` and
+    /// `list.__setitem__`.
+    pub(crate) fn list_set_item(
+        &mut self,
+        l: &RefCell<Vec<Value>>,
+        key: Value,
+        v: Value,
+    ) -> PyResult<()> {
+        if let Some(sl) = self.slice_parts(key) {
+            let new_items = self.slice_assigned_items(v)?;
+            let len = l.borrow().len();
+            let (start, stop, step) = self.slice_indices(sl, len)?;
+            let mut list = l
+                .try_borrow_mut()
+                .map_err(|_| self.runtime_error("list modified during iteration"))?;
+            if step == 1 {
+                let range = start as usize..stop.max(start) as usize;
+                if range.len() == new_items.len() {
+                    // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
+                    list[range].copy_from_slice(&new_items);
+                } else {
+                    list.splice(range, new_items);
+                }
+            } else {
+                let mut idxs = Vec::new();
+                let mut i = start;
+                while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                    idxs.push(i as usize);
+                    i += step;
+                }
+                if idxs.len() != new_items.len() {
+                    drop(list);
+                    return Err(self.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {}",
+                        new_items.len(),
+                        idxs.len()
+                    )));
+                }
+                for (ix, item) in idxs.into_iter().zip(new_items) {
+                    list[ix] = item;
+                }
+            }
+            return Ok(());
+        }
+        let i = self.seq_index(key, "list")?;
+        let mut list = l
+            .try_borrow_mut()
+            .map_err(|_| self.runtime_error("list modified during iteration"))?;
+        match normalize_index(i, list.len()) {
+            Some(ix) => {
+                list[ix] = v;
+                Ok(())
+            }
+            None => {
+                drop(list);
+                Err(self.index_error("list assignment index out of range"))
+            }
+        }
+    }
+
+    /// The items of `v` for `list[a:b] = v` (TypeError "can only assign an iterable" when
+    /// `v` is not iterable).
+    pub(crate) fn slice_assigned_items(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        match self.collect_iterable(v) {
+            Ok(items) => Ok(items),
+            Err(e)
+                if self.err_matches(&e, self.types.exc.type_error) && self.get_iter(v).is_err() =>
+            {
+                Err(self.type_error("can only assign an iterable"))
+            }
+            Err(e) => Err(e),
         }
     }
 

@@ -23,6 +23,7 @@ pub mod ops;
 pub mod plain;
 pub mod quicken;
 pub mod repr;
+pub mod slice;
 pub mod special_attrs;
 pub mod stats;
 pub mod tiering;
