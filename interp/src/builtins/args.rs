@@ -5,12 +5,19 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Checks a positional-only arity; `name` is how CPython names the callable in errors
-/// (e.g. "len", "list.append").
+/// (e.g. "len", "list.append"). The check is inlined into every native; the error is not.
+#[inline]
 pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
+    arity_error(vm, name, n, min, max)
+}
+
+#[cold]
+#[inline(never)]
+fn arity_error(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     let msg = if min == max {
         match min {
             0 => format!("{}() takes no arguments ({} given)", name, n),
@@ -38,12 +45,19 @@ pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) ->
 }
 
 /// Rejects keyword arguments for natives that take none.
+#[inline]
 pub fn no_kwargs(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{}() takes no keyword arguments", name)))
+        no_kwargs_error(vm, name)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &mut Vm, name: &str) -> PyResult<()> {
+    Err(vm.type_error(format!("{}() takes no keyword arguments", name)))
 }
 
 /// Binds positional and keyword arguments to named parameters (all optional beyond

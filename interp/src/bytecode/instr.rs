@@ -42,6 +42,8 @@ macro_rules! quickened_forms {
             | $crate::bytecode::Instr::BinaryAddStr { .. }
             | $crate::bytecode::Instr::BinaryInt { .. }
             | $crate::bytecode::Instr::BinaryIntWide { .. }
+            | $crate::bytecode::Instr::CallGen { .. }
+            | $crate::bytecode::Instr::CallMethodGen { .. }
             | $crate::bytecode::Instr::BinaryFloat { .. }
             | $crate::bytecode::Instr::CompareInt { .. }
             | $crate::bytecode::Instr::CompareFloat { .. }
@@ -627,6 +629,19 @@ pub enum Instr {
         base: Reg,
         argc: u16,
     },
+    /// `Call` of a Python generator function taking exactly `argc` positional parameters:
+    /// the generator is built straight from the registers.
+    CallGen {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
+    /// `CallMethod` of such a generator function, with the receiver as first argument.
+    CallMethodGen {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `Compare` of two exact strs (ordering, equality, `in`, `not in`).
     CompareStr {
         dst: Reg,
@@ -799,9 +814,12 @@ impl Instr {
             ForIterRange { iter, dst, target }
             | ForIterSeq { iter, dst, target }
             | ForIterGen { iter, dst, target } => ForIter { iter, dst, target },
-            CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
+            CallPy { dst, base, argc }
+            | CallNative { dst, base, argc }
+            | CallGen { dst, base, argc } => Call { dst, base, argc },
             CallMethodPy { dst, base, argc }
             | CallMethodNative { dst, base, argc }
+            | CallMethodGen { dst, base, argc }
             | CallMethodGenSend { dst, base, argc } => CallMethod { dst, base, argc },
             SetItemList { obj, key, src } | SetItemDict { obj, key, src } => {
                 SetItem { obj, key, src }
@@ -825,7 +843,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 106;
+pub const OPCODE_COUNT: usize = 108;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -935,6 +953,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "CompareEqPlain",
     "CompareIs",
     "BinaryIntWide",
+    "CallGen",
+    "CallMethodGen",
 ];
 
 impl Instr {
@@ -1048,6 +1068,8 @@ impl Instr {
             Instr::CompareEqPlain { .. } => 103,
             Instr::CompareIs { .. } => 104,
             Instr::BinaryIntWide { .. } => 105,
+            Instr::CallGen { .. } => 106,
+            Instr::CallMethodGen { .. } => 107,
         }
     }
 
