@@ -581,7 +581,10 @@ impl Vm {
                         self.frames[fi].pc = cur;
                         let args_at = base + b as usize + 1 + is_method as usize;
                         match self.try_call_gen(callee, recv, args_at, argc as usize) {
-                            Some(v) => w!(dst) = tri!(v),
+                            Some(v) => {
+                                w!(dst) = tri!(v);
+                                self.temp_roots.truncate(self.run_temp_mark);
+                            }
                             None => {
                                 self.despecialize(&code, cur);
                                 pc = cur;
