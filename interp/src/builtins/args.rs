@@ -46,12 +46,19 @@ fn arity_error(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyE
 }
 
 /// Rejects keyword arguments for natives that take none.
+#[inline]
 pub fn no_kwargs(vm: &mut Vm, name: &str, kw: KwArgs) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{}() takes no keyword arguments", name)))
+        no_kwargs_error(vm, name)
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &mut Vm, name: &str) -> PyResult<()> {
+    Err(vm.type_error(format!("{}() takes no keyword arguments", name)))
 }
 
 /// Binds positional and keyword arguments to named parameters (all optional beyond

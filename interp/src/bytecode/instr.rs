@@ -42,6 +42,8 @@ macro_rules! quickened_forms {
             | $crate::bytecode::Instr::BinaryAddStr { .. }
             | $crate::bytecode::Instr::BinaryInt { .. }
             | $crate::bytecode::Instr::BinaryIntWide { .. }
+            | $crate::bytecode::Instr::CallGen { .. }
+            | $crate::bytecode::Instr::CallMethodGen { .. }
             | $crate::bytecode::Instr::BinaryFloat { .. }
             | $crate::bytecode::Instr::CompareInt { .. }
             | $crate::bytecode::Instr::CompareFloat { .. }
@@ -644,6 +646,19 @@ pub enum Instr {
         base: Reg,
         argc: u16,
     },
+    /// `Call` of a Python generator function taking exactly `argc` positional parameters:
+    /// the generator is built straight from the registers.
+    CallGen {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
+    /// `CallMethod` of such a generator function, with the receiver as first argument.
+    CallMethodGen {
+        dst: Reg,
+        base: Reg,
+        argc: u16,
+    },
     /// `Compare` of two exact strs (ordering, equality, `in`, `not in`).
     CompareStr {
         dst: Reg,
@@ -816,9 +831,12 @@ impl Instr {
             ForIterRange { iter, dst, target }
             | ForIterSeq { iter, dst, target }
             | ForIterGen { iter, dst, target } => ForIter { iter, dst, target },
-            CallPy { dst, base, argc } | CallNative { dst, base, argc } => Call { dst, base, argc },
+            CallPy { dst, base, argc }
+            | CallNative { dst, base, argc }
+            | CallGen { dst, base, argc } => Call { dst, base, argc },
             CallMethodPy { dst, base, argc }
             | CallMethodNative { dst, base, argc }
+            | CallMethodGen { dst, base, argc }
             | CallMethodGenSend { dst, base, argc } => CallMethod { dst, base, argc },
             SetItemList { obj, key, src } | SetItemDict { obj, key, src } => {
                 SetItem { obj, key, src }
@@ -842,7 +860,7 @@ impl Instr {
 }
 
 /// Number of distinct instructions (generic and quickened), for per-kind counters.
-pub const OPCODE_COUNT: usize = 108;
+pub const OPCODE_COUNT: usize = 110;
 
 /// Instruction names by [`Instr::opcode`].
 pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
@@ -954,6 +972,8 @@ pub const OPCODE_NAMES: [&str; OPCODE_COUNT] = [
     "BinaryIntWide",
     "GetSlice",
     "SetSlice",
+    "CallGen",
+    "CallMethodGen",
 ];
 
 impl Instr {
@@ -1069,6 +1089,8 @@ impl Instr {
             Instr::BinaryIntWide { .. } => 105,
             Instr::GetSlice { .. } => 106,
             Instr::SetSlice { .. } => 107,
+            Instr::CallGen { .. } => 108,
+            Instr::CallMethodGen { .. } => 109,
         }
     }
 

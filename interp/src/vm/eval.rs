@@ -565,6 +565,25 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::CallGen { dst, base: b, argc }
+                    | Instr::CallMethodGen { dst, base: b, argc } => {
+                        let is_method =
+                            matches!(code.instrs[cur].get(), Instr::CallMethodGen { .. });
+                        let callee = r!(b);
+                        let recv = if is_method { r!(b + 1) } else { Value::NULL };
+                        self.frames[fi].pc = cur;
+                        let args_at = base + b as usize + 1 + is_method as usize;
+                        match self.try_call_gen(callee, recv, args_at, argc as usize) {
+                            Some(v) => {
+                                w!(dst) = tri!(v);
+                                self.temp_roots.truncate(self.run_temp_mark);
+                            }
+                            None => {
+                                self.despecialize(&code, cur);
+                                pc = cur;
+                            }
+                        }
+                    }
                     Instr::CallNative { dst, base: b, argc }
                     | Instr::CallMethodNative { dst, base: b, argc } => {
                         let is_method =

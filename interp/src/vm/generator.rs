@@ -105,12 +105,48 @@ impl Vm {
         {
             return None;
         }
+        Some(self.new_generator_from_registers(func_v, func, recv, args_at, argc))
+    }
+
+    /// `CallGen`/`CallMethodGen`: when `callee` is a generator function taking exactly the
+    /// receiver (if not NULL) and `argc` positional arguments, its generator built from the
+    /// registers at `args_at`; None when the guard fails (the caller despecializes).
+    #[inline(never)]
+    pub(crate) fn try_call_gen(
+        &mut self,
+        callee: Value,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> Option<PyResult<Value>> {
+        let nrecv = (!recv.is_null()) as usize;
+        match callee.obj().map(|o| &o.kind) {
+            Some(ObjKind::Function(f)) if f.code.gen_arity as usize == argc + nrecv => {
+                self.safepoint(self.run_temp_mark);
+                Some(self.new_generator_from_registers(callee, f, recv, args_at, argc))
+            }
+            _ => None,
+        }
+    }
+
+    /// A call of generator function `func` whose positional parameters are exactly the
+    /// receiver (if not NULL) and the `argc` registers at `args_at` (the caller checked).
+    #[inline]
+    pub(crate) fn new_generator_from_registers(
+        &mut self,
+        func_v: Value,
+        func: &'static FunctionObj,
+        recv: Value,
+        args_at: usize,
+        argc: usize,
+    ) -> PyResult<Value> {
+        let nrecv = (!recv.is_null()) as usize;
         let mut slots = vec![Value::NULL; func.code.nslots()];
         if nrecv == 1 {
             slots[0] = recv;
         }
         slots[nrecv..nrecv + argc].copy_from_slice(&self.stack[args_at..args_at + argc]);
-        Some(self.new_generator_with_slots(func_v, func, slots))
+        self.new_generator_with_slots(func_v, func, slots)
     }
 
     /// `new_generator` once the parameters are in `slots` (the frame's registers).

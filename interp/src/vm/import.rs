@@ -50,15 +50,16 @@ impl Vm {
         self.next_code_id.set(id + 1);
         let feedback = std::sync::Arc::new(super::feedback::feedback_for(&obj, id));
         let o = &obj;
-        let fast_arity = if o.has_varargs
-            || o.has_varkw
-            || o.kwonlyargcount > 0
-            || o.is_generator
-            || o.is_coroutine
-        {
-            super::code::NO_FAST_ARITY
-        } else {
+        let simple_params = !o.has_varargs && !o.has_varkw && o.kwonlyargcount == 0;
+        let fast_arity = if simple_params && !o.is_generator && !o.is_coroutine {
             o.argcount
+        } else {
+            super::code::NO_FAST_ARITY
+        };
+        let gen_arity = if simple_params && o.is_generator && !o.is_coroutine {
+            o.argcount
+        } else {
+            super::code::NO_FAST_ARITY
         };
         let code = Rc::new(Code {
             instrs: obj.instrs.iter().map(|&i| Cell::new(i)).collect(),
@@ -72,6 +73,7 @@ impl Vm {
             qualname,
             feedback,
             fast_arity,
+            gen_arity,
             named_slots: obj.nlocals + (obj.cellvars.len() + obj.freevars.len()) as u16,
             obj,
         });

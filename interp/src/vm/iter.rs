@@ -14,6 +14,10 @@ impl Vm {
             None => return Err(self.type_error_for(v, "is not iterable")),
         };
         let class = o.class.get();
+        // A generator is its own iterator (its class cannot be subclassed).
+        if matches!(o.kind, ObjKind::Generator(_)) && class == self.types.generator {
+            return Ok(v);
+        }
         if self.class_obj(class).has_flag(flags::HEAP_TYPE) {
             let itn = self.names.__iter__;
             if let Some(m) = super::types::lookup_in_mro(self, class, itn) {

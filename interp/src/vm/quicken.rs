@@ -432,6 +432,19 @@ impl Vm {
             {
                 false
             }
+            Some(ObjKind::Function(f))
+                if f.code.gen_arity != NO_FAST_ARITY && f.code.gen_arity as usize == total =>
+            {
+                let form = match code.obj.instrs[pc] {
+                    Instr::Call { dst, base, argc } => Instr::CallGen { dst, base, argc },
+                    Instr::CallMethod { dst, base, argc } => {
+                        Instr::CallMethodGen { dst, base, argc }
+                    }
+                    _ => return,
+                };
+                self.quicken_to(code, pc, form);
+                return;
+            }
             _ if direct_native(callee, recv, argc as usize).is_some() => true,
             _ => return,
         };
