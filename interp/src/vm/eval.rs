@@ -1060,9 +1060,7 @@ impl Vm {
                     Instr::ListAppend { list, item } => {
                         let (l, it) = (r!(list), r!(item));
                         if let Some(cell) = self.list_cell(l) {
-                            let mut vec = tri!(cell
-                                .try_borrow_mut()
-                                .map_err(|_| self.runtime_error("list modified during iteration")));
+                            let mut vec = tri!(self.list_mut(cell));
                             vec.push(it);
                         }
                     }

@@ -1021,6 +1021,17 @@ impl Vm {
         }
     }
 
+    /// The items of list cell `l`, to change; a RuntimeError while they are borrowed
+    /// (a native iterating over the list called back into code that changes it).
+    #[inline]
+    pub(crate) fn list_mut<'a>(
+        &mut self,
+        l: &'a RefCell<Vec<Value>>,
+    ) -> PyResult<std::cell::RefMut<'a, Vec<Value>>> {
+        l.try_borrow_mut()
+            .map_err(|_| self.runtime_error("list modified during iteration"))
+    }
+
     /// `list[key] = v` on the list cell `l` (an index or a slice), for `set_item` and
     /// `list.__setitem__`.
     pub(crate) fn list_set_item(
@@ -1033,9 +1044,7 @@ impl Vm {
             let new_items = self.slice_assigned_items(v)?;
             let len = l.borrow().len();
             let (start, stop, step) = self.slice_indices(sl, len)?;
-            let mut list = l
-                .try_borrow_mut()
-                .map_err(|_| self.runtime_error("list modified during iteration"))?;
+            let mut list = self.list_mut(l)?;
             if step == 1 {
                 let range = start as usize..stop.max(start) as usize;
                 if range.len() == new_items.len() {
@@ -1066,9 +1075,7 @@ impl Vm {
             return Ok(());
         }
         let i = self.seq_index(key, "list")?;
-        let mut list = l
-            .try_borrow_mut()
-            .map_err(|_| self.runtime_error("list modified during iteration"))?;
+        let mut list = self.list_mut(l)?;
         match normalize_index(i, list.len()) {
             Some(ix) => {
                 list[ix] = v;
@@ -1124,18 +1131,14 @@ impl Vm {
                         i += step;
                     }
                     idxs.sort_unstable();
-                    let mut list = l
-                        .try_borrow_mut()
-                        .map_err(|_| self.runtime_error("list modified during iteration"))?;
+                    let mut list = self.list_mut(l)?;
                     for ix in idxs.into_iter().rev() {
                         list.remove(ix);
                     }
                     return Ok(());
                 }
                 let i = self.seq_index(key, "list")?;
-                let mut list = l
-                    .try_borrow_mut()
-                    .map_err(|_| self.runtime_error("list modified during iteration"))?;
+                let mut list = self.list_mut(l)?;
                 match normalize_index(i, list.len()) {
                     Some(ix) => {
                         list.remove(ix);

@@ -429,9 +429,7 @@ impl Vm {
             Some(c) => c,
             None => return Err(self.type_error("list expected")),
         };
-        let mut l = cell
-            .try_borrow_mut()
-            .map_err(|_| self.runtime_error("list modified during iteration"))?;
+        let mut l = self.list_mut(cell)?;
         l.extend_from_slice(&items);
         let grow = items.len() * 8;
         drop(l);

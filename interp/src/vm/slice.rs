@@ -150,9 +150,7 @@ impl Vm {
             return Ok(());
         }
         let new_items = self.slice_assigned_items(v)?;
-        let mut list = l
-            .try_borrow_mut()
-            .map_err(|_| self.runtime_error("list modified during iteration"))?;
+        let mut list = self.list_mut(l)?;
         let (a, b) = clamp_bounds(start, stop, list.len());
         if b - a == new_items.len() {
             // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
