@@ -42,3 +42,15 @@ try:
 except TypeError as ex:
     print(ex)
 print("%s-%d" % ("k", 3), "{}={}".format("a", 1), "abcabc".count("bc"), "abcabc".find("ca"))
+
+# Character comparisons (one byte each compare inline) next to longer and non-ASCII strs.
+chars = ['"', "0", "9", "a", "z", "A", "\x7f", "é", "ab", "", " ", "€"]
+table = []
+for x in chars:
+    row = ""
+    for y in chars:
+        row += "".join("1" if r else "0" for r in (x < y, x <= y, x == y, x != y, x > y, x >= y))
+    table.append(row)
+print(len(table), sum(r.count("1") for r in table), table[0][:24], table[7][:24])
+digits = sum(1 for ch in "json: [1, 22, 333]" if "0" <= ch <= "9")
+print("digits", digits)

@@ -1745,6 +1745,8 @@ fn str_compare(
         NotIn => !y.contains(x),
         Is => std::ptr::eq(a, b),
         IsNot => !std::ptr::eq(a, b),
+        // Characters (`ch == '"'`, `ch < "0"`) compare inline, not through a memcmp call.
+        _ if x.len() == 1 && y.len() == 1 => order_compare(op, &x.as_bytes()[0], &y.as_bytes()[0]),
         _ => order_compare(op, x, y),
     }
 }
