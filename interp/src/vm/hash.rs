@@ -155,6 +155,14 @@ impl Vm {
         if v.is_small_int() {
             return Ok(hash_i64(v.as_small_int()));
         }
+        // Exact strs first: the commonest keys (their hash is cached in the object).
+        if let Some(o) = v.obj() {
+            if let ObjKind::Str(s) = &o.kind {
+                if o.class.get() == self.types.str {
+                    return Ok(s.hash());
+                }
+            }
+        }
         if v.is_float() {
             let f = v.as_float();
             if f.is_nan() {
