@@ -268,6 +268,16 @@ impl Vm {
                         }
                     };
                 }
+                // A call's callee, receiver (NULL unless `$method`: then it follows the
+                // callee) and first argument register, from operands starting at `$b`.
+                macro_rules! call_operands {
+                    ($b:expr, $method:expr) => {{
+                        let method: bool = $method;
+                        let callee = r!($b);
+                        let recv = if method { r!($b + 1) } else { Value::NULL };
+                        (callee, recv, base + $b as usize + 1 + method as usize)
+                    }};
+                }
                 macro_rules! jump {
                     ($target:expr) => {{
                         let t = $target as usize;
@@ -498,36 +508,8 @@ impl Vm {
                     Instr::Call { dst, base: b, argc } => {
                         self.frames[fi].pc = cur;
                         self.safepoint(self.run_temp_mark);
-                        let callee = r!(b);
-                        self.observe_call(&code, cur, callee, Value::NULL, argc);
-                        let args_at = base + b as usize + 1;
-                        if tri!(self.try_push_python_call(
-                            callee,
-                            Value::NULL,
-                            args_at,
-                            argc as usize,
-                            dst
-                        )) {
-                            continue 'frame;
-                        }
-                        let v = tri!(self.call_registers(
-                            callee,
-                            Value::NULL,
-                            args_at,
-                            argc as usize,
-                            None
-                        ));
-                        w!(dst) = v;
-                        // Everything live is in registers again: drop the call's temporaries.
-                        self.temp_roots.truncate(self.run_temp_mark);
-                    }
-                    Instr::CallMethod { dst, base: b, argc } => {
-                        self.frames[fi].pc = cur;
-                        self.safepoint(self.run_temp_mark);
-                        let callee = r!(b);
-                        let recv = r!(b + 1);
+                        let (callee, recv, args_at) = call_operands!(b, false);
                         self.observe_call(&code, cur, callee, recv, argc);
-                        let args_at = base + b as usize + 2;
                         if tri!(self.try_push_python_call(
                             callee,
                             recv,
@@ -540,6 +522,27 @@ impl Vm {
                         let v =
                             tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
                         w!(dst) = v;
+                        // Everything live is in registers again: drop the call's temporaries.
+                        self.temp_roots.truncate(self.run_temp_mark);
+                    }
+                    Instr::CallMethod { dst, base: b, argc } => {
+                        self.frames[fi].pc = cur;
+                        self.safepoint(self.run_temp_mark);
+                        let (callee, recv, args_at) = call_operands!(b, true);
+                        self.observe_call(&code, cur, callee, recv, argc);
+                        if tri!(self.try_push_python_call(
+                            callee,
+                            recv,
+                            args_at,
+                            argc as usize,
+                            dst
+                        )) {
+                            continue 'frame;
+                        }
+                        let v =
+                            tri!(self.call_registers(callee, recv, args_at, argc as usize, None));
+                        w!(dst) = v;
+                        // Everything live is in registers again: drop the call's temporaries.
                         self.temp_roots.truncate(self.run_temp_mark);
                     }
                     Instr::CallPy { dst, base: b, argc }
@@ -569,10 +572,8 @@ impl Vm {
                     | Instr::CallMethodGen { dst, base: b, argc } => {
                         let is_method =
                             matches!(code.instrs[cur].get(), Instr::CallMethodGen { .. });
-                        let callee = r!(b);
-                        let recv = if is_method { r!(b + 1) } else { Value::NULL };
+                        let (callee, recv, args_at) = call_operands!(b, is_method);
                         self.frames[fi].pc = cur;
-                        let args_at = base + b as usize + 1 + is_method as usize;
                         match self.try_call_gen(callee, recv, args_at, argc as usize) {
                             Some(v) => {
                                 w!(dst) = tri!(v);
@@ -588,13 +589,11 @@ impl Vm {
                     | Instr::CallMethodNative { dst, base: b, argc } => {
                         let is_method =
                             matches!(code.instrs[cur].get(), Instr::CallMethodNative { .. });
-                        let callee = r!(b);
-                        let recv = if is_method { r!(b + 1) } else { Value::NULL };
+                        let (callee, recv, args_at) = call_operands!(b, is_method);
                         match direct_native(callee, recv, argc as usize) {
                             Some(n) => {
                                 self.frames[fi].pc = cur;
                                 self.safepoint(self.run_temp_mark);
-                                let args_at = base + b as usize + 1 + is_method as usize;
                                 let v = tri!(self.call_native_registers(
                                     n,
                                     recv,
