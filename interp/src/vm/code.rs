@@ -46,9 +46,9 @@ pub struct Code {
     /// straight into the frame (no `*args`/`**kwargs`/keyword-only parameters,
     /// not a generator or coroutine); `NO_FAST_ARITY` otherwise.
     pub fast_arity: u16,
-    /// `argcount` for a generator function (not a coroutine or async generator) whose calls
-    /// with exactly that many positional arguments copy them straight into the generator's
-    /// frame; `NO_FAST_ARITY` otherwise.
+    /// `argcount` for a generator, coroutine or async generator function whose calls with
+    /// exactly that many positional arguments copy them straight into the new object's
+    /// frame (no `*args`/`**kwargs`/keyword-only parameters); `NO_FAST_ARITY` otherwise.
     pub gen_arity: u16,
     /// Registers a new frame must start with unbound: the locals and the cell and
     /// free-variable slots. Temporaries above them are always written before they are read,

@@ -86,7 +86,7 @@ impl Vm {
 
     /// A call of generator function `func` whose arguments need no binding (exactly its
     /// positional parameters: the receiver if not NULL, then `argc` registers at
-    /// `args_at`), or None when they do.
+    /// `args_at`, as `Code::gen_arity` records), or None when they do.
     pub(crate) fn try_new_generator_from_registers(
         &mut self,
         func: &'static FunctionObj,
@@ -95,22 +95,15 @@ impl Vm {
         args_at: usize,
         argc: usize,
     ) -> Option<PyResult<Value>> {
-        let o = &func.code.obj;
         let nrecv = (!recv.is_null()) as usize;
-        if !(o.is_generator || o.is_coroutine)
-            || o.has_varargs
-            || o.has_varkw
-            || o.kwonlyargcount > 0
-            || o.argcount as usize != argc + nrecv
-        {
+        if func.code.gen_arity as usize != argc + nrecv {
             return None;
         }
         Some(self.new_generator_from_registers(func_v, func, recv, args_at, argc))
     }
 
-    /// `CallGen`/`CallMethodGen`: when `callee` is a generator function taking exactly the
-    /// receiver (if not NULL) and `argc` positional arguments, its generator built from the
-    /// registers at `args_at`; None when the guard fails (the caller despecializes).
+    /// `CallGen`/`CallMethodGen`: `try_new_generator_from_registers` when `callee` is a
+    /// function (None when the guard fails: the caller despecializes).
     #[inline(never)]
     pub(crate) fn try_call_gen(
         &mut self,
@@ -119,14 +112,9 @@ impl Vm {
         args_at: usize,
         argc: usize,
     ) -> Option<PyResult<Value>> {
-        let nrecv = (!recv.is_null()) as usize;
-        match callee.obj().map(|o| &o.kind) {
-            Some(ObjKind::Function(f)) if f.code.gen_arity as usize == argc + nrecv => {
-                self.safepoint(self.run_temp_mark);
-                Some(self.new_generator_from_registers(callee, f, recv, args_at, argc))
-            }
-            _ => None,
-        }
+        let f = Self::function_obj(callee)?;
+        self.safepoint(self.run_temp_mark);
+        self.try_new_generator_from_registers(f, callee, recv, args_at, argc)
     }
 
     /// A call of generator function `func` whose positional parameters are exactly the

@@ -56,7 +56,7 @@ impl Vm {
         } else {
             super::code::NO_FAST_ARITY
         };
-        let gen_arity = if simple_params && o.is_generator && !o.is_coroutine {
+        let gen_arity = if simple_params && (o.is_generator || o.is_coroutine) {
             o.argcount
         } else {
             super::code::NO_FAST_ARITY
