@@ -197,8 +197,7 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Subscript { value, slice } => {
                 let obj = self.expr_any(value)?;
-                if let Some((lower, upper)) = two_part_slice(slice) {
-                    let (start, stop) = self.slice_bounds(lower, upper)?;
+                if let Some((start, stop)) = self.two_part_slice_bounds(slice)? {
                     self.emit(Instr::GetSlice {
                         dst,
                         obj,
@@ -417,14 +416,18 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The registers holding the bounds of a two-part slice `lower:upper` (None when
-    /// absent), evaluated left to right.
-    pub(crate) fn slice_bounds(
-        &mut self,
-        lower: Option<&'a Expr>,
-        upper: Option<&'a Expr>,
-    ) -> CResult<(Reg, Reg)> {
-        let bound = |this: &mut Self, part: Option<&'a Expr>| match part {
+    /// The bounds of a two-part slice key (`a[lower:upper]`, no step) evaluated into
+    /// registers, absent ones as None, for `GetSlice`/`SetSlice`; None for any other key.
+    pub(crate) fn two_part_slice_bounds(&mut self, slice: &'a Expr) -> CResult<Option<(Reg, Reg)>> {
+        let ExprKind::Slice {
+            lower,
+            upper,
+            step: None,
+        } = &slice.kind
+        else {
+            return Ok(None);
+        };
+        let bound = |this: &mut Self, part: &'a Option<Box<Expr>>| match part.as_deref() {
             Some(e) => this.expr_any(e),
             None => {
                 let r = this.alloc();
@@ -434,7 +437,7 @@ impl<'a> Compiler<'a> {
         };
         let start = bound(self, lower)?;
         let stop = bound(self, upper)?;
-        Ok((start, stop))
+        Ok(Some((start, stop)))
     }
 
     /// `lower:upper:step`, absent bounds being None.
@@ -736,18 +739,5 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::IfExp { .. } => "conditional expression",
         ExprKind::Named { .. } => "named expression",
         ExprKind::Slice { .. } => "slice",
-    }
-}
-
-/// The bounds of `slice` when it is a slice without a step (`a[i:j]`, `a[:]`), which
-/// subscripts compile to `GetSlice` / `SetSlice` instead of building a slice object.
-pub(crate) fn two_part_slice(slice: &Expr) -> Option<(Option<&Expr>, Option<&Expr>)> {
-    match &slice.kind {
-        ExprKind::Slice {
-            lower,
-            upper,
-            step: None,
-        } => Some((lower.as_deref(), upper.as_deref())),
-        _ => None,
     }
 }

@@ -213,8 +213,7 @@ impl<'a> Compiler<'a> {
             }),
             ExprKind::Subscript { value, slice } => (|| {
                 let obj = self.expr_any(value)?;
-                if let Some((lower, upper)) = super::expr::two_part_slice(slice) {
-                    let (start, stop) = self.slice_bounds(lower, upper)?;
+                if let Some((start, stop)) = self.two_part_slice_bounds(slice)? {
                     self.emit(Instr::SetSlice {
                         obj,
                         start,
