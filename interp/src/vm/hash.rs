@@ -1055,12 +1055,7 @@ impl Vm {
             let mut list = self.list_mut(l)?;
             if step == 1 {
                 let range = start as usize..stop.max(start) as usize;
-                if range.len() == new_items.len() {
-                    // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
-                    list[range].copy_from_slice(&new_items);
-                } else {
-                    list.splice(range, new_items);
-                }
+                super::slice::replace_range(&mut list, range, &new_items);
             } else {
                 let mut idxs = Vec::new();
                 let mut i = start;

@@ -40,6 +40,17 @@ fn clamp_bounds(start: Value, stop: Value, len: usize) -> (usize, usize) {
     (a as usize, b as usize)
 }
 
+/// `list[range] = items`: in place when the lengths match (`perm[:k] = perm[k-1::-1]`),
+/// else by splicing.
+#[inline]
+pub(crate) fn replace_range(list: &mut Vec<Value>, range: std::ops::Range<usize>, items: &[Value]) {
+    if range.len() == items.len() {
+        list[range].copy_from_slice(items);
+    } else {
+        list.splice(range, items.iter().copied());
+    }
+}
+
 impl Vm {
     /// `obj[start:stop]`; `start` and `stop` are None when absent.
     pub(crate) fn get_slice(&mut self, obj: Value, start: Value, stop: Value) -> PyResult<Value> {
@@ -142,22 +153,13 @@ impl Vm {
                 return Err(self.runtime_error("list modified during iteration"));
             };
             let (a, b) = clamp_bounds(start, stop, list.len());
-            if b - a == src.len() {
-                list[a..b].copy_from_slice(&src);
-            } else {
-                list.splice(a..b, src.iter().copied());
-            }
+            replace_range(&mut list, a..b, &src);
             return Ok(());
         }
         let new_items = self.slice_assigned_items(v)?;
         let mut list = self.list_mut(l)?;
         let (a, b) = clamp_bounds(start, stop, list.len());
-        if b - a == new_items.len() {
-            // Same length (`perm[:k] = perm[k-1::-1]`): overwrite in place.
-            list[a..b].copy_from_slice(&new_items);
-        } else {
-            list.splice(a..b, new_items);
-        }
+        replace_range(&mut list, a..b, &new_items);
         Ok(())
     }
 }
